@@ -1,0 +1,234 @@
+"""The embedded RDF store: an Oxigraph database on disk (or in memory).
+
+This module and :mod:`newsprov.rdf.terms` are the only places that know pyoxigraph's
+term model. Everything else hands in rdflib graphs and gets back plain rows.
+
+One named graph per article: :meth:`Store.replace_graph` drops the graph and writes the
+new one, so re-ingesting an article never duplicates anything. Queries see the union of
+all graphs as their default graph.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+import pyoxigraph as ox
+import rdflib
+
+from newsprov.errors import QueryError, StoreError
+
+__all__ = ["EXPORT_FORMATS", "Bindable", "Rows", "Store"]
+
+Bindable = str | int | float | bool | rdflib.term.Node
+"""A value that can be bound to a query variable: Python values become literals."""
+
+EXPORT_FORMATS: Mapping[str, ox.RdfFormat] = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+_GRAPHLESS = {"turtle", "ntriples", "rdfxml"}
+
+
+@dataclass(frozen=True, slots=True)
+class Rows:
+    """The answer to a SELECT: variable names and rows of rdflib terms (None = unbound)."""
+
+    variables: tuple[str, ...]
+    rows: tuple[tuple[rdflib.term.Node | None, ...], ...]
+
+    def dicts(self) -> list[dict[str, rdflib.term.Node | None]]:
+        """Rows as dictionaries keyed by variable name."""
+        return [dict(zip(self.variables, row, strict=True)) for row in self.rows]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def to_ox(node: Bindable) -> Any:
+    """An rdflib term (or plain Python value) as a pyoxigraph term."""
+    if isinstance(node, rdflib.URIRef):
+        return ox.NamedNode(str(node))
+    if isinstance(node, rdflib.BNode):
+        return ox.BlankNode(str(node))
+    if isinstance(node, rdflib.Literal):
+        if node.language:
+            return ox.Literal(str(node), language=node.language)
+        if node.datatype:
+            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
+        return ox.Literal(str(node))
+    if isinstance(node, str | int | float | bool):
+        return to_ox(rdflib.Literal(node))
+    raise StoreError(f"cannot bind a value of type {type(node).__name__}")
+
+
+def from_ox(term: Any) -> rdflib.term.Node | None:
+    """A pyoxigraph term as an rdflib term."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return rdflib.BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return rdflib.Literal(term.value, lang=term.language)
+        return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+    raise StoreError(f"unsupported term {term!r}")
+
+
+class Store:
+    """An Oxigraph store at ``path`` (created if missing), or in memory when path is None."""
+
+    def __init__(self, path: Path | str | None = None, *, read_only: bool = False) -> None:
+        self.path = Path(path) if path is not None else None
+        try:
+            if self.path is None:
+                self._ox = ox.Store()
+            elif read_only:
+                self._ox = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._ox = ox.Store(str(self.path))
+        except OSError as exc:
+            raise StoreError(f"cannot open store at {self.path}: {exc}") from exc
+
+    # --- writing -------------------------------------------------------------------
+
+    def replace_graph(self, graph_iri: str, graph: rdflib.Graph) -> int:
+        """Make the named graph ``graph_iri`` hold exactly the triples of ``graph``.
+
+        Returns the number of triples written.
+        """
+        name = ox.NamedNode(graph_iri)
+        data = graph.serialize(format="nt", encoding="utf-8")
+        try:
+            if self._has_graph(name):
+                self._ox.remove_graph(name)
+            self._ox.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"cannot write graph {graph_iri}: {exc}") from exc
+        return len(graph)
+
+    def remove_graph(self, graph_iri: str) -> bool:
+        """Drop a named graph; True when it existed."""
+        name = ox.NamedNode(graph_iri)
+        if not self._has_graph(name):
+            return False
+        self._ox.remove_graph(name)
+        return True
+
+    def _has_graph(self, name: ox.NamedNode) -> bool:
+        return bool(self._ox.contains_named_graph(name))
+
+    def graphs(self) -> list[str]:
+        """IRIs of every named graph, sorted."""
+        return sorted(g.value for g in self._ox.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def __len__(self) -> int:
+        return len(self._ox)
+
+    # --- reading -------------------------------------------------------------------
+
+    def raw_query(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Bindable] | None = None,
+        *,
+        union: bool = True,
+        default_graph: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
+    ) -> Any:
+        """Run a query and return pyoxigraph's own result object (for the server)."""
+        subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        kwargs: dict[str, Any] = {"substitutions": subs or None}
+        if default_graph:
+            kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graph]
+        else:
+            kwargs["use_default_graph_as_union"] = union
+        if named_graphs:
+            kwargs["named_graphs"] = [ox.NamedNode(g) for g in named_graphs]
+        try:
+            return self._ox.query(sparql, **kwargs)
+        except SyntaxError as exc:
+            raise QueryError(f"malformed SPARQL: {exc}") from exc
+        except OSError as exc:
+            raise StoreError(f"query failed: {exc}") from exc
+
+    def select(self, sparql: str, bindings: Mapping[str, Bindable] | None = None) -> Rows:
+        """Run a SELECT with ``bindings`` substituted for its variables (never spliced)."""
+        result = self.raw_query(sparql, bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        variables = tuple(v.value for v in result.variables)
+        rows = tuple(tuple(from_ox(sol[v]) for v in variables) for sol in result)
+        return Rows(variables, rows)
+
+    def ask(self, sparql: str, bindings: Mapping[str, Bindable] | None = None) -> bool:
+        """Run an ASK query."""
+        result = self.raw_query(sparql, bindings)
+        if not isinstance(result, ox.QueryBoolean):
+            raise QueryError("expected an ASK query")
+        return bool(result)
+
+    def construct(self, sparql: str, bindings: Mapping[str, Bindable] | None = None) -> rdflib.Graph:
+        """Run a CONSTRUCT or DESCRIBE and return its triples as an rdflib graph."""
+        result = self.raw_query(sparql, bindings)
+        if not isinstance(result, ox.QueryTriples):
+            raise QueryError("expected a CONSTRUCT or DESCRIBE query")
+        graph = rdflib.Graph()
+        for t in result:
+            graph.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))  # type: ignore[arg-type]
+        return graph
+
+    def graph(self, graph_iri: str) -> rdflib.Graph:
+        """The triples of one named graph as an rdflib graph."""
+        buf = io.BytesIO()
+        self._ox.dump(buf, format=ox.RdfFormat.N_TRIPLES, from_graph=ox.NamedNode(graph_iri))
+        return rdflib.Graph().parse(data=buf.getvalue(), format="nt")
+
+    def quads(self) -> Iterator[tuple[str, str, str, str | None]]:
+        """Every quad as N-Triples-ish strings (subject, predicate, object, graph)."""
+        for q in self._ox:
+            g = q.graph_name
+            yield str(q.subject), str(q.predicate), str(q.object), (
+                None if isinstance(g, ox.DefaultGraph) else str(g)
+            )
+
+    def export(self, fmt: str, out: IO[bytes]) -> None:
+        """Write the whole store in ``fmt`` (see EXPORT_FORMATS).
+
+        Graph-less formats (Turtle, N-Triples, RDF/XML) get the union of all graphs.
+        """
+        if fmt not in EXPORT_FORMATS:
+            raise StoreError(f"unknown export format {fmt!r}; choose from {sorted(EXPORT_FORMATS)}")
+        if fmt in _GRAPHLESS:
+            triples = self._ox.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
+                                     use_default_graph_as_union=True)
+            ox.serialize(triples, out, format=EXPORT_FORMATS[fmt])
+            return
+        self._ox.dump(out, format=EXPORT_FORMATS[fmt])
+
+    def flush(self) -> None:
+        """Make every write durable."""
+        if self.path is not None:
+            self._ox.flush()
+
+    def close(self) -> None:
+        """Flush and release the store (further use is an error)."""
+        self.flush()
+        del self._ox
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
