@@ -11,7 +11,7 @@ re-ingesting an article yields the same ids (and the same IRIs downstream).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 __all__ = [
     "Article",
@@ -28,7 +28,7 @@ __all__ = [
 ]
 
 
-class EntityType(str, Enum):
+class EntityType(StrEnum):
     """The four entity types newsprov distinguishes."""
 
     PERSON = "Person"
@@ -37,7 +37,7 @@ class EntityType(str, Enum):
     PLACE = "Place"
 
 
-class Qualifier(str, Enum):
+class Qualifier(StrEnum):
     """How a reported number bounds the true value.
 
     ``exact`` is a point value; ``more than``/``at least`` give a lower bound;
@@ -52,7 +52,7 @@ class Qualifier(str, Enum):
     NEARLY = "nearly"
 
 
-class Attribution(str, Enum):
+class Attribution(StrEnum):
     """How the text attributes a figure to its source."""
 
     EXPLICIT = "explicit"  # the source is named in the figure's sentence

@@ -34,6 +34,7 @@ EXPORT_FORMATS: Mapping[str, ox.RdfFormat] = {
     "jsonld": ox.RdfFormat.JSON_LD,
     "rdfxml": ox.RdfFormat.RDF_XML,
 }
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _GRAPHLESS = {"turtle", "ntriples", "rdfxml"}
 
 
@@ -80,6 +81,8 @@ def from_ox(term: Any) -> rdflib.term.Node | None:
     if isinstance(term, ox.Literal):
         if term.language:
             return rdflib.Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:  # RDF 1.1: a plain literal is an xsd:string
+            return rdflib.Literal(term.value)
         return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
     raise StoreError(f"unsupported term {term!r}")
 
@@ -159,11 +162,16 @@ class Store:
             return self._ox.query(sparql, **kwargs)
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL: {exc}") from exc
+        except RuntimeError as exc:  # e.g. a bound variable the SELECT does not project
+            raise QueryError(f"cannot bind {sorted(bindings or {})}: {exc}") from exc
         except OSError as exc:
             raise StoreError(f"query failed: {exc}") from exc
 
     def select(self, sparql: str, bindings: Mapping[str, Bindable] | None = None) -> Rows:
-        """Run a SELECT with ``bindings`` substituted for its variables (never spliced)."""
+        """Run a SELECT with ``bindings`` substituted for its variables (never spliced).
+
+        A bound variable must appear in the SELECT clause (or the query use ``SELECT *``):
+        that is how Oxigraph's substitution (SPARQL-dev SEP-0007) is defined."""
         result = self.raw_query(sparql, bindings)
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("expected a SELECT query")
@@ -178,7 +186,9 @@ class Store:
             raise QueryError("expected an ASK query")
         return bool(result)
 
-    def construct(self, sparql: str, bindings: Mapping[str, Bindable] | None = None) -> rdflib.Graph:
+    def construct(
+        self, sparql: str, bindings: Mapping[str, Bindable] | None = None
+    ) -> rdflib.Graph:
         """Run a CONSTRUCT or DESCRIBE and return its triples as an rdflib graph."""
         result = self.raw_query(sparql, bindings)
         if not isinstance(result, ox.QueryTriples):
@@ -198,8 +208,11 @@ class Store:
         """Every quad as N-Triples-ish strings (subject, predicate, object, graph)."""
         for q in self._ox:
             g = q.graph_name
-            yield str(q.subject), str(q.predicate), str(q.object), (
-                None if isinstance(g, ox.DefaultGraph) else str(g)
+            yield (
+                str(q.subject),
+                str(q.predicate),
+                str(q.object),
+                (None if isinstance(g, ox.DefaultGraph) else str(g)),
             )
 
     def export(self, fmt: str, out: IO[bytes]) -> None:
@@ -210,8 +223,10 @@ class Store:
         if fmt not in EXPORT_FORMATS:
             raise StoreError(f"unknown export format {fmt!r}; choose from {sorted(EXPORT_FORMATS)}")
         if fmt in _GRAPHLESS:
-            triples = self._ox.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }",
-                                     use_default_graph_as_union=True)
+            triples = self._ox.query(
+                "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True
+            )
+            assert isinstance(triples, ox.QueryTriples)
             ox.serialize(triples, out, format=EXPORT_FORMATS[fmt])
             return
         self._ox.dump(out, format=EXPORT_FORMATS[fmt])
@@ -231,4 +246,3 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-

@@ -1,0 +1,311 @@
+"""The ``newsprov`` command line: parse, call one library function, format.
+
+Exit codes: 0 success, 1 some inputs failed (the rest was ingested), 2 usage or
+configuration error, 3 nothing could be done (store, query or model error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from newsprov import __version__
+from newsprov.config import Settings
+from newsprov.errors import NewsprovError
+
+if TYPE_CHECKING:
+    from newsprov.pipeline import IngestReport
+    from newsprov.rdf.store import Store
+
+__all__ = ["main"]
+
+OUT = Console(soft_wrap=False)
+ERR = Console(stderr=True)
+TABLE_CELL_MAX = 160
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings.from_env(
+        store_path=getattr(args, "store", None), spacy_model=getattr(args, "model", None)
+    )
+
+
+def _open_store(settings: Settings, *, read_only: bool = False) -> Store:
+    from newsprov.rdf.store import Store
+
+    if read_only and not settings.store_path.exists():
+        raise NewsprovError(
+            f"no store at {settings.store_path}: run 'newsprov ingest PATH --store DIR' first"
+        )
+    return Store(settings.store_path)
+
+
+def _warn(label: str, message: str) -> None:
+    """Print a labelled message to stderr; the message is never read as markup."""
+    ERR.print(Text(label, style="bold red"), Text(message), highlight=False)
+
+
+# --- ingest ------------------------------------------------------------------------
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """Read files/folders, extract, and store one named graph per article."""
+    from newsprov.nlp import build_pipeline
+    from newsprov.pipeline import IngestReport, ingest_articles, read_all
+
+    settings = _settings(args)
+    articles, failures = read_all([Path(p) for p in args.paths], event=args.event)
+    if not articles and not failures:
+        _warn("error:", f"no articles found in {' '.join(args.paths)}")
+        return 1
+    nlp = build_pipeline(settings.spacy_model)
+    report = IngestReport(failed=failures)
+    with _open_store(settings) as store, _progress() as bar:
+        task = bar.add_task("ingesting", total=len(articles))
+        ingest_articles(
+            articles,
+            store,
+            settings,
+            nlp,
+            report=report,
+            progress=lambda n: bar.advance(task, n),
+        )
+    _print_ingest_summary(report, settings)
+    return 1 if report.failed else 0
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=ERR,
+        transient=True,
+        disable=not ERR.is_terminal,
+    )
+
+
+def _print_ingest_summary(report: IngestReport, settings: Settings) -> None:
+    figures = sum(r.figures for r in report.stored)
+    quotes = sum(r.quotes for r in report.stored)
+    OUT.print(
+        f"ingested {len(report.stored)} article(s) into {settings.store_path}: "
+        f"{figures} figures, {quotes} quotes, {report.triples} triples "
+        f"in {report.seconds:.1f} s"
+    )
+    for failure in report.failed:
+        _warn("failed", f"{failure.where}: {failure.problem}")
+    if report.failed:
+        ERR.print(f"{len(report.failed)} input(s) failed; everything else was stored.")
+
+
+# --- query / export ------------------------------------------------------------------
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    """Run a canned query, a .rq file or literal SPARQL and print the rows."""
+    from newsprov import query
+
+    settings = _settings(args)
+    bindings = dict(_parse_binding(b) for b in args.bind or ())
+    with _open_store(settings, read_only=True) as store:
+        rows = query.run(store, args.query, bindings or None)
+    if args.format == "json":
+        OUT.out(
+            json.dumps(query.to_sparql_json(rows), indent=1, ensure_ascii=False), highlight=False
+        )
+    elif args.format == "csv":
+        sys.stdout.write(query.to_csv(rows))
+    else:
+        _print_table(rows.variables, query.to_table_rows(rows))
+    return 0
+
+
+def _parse_binding(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise NewsprovError(f"--bind takes NAME=VALUE, got {text!r}")
+    return name.lstrip("?$"), value
+
+
+def _print_table(variables: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    table = Table(show_lines=False, header_style="bold", expand=False)
+    for var in variables:
+        table.add_column(var, overflow="fold")
+    for row in rows:
+        table.add_row(*(Text(_clip(cell)) for cell in row))  # Text: cells are never markup
+    width = max(OUT.width, 200) if not OUT.is_terminal else OUT.width
+    Console(width=width, soft_wrap=False).print(table, highlight=False)
+    OUT.print(f"{len(rows)} row(s)")
+
+
+def _clip(cell: str) -> str:
+    cell = cell.replace("\n", " ")
+    return cell if len(cell) <= TABLE_CELL_MAX else cell[: TABLE_CELL_MAX - 1] + "…"
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the whole store as Turtle, TriG, N-Quads or JSON-LD."""
+    settings = _settings(args)
+    with _open_store(settings, read_only=True) as store:
+        if args.out in (None, "-"):
+            store.export(args.format, sys.stdout.buffer)
+        else:
+            with open(args.out, "wb") as fh:
+                store.export(args.format, fh)
+            ERR.print(f"wrote {args.out}")
+    return 0
+
+
+def cmd_queries(args: argparse.Namespace) -> int:
+    """List the canned queries."""
+    from newsprov import query
+
+    for name in query.names():
+        OUT.print(name, highlight=False)
+    return 0
+
+
+# --- evaluate / serve / viz / report ---------------------------------------------------
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    """Ingest inputs into a temporary store and score them against gold files."""
+    from newsprov.evaluate import evaluate, format_summary
+
+    settings = _settings(args)
+    inputs = [Path(p) for p in args.inputs] or None
+    result = evaluate(Path(args.gold), inputs, settings)
+    if args.json:
+        OUT.out(json.dumps(result.as_dict(), indent=1), highlight=False)
+    else:
+        _print_table(["measure", "precision", "recall", "f1", "n"], result.table())
+        for line in result.notes:
+            ERR.print(line, highlight=False)
+    OUT.print(format_summary(result), highlight=False)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the SPARQL endpoint, query page and explorer."""
+    from newsprov.server import serve
+
+    settings = _settings(args)
+    ERR.print(f"serving {settings.store_path} on http://{args.host}:{args.port}/")
+    serve(settings, args.host, args.port)
+    return 0
+
+
+def cmd_viz(args: argparse.Namespace) -> int:
+    """Write the interactive graph explorer as one self-contained HTML file."""
+    from newsprov.viz import write_explorer
+
+    settings = _settings(args)
+    with _open_store(settings, read_only=True) as store:
+        out = write_explorer(store, Path(args.out), focus=args.focus, hops=args.hops)
+    OUT.print(f"wrote {out}")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """Write the cross-reference report (HTML or Markdown)."""
+    from newsprov.analysis.report import write_report
+
+    settings = _settings(args)
+    with _open_store(settings) as store:
+        out = write_report(store, Path(args.out), event=args.event, fmt=args.format)
+    OUT.print(f"wrote {out}")
+    return 0
+
+
+# --- argument parsing ------------------------------------------------------------------
+
+
+def _add_store(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--store", help="store folder (default ./newsprov-data or $NEWSPROV_STORE)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every subcommand."""
+    parser = argparse.ArgumentParser(prog="newsprov", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"newsprov {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ingest", help="ingest articles (.txt .md .html .json .jsonl, folders)")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--event", help="name the event these articles report")
+    p.add_argument("--model", help="spaCy model (default $NEWSPROV_SPACY_MODEL or the pinned one)")
+    _add_store(p)
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("query", help="run a canned query, a .rq file or SPARQL text")
+    p.add_argument("query", help="canned name (see 'newsprov queries'), FILE.rq or SPARQL")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--bind", action="append", metavar="NAME=VALUE", help="bind a variable")
+    _add_store(p)
+    p.set_defaults(func=cmd_query)
+
+    p = sub.add_parser("queries", help="list the canned queries")
+    p.set_defaults(func=cmd_queries)
+
+    p = sub.add_parser("export", help="write the whole store as RDF")
+    p.add_argument("--format", choices=["turtle", "trig", "nquads", "jsonld"], default="trig")
+    p.add_argument("--out", help="output file (default: standard output)")
+    _add_store(p)
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("evaluate", help="score extraction against gold annotation files")
+    p.add_argument("--gold", required=True, help="folder of gold JSON files")
+    p.add_argument("inputs", nargs="*", help="articles to ingest (default: beside the gold)")
+    p.add_argument("--json", action="store_true", help="print every metric as JSON")
+    p.add_argument("--model", help="spaCy model")
+    p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("serve", help="SPARQL endpoint, query page and explorer")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    _add_store(p)
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("viz", help="write the graph explorer as a standalone HTML file")
+    p.add_argument("--out", default="graph.html")
+    p.add_argument("--focus", help="IRI of an entity to centre on")
+    p.add_argument("--hops", type=int, default=2)
+    _add_store(p)
+    p.set_defaults(func=cmd_viz)
+
+    p = sub.add_parser("report", help="cross-reference report per event")
+    p.add_argument("--event", help="only this event")
+    p.add_argument("--out", default="report.html")
+    p.add_argument("--format", choices=["html", "md"], default="html")
+    _add_store(p)
+    p.set_defaults(func=cmd_report)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``newsprov`` console script."""
+    args = build_parser().parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except NewsprovError as exc:
+        _warn("error:", str(exc))
+        return 3
+    except KeyboardInterrupt:
+        ERR.print("interrupted")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
