@@ -58,9 +58,9 @@ class OutletRegistry:
         self._by_domain: dict[str, Outlet] = {}
         for outlet in self._outlets:
             for surface in outlet.surfaces:
-                self._by_name.setdefault(normalise_name(surface), outlet)
+                _claim(self._by_name, normalise_name(surface), outlet, "name")
             for domain in outlet.domains:
-                self._by_domain.setdefault(domain.lower(), outlet)
+                _claim(self._by_domain, domain.lower(), outlet, "domain")
 
     @classmethod
     def from_records(cls, records: list[dict[str, object]]) -> OutletRegistry:
@@ -97,6 +97,13 @@ class OutletRegistry:
 
     def __len__(self) -> int:
         return len(self._outlets)
+
+
+def _claim(index: dict[str, Outlet], key: str, outlet: Outlet, what: str) -> None:
+    """Index ``outlet`` under ``key``; two outlets may not share a name or domain."""
+    owner = index.setdefault(key, outlet)
+    if owner is not outlet:
+        raise ValueError(f"{what} {key!r} belongs to both {owner.id!r} and {outlet.id!r}")
 
 
 def _outlet_from_record(rec: dict[str, object]) -> Outlet:
