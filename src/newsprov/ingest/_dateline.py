@@ -1,0 +1,116 @@
+"""Wire agencies credited by a dateline at the start of a body or a credit at its end.
+
+Datelines: "LONDON, 4 May 2024 (Reuters) -", "BEIRUT (AFP) —", "KYIV, Ukraine (AP) –",
+"(dpa/ANSA) -", "Sky News/ The toll ...", "Reuters — The toll ...". End credits:
+"— AFP", "(Reporting by X; Editing by Y)" (Reuters), "AFP contributed to this report",
+"(With AFP)". Only agencies the registry (or ``EXTRA_AGENCIES``) knows count, so
+"WASHINGTON (Dec 3)" or a bare "WASHINGTON —" credit nobody. The text is left intact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsprov.ingest._agencies import agency_names
+from newsprov.ingest._blocks import Block
+from newsprov.ingest._headings import is_heading_line
+from newsprov.model import TextSpan
+
+__all__ = ["WireCredit", "find_wires"]
+
+_WORD = r"[A-Z0-9][\w'’.\-]*"
+_PLACE = rf"{_WORD}(?:(?:,\s*|\s+|/){_WORD}){{0,7}}"
+_DASH = r"(?:[-–—]+|:)"
+_PAREN_RE = re.compile(
+    rf"^(?P<place>{_PLACE})?\s*\((?P<agency>[^()\n]{{1,60}})\)(?P<dash>\s*{_DASH})?\s*(?=\S)"
+)
+_SLASH_RE = re.compile(r"^(?P<agency>[A-Za-z][^/\n]{1,40}?)\s*/\s*(?=[A-Z“\"‘'])")
+_DASHED_RE = re.compile(r"^(?P<agency>[A-Za-z][^-–—\n]{1,40}?)\s*[-–—]+\s+(?=\S)")
+_REUTERS_RE = re.compile(
+    r"\((?:Reporting|Writing|Additional reporting) by [^()\n]+\)\s*$"
+    r"|(?:^|\s)Reporting by [^\n]+;\s*[Ee]diting by [^\n]+$"
+)
+_SIGNOFF_RE = re.compile(r"(?:^|\s)[-–—]{1,2}\s*(?P<agency>[A-Za-z][^-–—\n]{1,40}?)\s*\.?$")
+# "With AFP" as its own paragraph, "— With AFP" or "(With AFP)": not "spoke with Reuters."
+_WITH_RE = re.compile(
+    r"(?:^|\s[-–—]{1,2}\s*|\s(?=\())\(?[Ww]ith (?P<agency>[^()\n.]{2,60}?)\)?\.?$"
+)
+_CONTRIB_RE = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?P<agency>[A-Z][^.!?\n]{1,60}?) contributed (?:to )?"
+    r"(?:this |the )?(?:report|reporting|story|article)\.?"
+)
+_REPORTING_BY_RE = re.compile(r"[Aa]dditional reporting (?:by|from) (?P<agency>[^.;()\n]{2,60})")
+
+
+@dataclass(frozen=True, slots=True)
+class WireCredit:
+    """Agencies credited by one dateline or end credit.
+
+    ``own_story`` is True when the credit says the copy is the agency's own story (a
+    dateline, a sign-off, a Reuters reporting line), False when the agency only
+    contributed ("AFP contributed to this report"). ``span`` marks an end credit in the
+    text (None for a dateline, which stays part of the first sentence).
+    """
+
+    names: tuple[str, ...]
+    own_story: bool
+    span: TextSpan | None = None
+
+
+def find_wires(paragraphs: list[Block]) -> list[WireCredit]:
+    """Dateline credits (first paragraph), then end credits (last paragraphs).
+
+    The dateline may open the second paragraph when the first is a headline.
+    """
+    headline = bool(paragraphs) and is_heading_line(paragraphs[0].text)
+    opening = paragraphs[:2] if headline else paragraphs[:1]
+    found = [c for b in opening if (c := dateline_wires(b.text))][:1]
+    for block in paragraphs[-3:] if len(paragraphs) > 1 else paragraphs:
+        found.extend(_end_credits(block))
+    return found
+
+
+def dateline_wires(text: str) -> WireCredit | None:
+    """The agencies a dateline at the start of ``text`` names, or None."""
+    paren = _PAREN_RE.match(text)
+    if paren and (paren["dash"] or not paren["place"]):
+        names = agency_names(paren["agency"])
+        if names:
+            return WireCredit(tuple(names), own_story=True)
+    for pattern in (_SLASH_RE, _DASHED_RE):
+        found = pattern.match(text)
+        names = agency_names(found["agency"]) if found else None
+        if names:
+            return WireCredit(tuple(names), own_story=True)
+    return None
+
+
+def _end_credits(block: Block) -> list[WireCredit]:
+    """Credits in one of the last paragraphs, with spans offset into the body."""
+    credits: list[WireCredit] = []
+    reuters = _REUTERS_RE.search(block.text)
+    if reuters:
+        credits.append(_credit(block, reuters, ["Reuters"], own_story=True))
+    for pattern, own in ((_SIGNOFF_RE, True), (_WITH_RE, False), (_REPORTING_BY_RE, False)):
+        found = pattern.search(block.text)
+        names = agency_names(_strip_the(found["agency"])) if found else None
+        if found and names:
+            credits.append(_credit(block, found, names, own_story=own))
+    for found in _CONTRIB_RE.finditer(block.text):
+        names = agency_names(_strip_the(found["agency"]))
+        if names:
+            credits.append(_credit(block, found, names, own_story=False))
+    return credits
+
+
+def _credit(block: Block, found: re.Match[str], names: list[str], *, own_story: bool) -> WireCredit:
+    text = found.group()
+    lead = len(text) - len(text.lstrip())
+    start = block.start + found.start() + lead
+    span = TextSpan(start, block.start + found.start() + len(text.rstrip()))
+    return WireCredit(tuple(dict.fromkeys(names)), own_story, span)
+
+
+def _strip_the(name: str) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", name.strip())

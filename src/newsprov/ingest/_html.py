@@ -1,0 +1,106 @@
+"""HTML pages -> ``Article``: trafilatura finds the main text and the page metadata.
+
+Only the given string is parsed; nothing is ever fetched. The publisher comes from
+``og:site_name`` (registry name when the registry knows it), else from the page URL's
+domain; title, date and URL from the page metadata. When trafilatura finds no text, a
+plain lxml pass over paragraphs and headings is the fallback.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import lxml.html
+import trafilatura
+from lxml.etree import ParserError
+
+from newsprov.errors import IngestError
+from newsprov.ingest._agencies import canonical_outlet
+from newsprov.ingest._dates import parse_date
+from newsprov.ingest._text import parse_text
+from newsprov.model import Article
+from newsprov.outlets import OutletRegistry
+
+__all__ = ["parse_html"]
+
+_BLOCK_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "figcaption")
+
+
+def parse_html(html: str, *, article_id: str, source_path: str | None = None) -> Article:
+    """The article in an HTML page; ``IngestError`` if the page holds no text."""
+    where = source_path or article_id
+    doc = _extract(html)
+    text = str(getattr(doc, "text", "") or "").strip() if doc is not None else ""
+    if not text:
+        text = _lxml_text(html)
+    if not text:
+        raise IngestError(where, "no article text found in the HTML")
+    meta = _metadata(doc)
+    return parse_text(
+        _paragraphs(text, meta.get("title")),
+        article_id=article_id,
+        source_path=source_path,
+        **meta,
+    )
+
+
+def _extract(html: str) -> Any:
+    """trafilatura's Document for ``html`` (None when it finds nothing)."""
+    try:
+        return trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_images=False
+        )
+    except (ValueError, TypeError, ParserError):  # malformed markup: use the fallback
+        return None
+
+
+def _metadata(doc: Any) -> dict[str, str | None]:
+    """Title, date, URL and publisher from trafilatura's metadata."""
+    if doc is None:
+        return {}
+    url = _str(doc, "url")
+    return {
+        "title": _str(doc, "title"),
+        "date": parse_date(_str(doc, "date") or "") or None,
+        "url": url,
+        "outlet": _outlet(_str(doc, "sitename"), url or _str(doc, "hostname")),
+    }
+
+
+def _outlet(sitename: str | None, url: str | None) -> str | None:
+    """Registry name for the site name or the URL's domain, else the site name itself."""
+    registry = OutletRegistry.default()
+    named = registry.lookup(sitename) if sitename else None
+    by_domain = registry.by_domain(url) if url else None
+    found = named or by_domain
+    if found:
+        return found.name
+    return canonical_outlet(sitename) if sitename else None
+
+
+def _str(doc: Any, name: str) -> str | None:
+    value = getattr(doc, name, None)
+    return str(value).strip() or None if value else None
+
+
+def _paragraphs(text: str, title: str | None) -> str:
+    """One paragraph per line -> blank-line separated; a leading copy of the title dropped."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if title and lines and lines[0] == title.strip() and len(lines) > 1:
+        lines = lines[1:]
+    return "\n\n".join(lines)
+
+
+def _lxml_text(html: str) -> str:
+    """Text of paragraph-like elements (or the whole body) with lxml; "" if unparseable."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (ParserError, ValueError):
+        return ""
+    for bad in root.xpath("//head|//script|//style|//noscript|//template"):
+        bad.drop_tree()  # <title> and code are not article text
+    parts = [" ".join(el.text_content().split()) for el in root.iter(*_BLOCK_TAGS)]
+    parts = [p for p in parts if p]
+    if not parts:
+        parts = [" ".join(root.text_content().split())]
+    return "\n".join(p for p in parts if p)

@@ -1,0 +1,114 @@
+"""Plain text (and markdown) -> ``Article``: headers lifted, wires, credits and headings marked.
+
+The returned ``Article.text`` is the body: the input with line endings normalised, header
+lines lifted off and outer whitespace stripped; everything else (datelines, credits,
+headings) stays in the text and is only marked by spans that index it.
+
+Who published the article, strongest evidence first: the ``outlet`` given by the caller
+(a JSON record, HTML metadata), a ``Source:``/``Outlet:``/``Publisher:`` header, the
+URL's domain in the outlet registry, and finally the agency of a dateline or sign-off
+("BEIRUT (AFP) -": a wire's own story). Agencies named by datelines and end credits are
+``Article.wires`` in every case; photo credits name neither publisher nor wire.
+A heading-shaped first paragraph is the title when nothing else gives one.
+"""
+
+from __future__ import annotations
+
+from newsprov.errors import IngestError
+from newsprov.ingest._agencies import canonical_outlet
+from newsprov.ingest._blocks import Block, blocks
+from newsprov.ingest._credits import find_credits
+from newsprov.ingest._dateline import WireCredit, find_wires
+from newsprov.ingest._dates import parse_date
+from newsprov.ingest._headers import Header, lift_headers
+from newsprov.ingest._headings import find_headings
+from newsprov.model import Article, Credit, TextSpan
+from newsprov.outlets import OutletRegistry
+
+__all__ = ["normalise_text", "parse_text"]
+
+
+def normalise_text(text: str) -> str:
+    """Unix line endings, no byte-order mark, no NUL or other C0 control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    return "".join(c for c in text if c >= " " or c in "\n\t")
+
+
+def parse_text(
+    text: str,
+    *,
+    article_id: str,
+    source_path: str | None = None,
+    outlet: str | None = None,
+    date: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    event: str | None = None,
+) -> Article:
+    """Read one article's text; keyword metadata overrides what the header lines say.
+
+    Raises ``IngestError`` (naming ``source_path`` or the id) when no body text is left.
+    """
+    body, header = lift_headers(normalise_text(text))
+    body = body.strip()
+    if not body:
+        raise IngestError(source_path or article_id, "empty article (no body text)")
+    paragraphs = blocks(body)
+    wire_credits = find_wires(paragraphs)
+    credits = _merge_credits(find_credits(body, paragraphs), wire_credits)
+    url = url or header.url
+    headings = find_headings(paragraphs, [c.span for c in credits])
+    return Article(
+        id=article_id,
+        text=body,
+        outlet=_publisher(outlet, header, url, wire_credits),
+        date=(parse_date(date) if date else None) or header.date or header.updated,
+        url=url,
+        title=title or header.title or _lead_heading(body, paragraphs, headings),
+        source_path=source_path,
+        event=event or header.event,
+        wires=_wires(header, wire_credits),
+        headings=tuple(headings),
+        credits=tuple(credits),
+    )
+
+
+def _lead_heading(body: str, paragraphs: list[Block], headings: list[TextSpan]) -> str | None:
+    """A heading that opens the body ("Valley towns cut off by floods") is the headline."""
+    first = paragraphs[0]
+    lead = headings[0] if headings else None
+    if lead and lead.end == first.end and len(first.text.split()) >= 3:
+        return body[lead.start : lead.end]
+    return None
+
+
+def _publisher(
+    given: str | None, header: Header, url: str | None, wire_credits: list[WireCredit]
+) -> str | None:
+    if given:
+        return canonical_outlet(given)
+    if header.outlet:
+        return header.outlet
+    by_url = OutletRegistry.default().by_domain(url) if url else None
+    if by_url:
+        return by_url.name
+    own = next((c.names[0] for c in wire_credits if c.own_story), None)
+    return own
+
+
+def _wires(header: Header, wire_credits: list[WireCredit]) -> tuple[str, ...]:
+    """Dateline agencies first, then byline agencies, then end credits; no repeats."""
+    dateline = [n for c in wire_credits if c.span is None for n in c.names]
+    ending = [n for c in wire_credits if c.span is not None for n in c.names]
+    return tuple(dict.fromkeys([*dateline, *header.wires, *ending]))
+
+
+def _merge_credits(photo: list[Credit], wire_credits: list[WireCredit]) -> list[Credit]:
+    """Photo credits plus end-credit lines ("— AFP"), in text order, overlaps dropped."""
+    ending = [Credit(c.span, None, c.names[0]) for c in wire_credits if c.span is not None]
+    merged: list[Credit] = []
+    for credit in sorted([*photo, *ending], key=lambda c: (c.span.start, -c.span.end)):
+        if not merged or credit.span.start >= merged[-1].span.end:
+            merged.append(credit)
+    return merged
