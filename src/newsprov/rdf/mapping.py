@@ -1,0 +1,275 @@
+"""Records -> triples: one rdflib graph per article, built with ``Graph.add`` only.
+
+The mapping is pure and deterministic: the same :class:`~newsprov.model.Extraction`
+always gives the same triples (no blank nodes; every IRI is minted in
+:mod:`newsprov.rdf.iris`), so re-ingesting an article replaces its named graph exactly.
+
+Every figure and quote links to its evidence sentence (``np:evidence``), which carries
+the sentence text and its character offsets into the article body. Entity triples
+(types, ``rdfs:label``, ``skos:altLabel``) are written into each article's graph, so a
+query over ``GRAPH ?g`` reads the name *that article* uses. Only entities the article
+mentions or refers to (publisher, wires, sources, speakers, places) are written.
+References to entity keys the Extraction does not define are dropped (the graph never
+points at an entity it does not describe), and so are figures whose value is not finite.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from decimal import Decimal
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.term import Node
+
+from newsprov.model import (
+    Attribution,
+    Entity,
+    EntityType,
+    Extraction,
+    Figure,
+    Qualifier,
+    Quote,
+    Sentence,
+)
+from newsprov.outlets import OutletRegistry
+from newsprov.rdf import iris
+from newsprov.rdf.iris import graph_iri
+from newsprov.rdf.namespaces import (
+    NP,
+    OA,
+    PREFIXES,
+    PROV,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SKOS,
+    XSD,
+    measure_iri,
+)
+
+__all__ = ["decimal_literal", "extraction_to_graph", "graph_iri", "temporal_literal"]
+
+# np: class, schema.org class, and whether the entity can be a prov:Agent (places cannot)
+_ENTITY_TYPES: dict[EntityType, tuple[URIRef, URIRef, bool]] = {
+    EntityType.PERSON: (NP.Person, SCHEMA.Person, True),
+    EntityType.ORGANISATION: (NP.Organisation, SCHEMA.Organization, True),
+    EntityType.OUTLET: (NP.Outlet, SCHEMA.NewsMediaOrganization, True),
+    EntityType.PLACE: (NP.Place, SCHEMA.Place, False),
+}
+_DATE_FORMS = (
+    (re.compile(r"\d{4}-\d{2}-\d{2}"), XSD.date),
+    (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth),
+    (re.compile(r"\d{4}"), XSD.gYear),
+)
+_WIKIDATA = "http://www.wikidata.org/entity/"
+
+
+def decimal_literal(value: float) -> Literal:
+    """``value`` as an xsd:decimal in canonical form: 1000.0 -> "1000", 1.5 -> "1.5".
+
+    Raises ValueError for NaN or infinity, which xsd:decimal cannot express.
+    """
+    if not math.isfinite(value):
+        raise ValueError(f"{value!r} is not a finite number")
+    dec = Decimal(repr(float(value)))
+    lexical = str(int(dec)) if dec == dec.to_integral_value() else format(dec.normalize(), "f")
+    return Literal(lexical, datatype=XSD.decimal)
+
+
+def temporal_literal(text: str | None) -> Literal | None:
+    """An ISO date (or year-month, or year) as a typed literal; None when not one."""
+    if not text:
+        return None
+    text = text.strip()
+    for pattern, datatype in _DATE_FORMS:
+        if pattern.fullmatch(text):
+            return Literal(text, datatype=datatype)
+    return None
+
+
+def extraction_to_graph(ex: Extraction, base_iri: str) -> Graph:
+    """The triples for one article's extraction (to be stored in its named graph)."""
+    graph = Graph(bind_namespaces="none")
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns)
+    _Mapper(ex, base_iri, graph).run()
+    return graph
+
+
+class _Mapper:
+    """Writes one Extraction into ``graph``; holds the IRIs shared by the steps."""
+
+    def __init__(self, ex: Extraction, base_iri: str, graph: Graph) -> None:
+        self.ex = ex
+        self.base = base_iri
+        self.graph = graph
+        self.aid = ex.article.id
+        self.article = iris.article_iri(self.aid, base_iri)
+        self.entities: dict[str, Entity] = {}
+        for ent in ex.entities:  # first record wins: one label per entity per graph
+            if ent.name.strip():  # a nameless entity cannot be labelled: treat as undefined
+                self.entities.setdefault(ent.key, ent)
+        self.used_keys: set[str] = set()
+        self.minted: set[URIRef] = set()
+
+    def add(self, s: Node, p: Node, o: Node | None) -> None:
+        if o is not None:
+            self.graph.add((s, p, o))
+
+    def run(self) -> None:
+        self.map_article()
+        for fig in self.ex.figures:
+            if math.isfinite(fig.value):  # xsd:decimal has no NaN or infinity
+                self.map_figure(fig)
+        for quote in self.ex.quotes:
+            self.map_quote(quote)
+        for ent in self.entities.values():
+            if ent.mentions or ent.key in self.used_keys:
+                self.map_entity(ent)
+
+    # --- references ------------------------------------------------------------------
+
+    def ref(self, key: str | None) -> URIRef | None:
+        """The IRI of entity ``key`` (marking it as used), or None when undefined."""
+        if key is None or key not in self.entities:
+            return None
+        self.used_keys.add(key)
+        return iris.entity_iri(key, self.base, article_id=self.aid)
+
+    def unique(self, iri: URIRef) -> URIRef:
+        """``iri``, or ``iri/2``, ``iri/3``... when two records share one span."""
+        candidate, n = iri, 1
+        while candidate in self.minted:
+            n += 1
+            candidate = URIRef(f"{iri}/{n}")
+        self.minted.add(candidate)
+        return candidate
+
+    # --- article -----------------------------------------------------------------------
+
+    def map_article(self) -> None:
+        art, a = self.ex.article, self.article
+        self.add(a, RDF.type, NP.Article)
+        self.add(a, RDF.type, SCHEMA.NewsArticle)
+        self.add(a, NP.articleId, Literal(self.aid))
+        self.add(a, SCHEMA.publisher, self.ref(self.ex.publisher))
+        for wire in self.ex.wires:
+            self.add(a, NP.wire, self.ref(wire))
+        self.add(a, SCHEMA.datePublished, temporal_literal(art.date))
+        if art.url:
+            self.add(a, SCHEMA.url, Literal(art.url, datatype=XSD.anyURI))
+        if art.title:
+            self.add(a, SCHEMA.headline, Literal(art.title))
+        if art.source_path:
+            self.add(a, NP.sourceFile, Literal(art.source_path))
+        if art.event:
+            event = iris.event_iri(art.event, self.base)
+            self.add(a, NP.event, event)
+            self.add(event, RDF.type, NP.Event)
+            self.add(event, RDFS.label, Literal(art.event))
+        for ent in self.entities.values():
+            if ent.mentions:
+                self.add(a, SCHEMA.mentions, self.ref(ent.key))
+
+    def evidence(self, sent: Sentence) -> URIRef:
+        """The evidence node for ``sent`` (written once however many facts cite it)."""
+        node = iris.sentence_iri(self.aid, sent.start, sent.end, self.base)
+        self.add(node, RDF.type, NP.Evidence)
+        self.add(node, RDF.type, OA.TextQuoteSelector)
+        self.add(node, RDF.type, OA.TextPositionSelector)
+        self.add(node, OA.exact, Literal(sent.text))
+        self.add(node, OA.start, Literal(sent.start))
+        self.add(node, OA.end, Literal(sent.end))
+        self.add(node, NP.inArticle, self.article)
+        return node
+
+    def attribute(self, node: URIRef, agent: URIRef | None, role: URIRef, name: str) -> None:
+        """A prov:qualifiedAttribution of ``node`` to ``agent`` in ``role`` (an IRI node)."""
+        if agent is None:
+            return
+        qa = URIRef(f"{node}/attribution/{name}")
+        self.add(node, PROV.qualifiedAttribution, qa)
+        self.add(qa, RDF.type, PROV.Attribution)
+        self.add(qa, PROV.agent, agent)
+        self.add(qa, PROV.hadRole, role)
+
+    def report(self, node: URIRef, cls: URIRef, start: int, end: int, sent: Sentence) -> None:
+        """Triples every figure and quote has: type, article, offsets, evidence."""
+        self.add(node, RDF.type, cls)
+        self.add(node, NP.reportedIn, self.article)
+        self.add(node, NP.startOffset, Literal(start))
+        self.add(node, NP.endOffset, Literal(end))
+        self.add(node, NP.evidence, self.evidence(sent))
+
+    # --- figures and quotes ------------------------------------------------------------
+
+    def map_figure(self, fig: Figure) -> None:
+        f = self.unique(iris.figure_iri(self.aid, fig.start, fig.end, self.base))
+        self.report(f, NP.Figure, fig.start, fig.end, fig.sentence)
+        self.add(f, NP.value, decimal_literal(fig.value))
+        self.add(f, NP.qualifier, Literal(Qualifier(fig.qualifier).value))
+        if fig.lower is not None and math.isfinite(fig.lower):
+            self.add(f, NP.lowerBound, decimal_literal(fig.lower))
+        if fig.upper is not None and math.isfinite(fig.upper):
+            self.add(f, NP.upperBound, decimal_literal(fig.upper))
+        self.add(f, NP.numberText, Literal(fig.text))
+        if fig.unit:
+            self.add(f, NP.unit, Literal(fig.unit))
+        if fig.what:
+            self.add(f, NP.what, Literal(fig.what))
+        if fig.measure:
+            self.add(f, NP.measure, measure_iri(fig.measure))
+        if fig.population:
+            self.add(f, NP.population, Literal(fig.population))
+        self.add(f, NP.attribution, Literal(Attribution(fig.attribution).value))
+        if fig.range_id:
+            self.add(f, NP.rangeGroup, Literal(fig.range_id))
+        self.add(f, NP.figureDate, temporal_literal(fig.date))
+        place = self.ref(fig.place)
+        if place is not None and self.entities[fig.place or ""].type == EntityType.PLACE:
+            self.add(f, NP.place, place)
+        source, via = self.ref(fig.source), self.ref(fig.via)
+        self.add(f, PROV.wasAttributedTo, source)
+        self.add(f, NP.via, via)
+        self.attribute(f, source, NP.SourceRole, "source")
+        self.attribute(f, via, NP.ViaRole, "via")
+
+    def map_quote(self, quote: Quote) -> None:
+        q = self.unique(iris.quote_iri(self.aid, quote.start, quote.end, self.base))
+        self.report(q, NP.Quote, quote.start, quote.end, quote.sentence)
+        self.add(q, NP.quoteText, Literal(quote.text))
+        speaker, via = self.ref(quote.speaker), self.ref(quote.via)
+        self.add(q, NP.speaker, speaker)
+        self.add(q, PROV.wasAttributedTo, speaker)
+        self.add(q, NP.via, via)
+        self.attribute(q, speaker, NP.SourceRole, "source")
+        self.attribute(q, via, NP.ViaRole, "via")
+
+    # --- entities ----------------------------------------------------------------------
+
+    def map_entity(self, ent: Entity) -> None:
+        e = iris.entity_iri(ent.key, self.base, article_id=self.aid)
+        np_class, schema_class, is_agent = _ENTITY_TYPES[EntityType(ent.type)]
+        self.add(e, RDF.type, np_class)
+        self.add(e, RDF.type, schema_class)
+        if is_agent:
+            self.add(e, RDF.type, PROV.Agent)
+        self.add(e, RDFS.label, Literal(ent.name))
+        for alias in ent.aliases:
+            if alias != ent.name:
+                self.add(e, SKOS.altLabel, Literal(alias))
+        if ent.anonymous:
+            self.add(e, NP.anonymous, Literal(True))
+        if ent.role:
+            self.add(e, NP.role, Literal(ent.role))
+        if ent.type == EntityType.OUTLET and ent.outlet_id:
+            self.map_registry_outlet(e, ent.outlet_id)
+
+    def map_registry_outlet(self, e: URIRef, outlet_id: str) -> None:
+        outlet = OutletRegistry.default().get(outlet_id)
+        if outlet is None:
+            return
+        self.add(e, NP.outletKind, Literal(outlet.kind))
+        if outlet.wikidata:
+            self.add(e, SCHEMA.sameAs, URIRef(_WIKIDATA + outlet.wikidata))
