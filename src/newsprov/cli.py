@@ -24,7 +24,7 @@ from newsprov.errors import NewsprovError
 
 if TYPE_CHECKING:
     from newsprov.pipeline import IngestReport
-    from newsprov.rdf.store import Store
+    from newsprov.rdf.store import Rows, Store
 
 __all__ = ["main"]
 
@@ -118,8 +118,9 @@ def cmd_query(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     bindings = dict(_parse_binding(b) for b in args.bind or ())
+    sparql = query.resolve(args.query)
     with _open_store(settings, read_only=True) as store:
-        rows = query.run(store, args.query, bindings or None)
+        rows = query.run(store, sparql, bindings or None)
     if args.format == "json":
         OUT.out(
             json.dumps(query.to_sparql_json(rows), indent=1, ensure_ascii=False), highlight=False
@@ -127,8 +128,18 @@ def cmd_query(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         sys.stdout.write(query.to_csv(rows))
     else:
-        _print_table(rows.variables, query.to_table_rows(rows))
+        _print_query_table(rows, query.table_columns(sparql) if not args.all_columns else None)
     return 0
+
+
+def _print_query_table(rows: Rows, columns: Sequence[str] | None) -> None:
+    """Rows as a table, narrowed to ``columns`` (the query's ``# table:`` line) if given."""
+    from newsprov import query
+
+    cells = query.to_table_rows(rows)
+    order = list(columns) if columns else list(rows.variables)
+    keep = [rows.variables.index(v) for v in order if v in rows.variables]
+    _print_table([rows.variables[i] for i in keep], [[row[i] for i in keep] for row in cells])
 
 
 def _parse_binding(text: str) -> tuple[str, str]:
@@ -252,6 +263,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("query", help="canned name (see 'newsprov queries'), FILE.rq or SPARQL")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.add_argument("--bind", action="append", metavar="NAME=VALUE", help="bind a variable")
+    p.add_argument("--all-columns", action="store_true", help="table: show every variable")
     _add_store(p)
     p.set_defaults(func=cmd_query)
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from newsprov.query._catalog import load, names, resolve
+from newsprov.query._catalog import load, names, resolve, table_columns
 from newsprov.query._format import to_csv, to_sparql_json, to_table_rows
 from newsprov.rdf.store import Bindable, Rows, Store
 
@@ -30,6 +30,7 @@ __all__ = [
     "names",
     "resolve",
     "run",
+    "table_columns",
     "to_csv",
     "to_sparql_json",
     "to_table_rows",

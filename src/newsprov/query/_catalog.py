@@ -9,7 +9,7 @@ from pathlib import Path
 
 from newsprov.errors import QueryError
 
-__all__ = ["load", "names", "resolve"]
+__all__ = ["load", "names", "resolve", "table_columns"]
 
 # a query form keyword marks literal SPARQL text (PREFIX alone is not a query)
 _QUERY_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
@@ -74,3 +74,18 @@ def resolve(query: str | Path) -> str:
         f"unknown query {text!r}: not a canned query ({', '.join(names())}), "
         "a .rq file, or SPARQL text"
     )
+
+
+def table_columns(sparql: str) -> list[str] | None:
+    """The columns a ``# table: a b c`` comment line asks a table view to show, if any.
+
+    Canned queries project many variables for programs; people reading a terminal table
+    want a few. The comment names them in order; other formats keep every variable.
+    """
+    for line in sparql.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("# table:"):
+            return stripped.removeprefix("# table:").split()
+        if stripped and not stripped.startswith("#"):
+            return None
+    return None
