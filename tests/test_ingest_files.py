@@ -235,3 +235,10 @@ def test_htm_file_in_a_folder(tmp_path: Path) -> None:
     [art] = list(read_paths([tmp_path]))
     assert isinstance(art, Article)
     assert (art.id, art.outlet) == ("page", "The Harbour Gazette")
+
+
+def test_folder_readme_is_not_an_article(tmp_path):
+    (tmp_path / "README.md").write_text("# About these articles\n\nHand-written examples.\n")
+    (tmp_path / "a.txt").write_text("Source: Reuters\n\nTwo people were hurt, police said.\n")
+    ids = [a.id for a in read_paths([tmp_path]) if isinstance(a, Article)]
+    assert ids == ["a"]

@@ -36,8 +36,8 @@ def read_paths(
 def iter_files(paths: Sequence[Path | str]) -> Iterator[Path | IngestError]:
     """The files to read: named files as given, folders walked; missing paths as errors.
 
-    Inside folders, hidden entries (".name") and unsupported suffixes are skipped
-    silently; a file named explicitly is always returned (read_file reports an
+    Inside folders, hidden entries (".name"), folder documentation (README.md,
+    README.txt …) and unsupported suffixes are skipped silently; a file named explicitly is always returned (read_file reports an
     unsupported suffix).
     """
     if isinstance(paths, str | Path):  # one path, not a sequence of characters
@@ -62,9 +62,14 @@ def _walk(folder: Path, seen: set[Path]) -> Iterator[Path]:
     except OSError:
         return
     for entry in entries:
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or _is_folder_doc(entry):
             continue
         if entry.is_dir():
             yield from _walk(entry, seen)
         elif entry.suffix.lower() in SUPPORTED_SUFFIXES and entry.is_file():
             yield entry
+
+
+def _is_folder_doc(entry: Path) -> bool:
+    """README/LICENSE-style files describe a folder of articles; they are not articles."""
+    return entry.stem.upper() in {"README", "LICENSE", "NOTICE", "CHANGELOG"}
