@@ -1,0 +1,416 @@
+"""Figures: numbers that state a count or amount in the world, with bounds and meaning.
+
+:func:`find_figures` reads every sentence of a Doc: it finds number phrases in the
+sentence text (:mod:`newsprov.nlp.numbers`, independent of the tokenizer, so "distance.125"
+still yields 125), pairs range ends and reads qualifiers (:mod:`newsprov.nlp.qualify`),
+drops numbers that are no figure (below: context rules here, scores/ratios/conversions in
+``qualify``, what-is-counted rules in ``measures``), and says what each figure counts
+(:mod:`newsprov.nlp.measures`), using the dependency parse for the counted noun and
+DATE/TIME entities when the Doc has them.
+
+Not figures: dates and years ("9 March 2025", "in 2024"), clock times, phone numbers,
+ages ("a 14-year-old", "aged 62", "Smith, 45,"), durations ("for two days", "14 years
+ago"), ordinals ("1st"), numbers in names and labels ("Resolution 2254", "Route 66",
+"COVID-19", "G7", "F-16", "page 4"), compound modifiers ("a 15-member council"),
+distances, speeds and temperatures, scores ("won 3-1"), ratios ("one in five"),
+conversions in brackets ("5,000 hectares (12,355 acres)"), a bare "one" ("one of the",
+"one resident"), small partitives ("two of the victims"), small counts of speakers in a
+reporting clause ("two residents told AP"), small counts of trivial things ("the two
+sides"), small number words with no counted noun and no measure ("the two met"), and
+vague plurals ("thousands", "tens of thousands") unless ``include_vague=True``: their
+value is a convention (the smallest amount the words can mean), not something an outlet
+reported, so by default they are left out for precision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from newsprov.model import Qualifier
+from newsprov.nlp.measures import (
+    NounPhrase,
+    describe,
+    measures_lexicon,
+    not_counted_reason,
+    noun_phrase,
+)
+from newsprov.nlp.numbers import Lex, NumberMatch, lex, lexicon, masked_spans, scan
+from newsprov.nlp.qualify import Claim, qualify
+
+__all__ = ["FigureSpan", "FiguresComponent", "find_figures", "make_figures"]
+
+_CONTEXT_SKIP = frozenset({"of", "the", ","})
+_ORDINALS = frozenset({"st", "nd", "rd", "th"})
+_NOUNS = ("NOUN", "PROPN")
+_NER_NOT_FIGURE = frozenset({"DATE", "TIME"})  # ORDINAL is unreliable ("3bn")
+
+
+@dataclass(frozen=True, slots=True)
+class FigureSpan:
+    """A figure found in a Doc.
+
+    ``start``/``end``/``text``: char span in ``doc.text`` of the number phrase with its
+    qualifier ("more than 1,000"); ``num_start``/``num_end``: token indices of the number
+    itself. ``lower``/``upper`` are the bounds the qualifier implies (None = unbounded);
+    the two ends of a range share ``range_group``.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float
+    qualifier: Qualifier
+    lower: float | None
+    upper: float | None
+    unit: str
+    what: str
+    measure: str | None
+    population: str | None
+    range_group: int | None
+    num_start: int
+    num_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """One sentence being read: its span, text, lexes and number phrases."""
+
+    span: Span
+    lexes: list[Lex]
+    matches: list[NumberMatch]
+    masks: list[tuple[int, int]]
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+
+def _word(lexes: Sequence[Lex], k: int) -> str:
+    return lexes[k].lower if 0 <= k < len(lexes) else ""
+
+
+def _glued(lexes: Sequence[Lex], a: int, b: int) -> bool:
+    return 0 <= a < len(lexes) and 0 <= b < len(lexes) and lexes[a].end == lexes[b].start
+
+
+def _after_text(lexes: Sequence[Lex], k: int, n: int = 4) -> str:
+    """Up to n lexes from k, lower case, spaced as written."""
+    out = ""
+    for i in range(k, min(k + n, len(lexes))):
+        out += lexes[i].lower if i == k or _glued(lexes, i - 1, i) else " " + lexes[i].lower
+    return out
+
+
+def _month_near(lexes: Sequence[Lex], k: int, step: int) -> bool:
+    """A capitalised month name is the nearest word from k in direction step, skipping
+    "of", "the" and commas ("9 March", "March 9", "the 9th of March"; not "may have")."""
+    while 0 <= k < len(lexes) and (lexes[k].lower in _CONTEXT_SKIP or _abbr_dot(lexes, k)):
+        k += step
+    return 0 <= k < len(lexes) and lexes[k].text[:1].isupper() and lexes[k].lower in _months()
+
+
+def _abbr_dot(lexes: Sequence[Lex], k: int) -> bool:
+    """The full stop of an abbreviated month ("Jan. 7"), not a sentence end ("March.")."""
+    prev = _word(lexes, k - 1)
+    return (
+        _word(lexes, k) == "." and _glued(lexes, k - 1, k) and len(prev) <= 4 and prev in _months()
+    )
+
+
+@lru_cache(maxsize=1)
+def _months() -> frozenset[str]:
+    return frozenset(lexicon()["months"])
+
+
+def _glued_letters(lexes: Sequence[Lex], m: NumberMatch) -> bool:
+    """Digits glued to letters or a slash: "G7", "MH17", "COVID-19", "F-16", "1990s", "9/11"."""
+    if m.kind != "digits":
+        return False
+    k = m.first - 1
+    if _word(lexes, k) == "-" and _glued(lexes, k, m.first):
+        k -= 1
+    left = k >= 0 and _glued(lexes, k, k + 1) and lexes[k].text.isalpha()
+    right = _glued(lexes, m.last - 1, m.last) and lexes[m.last].text.isalpha()
+    # "9/11", "1/3": a slash glued on either side
+    slash = (_word(lexes, m.first - 1) == "/" and _glued(lexes, m.first - 1, m.first)) or (
+        _word(lexes, m.last) == "/" and _glued(lexes, m.last - 1, m.last)
+    )
+    return left or right or slash
+
+
+def _is_year(m: NumberMatch, claim: Claim, next_word: str) -> bool:
+    if m.kind != "digits" or m.unit or m.scaled or not m.text.isdigit() or len(m.text) != 4:
+        return False
+    if not 1800 <= m.value <= 2100 or claim.qualifier is not Qualifier.EXACT:
+        return False
+    nouns = {n for _, group in measures_lexicon()["populations"] for n in group}
+    return next_word not in nouns
+
+
+def _is_age(lexes: Sequence[Lex], claim: Claim) -> bool:
+    lx, m = lexicon(), claim.match
+    prev, nxt = _word(lexes, claim.first - 1), _word(lexes, m.last)
+    if prev in lx["age_before"] or (prev == "of" and _word(lexes, claim.first - 2) == "age"):
+        return True
+    after = _after_text(lexes, m.last).lstrip("-").strip()
+    if any(after.startswith(a) for a in lx["age_after"]):
+        return True
+    name_before = claim.first >= 2 and lexes[claim.first - 2].text[:1].isupper()
+    if prev in (",", "(") and nxt in (",", ")") and name_before and m.value < 120:
+        return True
+    # "children under 5": the qualifier word belongs to an age group
+    return (
+        _word(lexes, m.first - 1) in ("under", "over", "above")
+        and _word(lexes, m.first - 2) in lx["age_groups"]
+        and m.value < 120
+        and not m.unit
+    )
+
+
+def _is_name(lexes: Sequence[Lex], claim: Claim) -> bool:
+    """A label before the number ("Resolution 2254", "page 4", "No. 10")."""
+    lx, k = lexicon(), claim.first - 1
+    prev = _word(lexes, k)
+    if prev == "." and _word(lexes, k - 1) in lx["label_nouns"]:
+        return True
+    if prev in lx["label_nouns"] or prev == "#":
+        return True
+    if k >= 1 and lexes[k].text.isalpha() and lexes[k].text[:1].isupper():
+        # a capitalised word before the number, not at the sentence start ("Route 66")
+        return lexes[k - 1].text not in "\"“‘'(" and claim.match.kind == "digits"
+    return _word(lexes, claim.match.last) in ("street", "road", "avenue")
+
+
+def _is_duration(lexes: Sequence[Lex], m: NumberMatch) -> bool:
+    """A time unit after the number: "14 years", "a 10-day", "two straight weeks"."""
+    lx = lexicon()
+    k = m.last + 1 if _word(lexes, m.last) == "-" else m.last
+    if _word(lexes, k) in lx["duration_adjectives"]:
+        k += 1
+    return _word(lexes, k) in lx["time_units"]
+
+
+def _is_compound(lexes: Sequence[Lex], m: NumberMatch) -> bool:
+    """A compound modifier: "a 15-member council" (but "a 5,000-strong crowd" is kept)."""
+    if _word(lexes, m.last) != "-" or not _glued(lexes, m.last - 1, m.last):
+        return False
+    nxt = m.last + 1
+    return (
+        _glued(lexes, m.last, nxt)
+        and lexes[nxt].text.isalpha()
+        and lexes[nxt].lower not in lexicon()["hyphen_keep"]
+    )
+
+
+def _context_reason(s: _Sentence, claim: Claim, dropped: dict[int, str]) -> str | None:
+    """Why a number is no figure, judged from the words around it (None = it may be)."""
+    m, lexes, lx = claim.match, s.lexes, lexicon()
+    nxt = _word(lexes, m.last)
+    checks: tuple[tuple[str, bool], ...] = (
+        ("masked", any(a < m.end and m.start < b for a, b in s.masks)),
+        ("unit", m.excluded_unit is not None),
+        (dropped.get(m.first, ""), m.first in dropped),
+        ("ordinal", nxt in _ORDINALS and _glued(lexes, m.last - 1, m.last)),
+        ("glued", _glued_letters(lexes, m)),
+        ("year", _is_year(m, claim, nxt)),
+        ("date", _month_near(lexes, claim.first - 1, -1) or _month_near(lexes, m.last, 1)),
+        ("time", nxt in lx["time_markers"]),
+        ("age", _is_age(lexes, claim)),
+        ("duration", _is_duration(lexes, m)),
+        ("name", _is_name(lexes, claim)),
+        ("compound", _is_compound(lexes, m)),
+    )  # fmt: skip
+    return next((reason for reason, hit in checks if hit), None)
+
+
+def _ner_reason(span: Span | None) -> str | None:
+    """A DATE/TIME entity over the number, when the entity holds a date or time word."""
+    if span is None or not span.doc.has_annotation("ENT_IOB"):
+        return None
+    lx = lexicon()
+    cues = set(lx["months"]) | set(lx["weekdays"]) | set(lx["time_units"]) | {"ago"}
+    for tok in span:
+        if tok.ent_type_ in _NER_NOT_FIGURE and tok.ent_iob_ != "O":
+            ent = next(e for e in span.doc.ents if e.start <= tok.i < e.end)
+            if any(t.lower_ in cues for t in ent):
+                return "ner-" + tok.ent_type_.lower()
+    return None
+
+
+def _parse_phrase(span: Span | None, sent: Span, start: int) -> NounPhrase | None:
+    """The counted noun from the dependency parse: the noun the number modifies.
+
+    ``start`` is the doc char offset where the figure's phrase ends ("or more" included).
+    """
+    if span is None or not span.doc.has_annotation("DEP"):
+        return None
+    tok = span[-1]
+    while tok.head.i != tok.i and tok.head.i < span.end and tok.head.i >= span.start:
+        tok = tok.head
+    noun = tok.head
+    if noun.i <= tok.i or noun.i - span.end > 6 or noun.pos_ not in _NOUNS:
+        return None
+    if tok.dep_ not in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"):
+        return None
+    if noun.idx < start:
+        return None
+    while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in _NOUNS:
+        noun = noun.head  # "125 government security force members"
+    end = noun.idx + len(noun.text)
+    for child in noun.rights:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in ("with", "of", "from")
+            and len(list(child.subtree)) <= 8
+        ):
+            end = max(end, max(t.idx + len(t.text) for t in child.subtree))
+    words = tuple(
+        t.lower_ for t in span.doc[span.end : noun.i + 1] if t.is_alpha and t.idx >= start
+    )
+    text = span.doc.text[start:end].strip()
+    return NounPhrase(text, words, noun.lower_, end - sent.start_char, _parse_predicate(noun))
+
+
+def _parse_predicate(noun: Token) -> str | None:
+    """The participle whose subject the noun is ("members ... were also killed")."""
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    verb = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and verb.lower_ in measures_lexicon()["predicates"]:
+        return verb.lower_
+    return None
+
+
+def _token_span(doc: Doc, sent: Span, m: NumberMatch) -> Span | None:
+    return doc.char_span(
+        sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand"
+    )
+
+
+def _read_sentence(sent: Span) -> _Sentence:
+    text = sent.text
+    lexes = lex(text)
+    return _Sentence(sent, lexes, scan(lexes, text), masked_spans(text))
+
+
+def _figure(s: _Sentence, claim: Claim) -> FigureSpan | str:
+    """The FigureSpan of one claim, or the reason it is no figure."""
+    m, sent, lexes = claim.match, s.span, s.lexes
+    tokens = _token_span(sent.doc, sent, m)
+    phrase_start = sent.start_char + lexes[claim.last - 1].end
+    phrase = _parse_phrase(tokens, sent, phrase_start) or noun_phrase(
+        lexes, claim.last, s.text, skip_of=m.vague or m.scaled or m.unit is not None
+    )
+    others = [(o.first, o.last) for o in s.matches if o is not m]
+    described = describe(
+        lexes, claim.first, claim.last, phrase=phrase, match_unit=m.unit, others=others
+    )
+    reason = _ner_reason(tokens) or not_counted_reason(claim, s.lexes, phrase, described)
+    if reason is not None:
+        return reason
+    start, end = (
+        sent.start_char + lexes[claim.first].start,
+        sent.start_char + lexes[claim.last - 1].end,
+    )
+    return FigureSpan(
+        start=start,
+        end=end,
+        text=sent.doc.text[start:end],
+        value=float(m.value),
+        qualifier=claim.qualifier,
+        lower=claim.lower,
+        upper=claim.upper,
+        unit=described.unit,
+        what=described.what,
+        measure=described.measure,
+        population=described.population,
+        range_group=None,
+        num_start=tokens.start if tokens is not None else sent.start,
+        num_end=tokens.end if tokens is not None else sent.start,
+    )
+
+
+def _sentence_figures(sent: Span, next_group: int, *, include_vague: bool) -> list[FigureSpan]:
+    s = _read_sentence(sent)
+    qualified = qualify(s.lexes, s.matches)
+    rejected: set[int] = set()  # range indices with an end that is no figure
+    kept: list[tuple[Claim, FigureSpan]] = []
+    for claim in qualified.claims:
+        reason = _context_reason(s, claim, qualified.dropped)
+        if reason is None and claim.match.vague and not include_vague:
+            reason = "vague"
+        fig = reason or _figure(s, claim)
+        if isinstance(fig, str):
+            if claim.range_index is not None:
+                rejected.add(claim.range_index)
+            continue
+        kept.append((claim, fig))
+    out = []
+    for n, (claim, fig) in enumerate(kept):
+        if claim.range_index is not None:
+            if claim.range_index in rejected:
+                continue
+            fig = replace(fig, range_group=next_group + claim.range_index)
+            if claim.qualifier is Qualifier.AT_LEAST and n + 1 < len(kept):
+                fig = _described_as(fig, kept[n + 1][1])
+        out.append(fig)
+    return out
+
+
+def _described_as(low: FigureSpan, high: FigureSpan) -> FigureSpan:
+    """The lower end of a range counts what the upper end counts ("2,000 to 3,000 people")."""
+    return replace(
+        low, unit=high.unit, what=high.what, measure=high.measure, population=high.population
+    )
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return list(doc.sents)
+    return [doc[:]]
+
+
+def find_figures(doc: Doc, *, include_vague: bool = False) -> list[FigureSpan]:
+    """Every figure in the Doc, sentence by sentence, in text order.
+
+    Works on any Doc: sentence boundaries are used when set (else the whole Doc is one
+    sentence); the parse and named entities refine the result when present.
+    """
+    out: list[FigureSpan] = []
+    group = 0
+    for sent in _sentences(doc):
+        found = _sentence_figures(sent, group, include_vague=include_vague)
+        groups = [f.range_group for f in found if f.range_group is not None]
+        group = max(groups, default=group - 1) + 1
+        out.extend(found)
+    return out
+
+
+class FiguresComponent:
+    """spaCy component: stores :func:`find_figures` of each Doc in ``doc._.figures``."""
+
+    def __init__(self, include_vague: bool = False) -> None:
+        self.include_vague = include_vague
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.figures = find_figures(doc, include_vague=self.include_vague)
+        return doc
+
+
+if not Doc.has_extension("figures"):
+    Doc.set_extension("figures", default=None)
+
+
+@Language.factory(
+    "newsprov_figures",
+    assigns=["doc._.figures"],
+    default_config={"include_vague": False},
+)
+def make_figures(nlp: Language, name: str, include_vague: bool) -> FiguresComponent:
+    """Factory of the "newsprov_figures" component."""
+    return FiguresComponent(include_vague=include_vague)
