@@ -114,3 +114,10 @@ def test_construct_returns_rdflib_graph():
     store.replace_graph(str(EX.g1), _graph("x"))
     g = store.construct("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
     assert (URIRef(EX.s0), RDFS.label, Literal("x")) in g
+
+
+def test_read_only_store_reads_and_closes(tmp_path):
+    with Store(tmp_path / "db") as store:
+        store.replace_graph(str(EX.g1), _graph("x"))
+    with Store(tmp_path / "db", read_only=True) as store:
+        assert len(store) == 1

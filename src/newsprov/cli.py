@@ -46,7 +46,7 @@ def _open_store(settings: Settings, *, read_only: bool = False) -> Store:
         raise NewsprovError(
             f"no store at {settings.store_path}: run 'newsprov ingest PATH --store DIR' first"
         )
-    return Store(settings.store_path)
+    return Store(settings.store_path, read_only=read_only)
 
 
 def _warn(label: str, message: str) -> None:

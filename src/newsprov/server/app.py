@@ -1,0 +1,156 @@
+"""The Starlette application: SPARQL endpoint, query page and graph explorer.
+
+Routes:
+
+- ``GET|POST /sparql`` — SPARQL 1.1 Protocol query endpoint (read-only; see
+  :mod:`newsprov.server.protocol`), service description on a bare GET.
+- ``GET /`` — a query editor with the canned queries, running them through ``/sparql``.
+- ``GET /explore`` — the pyvis graph explorer (:mod:`newsprov.viz`) with filters and focus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from newsprov.config import Settings
+from newsprov.errors import NewsprovError, QueryError
+from newsprov.rdf.store import Store
+from newsprov.server.execute import Outcome, QueryRunner
+from newsprov.server.negotiate import GRAPH_FORMATS, SOLUTION_FORMATS, NotAcceptable, choose
+from newsprov.server.page import explore_params, index_html
+from newsprov.server.protocol import ProtocolError, SparqlRequest, read_request
+from newsprov.server.results import serialize_outcome
+from newsprov.server.service import service_description
+
+__all__ = ["TRUNCATED_HEADER", "create_app", "serve"]
+
+TRUNCATED_HEADER = "X-Newsprov-Truncated"
+_CORS_HEADERS = ("Accept", "Content-Type")
+
+
+def create_app(
+    store: Store, settings: Settings, *, cors_origins: Sequence[str] = ("*",)
+) -> Starlette:
+    """The web application over ``store``.
+
+    ``settings.query_timeout`` (seconds) and ``settings.result_limit`` (rows) bound every
+    SPARQL query. ``cors_origins`` lists the origins browsers may call the endpoint from;
+    any origin by default since nothing can be changed through it; empty disables CORS.
+    """
+    runner = QueryRunner(store, timeout=settings.query_timeout, limit=settings.result_limit)
+    handlers = _Handlers(store, settings, runner)
+    routes = [
+        Route("/", handlers.index, methods=["GET"]),
+        Route("/sparql", handlers.sparql, methods=["GET", "POST"]),
+        Route("/explore", handlers.explore, methods=["GET"]),
+    ]
+    middleware = (
+        [
+            Middleware(
+                CORSMiddleware,
+                allow_origins=list(cors_origins),
+                allow_methods=["GET", "POST"],
+                allow_headers=list(_CORS_HEADERS),
+                expose_headers=[TRUNCATED_HEADER],
+            )
+        ]
+        if cors_origins
+        else []
+    )
+    app = Starlette(routes=routes, middleware=middleware)
+    app.state.runner = runner
+    app.state.store = store
+    return app
+
+
+class _Handlers:
+    """Request handlers sharing the store, settings and query runner."""
+
+    def __init__(self, store: Store, settings: Settings, runner: QueryRunner) -> None:
+        self.store = store
+        self.settings = settings
+        self.runner = runner
+
+    async def sparql(self, request: Request) -> Response:
+        try:
+            parsed = await read_request(request)
+            if parsed is None:
+                return self._describe(request)
+            return await self._answer(request, parsed)
+        except ProtocolError as exc:
+            return PlainTextResponse(exc.message + "\n", status_code=exc.status)
+        except NotAcceptable as exc:
+            return PlainTextResponse(f"{exc}\n", status_code=406)
+        except QueryError as exc:
+            return PlainTextResponse(f"{exc}\n", status_code=400)
+        except NewsprovError as exc:
+            return PlainTextResponse(f"query failed: {exc}\n", status_code=500)
+        except (OSError, ValueError, RuntimeError) as exc:  # raised while evaluating
+            return PlainTextResponse(f"query failed: {exc}\n", status_code=500)
+
+    async def _answer(self, request: Request, parsed: SparqlRequest) -> Response:
+        outcome: Outcome = await self.runner.run(parsed)
+        offers = GRAPH_FORMATS if outcome.kind == "triples" else SOLUTION_FORMATS
+        fmt = choose(offers, request.headers.get("accept"), parsed.format_params)
+        body = serialize_outcome(outcome, fmt)
+        headers = {"Vary": "Accept"}
+        if outcome.truncated:
+            headers[TRUNCATED_HEADER] = "true"
+        return Response(body, media_type=_with_charset(fmt.media_type), headers=headers)
+
+    def _describe(self, request: Request) -> Response:
+        fmt = choose(
+            GRAPH_FORMATS, request.headers.get("accept"), request.query_params.getlist("format")
+        )
+        endpoint = str(request.url.replace(query="", fragment=""))
+        body = service_description(
+            endpoint,
+            self.store.graphs()[: self.settings.result_limit],
+            fmt,
+            timeout=self.settings.query_timeout,
+            limit=self.settings.result_limit,
+        )
+        return Response(body, media_type=_with_charset(fmt.media_type), headers={"Vary": "Accept"})
+
+    async def index(self, request: Request) -> Response:
+        html = await run_in_threadpool(index_html)
+        return HTMLResponse(html)
+
+    async def explore(self, request: Request) -> Response:
+        from newsprov.viz import explorer_html  # heavy imports only when used
+
+        try:
+            kwargs = explore_params(request.query_params, self.settings.base_iri)
+        except ValueError as exc:
+            return PlainTextResponse(f"{exc}\n", status_code=400)
+        html = await run_in_threadpool(
+            lambda: explorer_html(
+                self.store, base_iri=self.settings.base_iri, served=True, **kwargs
+            )
+        )
+        return HTMLResponse(html)
+
+
+def _with_charset(media_type: str) -> str:
+    return media_type if media_type.endswith("json") else f"{media_type}; charset=utf-8"
+
+
+def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Open the store read-only at ``settings.store_path`` and serve until interrupted.
+
+    Listens on loopback by default; pass ``host="0.0.0.0"`` deliberately to expose it.
+    """
+    store = Store(settings.store_path, read_only=True)
+    try:
+        uvicorn.run(create_app(store, settings), host=host, port=port, log_level="info")
+    finally:
+        store.close()

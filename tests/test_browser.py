@@ -1,0 +1,142 @@
+"""End to end in headless Chromium: query page, results table, explorer, all offline.
+
+Every request that does not go to the loopback server is aborted and recorded; the
+test fails if the pages tried any. Screenshots land in artifacts/screenshots/.
+Skips without Chromium, except under CI=true, where a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from newsprov.config import Settings
+from newsprov.server import create_app
+from newsprov.viz import build_graph, focus_on
+from test_server_data import MAYOR, QUOTE_XSS, XSS, live_server, make_store
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SHOTS = Path(__file__).resolve().parents[1] / "artifacts" / "screenshots"
+LOOPBACK = {"127.0.0.1", "localhost"}
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"CI=true but the browser test cannot run: {reason}")
+    print(f"skipping browser test: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} not found (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:
+        _unavailable(f"playwright is not installed: {exc}")
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+class Watch:
+    """What a page did that it should not: remote requests, console errors, dialogs."""
+
+    def __init__(self, page: Any) -> None:
+        self.blocked: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        page.route("**/*", self._route)
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        page.on("dialog", self._dialog)
+
+    def _route(self, route: Any) -> None:
+        if urlsplit(route.request.url).hostname in LOOPBACK:
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def assert_clean(self) -> None:
+        assert self.blocked == [], f"pages tried to reach other hosts: {self.blocked}"
+        assert self.errors == [], f"console errors: {self.errors}"
+        assert self.dialogs == [], f"a script opened dialogs: {self.dialogs}"
+
+
+@pytest.fixture()
+def page(browser: Any) -> Iterator[tuple[Any, Watch]]:
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    tab = context.new_page()
+    watch = Watch(tab)
+    try:
+        yield tab, watch
+    finally:
+        context.close()
+
+
+def _hover_node(tab: Any, node_id: str) -> None:
+    """Move the mouse onto a vis-network node."""
+    point = tab.evaluate("(id) => network.canvasToDOM(network.getPosition(id))", node_id)
+    box = tab.locator("#mynetwork canvas").bounding_box()
+    tab.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
+
+
+def test_query_page_and_explorer(page: tuple[Any, Watch]) -> None:
+    tab, watch = page
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    store = make_store()
+    graph = build_graph(store)
+    app = create_app(store, Settings(query_timeout=10.0))
+    with live_server(app) as url:
+        tab.goto(url + "/")
+        tab.select_option("#canned", "quotes")
+        assert "np:Quote" in tab.input_value("#query")
+        tab.click("#run")
+        tab.wait_for_selector("#results tbody tr")
+        assert tab.locator("#results tbody tr").count() == 2
+        cells = tab.locator("#results tbody td").all_text_contents()
+        assert any(XSS in cell for cell in cells)  # shown as text, not run
+        tab.screenshot(path=str(SHOTS / "query-page.png"), full_page=True)
+
+        tab.locator(f'#results a[href*="{MAYOR.rsplit("/", 1)[-1]}"]').first.click()
+        tab.wait_for_function("document.body.dataset.ready === '1'")
+        expected = len(focus_on(graph, MAYOR, 2))
+        assert tab.evaluate("network.body.data.nodes.length") == expected
+        assert expected < graph.number_of_nodes()
+        tab.screenshot(path=str(SHOTS / "explorer-focus.png"))
+
+        tab.goto(url + "/explore")
+        tab.wait_for_function("document.body.dataset.ready === '1'")
+        assert tab.locator("#mynetwork canvas").count() == 1
+        assert tab.evaluate("network.body.data.nodes.length") == graph.number_of_nodes()
+        _hover_node(tab, QUOTE_XSS)
+        tooltip = tab.locator("div.vis-tooltip")
+        tooltip.wait_for(state="visible")
+        assert XSS in tooltip.inner_text()
+        tab.screenshot(path=str(SHOTS / "explorer.png"))
+    watch.assert_clean()
