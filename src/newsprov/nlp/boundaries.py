@@ -1,0 +1,224 @@
+"""Sentence and paragraph boundaries that news text needs and the parser misses.
+
+The "newsprov_boundaries" component runs before the parser and marks sentence starts at
+paragraph breaks, around headings and photo credits, and at glued full stops
+("distance.125 government"). Heading and credit spans come from the ``Article``
+(``set_article_spans`` puts them in ``doc.user_data`` before the pipeline runs); short
+unpunctuated lines and "(Name/Agency)" credits are also detected here, so a plain
+``nlp(text)`` still gets them.
+
+Headings and credits are not body sentences: ``is_body`` tells the record builder which
+sentences may serve as evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import compile_infix_regex
+
+from newsprov.model import Article
+
+__all__ = [
+    "add_news_infixes",
+    "credit_spans",
+    "detect_credits",
+    "detect_headings",
+    "heading_spans",
+    "is_body",
+    "paragraph_breaks",
+    "paragraph_of",
+    "set_article_spans",
+    "trimmed",
+]
+
+_HEADINGS = "newsprov.headings"
+_CREDITS = "newsprov.credits"
+
+# A full stop or opening bracket glued between a lower-case word and the next sentence
+# or credit ("distance.125", "dead(Omar"): split it so the boundary can be marked.
+_EXTRA_INFIXES = (r"(?<=[a-z])\.(?=[0-9A-Z])", r"(?<=[a-z])\((?=[A-Z])")
+
+_CREDIT_RE = re.compile(
+    r"\((?:(?:Photo|Image|Picture)s?\s*:?\s*)?"
+    r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|al|el|da|di|bin|dos)){0,4}"
+    r"\s*/\s*[A-Z][\w.&' -]{0,30}?\)"
+)
+_PARA_RE = re.compile(r"\n[ \t]*\n\s*|\n(?=\s*\S)")
+_TERMINAL = tuple('.!?:;"”’)')
+
+
+def add_news_infixes(nlp: Language) -> None:
+    """Split glued full stops and brackets ("distance.125", "dead(Omar") into tokens."""
+    current = nlp.tokenizer.infix_finditer  # type: ignore[union-attr]
+    pattern = getattr(getattr(current, "__self__", None), "pattern", None)
+    if pattern is None:
+        infixes = list(nlp.Defaults.infixes or ())
+    else:
+        if any(x in pattern for x in _EXTRA_INFIXES):
+            return
+        infixes = [pattern]
+    regex = compile_infix_regex([*infixes, *_EXTRA_INFIXES])
+    nlp.tokenizer.infix_finditer = regex.finditer  # type: ignore[union-attr]
+
+
+def detect_credits(text: str) -> list[tuple[int, int]]:
+    """Character spans of photo credits such as "(Omar Albam/AP)"."""
+    return [(m.start(), m.end()) for m in _CREDIT_RE.finditer(text)]
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Character spans of non-blank lines (each line is a paragraph candidate)."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        seg = m.group()
+        if seg.strip():
+            lead = len(seg) - len(seg.lstrip())
+            spans.append((m.start() + lead, m.start() + len(seg.rstrip())))
+    return spans
+
+
+def detect_headings(text: str) -> list[tuple[int, int]]:
+    """Short unpunctuated lines standing alone between blank lines: section headings."""
+    out = []
+    for start, end in _paragraphs(text):
+        line = text[start:end]
+        words = line.split()
+        if len(words) > 10 or len(line) > 80 or line.endswith(_TERMINAL):
+            continue
+        if line[0] in "“\"‘'(" or not any(c.isalpha() for c in line):
+            continue
+        if not (line[0].isupper() or line[0].isdigit()):
+            continue
+        if _blank_around(text, start, end):
+            out.append((start, end))
+    return out
+
+
+def _blank_around(text: str, start: int, end: int) -> bool:
+    """The line is preceded and followed by a blank line (or the text edge)."""
+    before = text[:start].rstrip(" \t")
+    after = text[end:].lstrip(" \t")
+    ok_before = not before.strip() or before.endswith("\n\n") or before.endswith("\n \n")
+    ok_after = not after.strip() or re.match(r"\n\s*\n", after) is not None
+    return ok_before and ok_after
+
+
+def paragraph_breaks(text: str) -> list[int]:
+    """Char offsets where a new paragraph starts (after blank lines or a line break
+    that follows terminal punctuation or a short line)."""
+    starts = []
+    for m in _PARA_RE.finditer(text):
+        nxt = m.end()
+        while nxt < len(text) and text[nxt].isspace():
+            nxt += 1
+        if "\n\n" in re.sub(r"[ \t]", "", m.group()) or _line_break_is_paragraph(text, m.start()):
+            starts.append(nxt)
+    return starts
+
+
+def _line_break_is_paragraph(text: str, pos: int) -> bool:
+    """A single newline ends a paragraph after terminal punctuation or a short line."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line = text[line_start:pos].rstrip()
+    return not line or line.endswith(_TERMINAL) or len(line) < 60
+
+
+def paragraph_of(breaks: list[int], char: int) -> int:
+    """Index of the paragraph containing ``char`` given sorted ``paragraph_breaks``."""
+    return bisect_right(breaks, char)
+
+
+def set_article_spans(doc: Doc, article: Article) -> None:
+    """Store the article's heading and credit spans (plus detected ones) on the Doc."""
+    heads = {(s.start, s.end) for s in article.headings} | set(detect_headings(doc.text))
+    creds = {(c.span.start, c.span.end) for c in article.credits}
+    creds |= set(detect_credits(doc.text))
+    doc.user_data[_HEADINGS] = sorted([list(s) for s in heads])
+    doc.user_data[_CREDITS] = sorted([list(s) for s in creds])
+
+
+def heading_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Heading char spans (from the article, else detected)."""
+    spans = doc.user_data.get(_HEADINGS)
+    if spans is None:
+        return detect_headings(doc.text)
+    return [(int(s), int(e)) for s, e in spans]
+
+
+def credit_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Photo-credit char spans (from the article, else detected)."""
+    spans = doc.user_data.get(_CREDITS)
+    if spans is None:
+        return detect_credits(doc.text)
+    return [(int(s), int(e)) for s, e in spans]
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def trimmed(span: Span) -> tuple[int, int]:
+    """Char span of ``span`` without leading/trailing whitespace."""
+    text = span.text
+    lead = len(text) - len(text.lstrip())
+    return span.start_char + lead, span.start_char + len(text.rstrip())
+
+
+def is_body(doc: Doc, sent: Span) -> bool:
+    """True unless the sentence lies inside a heading or a photo credit."""
+    start, end = trimmed(sent)
+    return not _inside(heading_spans(doc), start, end) and not _inside(
+        credit_spans(doc), start, end
+    )
+
+
+@Language.factory("newsprov_boundaries", assigns=["token.is_sent_start"])
+def make_boundaries(nlp: Language, name: str) -> SentenceBoundaries:
+    """Factory for the boundary component (takes no settings)."""
+    return SentenceBoundaries()
+
+
+class SentenceBoundaries:
+    """Mark sentence starts the statistical parser would miss (see module docstring)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        starts = set(paragraph_breaks(doc.text))
+        blocks = [*heading_spans(doc), *credit_spans(doc)]
+        for s, e in blocks:
+            starts.update((s, e))
+        for tok in doc:
+            if tok.i == 0:
+                continue
+            if tok.is_space or any(s < tok.idx < e for s, e in blocks):
+                tok.is_sent_start = False  # keep a heading or credit in one piece
+            elif (
+                tok.idx in starts
+                or _follows_space_start(doc, tok.i, starts)
+                or _glued_stop(doc, tok.i)
+            ):
+                tok.is_sent_start = True
+        return doc
+
+
+def _follows_space_start(doc: Doc, i: int, starts: set[int]) -> bool:
+    """A boundary offset that falls on whitespace applies to the next real token."""
+    prev = doc[i - 1]
+    if not prev.is_space and not prev.whitespace_:
+        return False
+    gap_start = prev.idx + len(prev.text) if not prev.is_space else prev.idx
+    return any(gap_start <= s < doc[i].idx for s in starts) and doc[i].idx not in starts
+
+
+def _glued_stop(doc: Doc, i: int) -> bool:
+    """A glued full stop ("distance.125"): a full stop with no space before a digit or capital."""
+    prev = doc[i - 1]
+    tok = doc[i]
+    if prev.text != "." or prev.whitespace_ or i < 2:
+        return False
+    word = doc[i - 2]
+    glued = not word.whitespace_ and word.text[-1:].islower()
+    return glued and (tok.text[:1].isdigit() or tok.text[:1].isupper())

@@ -1,0 +1,364 @@
+"""The entity table of one article and reference resolution over it.
+
+A ``Cluster`` is one entity (canonical name, aliases, mentions); the ``EntityTable``
+maps tokens to clusters and resolves the words that point back to an entity: pronouns
+("he said" -> the last person), definite descriptions ("the monitor said" -> the last
+named organisation, "the man" -> the last unnamed speaker) and unnamed speakers
+("one resident" -> an anonymous entity ``anon/resident``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from newsprov.model import Entity, EntityType, TextSpan
+from newsprov.outlets import OutletRegistry
+
+from .aliases import lexicon, person_matches, slugify
+
+__all__ = ["Cluster", "EntityTable", "Mention", "outlet_entity"]
+
+_PLURAL_ROLES = {"residents": "resident", "witnesses": "witness", "eyewitnesses": "witness"}
+_NAME_POS = {"PROPN", "NOUN", "X"}
+_DEFINITE = {"the", "this", "that"}
+_INDEFINITE = {"a", "an", "one", "another", "some", "two", "three", "several", "many", "other"}
+
+
+@dataclass(slots=True)
+class Mention:
+    """One naming of an entity: token span, char span, cleaned name, type."""
+
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    name: str
+    kind: EntityType
+    outlet_id: str | None = None
+
+
+@dataclass(slots=True)
+class Cluster:
+    """One entity of the article while the table is being built."""
+
+    kind: EntityType
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    outlet_id: str | None = None
+    anonymous: bool = False
+    role: str | None = None
+
+    @property
+    def key(self) -> str:
+        """``person/rihab-kamel``, ``outlet/afp``, ``anon/resident`` (see the contract)."""
+        if self.anonymous:
+            return f"anon/{slugify(self.name.removeprefix('unnamed '))}"
+        if self.kind is EntityType.OUTLET:
+            return f"outlet/{self.outlet_id or slugify(self.name)}"
+        return f"{self.kind.value.lower()}/{slugify(self.name)}"
+
+    @classmethod
+    def from_mentions(cls, kind: EntityType, mentions: list[Mention]) -> Cluster:
+        """Canonical name: the most complete form (places: the most frequent form)."""
+        counts = Counter(m.name for m in mentions)
+        if kind is EntityType.PLACE:
+            name = max(counts, key=lambda n: (counts[n], len(n)))
+        else:
+            name = max(counts, key=lambda n: (len(n.split()), len(n)))
+        cluster = cls(kind, name)
+        cluster.add_mentions(mentions)
+        return cluster
+
+    def add_mentions(self, mentions: Iterable[Mention]) -> None:
+        """Attach mentions; their names other than the canonical one become aliases."""
+        for m in mentions:
+            self.mentions.append(m)
+            if m.name != self.name and m.name not in self.aliases:
+                self.aliases.append(m.name)
+
+    def forms(self) -> list[str]:
+        """The canonical name and every alias."""
+        return [self.name, *self.aliases]
+
+    def to_entity(self) -> Entity:
+        """The record for this cluster."""
+        spans = sorted({(m.start_char, m.end_char) for m in self.mentions})
+        return Entity(
+            key=self.key,
+            name=self.name,
+            type=self.kind,
+            aliases=tuple(self.aliases),
+            mentions=tuple(TextSpan(s, e) for s, e in spans),
+            anonymous=self.anonymous,
+            role=self.role,
+            outlet_id=self.outlet_id,
+        )
+
+
+def outlet_entity(name: str, outlet_id: str | None = None) -> Cluster:
+    """An outlet cluster named as the registry names it (else as given)."""
+    registry = OutletRegistry.default()
+    outlet = registry.get(outlet_id) if outlet_id else registry.lookup(name)
+    if outlet is None and "." in name:
+        outlet = registry.by_domain(name)
+    if outlet is None:
+        return Cluster(EntityType.OUTLET, name.strip())
+    cluster = Cluster(EntityType.OUTLET, outlet.name, outlet_id=outlet.id)
+    if name.strip() and name.strip() != outlet.name:
+        cluster.aliases.append(name.strip())
+    return cluster
+
+
+class EntityTable:
+    """Entities of one Doc, looked up by token and resolved from references."""
+
+    def __init__(self, doc: Doc, clusters: list[Cluster]) -> None:
+        self.doc = doc
+        self.clusters = clusters
+        self._reindex()
+
+    def _reindex(self) -> None:
+        self._tok: dict[int, Cluster] = {}
+        starts: list[tuple[int, int]] = []
+        for ci, c in enumerate(self.clusters):
+            for m in c.mentions:
+                for i in range(m.start, m.end):
+                    self._tok[i] = c
+                starts.append((m.start, ci))
+        self._starts = sorted(starts)
+
+    def rescan_aliases(self) -> None:
+        """Add mentions where a known single-word form ("Kamel", "SOHR") appears untagged."""
+        forms: dict[str, Cluster] = {}
+        for c in self.clusters:
+            for form in c.forms():
+                if " " not in form and len(form) >= 3 and form[0].isupper():
+                    forms.setdefault(form, c)
+            if c.kind is EntityType.PERSON and " " in c.name:
+                last = c.name.split()[-1].split("-")[-1]
+                if len(last) >= 3 and person_matches(last, c.name):
+                    forms.setdefault(last, c)
+        for tok in self.doc:
+            found = forms.get(tok.text)
+            if found is not None and tok.i not in self._tok and tok.pos_ in _NAME_POS:
+                m = Mention(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok), tok.text, found.kind)
+                found.add_mentions([m])
+        self._reindex()
+
+    def at(self, i: int) -> Cluster | None:
+        """The entity named at token ``i``."""
+        return self._tok.get(i)
+
+    def in_tokens(self, start: int, end: int) -> list[Cluster]:
+        """Entities named in tokens [start, end), in text order, without repeats."""
+        seen: list[Cluster] = []
+        for i in range(start, end):
+            c = self._tok.get(i)
+            if c is not None and all(c is not s for s in seen):
+                seen.append(c)
+        return seen
+
+    def get(self, key: str | None) -> Cluster | None:
+        """The cluster whose key is ``key``."""
+        return next((c for c in self.clusters if c.key == key), None)
+
+    def last_before(self, i: int, kinds: set[EntityType], *, named: bool = True) -> Cluster | None:
+        """The entity of one of ``kinds`` named last before token ``i``."""
+        pos = bisect_left(self._starts, (i, -1))
+        for start, ci in reversed(self._starts[:pos]):
+            c = self.clusters[ci]
+            if c.kind in kinds and (not named or not c.anonymous) and start < i:
+                return c
+        return None
+
+    def _last_anonymous_before(self, i: int) -> Cluster | None:
+        """The unnamed person referred to last before token ``i``."""
+        pos = bisect_left(self._starts, (i, -1))
+        for _, ci in reversed(self._starts[:pos]):
+            c = self.clusters[ci]
+            if c.anonymous and c.kind is EntityType.PERSON:
+                return c
+        return None
+
+    def anonymous(
+        self,
+        role: str,
+        tok: Token | None = None,
+        kind: EntityType = EntityType.PERSON,
+        name: str | None = None,
+    ) -> Cluster:
+        """The anonymous entity ``anon/<role>`` ("unnamed resident"), created on demand;
+        ``tok`` records where it is referred to, so pronouns can find it."""
+        role = _PLURAL_ROLES.get(role, role)
+        name = name or f"unnamed {role}"
+        found = next((c for c in self.clusters if c.anonymous and c.name == name), None)
+        if found is None:
+            found = Cluster(kind, name, anonymous=True, role=role)
+            self.clusters.append(found)
+        if tok is not None and tok.i not in self._tok:
+            found.mentions.append(
+                Mention(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok), name, kind)
+            )
+            self._reindex()
+        return found
+
+    def outlet(self, name: str) -> Cluster:
+        """The outlet called ``name`` (publisher, wire), added when not mentioned."""
+        fresh = outlet_entity(name)
+        for c in self.clusters:
+            if c.kind is EntityType.OUTLET and c.key == fresh.key:
+                return c
+        self.clusters.append(fresh)
+        return fresh
+
+    def entities(self) -> tuple[Entity, ...]:
+        """Records for every entity, merged by key."""
+        merged: dict[str, Entity] = {}
+        for c in self.clusters:
+            ent = c.to_entity()
+            if ent.key in merged:
+                ent = _merge(merged[ent.key], ent)
+            merged[ent.key] = ent
+        return tuple(merged.values())
+
+    def resolve(self, tok: Token) -> Cluster | None:
+        """The entity a subject/object token names or refers to (see module docstring)."""
+        direct = self._named(tok)
+        if direct is not None:
+            return direct
+        lex = lexicon()
+        low = tok.lower_
+        if low in lex.pronouns_person:
+            return self.last_before(tok.i, {EntityType.PERSON}, named=False)
+        if low in lex.pronouns_org:
+            return self.last_before(tok.i, {EntityType.ORGANISATION})
+        return self._proper_name(tok) or self._nominal(tok)
+
+    def _proper_name(self, tok: Token) -> Cluster | None:
+        """An untagged run of capitalised proper nouns heading a speaker phrase: an
+        organisation when it ends in an organisation noun ("the Climate Coalition"),
+        else a person the model missed ("Samir Haidar said")."""
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            return None
+        lex = lexicon()
+        words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        words = [w for w in words if w.text[:1].isupper() and w.lower_ not in lex.titles]
+        if not words or any(self.at(w.i) for w in words) or lex.demonyms & {tok.lower_}:
+            return None
+        kind = EntityType.ORGANISATION if tok.lower_ in lex.org_nouns else EntityType.PERSON
+        start = min(w.i for w in words)
+        span = self.doc[start : tok.i + 1]
+        if kind is EntityType.PERSON and not all(t.is_alpha or t.text == "-" for t in span):
+            return None
+        m = Mention(start, tok.i + 1, span.start_char, span.end_char, span.text, kind)
+        cluster = Cluster.from_mentions(kind, [m])
+        self.clusters.append(cluster)
+        self._reindex()
+        return cluster
+
+    def _named(self, tok: Token) -> Cluster | None:
+        """Entity at the token, its compounds, or an apposition ("its founder, X")."""
+        c = self.at(tok.i)
+        if c is not None:
+            return c
+        for child in tok.children:
+            if child.dep_ in {"compound", "appos", "flat", "nmod"} and self.at(child.i):
+                return self.at(child.i)
+        return None
+
+    def _nominal(self, tok: Token) -> Cluster | None:
+        """Resolve a description: "the monitor" -> a named organisation, "the Israeli
+        military" -> an anonymous organisation, "one resident" -> an anonymous person."""
+        lex = lexicon()
+        if tok.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        lemma = (tok.lemma_ or tok.lower_).lower()
+        dets = {c.lower_ for c in tok.children if c.dep_ in {"det", "nummod", "poss", "amod"}}
+        if lemma in lex.org_nouns:
+            return self._org_for(tok, lemma, bool(dets & _DEFINITE or "its" in dets))
+        role = _PLURAL_ROLES.get(tok.lower_, lemma)
+        if role in lex.person_nouns:
+            earlier = self._last_anonymous_before(tok.i)
+            if dets & _DEFINITE and earlier is not None and role in _GENERIC_PEOPLE:
+                return earlier
+            return self.anonymous(role, tok)
+        return None
+
+    def _org_for(self, tok: Token, lemma: str, definite: bool) -> Cluster | None:
+        """The organisation a description such as "the monitor" refers to (in order):
+        the last named one whose name contains the noun; the named one the article
+        describes so ("SOHR, a Britain-based monitor"); an unnamed one described by its
+        modifiers ("the interior ministry") or by a specific noun ("the army"); an
+        earlier unnamed one with that noun; for generic nouns, the last named one."""
+        kinds = {EntityType.ORGANISATION}
+        earlier = [
+            self.clusters[ci] for _, ci in self._starts[: bisect_left(self._starts, (tok.i, -1))]
+        ]
+        named = [c for c in reversed(earlier) if c.kind in kinds and not c.anonymous]
+        hit = next((c for c in named if _names_noun(c.name, lemma)), None)
+        hit = hit or self._described_as(lemma)
+        if hit is not None:
+            return hit
+        mods = [c for c in tok.lefts if c.dep_ in {"amod", "compound", "nmod"} and c.is_alpha]
+        if mods:
+            first = min(c.left_edge.i for c in mods)
+            name = " ".join(t.text for t in self.doc[first : tok.i + 1] if t.dep_ != "det")
+            return self.anonymous(lemma, tok, EntityType.ORGANISATION, name)
+        if lemma in _SPECIFIC_ORG_NOUNS:  # "the army said": an unnamed army
+            return self.anonymous(lemma, tok, EntityType.ORGANISATION, lemma)
+        unnamed = [c for c in reversed(earlier) if c.kind in kinds and c.anonymous]
+        hit = next((c for c in unnamed if _names_noun(c.name, lemma)), None)
+        if hit is not None or not definite:
+            return hit
+        return named[0] if named else None
+
+    def _described_as(self, lemma: str) -> Cluster | None:
+        """The named organisation an apposition describes with ``lemma``: "the Syrian
+        Observatory for Human Rights, a Britain-based monitor"."""
+        for tok in self.doc:
+            if tok.dep_ != "appos":
+                continue
+            for org, noun in ((self.at(tok.head.i), tok), (self.at(tok.i), tok.head)):
+                if org is None or org.anonymous or org.kind is not EntityType.ORGANISATION:
+                    continue
+                if noun.lemma_.lower() == lemma and self.at(noun.i) is not org:
+                    return org
+        return None
+
+
+def _names_noun(name: str, noun: str) -> bool:
+    return re.search(rf"\b{re.escape(noun)}", name, re.IGNORECASE) is not None
+
+
+# "the man" / "the woman" point back at the last unnamed speaker; a definite "the
+# resident" does too, but "the doctor" may be someone new, so only generic words qualify.
+_GENERIC_PEOPLE = {"man", "woman", "resident", "witness", "person", "survivor", "villager"}
+# "the ministry" must match a named ministry; "the monitor" / "the group" may be any org.
+_SPECIFIC_ORG_NOUNS = {
+    "ministry",
+    "army",
+    "police",
+    "court",
+    "parliament",
+    "bank",
+    "hospital",
+    "university",
+    "government",
+    "military",
+    "party",
+    "company",
+    "firm",
+}
+
+
+def _merge(a: Entity, b: Entity) -> Entity:
+    aliases = tuple(x for x in dict.fromkeys([*a.aliases, b.name, *b.aliases]) if x != a.name)
+    mentions = tuple(sorted(set(a.mentions) | set(b.mentions), key=lambda s: (s.start, s.end)))
+    return Entity(a.key, a.name, a.type, aliases, mentions, a.anonymous, a.role, a.outlet_id)

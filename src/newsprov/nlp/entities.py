@@ -1,0 +1,273 @@
+"""Entity components of the pipeline: outlet matching and model-error fixes.
+
+
+* ``"newsprov_outlets"`` — an EntityRuler (before "ner", so outlets win) with every
+  surface form of every registry outlet, matched case-sensitively ("AP", never "ap").
+* ``"newsprov_entity_fix"`` — after "ner": drops nationality/sect words the model tags as
+  PERSON/ORG/GPE, place names mis-tagged as DATE ("In Baniyas,"), and replaces model
+  entities inside photo credits by the credit's person and outlet.
+
+``build_entity_table`` (re-exported from ``mentions``) turns the fixed entities into the
+article's entity table.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from newsprov.outlets import OutletRegistry
+
+from .aliases import is_acronym_of, is_demonym_phrase, lexicon
+from .boundaries import credit_spans, paragraph_breaks
+from .mentions import LABELS, ambiguous_outlet, build_entity_table
+
+__all__ = ["EntityFix", "OutletRuler", "build_entity_table", "make_entity_fix", "make_outlet_ruler"]
+
+_NUMERIC = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+_LOCATIVE = {"in", "at", "near", "from", "outside", "inside", "across", "around", "to"}
+_DATE_WORDS = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+    r"ramadan|eid|christmas|easter|new)",
+    re.IGNORECASE,
+)
+_PLACE_NOUNS = {
+    "town",
+    "city",
+    "village",
+    "region",
+    "province",
+    "district",
+    "state",
+    "country",
+    "capital",
+    "port",
+    "island",
+    "neighbourhood",
+    "neighborhood",
+    "suburb",
+    "municipality",
+    "governorate",
+    "county",
+    "area",
+    "valley",
+    "camp",
+    "border",
+    "coast",
+    "hamlet",
+}
+_DATELINE = re.compile(
+    r"[ \t]*([A-Z][A-Z'.-]+(?:[ ][A-Z][A-Z'.-]+){0,3})(?:,[ ][\w. ]{1,25}?)?"
+    r"[ ]*(?:\(|[—–-][ ])"
+)
+# "a resident of X", "the outskirts of X": X is a place
+_PLACE_OF = {
+    "resident",
+    "native",
+    "outskirts",
+    "north",
+    "south",
+    "east",
+    "west",
+    "centre",
+    "center",
+    "heart",
+    "edge",
+    "countryside",
+    "part",
+    "parts",
+    "streets",
+    "people",
+    "villager",
+}
+
+
+@Language.factory("newsprov_outlets", assigns=["doc.ents"])
+def make_outlet_ruler(nlp: Language, name: str) -> OutletRuler:
+    """Outlet matcher: registry surfaces labelled "OUTLET" (ent_id = outlet id)."""
+    ruler = EntityRuler(nlp, name=name, phrase_matcher_attr="ORTH", overwrite_ents=True)
+    patterns: list[dict[str, object]] = []
+    for outlet in OutletRegistry.default():
+        for surface in outlet.surfaces:
+            bare = re.sub(r"^The ", "", surface)
+            for form in {surface, bare} if " " in bare else {surface}:
+                patterns.append({"label": "OUTLET", "pattern": form, "id": outlet.id})
+    ruler.add_patterns(patterns)  # type: ignore[arg-type]
+    return OutletRuler(ruler)
+
+
+class OutletRuler:
+    """An EntityRuler over the registry that then drops ambiguous one-word matches
+    ("Time will tell", "Michael Bloomberg"), so the model can still tag them."""
+
+    def __init__(self, ruler: EntityRuler) -> None:
+        self.ruler = ruler
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc = self.ruler(doc)
+        doc.ents = [e for e in doc.ents if e.label_ != "OUTLET" or not ambiguous_outlet(e)]
+        return doc
+
+
+@Language.factory("newsprov_entity_fix", requires=["doc.ents"], assigns=["doc.ents"])
+def make_entity_fix(nlp: Language, name: str) -> EntityFix:
+    """Factory for the entity clean-up component."""
+    return EntityFix()
+
+
+class EntityFix:
+    """Remove nationality/sect words, recover mis-tagged places, and tag credits."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        kept = []
+        credits = credit_spans(doc)
+        for ent in doc.ents:
+            if any(s <= ent.start_char < e for s, e in credits):
+                continue
+            if ent.label_ == "NORP" or (ent.label_ in LABELS and is_demonym_phrase(ent.text)):
+                continue
+            kept.append(_relabel_place(doc, _extend_person(doc, ent)))
+        kept = _join_places(doc, kept) + _credit_ents(doc, credits)
+        kept += _defined_orgs(doc, kept)
+        datelines = _dateline_ents(doc)
+        kept = [e for e in kept if not any(d.start <= e.start < d.end for d in datelines)]
+        doc.ents = filter_spans(kept + datelines)
+        return doc
+
+
+def _extend_person(doc: Doc, ent: Span) -> Span:
+    """Grow a PERSON span over untagged neighbouring proper nouns the model left out
+    ("according to Bilal [Faizi]", "[Abdel Rahim] Dagalo denied")."""
+    if ent.label_ != "PERSON":
+        return ent
+    start, end = ent.start, ent.end
+    while start > 0 and _name_part(doc[start - 1]):
+        start -= 1
+    while end < len(doc) and _name_part(doc[end]):
+        end += 1
+    return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, "PERSON")
+
+
+def _name_part(tok: Token) -> bool:
+    """An untagged capitalised proper noun that is no title, demonym or sentence opener."""
+    lex = lexicon()
+    return (
+        tok.pos_ == "PROPN"
+        and tok.text[:1].isupper()
+        and not tok.ent_type_
+        and not tok.is_sent_start
+        and tok.lower_ not in lex.titles
+        and tok.lower_ not in lex.demonyms
+        and tok.text.isalpha()
+    )
+
+
+def _defined_orgs(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "Rapid Support Forces (RSF)" the model missed: capitalised words followed by their
+    initials in brackets are an organisation (and so is the acronym)."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for tok in doc[2:-1]:
+        acr = tok.text
+        if doc[tok.i - 1].text != "(" or doc[tok.i + 1].text != ")" or tok.i in taken:
+            continue
+        if not (acr.isupper() and acr.isalpha() and 2 <= len(acr) <= 8):
+            continue
+        start = tok.i - 1
+        while start > 0 and _org_word(doc[start - 1]) and start - 1 not in taken:
+            start -= 1
+        name = doc[start : tok.i - 1]
+        if len(name) >= 2 and is_acronym_of(acr, name.text):
+            out += [Span(doc, start, tok.i - 1, "ORG"), Span(doc, tok.i, tok.i + 1, "ORG")]
+    return out
+
+
+def _org_word(tok: Token) -> bool:
+    return tok.text[:1].isupper() or tok.lower_ in {"of", "for", "and", "the", "on", "in"}
+
+
+def _dateline_ents(doc: Doc) -> list[Span]:
+    """Dateline cities ("KHARTOUM (Reuters) -", "PARIS, France —") tagged as places."""
+    out = []
+    for start in [0, *paragraph_breaks(doc.text)]:
+        m = _DATELINE.match(doc.text, start)
+        if m is None:
+            continue
+        span = doc.char_span(m.start(1), m.end(1), label="GPE", alignment_mode="expand")
+        if span is not None:
+            out.append(span)
+    return out
+
+
+def _place_context(doc: Doc, ent: Span) -> bool:
+    before = doc[max(0, ent.start - 2) : ent.start]
+    of_place = len(before) == 2 and before[1].lower_ == "of" and before[0].pos_ == "NOUN"
+    if of_place and before[0].lemma_.lower() in _PLACE_NOUNS | _PLACE_OF:
+        return True
+    after_in = ent.start > 0 and doc[ent.start - 1].lower_ in _LOCATIVE - {"from", "to", "at"}
+    if ent.label_ == "PERSON" and after_in:
+        return True
+    after = doc[ent.end : ent.end + 2]
+    return (
+        len(after) >= 1
+        and after[0].pos_ == "NOUN"
+        and after[0].lemma_.lower() in _PLACE_NOUNS
+        and (len(after) == 1 or after[1].pos_ not in {"NOUN", "PROPN"})
+    )
+
+
+def _join_places(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "Latakia and Tartus": a name joined to a place by "and"/"or"/"," is a place."""
+    out = list(ents)
+    for k in range(len(out) - 1):
+        a, b = out[k], out[k + 1]
+        between = {t.lower_ for t in doc[a.end : b.start]}
+        if not between or not between <= {"and", "or", ","}:
+            continue
+        labels = {a.label_, b.label_}
+        if labels & {"GPE", "LOC"} and labels & {"PERSON", "ORG"}:
+            out[k] = Span(doc, a.start, a.end, label="GPE")
+            out[k + 1] = Span(doc, b.start, b.end, label="GPE")
+    return out
+
+
+def _relabel_place(doc: Doc, ent: Span) -> Span:
+    """Places the model mis-tags: "In Baniyas," (DATE), "in Khan Younis", "the town of
+    Marbella", "a resident of Jableh", "the Akkar region" (PERSON/ORG)."""
+    if ent.label_ in {"PERSON", "ORG"} and _place_context(doc, ent):
+        return Span(doc, ent.start, ent.end, label="GPE")
+    if ent.start == 0:
+        return ent
+    if ent.label_ not in _NUMERIC:
+        return ent
+    if any(t.like_num or t.pos_ != "PROPN" or _DATE_WORDS.match(t.text) for t in ent):
+        return ent
+    if doc[ent.start - 1].lower_ not in _LOCATIVE:
+        return ent
+    return Span(doc, ent.start, ent.end, label="GPE")
+
+
+def _credit_ents(doc: Doc, credits: list[tuple[int, int]]) -> list[Span]:
+    """PERSON / OUTLET entities for the parts of "(Omar Albam/AP)"."""
+    registry = OutletRegistry.default()
+    out = []
+    for start, end in credits:
+        for m in re.finditer(r"[^()/:]+", doc.text[start:end]):
+            part = m.group().strip()
+            if not part or part.lower() in {"photo", "photos", "file", "file photo"}:
+                continue
+            lead = m.group().index(part)
+            s = start + m.start() + lead
+            part_core = re.sub(r"\s*(?:Photos?|Images?)$", "", part)
+            outlet = registry.lookup(part_core)
+            label = "OUTLET" if outlet else "PERSON"
+            if label == "PERSON" and len(part.split()) < 2:
+                continue
+            span = doc.char_span(s, s + len(part_core), label=label, alignment_mode="expand")
+            if span is not None:
+                out.append(span)
+    return out

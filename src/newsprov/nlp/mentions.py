@@ -1,0 +1,255 @@
+"""Mentions of one article clustered into entities: ``build_entity_table(doc)``.
+
+Reads the entities a Doc carries after "newsprov_entity_fix", cleans each name
+(``aliases.clean_name``), drops junk (lower-case phrases, sentence-initial common nouns,
+"Britain" in "Britain-based", lone sentence-initial words the model calls persons), votes
+one type per name, and clusters names into entities: "Name (ACR)" definitions, acronyms,
+surnames, misspelt places. The result is an ``EntityTable`` (see ``coref``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from newsprov.model import EntityType
+from newsprov.outlets import OutletRegistry
+
+from .aliases import clean_name, group_names, is_demonym_phrase, lexicon, person_matches
+from .boundaries import heading_spans
+from .coref import Cluster, EntityTable, Mention, outlet_entity
+
+__all__ = ["LABELS", "ambiguous_outlet", "build_entity_table"]
+
+LABELS = {
+    "PERSON": EntityType.PERSON,
+    "ORG": EntityType.ORGANISATION,
+    "GPE": EntityType.PLACE,
+    "LOC": EntityType.PLACE,
+    "FAC": EntityType.PLACE,
+    "OUTLET": EntityType.OUTLET,
+}
+# last words that make a multi-word name an organisation whatever the model says
+_ORG_HEADS = {
+    "observatory",
+    "ministry",
+    "agency",
+    "council",
+    "committee",
+    "commission",
+    "institute",
+    "university",
+    "network",
+    "organisation",
+    "organization",
+    "authority",
+    "directorate",
+    "association",
+    "foundation",
+    "federation",
+    "party",
+    "hospital",
+    "company",
+    "corporation",
+    "group",
+    "coalition",
+    "forces",
+    "army",
+    "brigade",
+    "brigades",
+    "front",
+}
+_OUTLET_AFTER = {"newspaper", "daily", "tv", "television", "channel", "radio", "broadcaster"}
+_OUTLET_CUE = {"newspaper", "daily", "broadcaster", "channel", "television", "tv", "outlet"}
+_OUTLET_SUFFIX = re.compile(
+    r"\b(?:News|TV|Times|Post|Herald|Gazette|Tribune|Television|Radio|Journal|Telegraph|"
+    r"Chronicle)$"
+)
+
+
+def _kind(ent: Span) -> EntityType | None:
+    kind = LABELS.get(ent.label_)
+    if kind in {EntityType.ORGANISATION, EntityType.PERSON} and _looks_like_outlet(ent):
+        return EntityType.OUTLET
+    words = ent.text.split()
+    # "Kandilli Observatory" tagged GPE: the head word says organisation
+    named_org = len(words) > 1 and words[-1].lower() in _ORG_HEADS
+    if kind in {EntityType.PLACE, EntityType.PERSON} and named_org:
+        return EntityType.ORGANISATION
+    return kind
+
+
+def ambiguous_outlet(span: Span) -> bool:
+    """True for an outlet name that is also a word or a surname where it is not the
+    outlet: "Time" opening a sentence, "Bloomberg" in "Michael Bloomberg"."""
+    if span.text not in lexicon().ambiguous_outlets:
+        return False
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    beside = [t for t in (prev, nxt) if t is not None and t.text[:1].isupper()]
+    return bool(span[0].is_sent_start) or prev is None or bool(beside)
+
+
+def _looks_like_outlet(ent: Span) -> bool:
+    """A registry outlet, a name like "X News"/"X TV", or a name next to "newspaper",
+    "radio", "news agency" ("the daily Al-Watan", "France Info radio")."""
+    doc = ent.doc
+    if OutletRegistry.default().lookup(ent.text):
+        return not ambiguous_outlet(ent)
+    if _OUTLET_SUFFIX.search(ent.text):
+        return True
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    if after in _OUTLET_AFTER:
+        return True
+    if ent.label_ != "ORG":
+        return False
+    before = {t.lower_ for t in doc[max(0, ent.start - 3) : ent.start]}
+    return bool(before & _OUTLET_CUE) or {"news", "agency"} <= before
+
+
+def _is_junk(ent: Span, name: str, kind: EntityType) -> bool:
+    """Words a model wrongly tags as names: lower-case phrases, common nouns at the start
+    of a sentence, "Britain" in "Britain-based", demonyms."""
+    lex = lexicon()
+    words = name.split()
+    if not words or not any(c.isalpha() for c in name) or name.lower() in lex.junk:
+        return True
+    if all(not w[0].isupper() for w in words if w[0].isalpha()):
+        return True
+    if is_demonym_phrase(name):
+        return True
+    doc = ent.doc
+    nxt = doc[ent.end : ent.end + 2]
+    if len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ in {"based", "led", "backed"}:
+        return True
+    first = ent[0]
+    common = first.pos_ == "NOUN" or first.tag_ == "NNS"
+    lone = len(ent) == 1 and bool(first.is_sent_start)
+    return lone and common and kind is not EntityType.OUTLET
+
+
+def _mentions(doc: Doc) -> list[Mention]:
+    """Cleaned body mentions of the four entity types."""
+    headings = heading_spans(doc)
+    registry = OutletRegistry.default()
+    out = []
+    for ent in doc.ents:
+        kind = _kind(ent)
+        if kind is None or any(s <= ent.start_char < e for s, e in headings):
+            continue
+        name = clean_name(ent.text, kind.value)
+        if _is_junk(ent, name, kind):
+            continue
+        outlet_id = ent.ent_id_ or None
+        if kind is EntityType.OUTLET and outlet_id is None:
+            found = registry.lookup(name)
+            outlet_id = found.id if found else None
+        out.append(Mention(ent.start, ent.end, ent.start_char, ent.end_char, name, kind, outlet_id))
+    return out
+
+
+def _drop_lone_words(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A capitalised word opening a sentence that the model calls a person ("Wildfires
+    tore through…") and that never recurs nor matches a full name is not a person."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        counts[m.name] = counts.get(m.name, 0) + 1
+    full = [m.name for m in mentions if m.kind is EntityType.PERSON and " " in m.name]
+    out = []
+    for m in mentions:
+        lone = m.kind is EntityType.PERSON and " " not in m.name and counts[m.name] == 1
+        if lone and doc[m.start].is_sent_start and not any(person_matches(m.name, f) for f in full):
+            continue
+        out.append(m)
+    return out
+
+
+def _defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[tuple[str, str]]:
+    """Pairs ("Syrian Observatory for Human Rights", "SOHR") from "Name (ACR)"."""
+    pairs = []
+    for m in mentions:
+        toks = doc[m.end : m.end + 3]
+        if len(toks) == 3 and toks[0].text == "(" and toks[2].text == ")":
+            acr = toks[1].text
+            if acr.isupper() and 2 <= len(acr) <= 8:
+                pairs.append((m.name, acr))
+    return pairs
+
+
+def _vote_kinds(mentions: list[Mention]) -> dict[str, EntityType]:
+    """One type per name: outlet if any mention is an outlet, else the majority."""
+    votes: dict[str, list[EntityType]] = {}
+    for m in mentions:
+        votes.setdefault(m.name, []).append(m.kind)
+    order = [EntityType.OUTLET, EntityType.PERSON, EntityType.PLACE, EntityType.ORGANISATION]
+    result = {}
+    for name, kinds in votes.items():
+        if EntityType.OUTLET in kinds:
+            result[name] = EntityType.OUTLET
+        else:
+            result[name] = max(order, key=lambda k, ks=kinds: (ks.count(k), -order.index(k)))  # type: ignore[misc]
+    persons = [n for n, k in result.items() if k is EntityType.PERSON and " " in n]
+    for name, kind in result.items():
+        if kind is EntityType.ORGANISATION and any(person_matches(name, p) for p in persons):
+            result[name] = EntityType.PERSON
+    return result
+
+
+def build_entity_table(doc: Doc) -> EntityTable:
+    """Cluster the article's mentions into entities (see module docstring)."""
+    mentions = _drop_lone_words(doc, _mentions(doc))
+    defined = _defined_acronyms(doc, mentions)
+    mentions += _acronym_mentions(doc, mentions, defined)
+    kinds = _vote_kinds(mentions)
+    clusters: list[Cluster] = []
+    for kind in EntityType:
+        if kind is EntityType.OUTLET:
+            clusters += _outlet_clusters([m for m in mentions if kinds[m.name] is kind])
+            continue
+        names = list(dict.fromkeys(m.name for m in mentions if kinds[m.name] is kind))
+        for group in group_names(kind.value, names, defined):
+            members = [m for m in mentions if m.name in group and kinds[m.name] is kind]
+            clusters.append(Cluster.from_mentions(kind, members))
+    table = EntityTable(doc, clusters)
+    table.rescan_aliases()
+    return table
+
+
+def _acronym_mentions(
+    doc: Doc, mentions: list[Mention], defined: list[tuple[str, str]]
+) -> list[Mention]:
+    """The "(SOHR)" token of a definition, when the model did not tag it."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    out = []
+    for _, acr in defined:
+        for tok in doc:
+            if tok.text == acr and tok.i not in covered:
+                out.append(
+                    Mention(
+                        tok.i,
+                        tok.i + 1,
+                        tok.idx,
+                        tok.idx + len(tok),
+                        acr,
+                        EntityType.ORGANISATION,
+                        None,
+                    )
+                )
+                covered.add(tok.i)
+    return out
+
+
+def _outlet_clusters(mentions: list[Mention]) -> list[Cluster]:
+    """Outlets cluster by registry id (or by name when unknown to the registry)."""
+    groups: dict[str, list[Mention]] = {}
+    for m in mentions:
+        groups.setdefault(m.outlet_id or m.name.lower(), []).append(m)
+    out = []
+    for members in groups.values():
+        oid = members[0].outlet_id
+        cluster = outlet_entity(members[0].name, oid)
+        cluster.add_mentions(members)
+        out.append(cluster)
+    return out

@@ -1,0 +1,207 @@
+"""The spaCy pipeline and the one place NLP output becomes records.
+
+``build_pipeline(model)`` loads a trained pipeline and adds newsprov's components:
+boundaries (before the parser), the outlet ruler (before "ner"), the entity fix (after
+"ner") and figures (last). ``extract`` runs it over Articles; ``doc_to_records`` turns a
+processed Doc into an ``Extraction``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from newsprov.errors import ExtractionError, ModelLoadError, NewsprovError
+from newsprov.model import (
+    Article,
+    Attribution,
+    EntityType,
+    Extraction,
+    Figure,
+    Quote,
+    Sentence,
+)
+
+from . import entities as _entities  # noqa: F401  (registers the entity factories)
+from .attribution import FigureAttribution, attribute_figures
+from .boundaries import add_news_infixes, credit_spans, heading_spans, is_body, set_article_spans
+from .boundaries import trimmed as _trimmed
+from .coref import EntityTable
+from .entities import build_entity_table
+from .quotes import QuoteSpan, evidence_span, find_quotes
+
+__all__ = ["build_pipeline", "doc_to_records", "extract"]
+
+MODEL_ENV = "NEWSPROV_SPACY_MODEL"
+
+
+def _figures_module() -> Any | None:
+    """``newsprov.nlp.figures`` when it is installed (it registers "newsprov_figures")."""
+    try:
+        return importlib.import_module("newsprov.nlp.figures")
+    except ImportError:
+        return None
+
+
+def build_pipeline(model: str) -> Language:
+    """Load ``model`` and add newsprov's components; raise ModelLoadError when missing."""
+    try:
+        nlp = spacy.load(model)
+    except (OSError, ImportError, ValueError) as exc:
+        raise ModelLoadError(
+            f"cannot load spaCy model {model!r}: {exc}. Install the package or set "
+            f"{MODEL_ENV} to an installed pipeline name or path."
+        ) from exc
+    add_news_infixes(nlp)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("newsprov_boundaries", before="parser")
+    else:
+        nlp.add_pipe("newsprov_boundaries", first=True)
+        nlp.add_pipe("sentencizer", after="newsprov_boundaries")
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe("newsprov_outlets", before="ner")
+        nlp.add_pipe("newsprov_entity_fix", after="ner")
+    else:
+        nlp.add_pipe("newsprov_outlets")
+        nlp.add_pipe("newsprov_entity_fix")
+    if _figures_module() is not None:
+        nlp.add_pipe("newsprov_figures", last=True)
+    return nlp
+
+
+def extract(
+    nlp: Language, articles: Iterable[Article], *, batch_size: int = 16, n_process: int = 1
+) -> Iterator[Extraction]:
+    """One Extraction per Article, in order; the Doc is made from ``article.text``."""
+
+    def docs() -> Iterator[tuple[Doc, Article]]:
+        for article in articles:
+            doc = nlp.make_doc(article.text)
+            set_article_spans(doc, article)
+            yield doc, article
+
+    # Worker processes send Docs back as msgpack, which cannot carry FigureSpan objects:
+    # with several processes the figures are found here, in doc_to_records, instead.
+    skip = ["newsprov_figures"] if n_process != 1 and "newsprov_figures" in nlp.pipe_names else []
+    stream = nlp.pipe(
+        docs(), as_tuples=True, batch_size=batch_size, n_process=n_process, disable=skip
+    )
+    for doc, article in stream:
+        yield doc_to_records(doc, article)
+
+
+def doc_to_records(doc: Doc, article: Article) -> Extraction:
+    """The records of one processed Doc (the only place records are built)."""
+    if doc.text != article.text:
+        raise ExtractionError(f"{article.id}: the Doc text is not the article text")
+    if "newsprov.headings" not in doc.user_data:
+        set_article_spans(doc, article)
+    try:
+        return _records(doc, article)
+    except NewsprovError:
+        raise
+    except Exception as exc:  # a rule failing on odd text must name the article
+        raise ExtractionError(f"{article.id}: extraction failed: {exc!r}") from exc
+
+
+def _records(doc: Doc, article: Article) -> Extraction:
+    table = build_entity_table(doc)
+    publisher = table.outlet(article.outlet).key if article.outlet else None
+    wires = tuple(dict.fromkeys(table.outlet(w).key for w in article.wires))
+    spans = _figure_spans(doc)
+    attributions = attribute_figures(doc, spans, table, publisher)
+    figures = _figures(doc, article, table, spans, attributions)
+    quotes = tuple(_quote(doc, article, q) for q in find_quotes(doc, table, publisher))
+    used = {f.source for f in figures} | {q.speaker for q in quotes}
+    entities = tuple(e for e in table.entities() if not e.anonymous or e.key in used)
+    return Extraction(
+        article=article,
+        sentences=tuple(_sentence(s) for s in doc.sents if is_body(doc, s) and s.text.strip()),
+        entities=entities,
+        figures=figures,
+        quotes=quotes,
+        publisher=publisher,
+        wires=wires,
+    )
+
+
+def _figure_spans(doc: Doc) -> list[Any]:
+    """The figures helper's spans, outside headings and credits, in text order."""
+    found: Sequence[Any] | None = None
+    if Doc.has_extension("figures"):
+        found = doc._.figures
+    if found is None:
+        module = _figures_module()
+        finder: Callable[[Doc], Sequence[Any]] | None = getattr(module, "find_figures", None)
+        found = finder(doc) if finder is not None else []
+    blocked = [*heading_spans(doc), *credit_spans(doc)]
+    kept = [f for f in found if not any(s <= f.start < e for s, e in blocked)]
+    return sorted(kept, key=lambda f: (f.start, f.end))
+
+
+def _sentence(span: Span) -> Sentence:
+    start, end = _trimmed(span)
+    return Sentence(start, end, span.doc.text[start:end])
+
+
+def _figures(
+    doc: Doc,
+    article: Article,
+    table: EntityTable,
+    spans: list[Any],
+    attributions: list[FigureAttribution],
+) -> tuple[Figure, ...]:
+    out: dict[str, Figure] = {}
+    for span, attr in zip(spans, attributions, strict=True):
+        fig = _figure(doc, article, table, span, attr)
+        out.setdefault(fig.id, fig)
+    return tuple(out.values())
+
+
+def _figure(
+    doc: Doc, article: Article, table: EntityTable, f: Any, attr: FigureAttribution
+) -> Figure:
+    """model.Figure from a FigureSpan (duck-typed: see the contract) and its attribution."""
+    sent = doc[f.num_start].sent
+    places = [c for c in table.in_tokens(sent.start, sent.end) if c.kind is EntityType.PLACE]
+    range_id = f"{article.id}:range:{f.range_group}" if f.range_group is not None else None
+    return Figure(
+        id=f"{article.id}:fig:{f.start}-{f.end}",
+        value=float(f.value),
+        qualifier=f.qualifier,
+        lower=f.lower,
+        upper=f.upper,
+        start=f.start,
+        end=f.end,
+        text=f.text,
+        sentence=_sentence(sent),
+        unit=f.unit,
+        what=f.what,
+        measure=f.measure,
+        population=f.population,
+        source=attr.source,
+        via=attr.via,
+        attribution=attr.kind if attr.source else Attribution.NONE,
+        range_id=range_id,
+        place=places[0].key if places else None,
+    )
+
+
+def _quote(doc: Doc, article: Article, q: QuoteSpan) -> Quote:
+    text = doc.text[q.start : q.end]
+    lead = len(text) - len(text.lstrip())
+    start, end = q.start + lead, q.start + len(text.rstrip())
+    return Quote(
+        id=f"{article.id}:quote:{start}-{end}",
+        text=doc.text[start:end],
+        start=start,
+        end=end,
+        sentence=_sentence(evidence_span(doc, q)),
+        speaker=q.speaker.key if q.speaker is not None else None,
+        via=q.via.key if q.via is not None else None,
+    )

@@ -1,0 +1,268 @@
+"""Direct quotations, their speakers and the outlet they were given to.
+
+A quotation is the text between double quotation marks (curly or straight; single marks
+nest inside and are not split on). An opening mark with no closing mark before the end of
+its paragraph runs to the paragraph end, and the next paragraph's quotation continues it.
+
+The speaker comes from a quote verb (``reporting_verbs.json``) after the closing mark in
+the same sentence ("…,” Kamel told AFP", "…,” said one resident"), else before the
+opening mark ("X said: “…”"), else from the previous quotation of the same paragraph
+(continuation). Pronouns resolve to the most recent speaker; unnamed speakers become
+anonymous entities; "the man, who Sky News did not name" gives the via. Short scare quotes
+("revenge killings") are kept only when a speaker verb attaches them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from newsprov.model import EntityType
+
+from .aliases import lexicon
+from .attribution import reporting_lexicon, sentence_frames, subject_of, verb_frame
+from .boundaries import credit_spans, heading_spans, paragraph_breaks
+from .coref import Cluster, EntityTable
+
+__all__ = ["QuoteSpan", "evidence_span", "find_quote_spans", "find_quotes"]
+
+_OPEN = "“"
+_CLOSE = "”"
+_OPENERS = set(" \t\n([{—–-/") | {"‘", "'"}
+_MIN_WORDS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """Inner char span of a quotation; ``open_at``/``close_at`` are the marks (close may
+    be None when it runs to the paragraph end)."""
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int | None
+    paragraph: int
+    speaker: Cluster | None = None
+    via: Cluster | None = None
+    attached: bool = False  # a speaker verb in the quote's own sentence names the speaker
+
+
+def _is_opening(text: str, i: int) -> bool:
+    """A straight double quote opens when it follows whitespace/brackets or starts text."""
+    return i == 0 or text[i - 1] in _OPENERS
+
+
+def find_quote_spans(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[QuoteSpan]:
+    """Quotation spans of ``text`` by paragraph, ignoring marks inside ``skip`` spans."""
+    breaks = paragraph_breaks(text)
+    bounds = [0, *breaks, len(text)]
+    out = []
+    for p in range(len(bounds) - 1):
+        out += _scan_paragraph(text, bounds[p], bounds[p + 1], p, skip)
+    return out
+
+
+def _scan_paragraph(
+    text: str, start: int, end: int, para: int, skip: Sequence[tuple[int, int]]
+) -> list[QuoteSpan]:
+    out = []
+    open_at: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in '“”"' or any(s <= i < e for s, e in skip):
+            continue
+        opening = ch == _OPEN or (ch == '"' and open_at is None and _is_opening(text, i))
+        if open_at is None and opening:
+            open_at = i
+        elif open_at is not None and (ch == _CLOSE or ch == '"'):
+            out.append(QuoteSpan(open_at + 1, i, open_at, i, para))
+            open_at = None
+    if open_at is not None:
+        stop = len(text[start:end].rstrip()) + start
+        if stop > open_at + 1:
+            out.append(QuoteSpan(open_at + 1, stop, open_at, None, para))
+    return [q for q in out if text[q.start : q.end].strip()]
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _speaker_verbs(tokens: list[Token]) -> list[Token]:
+    lex = reporting_lexicon()
+    return [t for t in tokens if t.pos_ in {"VERB", "AUX"} and t.lemma_ in lex.quote_verbs]
+
+
+def _after_tokens(doc: Doc, q: QuoteSpan) -> list[Token]:
+    """Tokens after the closing mark, to the end of its sentence or the next quotation."""
+    if q.close_at is None:
+        return []
+    mark = _token_at(doc, q.close_at)
+    if mark is None:
+        return []
+    out = []
+    for tok in doc[mark.i + 1 : mark.sent.end]:
+        if tok.text in {_OPEN, '"'}:
+            break
+        out.append(tok)
+    if not out and mark.i + 1 < len(doc) and doc[mark.i + 1].sent.start == mark.i + 1:
+        nxt = doc[mark.i + 1].sent  # "…?” \n she asked." parsed as a new sentence
+        out = [t for t in nxt if t.text not in {_OPEN, '"'}][:4]
+    return out
+
+
+def _before_tokens(doc: Doc, q: QuoteSpan) -> list[Token]:
+    """Tokens of the opening mark's sentence before the mark (after any earlier quote)."""
+    mark = _token_at(doc, q.open_at)
+    if mark is None:
+        return []
+    out: list[Token] = []
+    for tok in doc[mark.sent.start : mark.i]:
+        out = [] if tok.text in {_CLOSE, '"'} else [*out, tok]
+    return out
+
+
+def _frame_from(
+    verbs: list[Token], table: EntityTable, prev: QuoteSpan | None
+) -> tuple[Cluster | None, Cluster | None]:
+    for verb in verbs:
+        frame = verb_frame(verb, table)
+        if frame is None or frame.source is None:
+            continue
+        subj = subject_of(verb)
+        source = frame.source
+        if subj is not None and subj.lower_ in lexicon().pronouns_person:
+            source = _pronoun_speaker(table, subj, prev) or source
+        return source, frame.via or _relative_via(verb, table)
+    return None, None
+
+
+def _pronoun_speaker(table: EntityTable, tok: Token, prev: QuoteSpan | None) -> Cluster | None:
+    """ "he said" after another quotation: its speaker, unless a sentence since then has
+    another person as its main subject ("X denied the charge. “…,” he said.")."""
+    if prev is None or prev.speaker is None or prev.speaker.kind is not EntityType.PERSON:
+        return None
+    pronouns = lexicon().pronouns_person
+    latest = prev.speaker
+    for sent in tok.doc.sents:
+        if sent.end_char <= prev.end or sent.start > tok.i:
+            continue
+        subj = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None or subj.i >= tok.i or subj.idx < prev.end or subj.lower_ in pronouns:
+            continue
+        found = table.resolve(subj)
+        if found is not None and found.kind is EntityType.PERSON:
+            latest = found
+    return latest
+
+
+def _colon_intro(doc: Doc, q: QuoteSpan) -> list[Token]:
+    """Quote verbs of the sentence before the quotation when it ends with a colon
+    ("Ahmed described the night: ¶ “…”")."""
+    mark = _token_at(doc, q.open_at)
+    if mark is None or mark.sent.start != mark.i or mark.i == 0:
+        return []
+    prev = doc[mark.i - 1].sent
+    words = [t for t in prev if not t.is_space]
+    return _speaker_verbs(words)[::-1] if words and words[-1].text == ":" else []
+
+
+def _relative_via(verb: Token, table: EntityTable) -> Cluster | None:
+    """Via from a relative clause: in "The man, who Sky News did not name, said …" the
+    outlet inside the subject's relative clause relayed the words."""
+    subj = subject_of(verb)
+    if subj is not None:
+        for rel in (c for c in subj.children if c.dep_ in {"relcl", "acl"} and c is not verb):
+            for cl in table.in_tokens(rel.left_edge.i, rel.right_edge.i + 1):
+                if cl.kind is EntityType.OUTLET:
+                    return cl
+    return None
+
+
+def _via_before(doc: Doc, q: QuoteSpan, speaker: Cluster, table: EntityTable) -> Cluster | None:
+    """Via from the sentence before, within the paragraph: in "X told AFP that … “…,”
+    she said." the same speaker's frame names the outlet."""
+    mark = _token_at(doc, q.open_at)
+    if mark is None or mark.sent.start == 0:
+        return None
+    prev = doc[mark.sent.start - 1].sent
+    if "\n" in doc.text[prev.end_char - 1 : mark.idx]:
+        return None
+    for frame in sentence_frames(prev, table):
+        if frame.source is speaker and frame.via is not None:
+            return frame.via
+    return None
+
+
+def _is_scare_quote(text: str) -> bool:
+    """A few words without sentence punctuation: "revenge killings", "terrorist"."""
+    words = [w for w in text.split() if any(c.isalnum() for c in w)]
+    return len(words) < _MIN_WORDS and not text.rstrip().endswith((".", "!", "?", ","))
+
+
+def find_quotes(doc: Doc, table: EntityTable, publisher: str | None = None) -> list[QuoteSpan]:
+    """Body quotations with resolved speaker and via (see module docstring)."""
+    skip = [*heading_spans(doc), *credit_spans(doc)]
+    spans = find_quote_spans(doc.text, skip)
+    out: list[QuoteSpan] = []
+    for q in spans:
+        prev = next((p for p in reversed(out) if p.speaker is not None), None)
+        speaker, via = _frame_from(_speaker_verbs(_after_tokens(doc, q)), table, prev)
+        if speaker is None:
+            verbs = _speaker_verbs(_before_tokens(doc, q))[::-1] or _colon_intro(doc, q)
+            speaker, via = _frame_from(verbs, table, prev)
+        attached = speaker is not None
+        if speaker is None and out and _continues(out[-1], q):
+            speaker, via = out[-1].speaker, out[-1].via
+        if not attached and _is_scare_quote(doc.text[q.start : q.end]):
+            continue
+        if speaker is not None and via is None:
+            via = _via_before(doc, q, speaker, table)
+        out.append(replace(q, speaker=speaker, via=via, attached=attached))
+    return _spread_via(_fill_back(out), publisher)
+
+
+def _fill_back(quotes: list[QuoteSpan]) -> list[QuoteSpan]:
+    """A quotation running to its paragraph end takes the speaker of its continuation."""
+    out = list(quotes)
+    for k in range(len(out) - 2, -1, -1):
+        q, nxt = out[k], out[k + 1]
+        if q.speaker is None and q.close_at is None and _continues(q, nxt):
+            out[k] = replace(q, speaker=nxt.speaker, via=nxt.via)
+    return out
+
+
+def _continues(prev: QuoteSpan, q: QuoteSpan) -> bool:
+    """Same paragraph, or the previous quotation ran to the end of its paragraph."""
+    return prev.paragraph == q.paragraph or (
+        prev.close_at is None and q.paragraph == prev.paragraph + 1
+    )
+
+
+def _spread_via(quotes: list[QuoteSpan], publisher: str | None) -> list[QuoteSpan]:
+    """Within a run of quotations by one speaker, a via named once applies to all."""
+    out = list(quotes)
+    i = 0
+    while i < len(out):
+        j = i
+        while j + 1 < len(out) and out[j + 1].speaker is out[i].speaker:
+            j += 1
+        run_via = next((q.via for q in out[i : j + 1] if q.via is not None), None)
+        for k in range(i, j + 1):
+            via = out[k].via or run_via
+            if via is not None and via.key == publisher:
+                via = None
+            out[k] = replace(out[k], via=via)
+        i = j + 1
+    return [q for q in out if q.speaker is not None or q.end - q.start > 0]
+
+
+def evidence_span(doc: Doc, q: QuoteSpan) -> Span:
+    """The sentences a quotation touches (its evidence), as one Span."""
+    first = _token_at(doc, q.start) or _token_at(doc, q.open_at)
+    last = _token_at(doc, max(q.start, q.end - 1))
+    assert first is not None and last is not None
+    return doc[first.sent.start : last.sent.end]
