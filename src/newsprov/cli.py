@@ -202,8 +202,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     else:
         _print_table(["measure", "precision", "recall", "f1", "n"], result.table())
         for line in result.notes:
-            ERR.print(line, highlight=False)
-    OUT.print(format_summary(result), highlight=False)
+            ERR.print(Text(line), highlight=False, soft_wrap=True)
+    OUT.print(format_summary(result), highlight=False, soft_wrap=True)
     return 0
 
 
