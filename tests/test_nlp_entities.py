@@ -323,3 +323,313 @@ def test_anonymous_and_outlet_entities_on_demand() -> None:
     assert table.outlet("The Associated Press").key == "outlet/associated-press"
     assert table.outlet("Jagran New Media").name == "JND"
     assert table.outlet("Valley Courier").key == "outlet/valley-courier"
+
+
+# --- rule-based names, context types, second pass (patterns / evidence / gazetteer) ----
+
+
+def flat(spec: str, ents: Sequence[tuple[int, int, str]] = ()) -> Doc:
+    """A one-sentence Doc from "word|POS" items (every token hangs off the first)."""
+    items = [item.split("|") for item in spec.split()]
+    full = " ".join(
+        f"{w}|{pos}|{'ROOT' if k == 0 else 'dep'}|0" for k, (w, pos) in enumerate(items)
+    )
+    return parsed(full, ents)
+
+
+def names(doc: Doc) -> list[tuple[str, EntityType]]:
+    return [(e.name, e.type) for e in build_entity_table(EntityFix()(doc)).entities()]
+
+
+@pytest.mark.parametrize(
+    ("spec", "ents", "kept"),
+    [
+        # an organisation word ends a capitalised run: one organisation, not a county + org
+        (
+            "Six|NUM died|VERB ,|PUNCT the|DET San|PROPN Bernardino|PROPN County|PROPN "
+            "Sheriff|PROPN ’s|PART Department|PROPN said|VERB .|PUNCT",
+            [(3, 7, "GPE"), (7, 10, "ORG")],
+            [("San Bernardino County Sheriff’s Department", EntityType.ORGANISATION)],
+        ),
+        # the possessor is split off a full name after it
+        (
+            "Sudan|PROPN 's|PART Ministry|PROPN of|ADP Health|PROPN said|VERB so|ADV .|PUNCT",
+            [(0, 1, "GPE")],
+            [("Ministry of Health", EntityType.ORGANISATION), ("Sudan", EntityType.PLACE)],
+        ),
+        # a street word opens a place name the model calls a person
+        (
+            "He|PRON runs|VERB a|DET cafe|NOUN on|ADP Via|PROPN Merulana|PROPN .|PUNCT",
+            [(5, 7, "PERSON")],
+            [("Via Merulana", EntityType.PLACE)],
+        ),
+        # an untagged mountain range
+        (
+            "Fire|NOUN spread|VERB in|ADP the|DET San|PROPN Bernardino|PROPN "
+            "Mountains|PROPN .|PUNCT",
+            [],
+            [("San Bernardino Mountains", EntityType.PLACE)],
+        ),
+        # "X District" is a place unless the name says it is an agency
+        (
+            "the|DET South|PROPN Coast|PROPN Air|PROPN Quality|PROPN Management|PROPN "
+            "District|PROPN said|VERB",
+            [(0, 3, "LOC")],
+            [("South Coast Air Quality Management District", EntityType.ORGANISATION)],
+        ),
+        # a surname that is also a place word does not make a person a place
+        ("said|VERB Dana|PROPN Lake|PROPN", [(1, 3, "PERSON")], [("Dana Lake", EntityType.PERSON)]),
+        # a demonym before an organisation word is no name ("the Syrian Army")
+        ("the|DET Syrian|ADJ Army|PROPN said|VERB", [], []),
+        # lower-case descriptions that name one body
+        (
+            "The|DET labour|NOUN ministry|NOUN defends|VERB the|DET bill|NOUN .|PUNCT",
+            [],
+            [("labour ministry", EntityType.ORGANISATION)],
+        ),
+        (
+            "The|DET Mexican|ADJ consulate|NOUN said|VERB so|ADV .|PUNCT",
+            [(1, 2, "NORP")],
+            [("Mexican consulate", EntityType.ORGANISATION)],
+        ),
+        (
+            "according|VERB to|ADP the|DET county|NOUN sheriff|NOUN 's|PART "
+            "department|NOUN .|PUNCT",
+            [],
+            [("county sheriff's department", EntityType.ORGANISATION)],
+        ),
+        # "the ministry", "the same ministry": no name
+        ("The|DET ministry|NOUN said|VERB so|ADV .|PUNCT", [], []),
+        ("the|DET same|ADJ ministry|NOUN said|VERB so|ADV", [], []),
+        # a span cut at a lower-case verb
+        (
+            "Many|ADJ in|ADP Pine|PROPN Hollow|PROPN are|AUX Latino|PROPN .|PUNCT",
+            [(2, 6, "ORG")],
+            [("Pine Hollow", EntityType.PLACE)],
+        ),
+        # a rank inside a person span: the organisation before it, the person after it
+        (
+            "said|VERB Cal|PROPN Fire|PROPN Capt|PROPN .|PUNCT Ruben|PROPN Ortega|PROPN",
+            [(1, 4, "PERSON"), (5, 7, "PERSON")],
+            [("Cal Fire", EntityType.ORGANISATION), ("Ruben Ortega", EntityType.PERSON)],
+        ),
+        # a title before the name is no affiliation
+        (
+            "said|VERB Prime|PROPN Minister|PROPN Giorgia|PROPN Meloni|PROPN",
+            [(1, 5, "PERSON")],
+            [("Giorgia Meloni", EntityType.PERSON)],
+        ),
+        # a named fire is an event; a fire service without "the" is an organisation
+        (
+            "The|DET Sawtooth|PROPN Fire|PROPN grew|VERB ,|PUNCT Cal|PROPN Fire|PROPN "
+            "said|VERB .|PUNCT",
+            [(0, 3, "ORG"), (5, 7, "PERSON")],
+            [("Cal Fire", EntityType.ORGANISATION)],
+        ),
+        ("Hurricane|PROPN Helene|PROPN hit|VERB", [(0, 2, "PERSON")], []),
+        # a name the model calls NORP is a person; a sect word stays out
+        (
+            "spokesperson|NOUN Amna|PROPN Yousif|PROPN said|VERB",
+            [(1, 3, "NORP")],
+            [("Amna Yousif", EntityType.PERSON)],
+        ),
+        ("Sunni|PROPN Muslims|PROPN fled|VERB", [(0, 2, "NORP")], []),
+        # a rank cut off a name is no person; "UN" is no rank
+        ("Sgt|PROPN .|PUNCT said|VERB", [(0, 1, "PERSON")], []),
+        # a registry outlet written in lower case
+        (
+            "Photo|NOUN :|PUNCT dpa|PROPN .|PUNCT",
+            [(2, 3, "OUTLET")],
+            [("dpa", EntityType.OUTLET)],
+        ),
+    ],
+)
+def test_rule_names(
+    spec: str, ents: list[tuple[int, int, str]], kept: list[tuple[str, EntityType]]
+) -> None:
+    assert sorted(names(flat(spec, ents))) == sorted(kept)
+
+
+@pytest.mark.parametrize(
+    ("spec", "ents", "kept"),
+    [
+        # a description after the name decides against the model
+        (
+            "They|PRON stormed|VERB Um|PROPN Sidra|PROPN .|PUNCT Um|PROPN Sidra|PROPN ,|PUNCT "
+            "a|DET farming|NOUN town|NOUN of|ADP 45,000|NUM ,|PUNCT lies|VERB north|ADV",
+            [(2, 4, "PERSON")],
+            [("Um Sidra", EntityType.PLACE)],
+        ),
+        (
+            "Then|ADV Contafolla|PROPN ,|PUNCT a|DET group|NOUN of|ADP statisticians|NOUN ,|PUNCT "
+            "said|VERB so|ADV .|PUNCT",
+            [(1, 2, "PERSON")],
+            [("Contafolla", EntityType.ORGANISATION)],
+        ),
+        # a describing noun before the name
+        (
+            "the|DET state|NOUN 's|PART fire|NOUN agency|NOUN Cal|PROPN Fire|PROPN said|VERB",
+            [(5, 7, "PERSON")],
+            [("Cal Fire", EntityType.ORGANISATION)],
+        ),
+        # a new clause after the comma is no description of the place before it
+        (
+            "villages|NOUN around|ADP Latakia|PROPN ,|PUNCT the|DET observatory|NOUN "
+            "said|VERB .|PUNCT",
+            [(2, 3, "GPE")],
+            [("Latakia", EntityType.PLACE)],
+        ),
+        # nor are words describing the next name ("the state's fire agency Cal Fire")
+        (
+            "died|VERB in|ADP Southern|PROPN California|PROPN ,|PUNCT the|DET state|NOUN "
+            "'s|PART fire|NOUN agency|NOUN Cal|PROPN Fire|PROPN said|VERB",
+            [(2, 4, "LOC"), (10, 12, "ORG")],
+            [("Cal Fire", EntityType.ORGANISATION), ("Southern California", EntityType.PLACE)],
+        ),
+        # "in X" tips an organisation label, never a person ("a message from Kamel")
+        (
+            "homes|NOUN in|ADP Pine|PROPN Hollow|PROPN burned|VERB",
+            [(2, 4, "ORG")],
+            [("Pine Hollow", EntityType.PLACE)],
+        ),
+        (
+            "a|DET message|NOUN from|ADP Rihab|PROPN Kamel|PROPN",
+            [(3, 5, "PERSON")],
+            [("Rihab Kamel", EntityType.PERSON)],
+        ),
+        # "according to X" says nothing about a place
+        (
+            "according|VERB to|ADP Kestrel|PROPN Analytics|PROPN",
+            [(2, 4, "ORG")],
+            [("Kestrel Analytics", EntityType.ORGANISATION)],
+        ),
+        # an untagged name the text describes
+        (
+            "Residents|NOUN of|ADP Pine|PROPN Hollow|PROPN ,|PUNCT a|DET community|NOUN "
+            "of|ADP 6,000|NUM ,|PUNCT left|VERB .|PUNCT",
+            [],
+            [("Pine Hollow", EntityType.PLACE)],
+        ),
+        ("“|PUNCT This|DET square|NOUN cannot|AUX be|AUX ignored|VERB", [], []),
+        # "a resident of X" when the model calls X a product
+        (
+            "A|DET resident|NOUN of|ADP Baniyas|PROPN told|VERB AFP|PROPN .|PUNCT",
+            [(3, 4, "PRODUCT"), (5, 6, "ORG")],
+            [("AFP", EntityType.OUTLET), ("Baniyas", EntityType.PLACE)],
+        ),
+    ],
+)
+def test_context_types(
+    spec: str, ents: list[tuple[int, int, str]], kept: list[tuple[str, EntityType]]
+) -> None:
+    assert sorted(names(flat(spec, ents))) == sorted(kept)
+
+
+def test_second_pass_tags_other_occurrences_and_replaces_cut_spans() -> None:
+    doc = flat(
+        "the|DET town|NOUN of|ADP Um|PROPN Sidra|PROPN ;|PUNCT Um|PROPN Sidra|PROPN "
+        "fell|VERB ;|PUNCT Um|PROPN Sidra|PROPN burned|VERB .|PUNCT",
+        [(3, 5, "GPE"), (11, 12, "PERSON")],
+    )
+    doc = EntityFix()(doc)
+    assert [e.text for e in doc.ents] == ["Um Sidra"] * 3
+    [place] = build_entity_table(doc).entities()
+    assert (place.name, len(place.mentions)) == ("Um Sidra", 3)
+
+
+def test_owner_of_a_described_body_is_dropped() -> None:
+    doc = flat(
+        "The|DET UN|PROPN ’s|PART humanitarian|ADJ office|NOUN ,|PUNCT OCHA|PROPN ,|PUNCT "
+        "said|VERB so|ADV .|PUNCT",
+        [(1, 2, "ORG"), (6, 7, "ORG")],
+    )
+    assert names(doc) == [("OCHA", EntityType.ORGANISATION)]
+    # a place owning the body stays ("Turkey's disaster agency, AFAD")
+    doc = flat(
+        "Turkey|PROPN ’s|PART disaster|NOUN agency|NOUN ,|PUNCT AFAD|PROPN ,|PUNCT said|VERB "
+        ".|PUNCT",
+        [(0, 1, "GPE"), (5, 6, "ORG")],
+    )
+    assert sorted(names(doc)) == [("AFAD", EntityType.ORGANISATION), ("Turkey", EntityType.PLACE)]
+
+
+@pytest.mark.parametrize(
+    ("spec", "ents", "kept"),
+    [
+        (
+            "the|DET Disaster|PROPN and|CCONJ Emergency|PROPN Management|PROPN "
+            "Authority|PROPN ,|PUNCT known|VERB as|ADP AFAD|PROPN ,|PUNCT said|VERB",
+            [(1, 6, "ORG"), (9, 10, "ORG")],
+            [("Disaster and Emergency Management Authority", ("AFAD",))],
+        ),
+        (
+            "The|DET Turkish|PROPN Red|PROPN Crescent|PROPN said|VERB .|PUNCT The|DET "
+            "organisation|NOUN ,|PUNCT known|VERB in|ADP Turkey|PROPN as|ADP Kızılay|PROPN ,|PUNCT "
+            "said|VERB",
+            [(1, 4, "ORG"), (11, 12, "GPE"), (13, 14, "GPE")],
+            [("Turkish Red Crescent", ("Kızılay",)), ("Turkey", ())],
+        ),
+        # "known for" is no alias
+        (
+            "Rome|PROPN ,|PUNCT known|VERB for|ADP Trastevere|PROPN .|PUNCT",
+            [(0, 1, "GPE"), (4, 5, "GPE")],
+            [("Rome", ()), ("Trastevere", ())],
+        ),
+    ],
+)
+def test_known_as_aliases(
+    spec: str, ents: list[tuple[int, int, str]], kept: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    table = build_entity_table(EntityFix()(flat(spec, ents)))
+    assert sorted((e.name, e.aliases) for e in table.entities()) == sorted(kept)
+
+
+def test_dateline_credit_in_brackets_is_no_acronym_of_the_place() -> None:
+    doc = flat(
+        "MALATYA|PROPN ,|PUNCT Türkiye|PROPN (|PUNCT AA|PROPN )|PUNCT -|PUNCT The|DET "
+        "toll|NOUN rose|VERB .|PUNCT",
+        [(2, 3, "GPE")],
+    )
+    found = names(doc)
+    assert ("AA", EntityType.ORGANISATION) not in found
+    assert ("Türkiye", EntityType.PLACE) in found
+
+
+@pytest.mark.parametrize(
+    ("names_in", "groups"),
+    [
+        (["Ministry of Health", "health ministry"], [["Ministry of Health", "health ministry"]]),
+        (
+            ["Foreign Ministry", "Ministry of Interior"],
+            [["Foreign Ministry"], ["Ministry of Interior"]],
+        ),
+        (
+            ["Syrian Observatory for Human Rights", "Observatory"],
+            [["Syrian Observatory for Human Rights", "Observatory"]],
+        ),
+        # a lone "Ministry" with two ministries in the article names neither
+        (
+            ["Ministry of Health", "Ministry of Interior", "Ministry"],
+            [["Ministry of Health"], ["Ministry of Interior"], ["Ministry"]],
+        ),
+    ],
+)
+def test_group_organisations(names_in: list[str], groups: list[list[str]]) -> None:
+    assert group_names("Organisation", names_in) == groups
+
+
+@pytest.mark.model
+def test_model_invented_wildfire_report(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Flames reached the hamlet of Cedar Gulch on Friday, the Modoc County Sheriff's "
+        "Department said, according to Cal Fire, the state's firefighting agency.\n\n"
+        "Residents of Cedar Gulch, a community of about 900 people, were told to leave. "
+        "The forestry ministry said the Ridgeback Fire had burned 3,000 acres."
+    )
+    doc = pipeline(text)
+    found = {(e.name, e.type) for e in build_entity_table(doc).entities()}
+    assert ("Cedar Gulch", EntityType.PLACE) in found
+    assert ("Modoc County Sheriff's Department", EntityType.ORGANISATION) in found
+    assert ("Cal Fire", EntityType.ORGANISATION) in found
+    assert ("forestry ministry", EntityType.ORGANISATION) in found
+    assert not any("Ridgeback" in name for name, _ in found)

@@ -67,8 +67,8 @@ def test_entities_are_named_ones_with_plain_types(store: Store) -> None:
     rows = query.run(store, "entities", {"article_id": "flood-001"})
     assert _strings(rows, "name", "type", "aliases") == [
         ("civil protection agency", "Organisation", None),
+        ("Riverside Herald", "Outlet", None),  # longest name first within a type
         ("AFP", "Outlet", "Agence France-Presse"),
-        ("Riverside Herald", "Outlet", None),
         ("Ana Ferreira", "Person", "Ferreira"),
         ("Alvorada valley", "Place", None),
         ("Lisbon", "Place", "LISBON"),

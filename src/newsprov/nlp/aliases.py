@@ -201,8 +201,28 @@ def _same_entity(kind: str, a: str, b: str, defined: set[frozenset[str]]) -> boo
     if kind == "Place":
         return place_variant(a, b)
     if kind == "Organisation":
-        return is_acronym_of(a, b) or is_acronym_of(b, a)
+        return is_acronym_of(a, b) or is_acronym_of(b, a) or _same_words(a, b)
     return False
+
+
+def _same_words(a: str, b: str) -> bool:
+    """The same content words in another order: "health ministry" / "Ministry of Health"."""
+    wa = {_norm_word(w) for w in a.split()} - _SMALL
+    wb = {_norm_word(w) for w in b.split()} - _SMALL
+    return len(wa) >= 2 and wa == wb
+
+
+def _head_word_pairs(names: Sequence[str]) -> set[frozenset[str]]:
+    """ "Observatory" / "Syrian Observatory for Human Rights": a lone organisation noun
+    names the one organisation of the article whose name holds it (never two)."""
+    pairs = set()
+    for short in names:
+        if " " in short or short.lower() not in lexicon().org_nouns:
+            continue
+        longer = [n for n in names if short.lower() in n.lower().split() and n != short]
+        if len(longer) == 1:
+            pairs.add(frozenset((short, longer[0])))
+    return pairs
 
 
 def group_names(
@@ -211,6 +231,8 @@ def group_names(
     """Cluster distinct ``names`` of one type; ``defined`` pairs are known aliases
     ("Syrian Observatory for Human Rights", "SOHR"). Order of first appearance is kept."""
     pairs = {frozenset(p) for p in defined}
+    if kind == "Organisation":
+        pairs |= _head_word_pairs(names)
     parent = list(range(len(names)))
 
     def find(i: int) -> int:

@@ -4,8 +4,11 @@
 * ``"newsprov_outlets"`` — an EntityRuler (before "ner", so outlets win) with every
   surface form of every registry outlet, matched case-sensitively ("AP", never "ap").
 * ``"newsprov_entity_fix"`` — after "ner": drops nationality/sect words the model tags as
-  PERSON/ORG/GPE, place names mis-tagged as DATE ("In Baniyas,"), and replaces model
-  entities inside photo credits by the credit's person and outlet.
+  PERSON/ORG/GPE and named events ("the Sawtooth Fire"), trims names cut wrongly, recovers
+  place names mis-tagged as DATE ("In Baniyas,"), adds the rule-based names of
+  ``patterns`` (organisation/place runs, "the labour ministry"), replaces model entities
+  inside photo credits by the credit's person and outlet, and finally tags every other
+  occurrence of a multi-word name the article already uses (a second-pass gazetteer).
 
 ``build_entity_table`` (re-exported from ``mentions``) turns the fixed entities into the
 article's entity table.
@@ -24,7 +27,13 @@ from newsprov.outlets import OutletRegistry
 
 from .aliases import is_acronym_of, is_demonym_phrase, lexicon
 from .boundaries import credit_spans, paragraph_breaks
+from .gazetteer import described_names, second_pass, with_patterns, without_events, without_owners
 from .mentions import LABELS, ambiguous_outlet, build_entity_table
+from .patterns import (
+    patterns,
+    split_title,
+    trim_span,
+)
 
 __all__ = ["EntityFix", "OutletRuler", "build_entity_table", "make_entity_fix", "make_outlet_ruler"]
 
@@ -123,20 +132,59 @@ class EntityFix:
     """Remove nationality/sect words, recover mis-tagged places, and tag credits."""
 
     def __call__(self, doc: Doc) -> Doc:
-        kept = []
         credits = credit_spans(doc)
+        kept = []
         for ent in doc.ents:
             if any(s <= ent.start_char < e for s, e in credits):
                 continue
+            ent = _rescue_name(ent)
             if ent.label_ == "NORP" or (ent.label_ in LABELS and is_demonym_phrase(ent.text)):
                 continue
-            kept.append(_relabel_place(doc, _extend_person(doc, ent)))
+            if ent.label_ not in LABELS and ent.label_ not in _NUMERIC:
+                continue  # PRODUCT, EVENT, ...: free for the rules ("a resident of Baniyas")
+            for part in _cleaned(ent):
+                kept.append(_relabel_place(doc, _extend_person(doc, part)))
         kept = _join_places(doc, kept) + _credit_ents(doc, credits)
         kept += _defined_orgs(doc, kept)
+        kept = with_patterns(doc, kept, credits)
+        kept = without_events(without_owners(doc, kept))
+        kept = filter_spans(kept + described_names(doc, kept))
+        kept += second_pass(doc, kept)
         datelines = _dateline_ents(doc)
         kept = [e for e in kept if not any(d.start <= e.start < d.end for d in datelines)]
         doc.ents = filter_spans(kept + datelines)
         return doc
+
+
+def _rescue_name(ent: Span) -> Span:
+    """A two- or three-word name the model calls NORP ("Amna Yousif") is a person."""
+    lex = lexicon()
+    words = list(ent)
+    name_like = 2 <= len(words) <= 3 and all(t.is_alpha and t.text[:1].isupper() for t in words)
+    if ent.label_ != "NORP" or not name_like or any(t.lower_ in lex.demonyms for t in words):
+        return ent
+    return Span(ent.doc, ent.start, ent.end, label="PERSON")
+
+
+def _cleaned(ent: Span) -> list[Span]:
+    """The entity without a leading "the", cut at a lower-case verb, split at a rank."""
+    if ent.label_ in _NUMERIC:
+        return [ent]
+    start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
+    out = []
+    for part in split_title(Span(ent.doc, start, ent.end, label=ent.label_, span_id=ent.id_)):
+        trimmed = trim_span(part)
+        if trimmed is not None:
+            out.append(_fire_service(trimmed))
+    return out
+
+
+def _fire_service(ent: Span) -> Span:
+    """ "Cal Fire said" tagged PERSON: a name ending in an event word without "the" is
+    no person (a named fire takes "the"; a fire service does not)."""
+    if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in patterns().event_heads:
+        return Span(ent.doc, ent.start, ent.end, label="ORG")
+    return ent
 
 
 def _extend_person(doc: Doc, ent: Span) -> Span:

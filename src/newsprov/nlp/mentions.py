@@ -10,15 +10,25 @@ surnames, misspelt places. The result is an ``EntityTable`` (see ``coref``).
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc, Span
 
 from newsprov.model import EntityType
 from newsprov.outlets import OutletRegistry
 
-from .aliases import clean_name, group_names, is_demonym_phrase, lexicon, person_matches
+from .aliases import (
+    clean_name,
+    group_names,
+    is_acronym_of,
+    is_demonym_phrase,
+    lexicon,
+    person_matches,
+)
 from .boundaries import heading_spans
 from .coref import Cluster, EntityTable, Mention, outlet_entity
+from .evidence import WEAK, context_votes, name_kind
+from .patterns import patterns
 
 __all__ = ["LABELS", "ambiguous_outlet", "build_entity_table"]
 
@@ -29,36 +39,6 @@ LABELS = {
     "LOC": EntityType.PLACE,
     "FAC": EntityType.PLACE,
     "OUTLET": EntityType.OUTLET,
-}
-# last words that make a multi-word name an organisation whatever the model says
-_ORG_HEADS = {
-    "observatory",
-    "ministry",
-    "agency",
-    "council",
-    "committee",
-    "commission",
-    "institute",
-    "university",
-    "network",
-    "organisation",
-    "organization",
-    "authority",
-    "directorate",
-    "association",
-    "foundation",
-    "federation",
-    "party",
-    "hospital",
-    "company",
-    "corporation",
-    "group",
-    "coalition",
-    "forces",
-    "army",
-    "brigade",
-    "brigades",
-    "front",
 }
 _OUTLET_AFTER = {"newspaper", "daily", "tv", "television", "channel", "radio", "broadcaster"}
 _OUTLET_CUE = {"newspaper", "daily", "broadcaster", "channel", "television", "tv", "outlet"}
@@ -72,11 +52,10 @@ def _kind(ent: Span) -> EntityType | None:
     kind = LABELS.get(ent.label_)
     if kind in {EntityType.ORGANISATION, EntityType.PERSON} and _looks_like_outlet(ent):
         return EntityType.OUTLET
-    words = ent.text.split()
-    # "Kandilli Observatory" tagged GPE: the head word says organisation
-    named_org = len(words) > 1 and words[-1].lower() in _ORG_HEADS
-    if kind in {EntityType.PLACE, EntityType.PERSON} and named_org:
-        return EntityType.ORGANISATION
+    # "Kandilli Observatory" tagged GPE, "Via Merulana" tagged PERSON: the words decide
+    fixed = name_kind(ent.text)
+    if kind is not None and fixed is not None:
+        return fixed
     return kind
 
 
@@ -116,10 +95,11 @@ def _is_junk(ent: Span, name: str, kind: EntityType) -> bool:
     words = name.split()
     if not words or not any(c.isalpha() for c in name) or name.lower() in lex.junk:
         return True
-    if all(not w[0].isupper() for w in words if w[0].isalpha()):
+    lower = all(not w[0].isupper() for w in words if w[0].isalpha())
+    if lower and not _lower_name(ent, words, kind):
         return True
-    if is_demonym_phrase(name):
-        return True
+    if is_demonym_phrase(name) or all(w.lower() in lex.titles and not w.isupper() for w in words):
+        return True  # "Sgt" cut off "Sgt. Lisa Moreno"
     doc = ent.doc
     nxt = doc[ent.end : ent.end + 2]
     if len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ in {"based", "led", "backed"}:
@@ -128,6 +108,20 @@ def _is_junk(ent: Span, name: str, kind: EntityType) -> bool:
     common = first.pos_ == "NOUN" or first.tag_ == "NNS"
     lone = len(ent) == 1 and bool(first.is_sent_start)
     return lone and common and kind is not EntityType.OUTLET
+
+
+def _lower_name(ent: Span, words: list[str], kind: EntityType) -> bool:
+    """Lower-case names that are names: a registry outlet ("dpa"), a description that
+    names one body ("labour ministry", "county sheriff's department")."""
+    if kind is EntityType.OUTLET:
+        return bool(ent.ent_id_) or OutletRegistry.default().lookup(ent.text) is not None
+    p = patterns()
+    tail = " ".join(words[-2:]).lower()
+    return (
+        kind is EntityType.ORGANISATION
+        and len(words) >= 2
+        and (words[-1].lower() in p.lower_org_heads or tail in p.lower_org_phrases)
+    )
 
 
 def _mentions(doc: Doc) -> list[Mention]:
@@ -173,23 +167,38 @@ def _defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[tuple[str, str]
         toks = doc[m.end : m.end + 3]
         if len(toks) == 3 and toks[0].text == "(" and toks[2].text == ")":
             acr = toks[1].text
-            if acr.isupper() and 2 <= len(acr) <= 8:
+            # a place or person is defined only by its initials ("UAE"), so that
+            # "MALATYA, Türkiye (AA)" does not make "AA" an alias of Türkiye
+            named = m.kind in {EntityType.ORGANISATION, EntityType.OUTLET}
+            if acr.isupper() and 2 <= len(acr) <= 8 and (named or is_acronym_of(acr, m.name)):
                 pairs.append((m.name, acr))
     return pairs
 
 
-def _vote_kinds(mentions: list[Mention]) -> dict[str, EntityType]:
-    """One type per name: outlet if any mention is an outlet, else the majority."""
-    votes: dict[str, list[EntityType]] = {}
+# ties go to the type the small model gets wrong least often
+_TIE_ORDER = [EntityType.OUTLET, EntityType.PLACE, EntityType.ORGANISATION, EntityType.PERSON]
+
+
+def _vote_kinds(doc: Doc, mentions: list[Mention]) -> dict[str, EntityType]:
+    """One type per name: outlet if any mention is an outlet, the type the name's own
+    words fix ("X Ministry"), else the model's labels plus the context's votes
+    (``evidence.context_votes``)."""
+    votes: dict[str, Counter[EntityType]] = {}
     for m in mentions:
-        votes.setdefault(m.name, []).append(m.kind)
-    order = [EntityType.OUTLET, EntityType.PERSON, EntityType.PLACE, EntityType.ORGANISATION]
+        tally = votes.setdefault(m.name, Counter())
+        tally[m.kind] += WEAK
+        if m.kind is not EntityType.OUTLET and name_kind(m.name) is None:
+            for kind, weight in context_votes(doc, m.start, m.end, m.kind):
+                tally[kind] += weight
     result = {}
-    for name, kinds in votes.items():
-        if EntityType.OUTLET in kinds:
+    for name, tally in votes.items():
+        fixed = name_kind(name)
+        if EntityType.OUTLET in tally:
             result[name] = EntityType.OUTLET
+        elif fixed is not None:
+            result[name] = fixed
         else:
-            result[name] = max(order, key=lambda k, ks=kinds: (ks.count(k), -order.index(k)))  # type: ignore[misc]
+            result[name] = max(_TIE_ORDER, key=lambda k, t=tally: (t[k], -_TIE_ORDER.index(k)))  # type: ignore[misc]
     persons = [n for n, k in result.items() if k is EntityType.PERSON and " " in n]
     for name, kind in result.items():
         if kind is EntityType.ORGANISATION and any(person_matches(name, p) for p in persons):
@@ -202,7 +211,10 @@ def build_entity_table(doc: Doc) -> EntityTable:
     mentions = _drop_lone_words(doc, _mentions(doc))
     defined = _defined_acronyms(doc, mentions)
     mentions += _acronym_mentions(doc, mentions, defined)
-    kinds = _vote_kinds(mentions)
+    kinds = _vote_kinds(doc, mentions)
+    for long, short in _known_as(doc, mentions):
+        kinds[short] = kinds[long]
+        defined.append((long, short))
     clusters: list[Cluster] = []
     for kind in EntityType:
         if kind is EntityType.OUTLET:
@@ -239,6 +251,39 @@ def _acronym_mentions(
                 )
                 covered.add(tok.i)
     return out
+
+
+_KNOWN = {"known", "called", "dubbed", "nicknamed"}
+
+
+def _known_as(doc: Doc, mentions: list[Mention]) -> list[tuple[str, str]]:
+    """(name, alias) from "the Disaster and Emergency Management Authority, known as
+    AFAD" and "The organisation, known in Turkey as Kızılay" (the organisation named
+    last before the description)."""
+    by_end = {m.end: m for m in mentions}
+    pairs = []
+    for m in mentions:
+        if m.start < 3 or doc[m.start - 1].lower_ != "as":
+            continue
+        known = next((t for t in doc[max(0, m.start - 6) : m.start] if t.lower_ in _KNOWN), None)
+        if known is None:
+            continue
+        comma = known.i - 1 if doc[known.i - 1].lower_ != "also" else known.i - 2
+        if comma < 1 or doc[comma].text != ",":
+            continue
+        long = by_end.get(comma) or _org_before(doc, mentions, comma)
+        if long is not None and long.name != m.name:
+            pairs.append((long.name, m.name))
+    return pairs
+
+
+def _org_before(doc: Doc, mentions: list[Mention], comma: int) -> Mention | None:
+    """The organisation "The organisation" (before ``comma``) refers back to."""
+    noun = doc[comma - 1]
+    if not noun.text.islower() or noun.lemma_.lower() not in lexicon().org_nouns:
+        return None
+    orgs = [m for m in mentions if m.end <= noun.i and m.kind is EntityType.ORGANISATION]
+    return orgs[-1] if orgs else None
 
 
 def _outlet_clusters(mentions: list[Mention]) -> list[Cluster]:

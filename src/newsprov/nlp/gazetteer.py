@@ -1,0 +1,100 @@
+"""Article-level name rules run by the entity fix after the model's spans are cleaned.
+
+* ``with_patterns`` — the rule-based names of ``patterns`` win over model spans they cover.
+* ``without_owners`` / ``without_events`` — drop "UN" in "the UN's humanitarian office,
+  OCHA" and named events ("the Sawtooth Fire") with every other span of that name.
+* ``described_names`` — untagged names the text describes ("residents of Pine Hollow, a
+  community of 6,000").
+* ``second_pass`` — a gazetteer of the article's own multi-word names: their other
+  occurrences are tagged too, replacing a model span cut inside one ("[Um] Sidra").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from newsprov.model import EntityType
+
+from .aliases import lexicon
+from .evidence import STRONG, context_votes
+from .mentions import LABELS
+from .patterns import is_event, lower_orgs, name_runs, name_runs_untyped, patterns
+
+__all__ = ["described_names", "second_pass", "with_patterns", "without_events", "without_owners"]
+
+
+def with_patterns(doc: Doc, ents: list[Span], credits: list[tuple[int, int]]) -> list[Span]:
+    """Rule-based names win over the model's spans they cover or equal."""
+    found = [
+        s
+        for s in [*name_runs(doc), *lower_orgs(doc)]
+        if not any(a <= s.start_char < b for a, b in credits)
+    ]
+    return filter_spans([*found, *ents])
+
+
+def without_events(ents: list[Span]) -> list[Span]:
+    """Drop named events and every other span with an event's name."""
+    events = {e.text.removeprefix("the ").removeprefix("The ") for e in ents if is_event(e)}
+    return [e for e in ents if not is_event(e) and e.text not in events]
+
+
+def without_owners(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Drop "UN" in "the UN's humanitarian office, OCHA": an organisation owning a
+    described body that the text names next is no entity of its own there."""
+    starts = {e.start: e for e in ents}
+    out = []
+    for ent in ents:
+        k = ent.end + (ent.end < len(doc) and doc[ent.end].lower_ in {"'s", "’s"})
+        while k < len(doc) and doc[k].text.islower() and doc[k].is_alpha:
+            k += 1
+        head = doc[k - 1]
+        described = k > ent.end and head.lower_ in lexicon().org_nouns and k + 1 < len(doc)
+        named = described and doc[k].text == "," and starts.get(k + 1) is not None
+        if not (ent.label_ == "ORG" and named and starts[k + 1].label_ == "ORG"):
+            out.append(ent)
+    return out
+
+
+def described_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Untagged capitalised names the text describes ("residents of Pine Hollow, a
+    community of 6,000"): a strong context vote gives the type."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    labels = {EntityType.PLACE: "GPE", EntityType.ORGANISATION: "ORG", EntityType.PERSON: "PERSON"}
+    out = []
+    conn = patterns().connectors
+    for start, end in name_runs_untyped(doc):
+        while start < end and (doc[start].pos_ != "PROPN" or doc[start].lower_ in conn):
+            start += 1  # "Residents of [Pine Hollow]"
+        if start == end:
+            continue
+        first = doc[start]
+        if any(i in taken for i in range(start, end)) or first.is_sent_start or first.is_stop:
+            continue
+        if first.pos_ != "PROPN" or doc[start - 1].text in {"“", '"', "‘", "'"}:
+            continue
+        votes = [(k, w) for k, w in context_votes(doc, start, end, EntityType.PLACE) if w >= STRONG]
+        if votes and votes[0][0] in labels:
+            out.append(Span(doc, start, end, label=labels[votes[0][0]]))
+    return out
+
+
+def second_pass(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Other occurrences of the article's multi-word names that the model left untagged
+    or cut ("Um Sidra, a farming town" after "the town of Um Sidra"); a model span
+    inside such an occurrence gives way to it."""
+    names: dict[tuple[str, ...], Span] = {}
+    for ent in ents:
+        if ent.label_ in LABELS and len(ent) >= 2:
+            names.setdefault(tuple(t.text for t in ent), ent)
+    out: list[Span] = []
+    for words, ent in names.items():
+        n = len(words)
+        for i in range(len(doc) - n + 1):
+            if doc[i].text != words[0] or tuple(t.text for t in doc[i : i + n]) != words:
+                continue
+            crossing = [e for e in [*ents, *out] if e.start < i + n and i < e.end]
+            if all(i <= e.start and e.end <= i + n and (e.end - e.start) < n for e in crossing):
+                out.append(Span(doc, i, i + n, label=ent.label_, span_id=ent.id_))
+    return out

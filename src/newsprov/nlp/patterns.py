@@ -1,0 +1,240 @@
+"""Rule-based entity spans the small model misses or cuts wrongly.
+
+Each function takes a Doc (and the entities found so far) and returns spans; the entity
+fix (``entities.EntityFix``) merges them with the model's. Word lists live in
+``data/entity_patterns.json``.
+
+* ``name_runs`` — capitalised runs ending in an organisation word ("San Bernardino County
+  Sheriff's Department") or a place word ("San Bernardino Mountains"), or starting with a
+  street/square word ("Via Merulana", "Piazza della Repubblica").
+* ``lower_orgs`` — lower-case descriptions that name one body on their own ("the labour
+  ministry", "the Mexican consulate", "the county sheriff's department").
+* ``trim_span`` — a name cut at the first lower-case word ("Pine Hollow [are Latino]").
+* ``split_title`` — "Cal Fire Capt" tagged PERSON: the organisation before a rank.
+* ``is_event`` — named events ("the Sawtooth Fire", "Hurricane Helene") are no entities.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from .aliases import is_demonym_phrase, lexicon, load_json
+
+__all__ = [
+    "Patterns",
+    "is_event",
+    "lower_orgs",
+    "name_runs",
+    "name_runs_untyped",
+    "patterns",
+    "split_title",
+    "trim_span",
+]
+
+_NOT_MODIFIER = {
+    "same",
+    "other",
+    "another",
+    "new",
+    "former",
+    "its",
+    "their",
+    "this",
+    "that",
+    "whose",
+    "which",
+    "own",
+    "each",
+    "every",
+    "any",
+    "no",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Patterns:
+    """The word lists of ``entity_patterns.json`` (lower case)."""
+
+    org_heads: frozenset[str]
+    district_org_words: frozenset[str]
+    place_heads: frozenset[str]
+    place_prefixes: frozenset[str]
+    surname_heads: frozenset[str]
+    connectors: frozenset[str]
+    lower_org_heads: frozenset[str]
+    lower_org_phrases: frozenset[str]
+    event_heads: frozenset[str]
+    event_prefixes: frozenset[str]
+    place_appos: frozenset[str]
+    place_before: frozenset[str]
+    locatives: frozenset[str]
+    affiliation_titles: frozenset[str]
+
+
+@cache
+def patterns() -> Patterns:
+    """The shipped pattern word lists (loaded once)."""
+    data = load_json("entity_patterns.json")
+
+    def words(key: str) -> frozenset[str]:
+        value = data.get(key, [])
+        assert isinstance(value, list)
+        return frozenset(str(v).lower() for v in value)
+
+    return Patterns(*(words(f) for f in Patterns.__dataclass_fields__))
+
+
+def _capitalised(tok: Token) -> bool:
+    text = tok.text
+    return text[:1].isupper() and any(c.isalpha() for c in text) and text.lower() != "the"
+
+
+def _runs(doc: Doc) -> Iterable[tuple[int, int]]:
+    """Maximal [start, end) runs of capitalised tokens and inner connectors."""
+    conn = patterns().connectors
+    i = 0
+    while i < len(doc):
+        if not _capitalised(doc[i]):
+            i += 1
+            continue
+        end = j = i + 1
+        while j < len(doc) and (_capitalised(doc[j]) or doc[j].lower_ in conn):
+            j += 1
+            if _capitalised(doc[j - 1]):
+                end = j
+        yield i, end
+        i = max(end, i + 1)
+
+
+def _after_possessor(doc: Doc, start: int, end: int) -> int:
+    """Start of the name after a possessor: "Sudan's Ministry of Health" -> "Ministry";
+    "Sheriff's Department" keeps its possessive (only the head follows it)."""
+    for k in range(end - 2, start, -1):
+        if doc[k].lower_ in {"'s", "’s"} and end - (k + 1) >= 2:
+            return k + 1
+    return start
+
+
+def name_runs_untyped(doc: Doc) -> list[tuple[int, int]]:
+    """Every capitalised run as a token range, possessors split off."""
+    return [(_after_possessor(doc, s, e), e) for s, e in _runs(doc)]
+
+
+def _run_label(doc: Doc, start: int, end: int) -> str | None:
+    p = patterns()
+    words = [t.lower_ for t in doc[start:end]]
+    head, first = words[-1], words[0]
+    if len(words) < 2:
+        return None
+    if head == "district" and p.district_org_words & set(words):
+        return "ORG"
+    if first in p.org_heads and words[1] == "of":
+        return "ORG"  # "Ministry of Health"
+    if head in p.org_heads:
+        rest = doc[start : end - 1].text
+        return None if is_demonym_phrase(rest) else "ORG"
+    if first in p.place_prefixes:
+        return "GPE"
+    if head in p.place_heads and head not in p.surname_heads:
+        return "GPE"
+    return None
+
+
+def name_runs(doc: Doc) -> list[Span]:
+    """Organisation and place names recognised by their first or last word."""
+    out = []
+    for start, end in _runs(doc):
+        start = _after_possessor(doc, start, end)
+        label = _run_label(doc, start, end)
+        if label is not None:
+            out.append(Span(doc, start, end, label=label))
+    return out
+
+
+def _modifiers_start(doc: Doc, head: int) -> int:
+    """Leftmost modifier of a lower-case head ("the Turkish foreign ministry" -> Turkish)."""
+    lex = lexicon()
+    k = head
+    while k > 0:
+        tok = doc[k - 1]
+        ok = (
+            tok.is_alpha
+            and tok.lower_ not in _NOT_MODIFIER
+            and tok.pos_ in {"NOUN", "ADJ", "PROPN"}
+        )
+        if not ok or (tok.text[:1].isupper() and tok.lower_ not in lex.demonyms):
+            break
+        k -= 1
+    return k
+
+
+def lower_orgs(doc: Doc) -> list[Span]:
+    """ "the labour ministry", "the Mexican consulate", "the county sheriff's department"."""
+    p = patterns()
+    out = []
+    for tok in doc:
+        if not tok.text.islower():
+            continue
+        phrase = doc[tok.i - 2 : tok.i + 1].text.lower() if tok.i >= 2 else ""
+        if phrase in p.lower_org_phrases:
+            start = _modifiers_start(doc, tok.i - 2)
+            out.append(Span(doc, start, tok.i + 1, label="ORG"))
+        elif tok.lower_ in p.lower_org_heads and tok.pos_ in {"NOUN", "PROPN"}:
+            start = _modifiers_start(doc, tok.i)
+            if start < tok.i:
+                out.append(Span(doc, start, tok.i + 1, label="ORG"))
+    return out
+
+
+def trim_span(ent: Span) -> Span | None:
+    """The name part of an entity span: cut at the first lower-case word that is not a
+    connector ("Pine Hollow are Latino" -> "Pine Hollow"); None if nothing is left."""
+    conn = patterns().connectors
+    for k, tok in enumerate(ent):
+        if k and tok.is_alpha and tok.text.islower() and tok.lower_ not in conn:
+            end = ent.start + k
+            while end > ent.start and ent.doc[end - 1].lower_ in conn:
+                end -= 1
+            if end == ent.start:
+                return None
+            return Span(ent.doc, ent.start, end, label=ent.label_, span_id=ent.id_)
+    return ent
+
+
+def split_title(ent: Span) -> list[Span]:
+    """ "Cal Fire Capt. Ruben Ortega" tagged PERSON: the words before a rank are the
+    organisation the person works for, the words after it the person."""
+    if ent.label_ != "PERSON":
+        return [ent]
+    titles = patterns().affiliation_titles
+    lex = lexicon()
+    for k in range(1, len(ent)):
+        if ent[k].lower_.rstrip(".") not in {t.rstrip(".") for t in titles}:
+            continue
+        before = ent[:k]
+        if any(t.lower_ in lex.titles or t.lower_ in lex.demonyms for t in before):
+            return [ent]
+        out = [Span(ent.doc, ent.start, ent.start + k, label="ORG")]
+        rest = [t for t in ent[k + 1 :] if t.text != "."]
+        if rest:
+            out.append(Span(ent.doc, rest[0].i, ent.end, label="PERSON"))
+        return out
+    return [ent]
+
+
+def is_event(ent: Span) -> bool:
+    """A named event: "the Sawtooth Fire", "Hurricane Helene", "Operation Desert Storm"."""
+    p = patterns()
+    words = [t.lower_ for t in ent]
+    if len(words) < 2 or ent.label_ == "OUTLET":
+        return False
+    if words[0] in p.event_prefixes and words[1] not in p.org_heads:
+        return True
+    if words[-1] not in p.event_heads:
+        return False
+    prev = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return words[0] == "the" or prev == "the"
