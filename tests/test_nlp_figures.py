@@ -459,3 +459,13 @@ def test_model_counted_noun_and_measure(trained: Language) -> None:
 def test_model_money_is_not_dropped_by_a_wrong_entity_label(trained: Language) -> None:
     # the small model labels "3bn" ORDINAL; the figure must survive
     assert values(trained, "The fund has raised 3bn euros so far.") == [(3e9, "exact")]
+
+
+@pytest.mark.model
+def test_model_a_toll_reaching_a_small_number_word_counts_deaths(trained: Language) -> None:
+    # the keyword "toll" is too far from "nine" for the measure window: the parse links them
+    text = "The death toll from the storm in the northern hill villages rose to nine on Friday."
+    found = [(f.value, f.measure, f.unit) for f in figures(trained, text)]
+    assert found == [(9, "deaths", "people")]
+    # without a toll, a small bare number word is still no figure
+    assert figures(trained, "The number of fishing boats in the old harbour rose to nine.") == []

@@ -283,3 +283,67 @@ def test_quote_speakers(
         for q in found
     ]
     assert got == expected
+
+
+# the model's mistake kept: "photos" inside the quotation parsed as a subject of "told"
+TWO_SUBJECTS = (
+    "“|PUNCT|punct|17 We|PRON|nsubj|2 lost|VERB|ccomp|17|lose the|DET|det|4 "
+    "house|NOUN|dobj|2 ,|PUNCT|punct|2 even|ADV|advmod|8 the|DET|det|8 "
+    "photos|NOUN|nsubj|17|photo ,|PUNCT|punct|17 ”|PUNCT|punct|17 "
+    "Rosa|PROPN|compound|12 Ortiz|PROPN|nsubj|17 ,|PUNCT|punct|12 "
+    "a|DET|det|15 cook|NOUN|appos|12 ,|PUNCT|punct|12 told|VERB|ROOT|17|tell "
+    "EFE|PROPN|dobj|17 .|PUNCT|punct|17"
+)
+INTRODUCED = (
+    "Amina|PROPN|compound|1 Yusuf|PROPN|nsubj|2 "
+    "described|VERB|ROOT|2|describe the|DET|det|4 night|NOUN|dobj|2 .|PUNCT|punct|2 "
+    "“|PUNCT|punct|{r} We|PRON|nsubj|{r} ran|VERB|ROOT|{r}|run through|ADP|prep|{r} "
+    "the|DET|det|{f} fields|NOUN|pobj|{t}|field .|PUNCT|punct|{r} ”|PUNCT|punct|{r}"
+)
+ORG_INTRODUCED = (
+    "The|DET|det|2 Red|PROPN|compound|2 Crescent|PROPN|nsubj|3 "
+    "spoke|VERB|ROOT|3|speak .|PUNCT|punct|3 "
+    "“|PUNCT|punct|7 We|PRON|nsubj|7 ran|VERB|ROOT|7|run through|ADP|prep|7 "
+    "the|DET|det|10 fields|NOUN|pobj|8|field .|PUNCT|punct|7 ”|PUNCT|punct|7"
+)
+
+
+@pytest.mark.parametrize(
+    ("spec", "ents", "expected"),
+    [
+        pytest.param(
+            TWO_SUBJECTS,
+            [(11, 13, "PERSON"), (18, 19, "OUTLET")],
+            ("person/rosa-ortiz", "outlet/efe"),
+            id="the subject nearest the verb speaks",
+        ),
+        pytest.param(
+            INTRODUCED.format(r=8, f=11, t=9),
+            [(0, 2, "PERSON")],
+            ("person/amina-yusuf", None),
+            id="a verbless quotation belongs to the person just introduced",
+        ),
+        pytest.param(
+            INTRODUCED.replace(".|PUNCT|punct|2 ", ".|PUNCT|punct|2 ¶|SPACE|dep|2 ").format(
+                r=9, f=12, t=10
+            ),
+            [(0, 2, "PERSON")],
+            (None, None),
+            id="not across a paragraph break",
+        ),
+        pytest.param(
+            ORG_INTRODUCED,
+            [(0, 3, "ORG")],
+            (None, None),
+            id="not an organisation just introduced",
+        ),
+    ],
+)
+def test_quote_speaker_shapes(
+    spec: str, ents: list[tuple[int, int, str]], expected: tuple[str | None, str | None]
+) -> None:
+    doc = parsed(spec, ents)
+    table = build_entity_table(doc)
+    [quote] = find_quotes(doc, table)
+    got = (quote.speaker.key if quote.speaker else None, quote.via.key if quote.via else None)
+    assert got == expected

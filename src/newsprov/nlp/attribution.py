@@ -3,18 +3,25 @@
 Rules are pure functions over a parsed Doc and the article's ``EntityTable``. A *frame*
 is one attribution cue in a sentence:
 
-* "according to X", "citing X", "X's figures", "figures from X", "a toll compiled by X";
-* a reporting verb (``data/reporting_verbs.json``) and its subject: "X said/stated that
-  …", "…, X said.", "…, said X.", "X put the toll at …", "he said" / "the monitor added"
-  (resolved by the table); a recipient outlet is the via: "X told AFP", "spoke to AP",
-  "as quoted by AP"; an outlet that is the only speaker ("…, reported the Associated
-  Press") is the via with no source.
+* "according to X", "citing X", "X's figures", "figures from X", "a toll compiled by X",
+  "the police estimate of N";
+* a reporting verb (``data/reporting_verbs.json``) and its subject (``subjects``): "X
+  said/stated that …", "…, X said.", "…, said X.", "X put the toll at …", "he said" /
+  "the monitor added" (resolved by the table, see ``sources``); a recipient outlet is the
+  via: "X told AFP", "spoke to AP", "as quoted by AP"; an outlet that is the only speaker
+  ("…, reported the Associated Press") is the via with no source.
 
+Among a sentence's frames the one whose cue governs the number wins, then one hanging
+off the number's clause ("…, the agency said" as a conjunct or parataxis), then the
+nearest. Every frame's source is noted in the table, so "the agency said" / "it added"
+can point back at the organisation cited last. Events ("the Sawtooth Fire") never speak.
 Outlets are never the source when a non-outlet source is present; the publisher is never
-the via. A figure sentence without a frame inherits (``context``) the frame of the
-previous sentence of the same paragraph (or of the previous paragraph when the count
-continues it: "Another 41 …") when that sentence had one of its own or inherited one;
-photo captions (sentences that end at a credit) and counts dated to a year never inherit.
+the via. With no frame, an organisation that did what the count counts is its source
+("The UN launched an appeal for $25 million"; ``agent`` verbs). A figure sentence
+without a frame inherits (``context``) the frame of the previous sentence of the same
+paragraph (or of the previous paragraph when the count continues it: "Another 41 …")
+when that sentence had one of its own or inherited one; photo captions (sentences that
+end at a credit) and counts dated to a year never inherit.
 """
 
 from __future__ import annotations
@@ -32,12 +39,14 @@ from newsprov.model import Attribution, EntityType
 from .aliases import load_json
 from .boundaries import credit_spans, paragraph_breaks, paragraph_of, trimmed
 from .coref import Cluster, EntityTable
+from .subjects import subject_of
 
 __all__ = [
     "FigureAttribution",
     "FigureLike",
     "Frame",
     "ReportingLexicon",
+    "agent_source",
     "attribute_figures",
     "reporting_lexicon",
     "sentence_frames",
@@ -45,9 +54,9 @@ __all__ = [
     "verb_frame",
 ]
 
-_SUBJ = {"nsubj", "nsubjpass", "csubj"}
-_INVERTED_SUBJ = {"dobj", "attr", "nsubj", "npadvmod", "appos", "oprd"}
 _QUOTE_MARKS = set('“”"')
+_VERBS = {"VERB", "AUX"}
+_HANGING = {"conj", "advcl", "parataxis"}  # "…, X said" parsed beside the clause
 # words that make a count continue the previous one across a paragraph break
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CONTINUATION = {"another", "further", "also", "additional", "remaining", "more"}
@@ -72,6 +81,7 @@ class ReportingLexicon:
     nouns: frozenset[str]
     quote_verbs: frozenset[str]
     via_verbs: frozenset[str]
+    agent: frozenset[str] = frozenset()
 
 
 @cache
@@ -90,6 +100,7 @@ def reporting_lexicon() -> ReportingLexicon:
         words("nouns"),
         words("quote_verbs"),
         words("via_verbs"),
+        words("agent"),
     )
 
 
@@ -148,29 +159,6 @@ def _via_of(verb: Token, table: EntityTable) -> Cluster | None:
     return None
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The speaker token: the verb's subject, a passive agent, a conjunct's subject, or
-    the noun after a sentence-final inverted verb ("…, said one resident")."""
-    for child in verb.children:
-        if child.dep_ in _SUBJ:
-            relative = child.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl"
-            return verb.head if relative else child
-    for child in verb.children:
-        if child.dep_ == "agent":
-            return next((p for p in child.children if p.dep_ == "pobj"), None)
-    inverted = verb.i > 0 and verb.doc[verb.i - 1].text in {",", "”", '"', "’"}
-    if inverted:
-        for child in verb.rights:
-            if child.dep_ in _INVERTED_SUBJ:
-                return child
-    if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
-        return verb.head  # "the man, who …, described …" parsed as a modifier of "man"
-    if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
-        head = verb.head
-        return next((c for c in head.children if c.dep_ in _SUBJ), None)
-    return None
-
-
 def _states_figure(verb: Token) -> bool:
     """Does the verb state a count: "put the toll at 34", "put the crowd at 60,000"?"""
     lex = reporting_lexicon()
@@ -198,7 +186,10 @@ def verb_frame(verb: Token, table: EntityTable) -> Frame | None:
     frame = _split(source, _via_of(verb, table), verb.i)
     if frame is None or subj is None:
         return frame
-    return replace(frame, speaker_span=(subj.left_edge.i, subj.right_edge.i + 1))
+    # "Police, who estimated the turnout at 42,000, said …": the relative clause is the
+    # speaker phrase of "said" but the statement of "estimated"
+    end = verb.left_edge.i if subj.left_edge.i < verb.i <= subj.right_edge.i else None
+    return replace(frame, speaker_span=(subj.left_edge.i, end or subj.right_edge.i + 1))
 
 
 def _according_to(tok: Token, table: EntityTable) -> Frame | None:
@@ -210,7 +201,7 @@ def _according_to(tok: Token, table: EntityTable) -> Frame | None:
     found = table.resolve(pobj) if pobj is not None else None
     if found is None:
         end = pobj.right_edge.i + 1 if pobj is not None else min(len(tok.doc), tok.i + 8)
-        hits = table.in_tokens(nxt.i + 1, end)
+        hits = [c for c in table.in_tokens(nxt.i + 1, end) if not table.is_event(c)]
         found = hits[0] if hits else None
     return _split(found, None, tok.i)
 
@@ -223,6 +214,10 @@ def _report_noun(tok: Token, table: EntityTable) -> Frame | None:
     for child in tok.children:
         if child.dep_ == "poss":
             return _split(table.resolve(child), None, tok.i)
+        if child.dep_ == "compound" and child.i < tok.i:  # "the police estimate of 42,000"
+            found = table.resolve(child)
+            if found is not None and found.kind is not EntityType.PLACE:
+                return _split(found, None, tok.i)
         if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
             pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
             found = table.resolve(pobj) if pobj is not None else None
@@ -247,18 +242,22 @@ def sentence_frames(sent: Span, table: EntityTable) -> list[Frame]:
             frame = verb_frame(tok, table)
         elif tok.pos_ == "NOUN":
             frame = _report_noun(tok, table)
+        if frame is not None and frame.source is not None and table.is_event(frame.source):
+            frame = _split(None, frame.via, frame.anchor)  # "the Sawtooth Fire" never speaks
         if frame is not None:
             frames.append(frame)
+            if frame.source is not None:
+                table.note_source(frame.anchor, frame.source)
     return frames
 
 
 def _governs(doc: Doc, anchor: int, i: int) -> int:
     """0 when the cue governs the number, 1 when the cue hangs off the number's clause
-    ("… were killed, reported AP"), 2 otherwise."""
+    ("… were killed, reported AP", "… rose to nine, the department said"), 2 otherwise."""
     tok, cue = doc[i], doc[anchor]
     if cue in tok.ancestors:
         return 0
-    return 1 if cue.dep_ in {"conj", "advcl"} and cue.head in tok.ancestors else 2
+    return 1 if cue.dep_ in _HANGING and cue.head in tok.ancestors else 2
 
 
 def _within(span: tuple[int, int], i: int) -> bool:
@@ -275,6 +274,23 @@ def _choose(doc: Doc, frames: Sequence[Frame], i: int) -> tuple[Cluster | None, 
     if via is None:
         via = next((f.via for f in ranked if f.via is not None), None)
     return source, via
+
+
+def agent_source(tok: Token, table: EntityTable) -> Cluster | None:
+    """The organisation that did what a count counts, when no one reports it: the subject
+    of the nearest governing agent verb ("The UN launched an appeal for $25 million",
+    "Police arrested 14 people"); never a person, an outlet or an event."""
+    lex = reporting_lexicon()
+    for verb in tok.ancestors:
+        if verb.pos_ not in _VERBS:
+            continue
+        if verb.lemma_ not in lex.agent:
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        found = table.resolve(subj) if subj is not None else None
+        ok = found is not None and found.kind is EntityType.ORGANISATION
+        return found if ok and found is not None and not table.is_event(found) else None
+    return None
 
 
 def _is_caption(doc: Doc, sent: Span) -> bool:
@@ -314,6 +330,8 @@ def attribute_figures(
         k = sent_of[doc[fig.num_start].sent.start]
         own = _choose(doc, frames[k], fig.num_start)
         kind = Attribution.EXPLICIT
+        if own == (None, None):
+            own = (agent_source(doc[fig.num_start], table), None)
         if own == (None, None) and _may_inherit(sents[k]) and k > 0:
             own, kind = _inherit(k, sents, carried, breaks), Attribution.CONTEXT
         out.append(_record(own, kind, publisher))

@@ -9,7 +9,6 @@ named organisation, "the man" -> the last unnamed speaker) and unnamed speakers
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
@@ -21,6 +20,15 @@ from newsprov.model import Entity, EntityType, TextSpan
 from newsprov.outlets import OutletRegistry
 
 from .aliases import lexicon, person_matches, slugify
+from .sources import (
+    affiliated_org,
+    bare_source,
+    describe_org,
+    is_event,
+    organisers,
+    salient_org,
+    source_lexicon,
+)
 
 __all__ = ["Cluster", "EntityTable", "Mention", "outlet_entity"]
 
@@ -122,6 +130,7 @@ class EntityTable:
     def __init__(self, doc: Doc, clusters: list[Cluster]) -> None:
         self.doc = doc
         self.clusters = clusters
+        self._noted: list[tuple[int, Cluster]] = []
         self._reindex()
 
     def _reindex(self) -> None:
@@ -151,6 +160,24 @@ class EntityTable:
                 m = Mention(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok), tok.text, found.kind)
                 found.add_mentions([m])
         self._reindex()
+
+    def note_source(self, i: int, cluster: Cluster) -> None:
+        """Record that token ``i`` cites ``cluster`` as a source ("the agency said" later
+        points back at the organisation cited last)."""
+        if not self._noted or self._noted[-1] != (i, cluster):
+            self._noted.append((i, cluster))
+
+    def noted_sources(self) -> list[tuple[int, Cluster]]:
+        """(token, cluster) of every source cited so far, in the order noted."""
+        return sorted(self._noted, key=lambda x: x[0])
+
+    def is_event(self, cluster: Cluster) -> bool:
+        """A named event ("the Sawtooth Fire"): never a source."""
+        return is_event(self, cluster)
+
+    def named_at(self, tok: Token) -> Cluster | None:
+        """The named entity at a token or its compounds/apposition (no description)."""
+        return self._named(tok)
 
     def at(self, i: int) -> Cluster | None:
         """The entity named at token ``i``."""
@@ -238,14 +265,23 @@ class EntityTable:
         if low in lex.pronouns_person:
             return self.last_before(tok.i, {EntityType.PERSON}, named=False)
         if low in lex.pronouns_org:
-            return self.last_before(tok.i, {EntityType.ORGANISATION})
-        return self._proper_name(tok) or self._nominal(tok)
+            return salient_org(self, tok) or self.last_before(tok.i, {EntityType.ORGANISATION})
+        if low in source_lexicon().organiser_nouns:
+            return organisers(self, tok)
+        bare = bare_source(self, tok)
+        if bare is not None:
+            return bare
+        return affiliated_org(self, tok) or self._proper_name(tok) or self._nominal(tok)
 
     def _proper_name(self, tok: Token) -> Cluster | None:
         """An untagged run of capitalised proper nouns heading a speaker phrase: an
         organisation when it ends in an organisation noun ("the Climate Coalition"),
-        else a person the model missed ("Samir Haidar said")."""
+        else a person the model missed ("Samir Haidar said"); never an event ("the
+        Sawtooth Fire")."""
         if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            return None
+        the = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        if the and tok.lower_ in source_lexicon().event_heads:
             return None
         lex = lexicon()
         words = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
@@ -282,7 +318,8 @@ class EntityTable:
         lemma = (tok.lemma_ or tok.lower_).lower()
         dets = {c.lower_ for c in tok.children if c.dep_ in {"det", "nummod", "poss", "amod"}}
         if lemma in lex.org_nouns:
-            return self._org_for(tok, lemma, bool(dets & _DEFINITE or "its" in dets))
+            definite = bool(dets & _DEFINITE) or any(c.dep_ == "poss" for c in tok.children)
+            return describe_org(self, tok, lemma, definite)
         role = _PLURAL_ROLES.get(tok.lower_, lemma)
         if role in lex.person_nouns:
             earlier = self._last_anonymous_before(tok.i)
@@ -291,71 +328,10 @@ class EntityTable:
             return self.anonymous(role, tok)
         return None
 
-    def _org_for(self, tok: Token, lemma: str, definite: bool) -> Cluster | None:
-        """The organisation a description such as "the monitor" refers to (in order):
-        the last named one whose name contains the noun; the named one the article
-        describes so ("SOHR, a Britain-based monitor"); an unnamed one described by its
-        modifiers ("the interior ministry") or by a specific noun ("the army"); an
-        earlier unnamed one with that noun; for generic nouns, the last named one."""
-        kinds = {EntityType.ORGANISATION}
-        earlier = [
-            self.clusters[ci] for _, ci in self._starts[: bisect_left(self._starts, (tok.i, -1))]
-        ]
-        named = [c for c in reversed(earlier) if c.kind in kinds and not c.anonymous]
-        hit = next((c for c in named if _names_noun(c.name, lemma)), None)
-        hit = hit or self._described_as(lemma)
-        if hit is not None:
-            return hit
-        mods = [c for c in tok.lefts if c.dep_ in {"amod", "compound", "nmod"} and c.is_alpha]
-        if mods:
-            first = min(c.left_edge.i for c in mods)
-            name = " ".join(t.text for t in self.doc[first : tok.i + 1] if t.dep_ != "det")
-            return self.anonymous(lemma, tok, EntityType.ORGANISATION, name)
-        if lemma in _SPECIFIC_ORG_NOUNS:  # "the army said": an unnamed army
-            return self.anonymous(lemma, tok, EntityType.ORGANISATION, lemma)
-        unnamed = [c for c in reversed(earlier) if c.kind in kinds and c.anonymous]
-        hit = next((c for c in unnamed if _names_noun(c.name, lemma)), None)
-        if hit is not None or not definite:
-            return hit
-        return named[0] if named else None
-
-    def _described_as(self, lemma: str) -> Cluster | None:
-        """The named organisation an apposition describes with ``lemma``: "the Syrian
-        Observatory for Human Rights, a Britain-based monitor"."""
-        for tok in self.doc:
-            if tok.dep_ != "appos":
-                continue
-            for org, noun in ((self.at(tok.head.i), tok), (self.at(tok.i), tok.head)):
-                if org is None or org.anonymous or org.kind is not EntityType.ORGANISATION:
-                    continue
-                if noun.lemma_.lower() == lemma and self.at(noun.i) is not org:
-                    return org
-        return None
-
-
-def _names_noun(name: str, noun: str) -> bool:
-    return re.search(rf"\b{re.escape(noun)}", name, re.IGNORECASE) is not None
-
 
 # "the man" / "the woman" point back at the last unnamed speaker; a definite "the
 # resident" does too, but "the doctor" may be someone new, so only generic words qualify.
 _GENERIC_PEOPLE = {"man", "woman", "resident", "witness", "person", "survivor", "villager"}
-# "the ministry" must match a named ministry; "the monitor" / "the group" may be any org.
-_SPECIFIC_ORG_NOUNS = {
-    "ministry",
-    "army",
-    "police",
-    "court",
-    "parliament",
-    "bank",
-    "hospital",
-    "university",
-    "government",
-    "military",
-    "party",
-    "company",
-    "firm",
-}
 
 
 def _merge(a: Entity, b: Entity) -> Entity:

@@ -286,6 +286,22 @@ def _parse_predicate(noun: Token) -> str | None:
     return None
 
 
+def _toll_value(span: Span | None) -> bool:
+    """Is the number the value a toll reaches: "The death toll from the fire in Southern
+    California rose to nine" (the keyword is too far for the measure window)?"""
+    if span is None or not span.doc.has_annotation("DEP"):
+        return False
+    tok = span.root
+    if tok.dep_ == "pobj" and tok.head.lower_ in {"to", "at"}:
+        verb = tok.head.head
+    elif tok.dep_ in {"dobj", "attr"}:
+        verb = tok.head
+    else:
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.lemma_.lower() == "toll"
+
+
 def _token_span(doc: Doc, sent: Span, m: NumberMatch) -> Span | None:
     return doc.char_span(
         sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand"
@@ -310,6 +326,9 @@ def _figure(s: _Sentence, claim: Claim) -> FigureSpan | str:
     described = describe(
         lexes, claim.first, claim.last, phrase=phrase, match_unit=m.unit, others=others
     )
+    if described.measure is None and _toll_value(tokens):
+        unit = "people" if described.unit == "count" else described.unit
+        described = replace(described, measure="deaths", unit=unit, what=described.what or "deaths")
     reason = _ner_reason(tokens) or not_counted_reason(claim, s.lexes, phrase, described)
     if reason is not None:
         return reason

@@ -8,7 +8,9 @@ The speaker comes from a quote verb (``reporting_verbs.json``) after the closing
 the same sentence ("…,” Kamel told AFP", "…,” said one resident"), else before the
 opening mark ("X said: “…”"), else from the previous quotation of the same paragraph
 (continuation). Pronouns resolve to the most recent speaker; unnamed speakers become
-anonymous entities; "the man, who Sky News did not name" gives the via. Short scare quotes
+anonymous entities; "the man, who Sky News did not name" gives the via. A quotation
+with no speaker verb and no earlier quotation in its paragraph belongs to the person the
+sentence just before it is about ("Amina Yusuf described the night. “…”"). Short scare quotes
 ("revenge killings") are kept only when a speaker verb attaches them.
 """
 
@@ -170,6 +172,24 @@ def _colon_intro(doc: Doc, q: QuoteSpan) -> list[Token]:
     return _speaker_verbs(words)[::-1] if words and words[-1].text == ":" else []
 
 
+def _introduced_by(doc: Doc, q: QuoteSpan, table: EntityTable) -> Cluster | None:
+    """The person the sentence just before a verbless quotation is about, in the same
+    paragraph: "Amina Yusuf described fleeing at night. “We ran …”"."""
+    mark = _token_at(doc, q.open_at)
+    if mark is None or mark.sent.start != mark.i or mark.i == 0:
+        return None
+    prev = doc[mark.i - 1].sent
+    if "\n" in doc.text[prev.end_char - 1 : mark.idx] or _has_mark(prev):
+        return None
+    subj = next((c for c in prev.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    found = table.resolve(subj) if subj is not None else None
+    return found if found is not None and found.kind is EntityType.PERSON else None
+
+
+def _has_mark(span: Span) -> bool:
+    return any(t.text in {_OPEN, _CLOSE, '"'} for t in span)
+
+
 def _relative_via(verb: Token, table: EntityTable) -> Cluster | None:
     """Via from a relative clause: in "The man, who Sky News did not name, said …" the
     outlet inside the subject's relative clause relayed the words."""
@@ -217,6 +237,8 @@ def find_quotes(doc: Doc, table: EntityTable, publisher: str | None = None) -> l
         attached = speaker is not None
         if speaker is None and out and _continues(out[-1], q):
             speaker, via = out[-1].speaker, out[-1].via
+        if speaker is None:
+            speaker = _introduced_by(doc, q, table)
         if not attached and _is_scare_quote(doc.text[q.start : q.end]):
             continue
         if speaker is not None and via is None:
