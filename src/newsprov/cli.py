@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = ["main"]
 
-OUT = Console(soft_wrap=False)
+OUT = Console(soft_wrap=True)
 ERR = Console(stderr=True)
 TABLE_CELL_MAX = 160
 
@@ -103,6 +103,13 @@ def _print_ingest_summary(report: IngestReport, settings: Settings) -> None:
         f"{figures} figures, {quotes} quotes, {report.triples} triples "
         f"in {report.seconds:.1f} s"
     )
+    if report.crossref:
+        x = report.crossref
+        OUT.print(
+            f"cross-reference: {x.events} event(s), {x.merged_clusters} merged entities, "
+            f"{x.corroborations} corroborated, {x.conflicts} in conflict, "
+            f"{x.revisions} revised"
+        )
     for failure in report.failed:
         _warn("failed", f"{failure.where}: {failure.problem}")
     if report.failed:

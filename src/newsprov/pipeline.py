@@ -1,5 +1,8 @@
 """Ingest end to end: files -> Articles -> Extractions -> validated graphs -> store.
 
+After the articles are stored, the cross-reference graph (entity clusters, events,
+verdicts) is recomputed over the whole store, so it never lags behind the articles.
+
 One bad article never stops a batch: read errors arrive from ingest as values, and an
 article whose extraction, mapping or validation fails is reported and skipped before the
 store is touched, so nothing already stored is lost and nothing is written twice (each
@@ -14,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newsprov.analysis.crossref import CrossrefSummary, refresh
 from newsprov.config import Settings
 from newsprov.errors import IngestError, NewsprovError
 from newsprov.ingest import read_paths
@@ -59,6 +63,7 @@ class IngestReport:
     stored: list[ArticleResult] = field(default_factory=list)
     failed: list[Failure] = field(default_factory=list)
     seconds: float = 0.0
+    crossref: CrossrefSummary | None = None
 
     @property
     def triples(self) -> int:
@@ -131,6 +136,8 @@ def ingest_articles(
             _store_one(ex, store, settings, report)
         if progress:
             progress(len(batch))
+    if report.stored:
+        report.crossref = refresh(store, settings.base_iri)
     store.flush()
     report.seconds += time.perf_counter() - started
     return report

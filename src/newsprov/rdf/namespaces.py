@@ -60,6 +60,7 @@ class NP(DefinedNamespace):
     Corroboration: URIRef  # verdict: independent figures agree
     Conflict: URIRef  # verdict: figures cannot all be true
     Revision: URIRef  # verdict: a later figure from one source replaces an earlier one
+    DerivedTotal: URIRef  # a lower bound on a total summed from one source's breakdown
 
     # article properties
     articleId: URIRef  # the article's id (file stem or JSONL id)
@@ -100,6 +101,17 @@ class NP(DefinedNamespace):
     verdictMeasure: URIRef  # the measure the compared figures share
     verdictEvent: URIRef  # the event whose articles are compared
     verdictNote: URIRef  # human-readable explanation
+    verdictPopulation: URIRef  # the normalised population compared
+    firstFigure: URIRef  # the figure the others are compared with
+    secondFigure: URIRef  # a figure compared with the first one
+    revisedFrom: URIRef  # a revision's earlier figure
+    revisedTo: URIRef  # a revision's later figure
+    independentChains: URIRef  # number of independent reporting chains
+    boundGap: URIRef  # distance between the bounds of conflicting figures
+
+    # cross-reference: entity clusters and events
+    canonical: URIRef  # the representative entity of an entity's cluster
+    eventOf: URIRef  # an article covering the event (inverse of np:event)
 
 
 class NPM(DefinedNamespace):

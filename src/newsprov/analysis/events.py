@@ -1,0 +1,136 @@
+"""Grouping articles into events without hand labels.
+
+Two articles are *linked* when their dates are at most ``window`` days apart (or one is
+undated) and they share enough named entities (persons, organisations, places, after
+clustering): at least two shared with Jaccard >= 0.15, or one shared with Jaccard >= 0.5.
+Events are the connected components of the links, joined strongest link first, with one
+rule on top: articles given the same event name at ingest stay together, and two
+different user-named events are never merged.
+
+An unnamed event is called after its most frequent place and first date
+("syria-2025-03-08"). Everything is ordered by IRI, so the result does not depend on the
+order articles were ingested in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from itertools import combinations
+
+from newsprov.analysis.clusters import UnionFind
+from newsprov.analysis.records import ArticleRecord, EventGroup
+from newsprov.rdf.iris import event_iri, slugify
+
+__all__ = ["DEFAULT_WINDOW_DAYS", "group_events", "link_score"]
+
+DEFAULT_WINDOW_DAYS = 10
+_MIN_JACCARD_MANY = 0.15
+_MIN_JACCARD_ONE = 0.5
+_MEASURE_BONUS = 0.1
+_MAX_POSTING = 400  # a feature shared by more articles than this proposes no pairs
+
+
+def link_score(a: ArticleRecord, b: ArticleRecord, window: int = DEFAULT_WINDOW_DAYS) -> float:
+    """How strongly two articles look like one event; 0.0 when they are not linked."""
+    if a.date and b.date and abs((a.date - b.date).days) > window:
+        return 0.0
+    shared = len(a.entities & b.entities)
+    if not shared:
+        return 0.0
+    jaccard = shared / len(a.entities | b.entities)
+    if not ((shared >= 2 and jaccard >= _MIN_JACCARD_MANY) or jaccard >= _MIN_JACCARD_ONE):
+        return 0.0
+    return jaccard + (_MEASURE_BONUS if a.measures & b.measures else 0.0)
+
+
+def _candidate_pairs(articles: Sequence[ArticleRecord]) -> set[tuple[int, int]]:
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, art in enumerate(articles):
+        for feature in art.entities:
+            postings[feature].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for idx in postings.values():
+        if len(idx) <= _MAX_POSTING:
+            pairs.update(combinations(idx, 2))
+    return pairs
+
+
+def _links(articles: Sequence[ArticleRecord], window: int) -> list[tuple[float, str, str]]:
+    links = []
+    for i, j in _candidate_pairs(articles):
+        score = link_score(articles[i], articles[j], window)
+        if score > 0:
+            links.append((-score, articles[i].iri, articles[j].iri))
+    return sorted(links)
+
+
+def _join(articles: Sequence[ArticleRecord], window: int) -> UnionFind:
+    """Union-find over article IRIs: user events first, then links strongest first."""
+    uf = UnionFind(a.iri for a in articles)
+    label: dict[str, str | None] = {}
+    by_event: dict[str, list[str]] = defaultdict(list)
+    for art in articles:
+        if art.user_event:
+            by_event[art.user_event].append(art.iri)
+    for event, members in by_event.items():
+        for m in members[1:]:
+            uf.union(members[0], m)
+        label[uf.find(members[0])] = event
+    for _, a, b in _links(articles, window):
+        ra, rb = uf.find(a), uf.find(b)
+        la, lb = label.get(ra), label.get(rb)
+        if ra == rb or (la and lb and la != lb):
+            continue
+        uf.union(ra, rb)
+        label[uf.find(ra)] = la or lb
+    return uf
+
+
+def _auto_name(
+    members: Sequence[ArticleRecord], place_labels: Mapping[str, str]
+) -> tuple[str, str]:
+    """(slug, label) from the most frequent place and the first date."""
+    counts = Counter(p for m in members for p in m.places if p in place_labels)
+    place = min(counts, key=lambda p: (-counts[p], place_labels[p]), default=None)
+    dates = sorted(m.date for m in members if m.date)
+    first: dt.date | None = dates[0] if dates else None
+    name = place_labels[place] if place else members[0].article_id
+    label = f"{name}, {first.isoformat()}" if first else name
+    return slugify(label), label
+
+
+def group_events(
+    articles: Sequence[ArticleRecord],
+    place_labels: Mapping[str, str],
+    base_iri: str,
+    *,
+    window: int = DEFAULT_WINDOW_DAYS,
+) -> list[EventGroup]:
+    """Every article in exactly one event; events sorted by IRI."""
+    ordered = sorted(articles, key=lambda a: a.iri)
+    by_iri = {a.iri: a for a in ordered}
+    groups = _join(ordered, window).groups()
+    taken: set[str] = {a.user_event for a in ordered if a.user_event}
+    events: list[EventGroup] = []
+    for members in sorted(groups, key=lambda g: g[0]):
+        recs = [by_iri[m] for m in members]
+        user = next((r for r in recs if r.user_event), None)
+        if user is not None and user.user_event:
+            label = user.user_event_label or user.user_event.rsplit("/", 1)[-1]
+            events.append(EventGroup(user.user_event, label, tuple(members), True))
+            continue
+        slug, label = _auto_name(recs, place_labels)
+        iri = _free_iri(slug, base_iri, taken)
+        events.append(EventGroup(iri, label, tuple(members)))
+    return sorted(events, key=lambda e: e.iri)
+
+
+def _free_iri(slug: str, base_iri: str, taken: set[str]) -> str:
+    iri, n = str(event_iri(slug, base_iri)), 1
+    while iri in taken:
+        n += 1
+        iri = str(event_iri(f"{slug}-{n}", base_iri))
+    taken.add(iri)
+    return iri

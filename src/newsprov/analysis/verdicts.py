@@ -1,0 +1,226 @@
+"""Verdicts: comparing the claims of one event, measure and population.
+
+Claims of one chain with the same stated value form a *statement* (a source repeating
+itself, or restating an old toll: "up from the 96 it reported on Saturday"); its
+representative is its earliest claim. Then:
+
+- **revision**: a chain's statement first made on a later date, with a different value,
+  replaces one of the chain's earlier, not yet replaced statements: the statements of one
+  day are matched to their predecessors at the least total cost (log of the value ratio,
+  plus a penalty for a changed kind of bound), so 1,340 -> 1,420 rather than 486 -> 1,420,
+  and "at least 96" -> "at least 143" beside 58 -> 87. The replaced statement is *current*
+  only until then.
+- **conflict**: statements of two chains, current at a common time (undated ones always
+  are), whose intervals do not intersect. Comparing each source's current value means a
+  sheriff's superseded 6 is not held against the fire agency's later 9.
+- **corroboration**: a largest set of statements of different chains, current at a common
+  time, whose intervals all intersect (intervals in time and in value: pairwise overlap
+  means a common point, so these are the maximal cliques of the agreement graph).
+
+Figures more than ``MAX_RATIO`` times apart are taken to count different things (a
+war-wide total against one town's toll) and are not compared. Claims are deduplicated
+first (:mod:`newsprov.analysis.claims`), so a wire story run by ten outlets counts once and
+cannot corroborate itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+import networkx as nx
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from newsprov.analysis.bounds import compatible, describe_gap
+from newsprov.analysis.claims import GroupKey, group_claims
+from newsprov.analysis.records import Claim, Verdict
+
+__all__ = ["CUMULATIVE", "MAX_RATIO", "Statement", "compare_group", "find_verdicts", "statements"]
+
+MAX_RATIO = 20.0
+_NO_MATCH = 1e9
+_KIND_PENALTY = 0.5
+_DOWN_PENALTY = 1.0
+CUMULATIVE = frozenset(
+    {
+        "deaths",
+        "injuries",
+        "arrests",
+        "area-burned",
+        "buildings-destroyed",
+        "homes-destroyed",
+        "economic-loss",
+        "rescued",
+    }
+)
+"""Measures whose counts only grow while an event unfolds (a fall is an unlikely revision)."""
+
+
+def _order(c: Claim) -> tuple[bool, dt.date, str]:
+    """Dated claims first, earliest first, then by IRI."""
+    return c.date is None, c.date or dt.date.max, c.iri
+
+
+@dataclass(slots=True)
+class Statement:
+    """One chain's claims of one value; current from ``first`` until ``until``."""
+
+    claims: list[Claim]
+    until: dt.date | None = None  # replaced on this date (None: still current)
+
+    @property
+    def rep(self) -> Claim:
+        """The earliest claim: the statement as first made."""
+        return min(self.claims, key=_order)
+
+    @property
+    def first(self) -> dt.date | None:
+        """The date the statement was first made (None when undated)."""
+        return self.rep.date
+
+    def current_with(self, other: Statement) -> bool:
+        """Whether both statements are current at some common time."""
+        if self.first is None or other.first is None:
+            return True
+        ends = [d for d in (self.until, other.until) if d is not None]
+        return max(self.first, other.first) < min(ends, default=dt.date.max)
+
+
+def _ratio(a: Claim, b: Claim) -> float:
+    lo, hi = sorted((a.magnitude, b.magnitude))
+    return math.inf if lo <= 0 else hi / lo
+
+
+def statements(claims: Sequence[Claim]) -> list[Statement]:
+    """Claims grouped by (chain, stated value); a derived total is a statement of its own."""
+    groups: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
+    for c in claims:
+        key = (c.chain, c.iri) if c.derived else (c.chain, c.value)
+        groups[key].append(c)
+    return sorted((Statement(g) for g in groups.values()), key=lambda s: _order(s.rep))
+
+
+def _verdict(
+    kind: str, key: GroupKey, stmts: Sequence[Statement], note: str, gap: float | None = None
+) -> Verdict:
+    first, *others = [s.rep for s in stmts]
+    members = tuple(c for s in stmts for c in s.claims)
+    chains = len({s.rep.chain for s in stmts})
+    return Verdict(kind, key[0], key[1], key[2], first, tuple(others), chains, note, gap, members)
+
+
+def _bound_kind(c: Claim) -> int:
+    """0 a point or range, 1 a lower bound, 2 an upper bound."""
+    return 1 if c.interval.hi == math.inf else 2 if c.interval.lo == 0 < c.interval.hi else 0
+
+
+def _revision_cost(old: Statement, new: Statement) -> float:
+    """How unlike a revision the pair is: the log of the value ratio, plus penalties when
+    the kind of bound changes ("at least 96" -> "at least 143" beats "58" -> "at least 143")
+    and when a cumulative count (deaths, injuries) goes down."""
+    ratio = _ratio(old.rep, new.rep)
+    if ratio > MAX_RATIO:
+        return _NO_MATCH
+    cost = abs(math.log(ratio))
+    if _bound_kind(old.rep) != _bound_kind(new.rep):
+        cost += _KIND_PENALTY
+    if new.rep.measure in CUMULATIVE and new.rep.magnitude < old.rep.magnitude:
+        cost += _DOWN_PENALTY
+    return cost
+
+
+def _match_day(current: list[Statement], new: list[Statement]) -> list[tuple[Statement, Statement]]:
+    """Pair the statements first made on one day with those they replace, at least total
+    cost (two new values on one day, e.g. a toll and its civilian part, each replace their
+    own predecessor)."""
+    if not current or not new:
+        return []
+    cost = np.array([[_revision_cost(o, n) for o in current] for n in new])
+    rows, cols = linear_sum_assignment(cost)
+    pairs = zip(rows, cols, strict=True)
+    return [(current[c], new[r]) for r, c in pairs if cost[r, c] < _NO_MATCH]
+
+
+def _revisions(key: GroupKey, stmts: Sequence[Statement]) -> list[Verdict]:
+    """Link each dated statement to the statement of its chain it replaces (module doc)."""
+    verdicts = []
+    by_chain: dict[str, dict[dt.date, list[Statement]]] = defaultdict(lambda: defaultdict(list))
+    for st in stmts:
+        if st.first is not None and not st.rep.derived:
+            by_chain[st.rep.chain][st.first].append(st)
+    for chain in sorted(by_chain):
+        current: list[Statement] = []
+        for day in sorted(by_chain[chain]):
+            new = by_chain[chain][day]
+            for old, replacement in _match_day(current, new):
+                old.until = day
+                a, b = old.rep, replacement.rep
+                note = f"{a.chain_label}: {a.text} ({a.date}) → {b.text} ({b.date}) — revised"
+                verdicts.append(_verdict("revision", key, [old, replacement], note))
+            current = [st for st in current if st.until is None] + new
+    return verdicts
+
+
+def _comparable(a: Statement, b: Statement) -> bool:
+    return (
+        a.rep.chain != b.rep.chain
+        and a.current_with(b)
+        and _ratio(a.rep, b.rep) <= MAX_RATIO
+        and not (set(a.rep.parts) & set(b.rep.figures) or set(b.rep.parts) & set(a.rep.figures))
+    )
+
+
+def _conflicts_and_agreement(
+    key: GroupKey, stmts: Sequence[Statement]
+) -> tuple[list[Verdict], nx.Graph]:
+    verdicts = []
+    agree = nx.Graph()
+    agree.add_nodes_from(range(len(stmts)))
+    for i, j in combinations(range(len(stmts)), 2):
+        a, b = stmts[i], stmts[j]
+        if not _comparable(a, b):
+            continue
+        if compatible(a.rep.interval, b.rep.interval):
+            agree.add_edge(i, j)
+            continue
+        x, y = sorted([a, b], key=lambda st: _order(st.rep))
+        low, high = sorted([x.rep.interval, y.rep.interval], key=lambda iv: iv.hi)
+        note = (
+            f"{x.rep.describe()} vs {y.rep.describe()} — conflict: "
+            f"{describe_gap(x.rep.interval, y.rep.interval)}"
+        )
+        verdicts.append(_verdict("conflict", key, [x, y], note, high.lo - low.hi))
+    return verdicts, agree
+
+
+def _corroborations(key: GroupKey, stmts: Sequence[Statement], agree: nx.Graph) -> list[Verdict]:
+    verdicts = []
+    cliques = sorted(sorted(c) for c in nx.find_cliques(agree) if len(c) >= 2)
+    for clique in cliques:
+        group = sorted((stmts[i] for i in clique), key=lambda st: _order(st.rep))
+        note = " vs ".join(st.rep.describe() for st in group)
+        verdicts.append(
+            _verdict("corroboration", key, group, f"{note} — compatible ({len(group)} chains)")
+        )
+    return verdicts
+
+
+def compare_group(key: GroupKey, claims: Sequence[Claim]) -> list[Verdict]:
+    """Every verdict among the claims of one group."""
+    stmts = statements(claims)
+    revisions = _revisions(key, stmts)
+    conflicts, agree = _conflicts_and_agreement(key, stmts)
+    return [*_corroborations(key, stmts, agree), *conflicts, *revisions]
+
+
+def find_verdicts(claims: Iterable[Claim]) -> list[Verdict]:
+    """Verdicts of every (event, measure, population, unit) group."""
+    out: list[Verdict] = []
+    for key, group in group_claims(claims).items():
+        out.extend(compare_group(key, group))
+    return out
