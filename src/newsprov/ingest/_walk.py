@@ -37,8 +37,8 @@ def iter_files(paths: Sequence[Path | str]) -> Iterator[Path | IngestError]:
     """The files to read: named files as given, folders walked; missing paths as errors.
 
     Inside folders, hidden entries (".name"), folder documentation (README.md,
-    README.txt …) and unsupported suffixes are skipped silently; a file named explicitly is always returned (read_file reports an
-    unsupported suffix).
+    README.txt …) and unsupported suffixes are skipped silently; a file named explicitly
+    is always returned (read_file reports an unsupported suffix).
     """
     if isinstance(paths, str | Path):  # one path, not a sequence of characters
         paths = [paths]
