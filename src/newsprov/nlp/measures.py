@@ -37,6 +37,7 @@ __all__ = [
     "not_counted_reason",
     "noun_phrase",
     "population_for",
+    "population_named_after",
     "unit_for",
 ]
 
@@ -243,6 +244,38 @@ def population_for(phrase: NounPhrase) -> str | None:
     return generic[0] if phrase.head in generic[1] else None
 
 
+_COPULAS = frozenset({"were", "was", "are", "is", "being", "included", "including"})
+_CLAUSE_ENDS = frozenset({",", ";", ".", ":", "while", "whereas", "but"})
+
+
+def population_named_after(
+    lexes: Sequence[Lex], last: int, *, of_links: bool = False
+) -> str | None:
+    """A population a copula names after the number, within its clause.
+
+    "745 of the dead were civilians", "125 belonged to the security forces", "148 were
+    gunmen": the number's own noun says nothing about who was counted; the predicate
+    does. With ``of_links`` (the counted noun is a generic one such as "members"), an
+    "of" complement counts too: "125 members of the security forces". Stops at the
+    clause end or the next number, so a neighbour's group is not taken.
+    """
+    groups: list[tuple[str, list[str]]] = measures_lexicon()["populations"][:-1]
+    words: list[str] = []
+    seen_link = False
+    for lx in lexes[last : last + 12]:
+        if lx.lower in _CLAUSE_ENDS or lx.text[:1].isdigit():
+            break
+        if seen_link:
+            words.append(lx.lower)
+        elif lx.lower in _COPULAS or lx.lower == "belonged" or (of_links and lx.lower == "of"):
+            seen_link = True
+    tail = " ".join(words[:6])
+    for name, nouns in groups:
+        if any(re.search(rf"\b{re.escape(noun)}\b", tail) for noun in nouns):
+            return name
+    return None
+
+
 def unit_for(
     match_unit: str | None, phrase: NounPhrase, population: str | None, measure: str | None
 ) -> str:
@@ -298,6 +331,10 @@ def describe(
             lexes, first, last, unit=match_unit, head=phrase.head, others=others, far=True
         )
     population = population_for(phrase)
+    if population in (None, "people"):
+        population = (
+            population_named_after(lexes, last, of_links=population == "people") or population
+        )
     unit = unit_for(match_unit, phrase, population, measure)
     end = phrase.end
     phrase_end = (
