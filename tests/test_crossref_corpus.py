@@ -103,7 +103,6 @@ README_VERDICTS = [
             ("Kordofan Rights Monitor", 87),
         ),
         id="E1-revision-civilians",
-        marks=_nlp_gap("58/87 lack the population 'civilians'"),
     ),
     pytest.param(
         Expected(
