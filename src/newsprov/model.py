@@ -84,7 +84,9 @@ class Article:
     ``text`` is the body only: header lines (``Source: X``, ``date ...``) are lifted
     into the metadata fields. ``headings`` and ``credits`` mark spans of ``text`` that
     are not body sentences (section headings, photo credits); ``wires`` names the
-    agencies credited by a dateline such as "BEIRUT (AFP) -".
+    agencies credited by a dateline such as "BEIRUT (AFP) -". ``authors`` are the people
+    a byline names and ``byline_place`` the place it was filed from ("By Jane Doe, BBC
+    News, Nairobi"); a byline is metadata, so neither has a span in ``text``.
     """
 
     id: str
@@ -98,6 +100,8 @@ class Article:
     wires: tuple[str, ...] = ()
     headings: tuple[TextSpan, ...] = ()
     credits: tuple[Credit, ...] = ()
+    authors: tuple[str, ...] = ()
+    byline_place: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +189,8 @@ class Extraction:
     quotes: tuple[Quote, ...] = ()
     publisher: str | None = None  # entity key of the outlet that published the article
     wires: tuple[str, ...] = field(default=())  # entity keys of wires the copy came from
+    authors: tuple[str, ...] = ()  # entity keys of the people the byline names
+    byline_place: str | None = None  # entity key of the place the byline was filed from
 
     def entity(self, key: str | None) -> Entity | None:
         """The entity with ``key``, or None."""

@@ -9,7 +9,10 @@
 
 Header lines ("Source: X", "date 2025-03-09", "URL: ...") become metadata; datelines
 and end credits name ``Article.wires``; photo credits and section headings are marked by
-spans of ``Article.text``. Nothing is fetched from the network.
+spans of ``Article.text``. Bylines (header lines, HTML author tags and byline elements,
+JSON ``author``/``authors``/``byline``) give ``Article.authors`` and ``byline_place``;
+credited HTML figure captions are appended after the body. Nothing is fetched from the
+network.
 """
 
 from __future__ import annotations

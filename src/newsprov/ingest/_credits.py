@@ -1,4 +1,5 @@
-"""Photo credits in a body: "(Omar Albam/AP)", "(AP Photo/Name)", "Photo: Name/AFP".
+"""Photo credits in a body: "(Omar Albam/AP)", "(AP Photo/Name)", "Photo: Name/AFP",
+"(Photo: Reuters)".
 
 A credit is recorded as a span of ``Article.text`` with the photographer (if named) and
 the agency (registry canonical name when known). Nothing is inserted or removed: a credit
@@ -20,6 +21,10 @@ _PAREN_RE = re.compile(r"\((?P<inner>[^()\n]{2,80})\)")
 _LABEL_RE = re.compile(
     r"(?:^|(?<=\s))(?:Photo(?:graph)?s?|Image|Picture|Pic|(?:Photo )?[Cc]redit)\s*:\s*"
     r"(?P<inner>[^()\n:]{2,80}?)\s*$"
+)
+# a label inside the parentheses: "(Photo: Reuters)", "(Photograph: Name/AP)"
+_INNER_LABEL_RE = re.compile(
+    r"^(?:Photo(?:graph)?s?|Image|Picture|Pic|(?:Photo )?[Cc]redit)\s*:\s*", re.IGNORECASE
 )
 _SUFFIX_RE = re.compile(r"\s+(?:Photos?|Pictures)$|\s+via\s+Getty\s+Images$")
 _PERSON_RE = re.compile(r"^[A-Z][\w'’.\-]*(?:\s+(?:[A-Z]|al-|el-|de |van |bin )[\w'’.\-]*){0,4}$")
@@ -59,6 +64,9 @@ def _lines(block: Block) -> list[tuple[int, str]]:
 
 def _parse(inner: str, *, allow_bare: bool) -> tuple[str | None, str] | None:
     """(person, agency) for "Name/AGENCY", "AGENCY/Name", or a bare "AGENCY" if allowed."""
+    labelled = _INNER_LABEL_RE.match(inner)
+    if labelled:
+        inner, allow_bare = inner[labelled.end() :], True
     parts = [p.strip() for p in inner.split("/")]
     if len(parts) == 1:
         agency = _agency(parts[0])

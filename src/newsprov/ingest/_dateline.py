@@ -3,7 +3,8 @@
 Datelines: "LONDON, 4 May 2024 (Reuters) -", "BEIRUT (AFP) —", "KYIV, Ukraine (AP) –",
 "(dpa/ANSA) -", "Sky News/ The toll ...", "Reuters — The toll ...". End credits:
 "— AFP", "(Reporting by X; Editing by Y)" (Reuters), "AFP contributed to this report",
-"(With AFP)". Only agencies the registry (or ``EXTRA_AGENCIES``) knows count, so
+"(With AFP)", DW's closing "lo/jcg (AFP, Reuters, dpa)" (editors' initials, then the
+agencies the copy draws on). Only agencies the registry (or ``EXTRA_AGENCIES``) knows count, so
 "WASHINGTON (Dec 3)" or a bare "WASHINGTON —" credit nobody. The text is left intact.
 """
 
@@ -39,6 +40,11 @@ _WITH_RE = re.compile(
 _CONTRIB_RE = re.compile(
     r"(?:^|(?<=[.!?]\s))(?P<agency>[A-Z][^.!?\n]{1,60}?) contributed (?:to )?"
     r"(?:this |the )?(?:report|reporting|story|article)\.?"
+)
+# a closing line of editors' initials and the agencies used: "lo/jcg (AFP, Reuters, dpa)"
+_DESK_RE = re.compile(
+    r"^(?:[a-z]{1,4}(?:/[a-z]{1,4})*[ \t]*)?\((?:[Ww]ith\s+)?(?P<agency>[^()\n]{2,60})\)\.?$",
+    re.MULTILINE,
 )
 _REPORTING_BY_RE = re.compile(r"[Aa]dditional reporting (?:by|from) (?P<agency>[^.;()\n]{2,60})")
 
@@ -92,7 +98,13 @@ def _end_credits(block: Block) -> list[WireCredit]:
     reuters = _REUTERS_RE.search(block.text)
     if reuters:
         credits.append(_credit(block, reuters, ["Reuters"], own_story=True))
-    for pattern, own in ((_SIGNOFF_RE, True), (_WITH_RE, False), (_REPORTING_BY_RE, False)):
+    patterns = (
+        (_SIGNOFF_RE, True),
+        (_WITH_RE, False),
+        (_REPORTING_BY_RE, False),
+        (_DESK_RE, False),
+    )
+    for pattern, own in patterns:
         found = pattern.search(block.text)
         names = agency_names(_strip_the(found["agency"])) if found else None
         if found and names:

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from newsprov.ingest._agencies import agency_name, canonical_outlet
+from newsprov.ingest._agencies import canonical_outlet
+from newsprov.ingest._bylines import parse_byline
 from newsprov.ingest._dates import DATE_RE, parse_date
 from newsprov.outlets import OutletRegistry
 
@@ -33,7 +34,6 @@ _SOURCE_KEY_RE = re.compile(_BULLET + r"(?:source|outlet|publisher)\s*:\s*", re.
 _MD_TITLE_RE = re.compile(r"^#\s+(?P<value>.+?)\s*#*\s*$")
 _URL_RE = re.compile(r"^<?(?P<value>https?://\S+?)>?$")
 _BYLINE_RE = re.compile(r"^By\s+(?P<value>[A-Z][^!?]{0,100})(?<![.!?])$")
-_BYLINE_SPLIT_RE = re.compile(r"\s*(?:,|\||/|\band\b|\bfor\b|[-–—])\s*")
 _OUTLET_KEYS = {"source", "outlet", "publisher", "published by", "publication"}
 _TITLE_KEYS = {"title", "headline"}
 _URL_KEYS = {"url", "link", "canonical"}
@@ -50,6 +50,8 @@ class Header:
     title: str | None = None
     event: str | None = None
     wires: list[str] = field(default_factory=list)  # agencies named in a byline
+    authors: list[str] = field(default_factory=list)  # people named in a byline
+    byline_place: str | None = None  # "By Jane Doe, BBC News, Nairobi" -> "Nairobi"
 
 
 def lift_headers(text: str) -> tuple[str, Header]:
@@ -93,7 +95,7 @@ def _read_line(line: str, header: Header) -> bool:
     dated = _DATE_KEY_RE.match(line)  # "date 2025-03-09" without a colon
     if dated and DATE_RE.fullmatch(line, dated.end()):
         return _store_date(dated["key"].lower(), line[dated.end() :], header)
-    for pattern, key in ((_MD_TITLE_RE, "title"), (_URL_RE, "url"), (_BYLINE_RE, "byline")):
+    for pattern, key in ((_MD_TITLE_RE, "title"), (_URL_RE, "url"), (_BYLINE_RE, "by")):
         found = pattern.match(line)
         if found and _store(key, found["value"].strip(), header):
             return True
@@ -116,10 +118,8 @@ def _store(key: str, value: str, header: Header) -> bool:
         header.url = header.url or value
     elif key == "event":
         header.event = header.event or value
-    elif key == "byline":
-        if len(value.split()) > 12:
-            return False
-        header.wires.extend(_byline_agencies(value))
+    elif key in {"byline", "by"}:
+        return _store_byline(value, header, keyed=key == "byline")
     elif not _store_date(key, value, header):
         return False
     return True
@@ -137,9 +137,16 @@ def _store_date(key: str, value: str, header: Header) -> bool:
     return True
 
 
-def _byline_agencies(value: str) -> list[str]:
-    names = (agency_name(part) for part in _BYLINE_SPLIT_RE.split(value) if part)
-    return [n for n in names if n]
+def _store_byline(value: str, header: Header, *, keyed: bool) -> bool:
+    """Authors, place and agencies of a byline; a bare "By ..." naming nobody is no header
+    ("By the numbers"), while a keyed "Byline: ..." line always is."""
+    if len(value.split()) > 12:
+        return False
+    byline = parse_byline(value)
+    header.wires.extend(byline.agencies)
+    header.authors.extend(a for a in byline.authors if a not in header.authors)
+    header.byline_place = header.byline_place or byline.place
+    return keyed or bool(byline)
 
 
 def _lift_glued(line: str, header: Header) -> str | None:

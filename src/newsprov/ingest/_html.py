@@ -3,7 +3,10 @@
 Only the given string is parsed; nothing is ever fetched. The publisher comes from
 ``og:site_name`` (registry name when the registry knows it), else from the page URL's
 domain; title, date and URL from the page metadata. When trafilatura finds no text, a
-plain lxml pass over paragraphs and headings is the fallback.
+plain lxml pass over paragraphs and headings is the fallback. Bylines (author meta tags,
+``<address>``, byline elements, trafilatura's author list) give the authors, the place
+filed from and any agency (a wire unless it is the publisher); credited figure captions
+are appended after the body (see ``_page``).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from lxml.etree import ParserError
 from newsprov.errors import IngestError
 from newsprov.ingest._agencies import canonical_outlet
 from newsprov.ingest._dates import parse_date
+from newsprov.ingest._page import page_extras
 from newsprov.ingest._text import parse_text
 from newsprov.model import Article
 from newsprov.outlets import OutletRegistry
@@ -36,10 +40,16 @@ def parse_html(html: str, *, article_id: str, source_path: str | None = None) ->
     if not text:
         raise IngestError(where, "no article text found in the HTML")
     meta = _metadata(doc)
+    extras = page_extras(html, authors=_str(doc, "author") if doc is not None else None)
+    byline = extras.byline
     return parse_text(
         _paragraphs(text, meta.get("title")),
         article_id=article_id,
         source_path=source_path,
+        authors=byline.authors,
+        byline_place=byline.place,
+        wires=[a for a in byline.agencies if a != meta.get("outlet")],
+        captions=extras.captions,
         **meta,
     )
 

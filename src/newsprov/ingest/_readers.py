@@ -3,8 +3,10 @@
 ``.txt``/``.md`` hold one article (header lines + body), ``.html``/``.htm`` one page,
 ``.json`` one record or a list of records, ``.jsonl`` one record per line. A record is
 an object with ``text`` (required, non-empty string) and optional ``id``, ``url``,
-``title``, ``outlet``, ``date``, ``event``. Article ids: the record ``id``, else the file
-stem (``{stem}-{n}`` for the n-th record of a JSONL file or a JSON list).
+``title``, ``outlet``, ``date``, ``event`` and byline fields ``author`` / ``authors`` /
+``byline`` (a string, a list of strings, or objects with a ``name``). Article ids: the
+record ``id``, else the file stem (``{stem}-{n}`` for the n-th record of a JSONL file or
+a JSON list).
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from newsprov.errors import IngestError
+from newsprov.ingest._agencies import canonical_outlet
+from newsprov.ingest._bylines import Byline, merge_bylines, parse_byline
 from newsprov.ingest._html import parse_html
+from newsprov.ingest._page import split_author_list
 from newsprov.ingest._text import parse_text
 from newsprov.model import Article
 
@@ -24,6 +29,7 @@ __all__ = ["MAX_BYTES", "SUPPORTED_SUFFIXES", "decode", "read_file"]
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".json", ".jsonl"})
 MAX_BYTES = 5 * 1024 * 1024
 _META_FIELDS = ("url", "title", "outlet", "date", "event")
+_BYLINE_FIELDS = ("byline", "authors", "author")
 _BOMS = ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 Result = Article | IngestError
@@ -126,11 +132,44 @@ def _record(data: Any, path: Path, number: int, where: str, numbered: bool) -> R
         meta = {key: _optional_str(data, key) for key in _META_FIELDS}
         default_id = f"{path.stem}-{number}" if numbered else path.stem
         article_id = _optional_str(data, "id") or default_id
-        return parse_text(text, article_id=article_id, source_path=str(path), **meta)
+        byline = _record_byline(data)
+        return parse_text(
+            text,
+            article_id=article_id,
+            source_path=str(path),
+            authors=byline.authors,
+            byline_place=byline.place,
+            wires=[a for a in byline.agencies if a != canonical_outlet(meta["outlet"] or "")],
+            url=meta["url"],
+            title=meta["title"],
+            outlet=meta["outlet"],
+            date=meta["date"],
+            event=meta["event"],
+        )
     except ValueError as exc:
         return IngestError(str(path), f"{where}: {exc}")
     except IngestError as exc:
         return IngestError(str(path), f"{where}: {exc.problem}")
+
+
+def _record_byline(data: dict[str, Any]) -> Byline:
+    """The byline fields of a record; values of an unexpected type are ignored."""
+    found: list[Byline] = []
+    for key in _BYLINE_FIELDS:
+        value = data.get(key)
+        if isinstance(value, str):  # "byline" is a byline line; "author(s)" a name list
+            found.extend([parse_byline(value)] if key == "byline" else split_author_list(value))
+        elif isinstance(value, list | dict):
+            items = value if isinstance(value, list) else [value]
+            names = [_item_name(item) for item in items]
+            found.extend(b for n in names if n for b in split_author_list(n))
+    return merge_bylines(found)
+
+
+def _item_name(item: Any) -> str | None:
+    if isinstance(item, dict):
+        item = item.get("name")
+    return item if isinstance(item, str) else None
 
 
 def _text_field(data: dict[str, Any]) -> str:

@@ -10,9 +10,16 @@ URL's domain in the outlet registry, and finally the agency of a dateline or sig
 ("BEIRUT (AFP) -": a wire's own story). Agencies named by datelines and end credits are
 ``Article.wires`` in every case; photo credits name neither publisher nor wire.
 A heading-shaped first paragraph is the title when nothing else gives one.
+
+Bylines ("By Jane Doe, BBC News, Nairobi" header lines, or ``authors`` given by the
+caller) give ``Article.authors`` and ``byline_place``. Figure ``captions`` the caller
+found (HTML ``<figcaption>``) that carry a photo credit are appended after the body, one
+paragraph each, with the credit marked like any other.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from newsprov.errors import IngestError
 from newsprov.ingest._agencies import canonical_outlet
@@ -45,9 +52,15 @@ def parse_text(
     url: str | None = None,
     title: str | None = None,
     event: str | None = None,
+    authors: Sequence[str] = (),
+    byline_place: str | None = None,
+    wires: Sequence[str] = (),
+    captions: Sequence[str] = (),
 ) -> Article:
     """Read one article's text; keyword metadata overrides what the header lines say.
 
+    ``authors``, ``byline_place`` and ``wires`` (agencies of a byline the caller read) add
+    to what the header lines say; ``captions`` are appended when they carry a credit.
     Raises ``IngestError`` (naming ``source_path`` or the id) when no body text is left.
     """
     body, header = lift_headers(normalise_text(text))
@@ -59,6 +72,7 @@ def parse_text(
     credits = _merge_credits(find_credits(body, paragraphs), wire_credits)
     url = url or header.url
     headings = find_headings(paragraphs, [c.span for c in credits])
+    body, caption_credits = _append_captions(body, captions)
     return Article(
         id=article_id,
         text=body,
@@ -68,10 +82,29 @@ def parse_text(
         title=title or header.title or _lead_heading(body, paragraphs, headings),
         source_path=source_path,
         event=event or header.event,
-        wires=_wires(header, wire_credits),
+        wires=tuple(dict.fromkeys([*_wires(header, wire_credits), *wires])),
         headings=tuple(headings),
-        credits=tuple(credits),
+        credits=tuple([*credits, *caption_credits]),
+        authors=tuple(dict.fromkeys([*authors, *header.authors])),
+        byline_place=byline_place or header.byline_place,
     )
+
+
+def _append_captions(body: str, captions: Sequence[str]) -> tuple[str, list[Credit]]:
+    """``body`` with each credited caption not already in it appended as a paragraph."""
+    credits: list[Credit] = []
+    for raw in captions:
+        caption = " ".join(normalise_text(raw).split())
+        found = find_credits(caption, blocks(caption)) if caption else []
+        if not found or caption in body:
+            continue
+        start = len(body) + 2
+        body = f"{body}\n\n{caption}"
+        credits.extend(
+            Credit(TextSpan(c.span.start + start, c.span.end + start), c.person, c.outlet)
+            for c in found
+        )
+    return body, credits
 
 
 def _lead_heading(body: str, paragraphs: list[Block], headings: list[TextSpan]) -> str | None:

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cache
 from importlib import resources
 
@@ -21,14 +22,17 @@ __all__ = [
     "Lexicon",
     "acronym",
     "clean_name",
+    "fold",
     "group_names",
     "is_acronym_of",
     "is_demonym_phrase",
     "lexicon",
     "load_json",
+    "name_skeleton",
     "person_matches",
     "place_variant",
     "slugify",
+    "transliteration_variant",
 ]
 
 _SMALL = {"of", "for", "and", "the", "in", "on", "at", "de", "du", "des", "la", "le", "&"}
@@ -64,6 +68,8 @@ class Lexicon:
     pronouns_org: frozenset[str]
     junk: frozenset[str]
     ambiguous_outlets: frozenset[str]
+    platforms: frozenset[str]
+    known_orgs: frozenset[str]
 
 
 @cache
@@ -82,8 +88,16 @@ def lexicon() -> Lexicon:
         pronouns_person=_words(names, "pronouns_person"),
         pronouns_org=_words(names, "pronouns_org"),
         junk=_words(names, "junk"),
-        ambiguous_outlets=frozenset(str(w) for w in names.get("ambiguous_outlets", [])),  # type: ignore[attr-defined]
+        ambiguous_outlets=_exact(names, "ambiguous_outlets"),
+        platforms=_exact(names, "platforms"),
+        known_orgs=_exact(names, "known_orgs"),
     )
+
+
+def _exact(data: dict[str, object], key: str) -> frozenset[str]:
+    value = data.get(key, [])
+    assert isinstance(value, list)
+    return frozenset(str(v) for v in value)
 
 
 def slugify(name: str) -> str:
@@ -164,19 +178,102 @@ def _person_parts(name: str) -> set[str]:
     return parts
 
 
+def fold(text: str) -> str:
+    """Lower case without diacritics or apostrophes: "José Hernández" -> "jose hernandez"."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.sub(r"['’‘`]", "", text)
+
+
+# "Mohd Haziq" is how Malaysian papers write "Muhammad Haziq"
+_ABBREVIATED = {"mohd": "muhammad", "muhd": "muhammad", "md": "muhammad", "mohd.": "muhammad"}
+# "Abdul Rahman", "Abdel-Rahman", "Abd al-Rahman", "Abdurrahman": one name, one spelling
+_ABD = re.compile(r"\babd(?:[aeiou]l?)?(?:[- ]+(?:a|e|u)[lr][- ]+|[- ]+)?")
+_ARTICLE_WORD = re.compile(r"\b(?:al|el|ul)(?:[- ]+|(?=-))")
+_VOWELS = re.compile(r"[aeiouyw]+")
+
+
+def _word_skeleton(word: str) -> str:
+    """First letter plus the consonants: "Hoshyar" / "Hoshiar" / "Hushyar" -> "hshr"."""
+    word = re.sub(r"[^a-z]", "", word)
+    if not word:
+        return ""
+    word = word.replace("ph", "f").replace("q", "k").replace("ou", "u")
+    head = "a" if word[0] in "aeiou" else word[0]
+    rest = _VOWELS.sub("", word[1:])
+    return re.sub(r"(.)\1+", r"\1", head + rest)
+
+
+def _spelling_words(name: str) -> list[str]:
+    """Folded words with "Mohd" expanded, "Abdul Rahman" joined and "al-" dropped."""
+    text = " ".join(_ABBREVIATED.get(w, w) for w in fold(name).split())
+    text = _ARTICLE_WORD.sub("", _ABD.sub("abd", text))
+    return [w for w in re.split(r"[\s-]+", text) if w and w not in {"bin", "ibn", "binti"}]
+
+
+def name_skeleton(name: str) -> list[str]:
+    """Spelling-free form of a person name, one skeleton per word: lower case, no
+    diacritics, no "al-"/"el-"/"bin", "Abdul"/"Abdel"/"Abd al-" joined to the next word,
+    vowels dropped and doubled letters collapsed. "Mohammed al-Hashimi" and "Mohamed Al
+    Hashemi" -> ["mhmd", "hshm"]."""
+    return [sk for sk in (_word_skeleton(w) for w in _spelling_words(name)) if sk]
+
+
+def transliteration_variant(a: str, b: str) -> bool:
+    """Two spellings of one full name: the same first-name skeleton and the same
+    skeleton for the rest ("Hoshyar Abdulrahman" / "Hoshiar Abdul-Rahman"), and spellings
+    close letter for letter ("Ahmed Hassan" / "Ahmad Hussein" are two people). Names of
+    one word, or too short to tell apart, never match."""
+    if fold(a) == fold(b):
+        return True
+    sa, sb = name_skeleton(a), name_skeleton(b)
+    if len(sa) < 2 or len(sb) < 2 or sa[0] != sb[0]:
+        return False
+    rest_a, rest_b = "".join(sa[1:]), "".join(sb[1:])
+    if rest_a != rest_b or len(rest_a) < 3 or len("".join(sa)) < 5:
+        return False
+    letters_a, letters_b = "".join(_spelling_words(a)), "".join(_spelling_words(b))
+    return SequenceMatcher(None, letters_a, letters_b).ratio() >= 0.72
+
+
+def _short_word_matches(word: str, part: str) -> bool:
+    """One word of a short form names one part of a long form: equal without accents,
+    or, for words long enough to be safe, equal skeletons ("Hashemi" / "al-Hashimi")."""
+    if word == part:
+        return True
+    if min(len(word), len(part)) < 5:
+        return False
+    sw, sp = name_skeleton(word), name_skeleton(part)
+    return len(sw) == 1 and sw == sp and len(sw[0]) >= 3
+
+
 def person_matches(short: str, long: str) -> bool:
     """A shorter person name names the same person: "Assad" / "Bashar al-Assad",
-    "Kamel" / "Rihab Kamel". The first name alone does not match a family name."""
-    s_words = short.lower().replace("’", "'").split()
-    l_words = long.lower().replace("’", "'").split()
+    "Kamel" / "Rihab Kamel", "Haziq" / "Muhammad Haziq Abdullah" (a later given name),
+    "Mohd Haziq" / "Muhammad Haziq Abdullah" (the long form's first words). The first name
+    alone does not match a family name. Accents and spelling variants do not matter."""
+    s_words = [_ABBREVIATED.get(w, w) for w in fold(short).split()]
+    l_words = [_ABBREVIATED.get(w, w) for w in fold(long).split()]
     if not s_words or len(s_words) >= len(l_words):
         return False
-    parts = _person_parts(long)
-    if not all(w in parts or w.split("-")[-1] in parts for w in s_words):
+    if len(s_words) >= 2 and transliteration_variant(
+        " ".join(s_words), " ".join(l_words[: len(s_words)])
+    ):
+        return True  # "Mohd Haziq" / "Muhammad Haziq Abdullah"
+    parts = _person_parts(" ".join(l_words))
+
+    def found(w: str, among: set[str]) -> bool:
+        return any(_short_word_matches(x, p) for x in {w, w.split("-")[-1]} for p in among)
+
+    if not all(found(w, parts) for w in s_words):
         return False
-    # the short form must contain the family name (last word of the long form)
+    # the short form must hold the family name (last word of the long form), or be a
+    # later given name of a three-part name ("Haziq" / "Muhammad Haziq Abdullah")
     last = _person_parts(l_words[-1])
-    return any(w in last or w.split("-")[-1] in last for w in s_words)
+    if any(found(w, last) for w in s_words):
+        return True
+    middle = _person_parts(" ".join(l_words[1:-1]))
+    return len(s_words) == 1 and len(l_words) >= 3 and found(s_words[0], middle)
 
 
 def place_variant(a: str, b: str) -> bool:
@@ -197,12 +294,25 @@ def _same_entity(kind: str, a: str, b: str, defined: set[frozenset[str]]) -> boo
     if a.lower() == b.lower() or frozenset((a, b)) in defined:
         return True
     if kind == "Person":
-        return person_matches(a, b) or person_matches(b, a)
+        return person_matches(a, b) or person_matches(b, a) or _variant(a, b)
     if kind == "Place":
-        return place_variant(a, b)
+        return place_variant(a, b) or _longer_form(a, b) or _longer_form(b, a)
     if kind == "Organisation":
         return is_acronym_of(a, b) or is_acronym_of(b, a) or _same_words(a, b)
     return False
+
+
+def _longer_form(short: str, long: str) -> bool:
+    """ "Hume Freeway" / "M31 Hume Freeway": a name of two words or more that ends the
+    other name."""
+    s_words, l_words = fold(short).split(), fold(long).split()
+    return 2 <= len(s_words) < len(l_words) and l_words[-len(s_words) :] == s_words
+
+
+def _variant(a: str, b: str) -> bool:
+    """Full names spelt two ways, titles aside ("Hoshyar Abdulrahman" / "Hushyar Abdul
+    Rahman")."""
+    return " " in a and " " in b and transliteration_variant(a, b)
 
 
 def _same_words(a: str, b: str) -> bool:

@@ -28,18 +28,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from functools import cache
+from dataclasses import replace
 from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
 from newsprov.model import Attribution, EntityType
 
-from .aliases import load_json
 from .boundaries import credit_spans, paragraph_breaks, paragraph_of, trimmed
 from .coref import Cluster, EntityTable
-from .subjects import subject_of
+from .frames import (
+    FigureAttribution,
+    Frame,
+    ReportingLexicon,
+    choose,
+    outlet_of,
+    reporting_lexicon,
+    split_frame,
+)
+from .speakers import is_place, member_org
+from .subjects import subject_of, surface_subject
 
 __all__ = [
     "FigureAttribution",
@@ -56,10 +64,10 @@ __all__ = [
 
 _QUOTE_MARKS = set('“”"')
 _VERBS = {"VERB", "AUX"}
-_HANGING = {"conj", "advcl", "parataxis"}  # "…, X said" parsed beside the clause
 # words that make a count continue the previous one across a paragraph break
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _CONTINUATION = {"another", "further", "also", "additional", "remaining", "more"}
+_PURPOSE = {"xcomp", "advcl", "acl", "relcl"}  # "launched an appeal … to support 40,000"
 
 
 class FigureLike(Protocol):
@@ -72,72 +80,8 @@ class FigureLike(Protocol):
     def num_end(self) -> int: ...
 
 
-@dataclass(frozen=True, slots=True)
-class ReportingLexicon:
-    """The lemma lists of ``reporting_verbs.json``."""
-
-    speech: frozenset[str]
-    figure: frozenset[str]
-    nouns: frozenset[str]
-    quote_verbs: frozenset[str]
-    via_verbs: frozenset[str]
-    agent: frozenset[str] = frozenset()
-
-
-@cache
-def reporting_lexicon() -> ReportingLexicon:
-    """Reporting verbs and nouns shipped as data (loaded once)."""
-    data = load_json("reporting_verbs.json")
-
-    def words(key: str) -> frozenset[str]:
-        value = data.get(key, [])
-        assert isinstance(value, list)
-        return frozenset(str(v) for v in value)
-
-    return ReportingLexicon(
-        words("speech"),
-        words("figure"),
-        words("nouns"),
-        words("quote_verbs"),
-        words("via_verbs"),
-        words("agent"),
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class Frame:
-    """One attribution cue: ``anchor`` is the cue token (verb, "according", noun)."""
-
-    source: Cluster | None
-    via: Cluster | None
-    anchor: int
-    # tokens of the speaker phrase: a number inside it ("X, who holds two seats, said")
-    # is not what the speaker said
-    speaker_span: tuple[int, int] | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class FigureAttribution:
-    """The attribution of one figure: entity keys and how the text gives it."""
-
-    source: str | None = None
-    via: str | None = None
-    kind: Attribution = Attribution.NONE
-
-
-def _split(cluster: Cluster | None, via: Cluster | None, anchor: int) -> Frame | None:
-    """A frame where an outlet speaker becomes the via when nothing else is."""
-    if cluster is not None and cluster.kind is EntityType.OUTLET:
-        if via is None:
-            return Frame(None, cluster, anchor)
-        cluster = None
-    if cluster is None and via is None:
-        return None
-    return Frame(cluster, via, anchor)
-
-
-def _outlet(c: Cluster | None) -> Cluster | None:
-    return c if c is not None and c.kind is EntityType.OUTLET else None
+_split = split_frame
+_outlet = outlet_of
 
 
 def _via_of(verb: Token, table: EntityTable) -> Cluster | None:
@@ -170,19 +114,33 @@ def _states_figure(verb: Token) -> bool:
     )
 
 
-def verb_frame(verb: Token, table: EntityTable) -> Frame | None:
-    """The frame of a reporting verb: its resolved subject and recipient outlet."""
+def verb_frame(verb: Token, table: EntityTable, *, for_figures: bool = True) -> Frame | None:
+    """The frame of a reporting verb: its resolved subject and recipient outlet. A report
+    noun subject gives its own frame ("X's figures show", "an analysis by X suggests");
+    a place subject never speaks, so the noun phrase before a final verb is tried
+    ("MEXICO CITY — …, the agency, Protección Civil, said"); for figures an unnamed member
+    speaks for the organisation ("its volunteers have counted", ``member_org``)."""
     lex = reporting_lexicon()
     lemma = verb.lemma_
+    subj = subject_of(verb)
+    if subj is not None and subj.lemma_ in lex.nouns and subj.pos_ == "NOUN":
+        owned = _report_noun(subj, table)
+        if owned is not None:
+            return replace(owned, anchor=verb.i)
     if lemma in lex.figure and not _states_figure(verb):
         return None
     if lemma == "cite":
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        return _split(table.resolve(obj) if obj is not None else None, None, verb.i)
-    subj = subject_of(verb)
-    source = table.resolve(subj) if subj is not None else None
+        return _split(_speaker(table, obj), None, verb.i)
+    source = _speaker(table, subj)
+    if source is None and subj is not None:
+        surface = surface_subject(verb)
+        if surface is not None and surface is not subj:
+            subj, source = surface, _speaker(table, surface)
     if lemma == "quote" and subj is None:
         return None
+    if for_figures and subj is not None:
+        source = member_org(table, subj, source)
     frame = _split(source, _via_of(verb, table), verb.i)
     if frame is None or subj is None:
         return frame
@@ -192,41 +150,67 @@ def verb_frame(verb: Token, table: EntityTable) -> Frame | None:
     return replace(frame, speaker_span=(subj.left_edge.i, end or subj.right_edge.i + 1))
 
 
+def _speaker(table: EntityTable, tok: Token | None) -> Cluster | None:
+    """What ``tok`` resolves to, when that may speak: no place, no event."""
+    found = table.resolve(tok) if tok is not None else None
+    if found is None or is_place(table, found) or table.is_event(found):
+        return None
+    return found
+
+
 def _according_to(tok: Token, table: EntityTable) -> Frame | None:
-    """The frame of "according to X" / "according to figures from X"."""
+    """The frame of "according to X" / "according to figures from X" / "according to a
+    Reuters tally" (the tally's owner is its source)."""
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     if tok.lower_ != "according" or nxt is None or nxt.lower_ != "to":
         return None
     pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
-    found = table.resolve(pobj) if pobj is not None else None
+    if pobj is not None and pobj.lemma_ in reporting_lexicon().nouns:
+        owned = _report_noun(pobj, table)
+        if owned is not None:
+            return replace(owned, anchor=tok.i)
+    found = _speaker(table, pobj)
     if found is None:
         end = pobj.right_edge.i + 1 if pobj is not None else min(len(tok.doc), tok.i + 8)
-        hits = [c for c in table.in_tokens(nxt.i + 1, end) if not table.is_event(c)]
+        hits = [
+            c
+            for c in table.in_tokens(nxt.i + 1, end)
+            if not table.is_event(c) and not is_place(table, c)
+        ]
         found = hits[0] if hits else None
     return _split(found, None, tok.i)
 
 
+def _owner(tok: Token, table: EntityTable) -> Cluster | None:
+    """Who a report noun belongs to: "X's figures" (also parsed as a modifier ending in
+    "'s"), "the police estimate", "Insurance Council of Australia figures", "figures
+    from X", "an analysis by X"; never a place or an event."""
+    for child in tok.children:
+        if child.dep_ in {"poss", "nmod", "compound"} and child.i < tok.i:
+            found = _speaker(table, child)
+        elif child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+            found = _speaker(table, next((p for p in child.children if p.dep_ == "pobj"), None))
+        else:
+            continue
+        if found is not None:
+            return found
+    return None
+
+
 def _report_noun(tok: Token, table: EntityTable) -> Frame | None:
-    """The frame of a report noun: "X's figures", "figures from X", "in a statement"."""
+    """The frame of a report noun: "X's figures", "figures from X", "in a statement". An
+    outlet owning a count it made is its source ("a Reuters tally"), not a via."""
     lex = reporting_lexicon()
     if tok.lemma_ not in lex.nouns or tok.pos_ != "NOUN":
         return None
-    for child in tok.children:
-        if child.dep_ == "poss":
-            return _split(table.resolve(child), None, tok.i)
-        if child.dep_ == "compound" and child.i < tok.i:  # "the police estimate of 42,000"
-            found = table.resolve(child)
-            if found is not None and found.kind is not EntityType.PLACE:
-                return _split(found, None, tok.i)
-        if child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
-            pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
-            found = table.resolve(pobj) if pobj is not None else None
-            if found is not None and found.kind is not EntityType.PLACE:
-                return _split(found, None, tok.i)
+    found = _owner(tok, table)
+    if found is not None:
+        if found.kind is EntityType.OUTLET and tok.lemma_ in lex.count_nouns:
+            return Frame(found, None, tok.i)
+        return _split(found, None, tok.i)
     if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB":
         verb = tok.head.head
-        subj = subject_of(verb)
-        return _split(table.resolve(subj) if subj is not None else None, None, tok.i)
+        return _split(_speaker(table, subject_of(verb)), None, tok.i)
     return None
 
 
@@ -251,45 +235,26 @@ def sentence_frames(sent: Span, table: EntityTable) -> list[Frame]:
     return frames
 
 
-def _governs(doc: Doc, anchor: int, i: int) -> int:
-    """0 when the cue governs the number, 1 when the cue hangs off the number's clause
-    ("… were killed, reported AP", "… rose to nine, the department said"), 2 otherwise."""
-    tok, cue = doc[i], doc[anchor]
-    if cue in tok.ancestors:
-        return 0
-    return 1 if cue.dep_ in _HANGING and cue.head in tok.ancestors else 2
-
-
-def _within(span: tuple[int, int], i: int) -> bool:
-    return span[0] <= i < span[1]
-
-
-def _choose(doc: Doc, frames: Sequence[Frame], i: int) -> tuple[Cluster | None, Cluster | None]:
-    """The source and via for the number at token ``i`` among a sentence's frames."""
-    usable = [f for f in frames if f.speaker_span is None or not _within(f.speaker_span, i)]
-    ranked = sorted(usable, key=lambda f: (_governs(doc, f.anchor, i), abs(f.anchor - i)))
-    source = next((f.source for f in ranked if f.source is not None), None)
-    best = next((f for f in ranked if f.source is source), None) if source else None
-    via = best.via if best is not None and best.via is not None else None
-    if via is None:
-        via = next((f.via for f in ranked if f.via is not None), None)
-    return source, via
-
-
 def agent_source(tok: Token, table: EntityTable) -> Cluster | None:
-    """The organisation that did what a count counts, when no one reports it: the subject
-    of the nearest governing agent verb ("The UN launched an appeal for $25 million",
-    "Police arrested 14 people"); never a person, an outlet or an event."""
+    """Who did what a count counts, when no one reports it: the subject of the nearest
+    governing agent verb, through a purpose clause ("The UN launched an appeal for $25
+    million to support 40,000 people", "Police arrested 14", "Premier Catherine Doyle
+    has promised $900 million"); an organisation or a named person, never an outlet, an
+    unnamed person or an event."""
     lex = reporting_lexicon()
     for verb in tok.ancestors:
         if verb.pos_ not in _VERBS:
             continue
         if verb.lemma_ not in lex.agent:
+            if verb.dep_ in _PURPOSE and any(c.lower_ == "to" for c in verb.children):
+                continue
             return None
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        found = table.resolve(subj) if subj is not None else None
-        ok = found is not None and found.kind is EntityType.ORGANISATION
-        return found if ok and found is not None and not table.is_event(found) else None
+        found = _speaker(table, subj)
+        if found is None or found.kind is EntityType.OUTLET:
+            return None
+        named_person = found.kind is EntityType.PERSON and not found.anonymous
+        return found if found.kind is EntityType.ORGANISATION or named_person else None
     return None
 
 
@@ -328,7 +293,7 @@ def attribute_figures(
     out = []
     for fig in figures:
         k = sent_of[doc[fig.num_start].sent.start]
-        own = _choose(doc, frames[k], fig.num_start)
+        own = choose(doc, frames[k], fig.num_start)
         kind = Attribution.EXPLICIT
         if own == (None, None):
             own = (agent_source(doc[fig.num_start], table), None)
@@ -382,8 +347,6 @@ def _record(
     source, via = found
     src_key = source.key if source is not None else None
     via_key = via.key if via is not None and via.key != publisher else None
-    if src_key == publisher:
-        src_key = None
     if src_key is None:
         kind = Attribution.NONE
     return FigureAttribution(src_key, via_key, kind)

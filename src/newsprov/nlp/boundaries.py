@@ -134,11 +134,17 @@ def paragraph_of(breaks: list[int], char: int) -> int:
 
 def set_article_spans(doc: Doc, article: Article) -> None:
     """Store the article's heading and credit spans (plus detected ones) on the Doc."""
-    heads = {(s.start, s.end) for s in article.headings} | set(detect_headings(doc.text))
     creds = {(c.span.start, c.span.end) for c in article.credits}
     creds |= set(detect_credits(doc.text))
+    # a short line carrying a photo credit is a caption, not a heading: its names count
+    detected = [h for h in detect_headings(doc.text) if not _overlaps(h, creds)]
+    heads = {(s.start, s.end) for s in article.headings} | set(detected)
     doc.user_data[_HEADINGS] = sorted([list(s) for s in heads])
     doc.user_data[_CREDITS] = sorted([list(s) for s in creds])
+
+
+def _overlaps(span: tuple[int, int], others: set[tuple[int, int]]) -> bool:
+    return any(s < span[1] and span[0] < e for s, e in others)
 
 
 def heading_spans(doc: Doc) -> list[tuple[int, int]]:

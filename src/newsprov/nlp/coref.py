@@ -29,6 +29,7 @@ from .sources import (
     salient_org,
     source_lexicon,
 )
+from .speakers import salient_person, territorial_org
 
 __all__ = ["Cluster", "EntityTable", "Mention", "outlet_entity"]
 
@@ -236,6 +237,23 @@ class EntityTable:
             self._reindex()
         return found
 
+    def add_organisation(self, start: int, end: int) -> Cluster:
+        """A new organisation named by tokens [start, end); mentions of other entities
+        inside it are taken over ("Victoria" in "Emergency Management Victoria")."""
+        span = self.doc[start:end]
+        emptied = []
+        for c in self.clusters:
+            kept = [m for m in c.mentions if m.end <= start or m.start >= end]
+            if c.mentions and not kept:
+                emptied.append(c)
+            c.mentions = kept
+        self.clusters = [c for c in self.clusters if all(c is not e for e in emptied)]
+        m = Mention(start, end, span.start_char, span.end_char, span.text, EntityType.ORGANISATION)
+        cluster = Cluster.from_mentions(EntityType.ORGANISATION, [m])
+        self.clusters.append(cluster)
+        self._reindex()
+        return cluster
+
     def outlet(self, name: str) -> Cluster:
         """The outlet called ``name`` (publisher, wire), added when not mentioned."""
         fresh = outlet_entity(name)
@@ -263,7 +281,8 @@ class EntityTable:
         lex = lexicon()
         low = tok.lower_
         if low in lex.pronouns_person:
-            return self.last_before(tok.i, {EntityType.PERSON}, named=False)
+            found = salient_person(self, tok)
+            return found or self.last_before(tok.i, {EntityType.PERSON}, named=False)
         if low in lex.pronouns_org:
             return salient_org(self, tok) or self.last_before(tok.i, {EntityType.ORGANISATION})
         if low in source_lexicon().organiser_nouns:
@@ -271,7 +290,24 @@ class EntityTable:
         bare = bare_source(self, tok)
         if bare is not None:
             return bare
-        return affiliated_org(self, tok) or self._proper_name(tok) or self._nominal(tok)
+        found = affiliated_org(self, tok) or self._name_part(tok) or self._proper_name(tok)
+        return found or self._nominal(tok)
+
+    def _name_part(self, tok: Token) -> Cluster | None:
+        """An untagged proper noun that is a shorter form of exactly one person named in
+        the article ("Rosli said" after "police chief Datuk Rosli Hashim")."""
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or len(tok) < 3:
+            return None
+        if any(c.dep_ in {"compound", "flat"} for c in tok.children):
+            return None
+        people = [
+            c
+            for c in self.clusters
+            if c.kind is EntityType.PERSON
+            and not c.anonymous
+            and any(person_matches(tok.text, form) for form in c.forms())
+        ]
+        return people[0] if len(people) == 1 else None
 
     def _proper_name(self, tok: Token) -> Cluster | None:
         """An untagged run of capitalised proper nouns heading a speaker phrase: an
@@ -300,12 +336,21 @@ class EntityTable:
         return cluster
 
     def _named(self, tok: Token) -> Cluster | None:
-        """Entity at the token, its compounds, or an apposition ("its founder, X")."""
+        """Entity at the token, an apposition ("its founder, X"; a named person wins over
+        the organisation modifying the role: "CFA chief officer Karen Boyle") or its
+        compounds, unless the token is a person role ("a CFA volunteer" is a volunteer,
+        not the CFA). A place heading a run of other capitalised words is an organisation
+        named after it ("Emergency Management Victoria")."""
         c = self.at(tok.i)
         if c is not None:
-            return c
+            return territorial_org(self, tok, c) or c
         for child in tok.children:
-            if child.dep_ in {"compound", "appos", "flat", "nmod"} and self.at(child.i):
+            if child.dep_ == "appos" and self.at(child.i) is not None:
+                return self.at(child.i)
+        if (tok.lemma_ or tok.lower_).lower() in lexicon().person_nouns:
+            return None
+        for child in tok.children:
+            if child.dep_ in {"compound", "flat", "nmod"} and self.at(child.i):
                 return self.at(child.i)
         return None
 

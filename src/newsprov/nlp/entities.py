@@ -27,7 +27,16 @@ from newsprov.outlets import OutletRegistry
 
 from .aliases import is_acronym_of, is_demonym_phrase, lexicon
 from .boundaries import credit_spans, paragraph_breaks
-from .gazetteer import described_names, second_pass, with_patterns, without_events, without_owners
+from .evidence import english_words, in_foreign_fragment, set_english_words
+from .gazetteer import (
+    clutter_lines,
+    described_names,
+    second_pass,
+    split_coordinated,
+    with_patterns,
+    without_events,
+    without_owners,
+)
 from .mentions import LABELS, ambiguous_outlet, build_entity_table
 from .patterns import (
     patterns,
@@ -71,8 +80,40 @@ _PLACE_NOUNS = {
 }
 _DATELINE = re.compile(
     r"[ \t]*([A-Z][A-Z'.-]+(?:[ ][A-Z][A-Z'.-]+){0,3})(?:,[ ][\w. ]{1,25}?)?"
-    r"[ ]*(?:\(|[—–-][ ])"
+    r"[ ]*(?:\(|[—–-][ ]|:[ ](?=[A-Z]))"
 )
+# capitals before a colon that are labels, not datelines ("READ MORE: ...")
+_NOT_DATELINE = {
+    "READ",
+    "MORE",
+    "ALSO",
+    "WATCH",
+    "UPDATE",
+    "UPDATED",
+    "BREAKING",
+    "LIVE",
+    "EXCLUSIVE",
+    "ANALYSIS",
+    "OPINION",
+    "NOTE",
+    "EDITOR'S",
+    "RELATED",
+    "VIDEO",
+    "PHOTOS",
+    "PHOTO",
+    "LISTEN",
+    "CORRECTION",
+    "WARNING",
+    "FACT",
+    "CHECK",
+    "SEE",
+    "ADVERTISEMENT",
+    "AP",
+    "AFP",
+    "REUTERS",
+    "Q",
+    "A",
+}
 # "a resident of X", "the outskirts of X": X is a place
 _PLACE_OF = {
     "resident",
@@ -124,7 +165,9 @@ class OutletRuler:
 
 @Language.factory("newsprov_entity_fix", requires=["doc.ents"], assigns=["doc.ents"])
 def make_entity_fix(nlp: Language, name: str) -> EntityFix:
-    """Factory for the entity clean-up component."""
+    """Factory for the entity clean-up component (English words from the lemmatizer, to
+    tell non-English fragments)."""
+    set_english_words(english_words(nlp))
     return EntityFix()
 
 
@@ -133,9 +176,12 @@ class EntityFix:
 
     def __call__(self, doc: Doc) -> Doc:
         credits = credit_spans(doc)
+        clutter = clutter_lines(doc.text)
         kept = []
         for ent in doc.ents:
-            if any(s <= ent.start_char < e for s, e in credits):
+            if any(s <= ent.start_char < e for s, e in [*credits, *clutter]):
+                continue
+            if ent.label_ in LABELS and in_foreign_fragment(doc, ent.start, ent.end):
                 continue
             ent = _rescue_name(ent)
             if ent.label_ == "NORP" or (ent.label_ in LABELS and is_demonym_phrase(ent.text)):
@@ -144,9 +190,9 @@ class EntityFix:
                 continue  # PRODUCT, EVENT, ...: free for the rules ("a resident of Baniyas")
             for part in _cleaned(ent):
                 kept.append(_relabel_place(doc, _extend_person(doc, part)))
-        kept = _join_places(doc, kept) + _credit_ents(doc, credits)
+        kept = _join_places(doc, split_coordinated(doc, kept)) + _credit_ents(doc, credits)
         kept += _defined_orgs(doc, kept)
-        kept = with_patterns(doc, kept, credits)
+        kept = with_patterns(doc, kept, [*credits, *clutter])
         kept = without_events(without_owners(doc, kept))
         kept = filter_spans(kept + described_names(doc, kept))
         kept += second_pass(doc, kept)
@@ -243,7 +289,7 @@ def _dateline_ents(doc: Doc) -> list[Span]:
     out = []
     for start in [0, *paragraph_breaks(doc.text)]:
         m = _DATELINE.match(doc.text, start)
-        if m is None:
+        if m is None or set(m.group(1).split()) & _NOT_DATELINE:
             continue
         span = doc.char_span(m.start(1), m.end(1), label="GPE", alignment_mode="expand")
         if span is not None:
@@ -299,12 +345,16 @@ def _relabel_place(doc: Doc, ent: Span) -> Span:
     return Span(doc, ent.start, ent.end, label="GPE")
 
 
+_CREDIT_NOT_NAME = re.compile(r"\b(?:and|with|by|for|the|to|this|report(?:ing)?)\b")
+
+
 def _credit_ents(doc: Doc, credits: list[tuple[int, int]]) -> list[Span]:
     """PERSON / OUTLET entities for the parts of "(Omar Albam/AP)"."""
     registry = OutletRegistry.default()
     out = []
     for start, end in credits:
-        for m in re.finditer(r"[^()/:]+", doc.text[start:end]):
+        # "lo/jcg (AFP, Reuters, dpa)": a comma or semicolon separates names too
+        for m in re.finditer(r"[^()/:,;]+", doc.text[start:end]):
             part = m.group().strip()
             if not part or part.lower() in {"photo", "photos", "file", "file photo"}:
                 continue
@@ -313,8 +363,8 @@ def _credit_ents(doc: Doc, credits: list[tuple[int, int]]) -> list[Span]:
             part_core = re.sub(r"\s*(?:Photos?|Images?)$", "", part)
             outlet = registry.lookup(part_core)
             label = "OUTLET" if outlet else "PERSON"
-            if label == "PERSON" and len(part.split()) < 2:
-                continue
+            if label == "PERSON" and (len(part.split()) < 2 or _CREDIT_NOT_NAME.search(part)):
+                continue  # one word, or words no name has ("With AFP and Reuters")
             span = doc.char_span(s, s + len(part_core), label=label, alignment_mode="expand")
             if span is not None:
                 out.append(span)

@@ -10,14 +10,27 @@ the entity table adds them to the model's labels, name by name.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsprov.model import EntityType
 
 from .aliases import lexicon
-from .patterns import patterns
+from .patterns import patterns, words_label
 
-__all__ = ["STRONG", "WEAK", "context_votes", "name_kind"]
+__all__ = [
+    "STRONG",
+    "WEAK",
+    "context_votes",
+    "english_words",
+    "in_foreign_fragment",
+    "is_english",
+    "name_kind",
+    "set_english_words",
+]
 
 STRONG = 3  # a description of the name ("a farming town", "the town of")
 WEAK = 1  # a hint ("in X"), worth as much as the model's label
@@ -117,22 +130,85 @@ def context_votes(
     before = _before(doc, start, label)
     if before is not None:
         votes.append(before)
+    described = _described_before(doc, start, end)
+    if described is not None:
+        votes.append((described, STRONG))
     return votes
+
+
+def _described_before(doc: Doc, start: int, end: int) -> EntityType | None:
+    """ "the provincial capital, Duhok"; "the UN children's agency, Unicef, said": a
+    description ending just before the name, which the parser calls its apposition."""
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    noun = doc[start - 2]
+    if not (noun.text.islower() and noun.pos_ == "NOUN"):
+        return None
+    head = doc[start:end].root
+    if head.dep_ != "appos" or head.head.i != noun.i:
+        return None
+    return _noun_kind(noun.lower_)
 
 
 def name_kind(name: str) -> EntityType | None:
     """The type a name's own words fix: "X Ministry" (organisation), "Via X" or
-    "X Mountains" (place); None when the words say nothing."""
-    p = patterns()
-    words = name.lower().split()
-    if len(words) < 2:
-        return None
-    if words[-1] == "district" and p.district_org_words & set(words):
+    "X Mountains" (place); None when the words say nothing (``patterns.words_label``)."""
+    label = words_label(name.split())
+    if label == "ORG":
         return EntityType.ORGANISATION
-    if words[-1] in p.org_heads or (words[0] in p.org_heads and words[1] == "of"):
-        return EntityType.ORGANISATION
-    if words[0] in p.place_prefixes:
-        return EntityType.PLACE
-    if words[-1] in p.place_heads and words[-1] not in p.surname_heads:
-        return EntityType.PLACE
-    return None
+    return EntityType.PLACE if label == "GPE" else None
+
+
+_VOCAB: list[frozenset[str]] = []
+
+
+def english_words(nlp: Language) -> frozenset[str]:
+    """English words: the lemma index of the pipeline's lemmatizer (WordNet nouns,
+    verbs, adjectives, adverbs) plus spaCy's stop words; empty when it has none."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    table = lookups.get_table("lemma_index")
+    words = {w for pos in ("noun", "verb", "adj", "adv") for w in table.get(pos, [])}
+    return frozenset(words | set(STOP_WORDS))
+
+
+def set_english_words(words: frozenset[str]) -> None:
+    """Use ``words`` as the English vocabulary of ``is_english`` (empty: no check)."""
+    _VOCAB[:] = [words]
+
+
+def is_english(tok: Token) -> bool:
+    """Is a lower-case word English? Unknown vocabulary counts as English."""
+    vocab = _VOCAB[0] if _VOCAB else frozenset()
+    if not vocab:
+        return True
+    low = tok.lower_
+    return low in vocab or tok.lemma_.lower() in vocab or low.rstrip("s") in vocab
+
+
+def _foreign_run(toks: Iterable[Token]) -> tuple[int, int]:
+    """(foreign, counted) over the lower-case words in ``toks`` up to the first token
+    that is not one."""
+    foreign = counted = 0
+    for tok in toks:
+        if not (tok.is_alpha and tok.text.islower()):
+            break
+        counted += 1
+        foreign += not is_english(tok)
+    return foreign, counted
+
+
+def in_foreign_fragment(doc: Doc, start: int, end: int) -> bool:
+    """Is the name in tokens [start, end) a capitalised word of a non-English phrase
+    ("Kami bukan menentang kerajaan", "the words Aquí hay gente")? True when the
+    lower-case words right after (or before) it are mostly not English, two at least."""
+    after = _foreign_run(doc[end : end + 4])
+    before = _foreign_run(reversed(doc[max(0, start - 4) : start]))
+    # a one-word name with accents ("Aquí") is itself a word of the phrase
+    accented = end - start == 1 and not doc[start].text.isascii() and not is_english(doc[start])
+    return any(
+        f + accented >= 2 and (f + accented) * 3 >= (c + accented) * 2 for f, c in (after, before)
+    )

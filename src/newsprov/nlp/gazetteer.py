@@ -11,17 +11,36 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from newsprov.model import EntityType
 
 from .aliases import lexicon
-from .evidence import STRONG, context_votes
+from .evidence import STRONG, context_votes, name_kind
 from .mentions import LABELS
 from .patterns import is_event, lower_orgs, name_runs, name_runs_untyped, patterns
 
-__all__ = ["described_names", "second_pass", "with_patterns", "without_events", "without_owners"]
+__all__ = [
+    "clutter_lines",
+    "described_names",
+    "second_pass",
+    "split_coordinated",
+    "with_patterns",
+    "without_events",
+    "without_owners",
+]
+
+# lines of page furniture: "Join ST's Telegram channel", "READ MORE: ...", "Follow us on X"
+_PROMO = re.compile(
+    r"^[ \t]*(?:join|follow|subscribe|sign up|download|read more|also read|related|"
+    r"watch|listen|share|click|get the|more from|recommended|see also)\b[^\n]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# "CBC's Journalistic Standards and Practices|About CBC News": a row of menu items
+_MENU = re.compile(r"^[^\n]*\|[^\n]*$", re.MULTILINE)
 
 
 def with_patterns(doc: Doc, ents: list[Span], credits: list[tuple[int, int]]) -> list[Span]:
@@ -46,13 +65,15 @@ def without_owners(doc: Doc, ents: list[Span]) -> list[Span]:
     starts = {e.start: e for e in ents}
     out = []
     for ent in ents:
-        k = ent.end + (ent.end < len(doc) and doc[ent.end].lower_ in {"'s", "’s"})
-        while k < len(doc) and doc[k].text.islower() and doc[k].is_alpha:
+        k = ent.end + (ent.end < len(doc) and doc[ent.end].lower_ in {"'s", "’s", "'", "’"})
+        while k < len(doc) and (
+            (doc[k].text.islower() and doc[k].is_alpha) or doc[k].lower_ in {"'s", "’s"}
+        ):
             k += 1
         head = doc[k - 1]
         described = k > ent.end and head.lower_ in lexicon().org_nouns and k + 1 < len(doc)
         named = described and doc[k].text == "," and starts.get(k + 1) is not None
-        if not (ent.label_ == "ORG" and named and starts[k + 1].label_ == "ORG"):
+        if not (ent.label_ == "ORG" and named and starts[k + 1].label_ in LABELS):
             out.append(ent)
     return out
 
@@ -97,4 +118,40 @@ def second_pass(doc: Doc, ents: list[Span]) -> list[Span]:
             crossing = [e for e in [*ents, *out] if e.start < i + n and i < e.end]
             if all(i <= e.start and e.end <= i + n and (e.end - e.start) < n for e in crossing):
                 out.append(Span(doc, i, i + n, label=ent.label_, span_id=ent.id_))
+    return out
+
+
+def clutter_lines(text: str) -> list[tuple[int, int]]:
+    """Char spans of lines that are page furniture, not news: promotions ("Join ST's
+    Telegram channel", "READ MORE: ...") and menu rows ("Standards|About CBC News")."""
+    spans = [m.span() for m in _PROMO.finditer(text) if len(m.group()) < 200]
+    menus = [m for m in _MENU.finditer(text) if len(m.group()) < 300]
+    # a byline row ("Jessica Tran · CBC News · Posted: Jun 04 | Updated") holds digits
+    return spans + [m.span() for m in menus if not any(c.isdigit() for c in m.group())]
+
+
+def _bare(doc: Doc, start: int, end: int) -> bool:
+    """One to three capitalised words."""
+    return 1 <= end - start <= 3 and all(t.text[:1].isupper() for t in doc[start:end])
+
+
+def split_coordinated(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "between [Benalla and Wangaratta]" tagged as one name: split a span at "and" when
+    its words name no organisation ("Marks and Spencer Group" stays) and one side is a
+    name the article uses on its own; both sides take that name's label."""
+    alone = {e.text: e.label_ for e in ents if "and" not in {t.lower_ for t in e}}
+    out = []
+    for ent in ents:
+        cut = next((t.i for t in ent[1:-1] if t.lower_ == "and"), None)
+        if cut is None or ent.label_ not in LABELS or name_kind(ent.text) is not None:
+            out.append(ent)
+            continue
+        left, right = doc[ent.start : cut], doc[cut + 1 : ent.end]
+        label = alone.get(left.text) or alone.get(right.text)
+        if label is not None and ent.label_ != "PERSON":
+            label = "ORG" if label == "ORG" else "GPE"  # "between Benalla and Wangaratta"
+        if label is None or not (_bare(doc, ent.start, cut) and _bare(doc, cut + 1, ent.end)):
+            out.append(ent)
+            continue
+        out += [Span(doc, ent.start, cut, label=label), Span(doc, cut + 1, ent.end, label=label)]
     return out

@@ -43,6 +43,7 @@ __all__ = [
 
 WINDOW = 8  # lexes either side of a number searched for measure keywords
 _SMALL = 10  # number words up to this value need a counted noun or a measure to count
+_DEFINITE = {"the", "both", "these", "those", "its", "their", "his", "her", "our"}
 _SPEAKERS_MAX = 20  # "two residents told AP" counts speakers, not a figure
 _PERSON_MEASURES = frozenset(
     {"deaths", "injuries", "arrests", "missing", "displaced", "evacuated", "affected",
@@ -368,6 +369,10 @@ def not_counted_reason(
     if small_words and exact and m.last < len(lexes) and lexes[m.last].lower == "of":
         return "partitive"
     if small_words and (phrase.head in lx["noise_nouns"] or phrase.words[:1] in noise):
+        return "trivial"
+    # "the two camps" (sides) is trivial; "opened two camps for the displaced" counts
+    before = lexes[m.first - 1].lower if m.first > 0 else ""
+    if small_words and phrase.head in lx["definite_noise_nouns"] and before in _DEFINITE:
         return "trivial"
     if small_words and exact and not phrase.head and measure is None:
         return "bare"

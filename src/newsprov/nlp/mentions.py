@@ -9,10 +9,11 @@ surnames, misspelt places. The result is an ``EntityTable`` (see ``coref``).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsprov.model import EntityType
 from newsprov.outlets import OutletRegistry
@@ -50,6 +51,11 @@ _OUTLET_SUFFIX = re.compile(
 
 def _kind(ent: Span) -> EntityType | None:
     kind = LABELS.get(ent.label_)
+    lex = lexicon()
+    if kind is not None and (ent.text in lex.platforms or ent.text in lex.known_orgs):
+        return EntityType.ORGANISATION  # "Telegram" is no outlet, "Unicef" no person
+    if kind is EntityType.PERSON and len(ent) == 1 and ent.text.isupper() and len(ent.text) > 2:
+        return EntityType.ORGANISATION  # persons are not written in initials: "UNHCR said"
     if kind in {EntityType.ORGANISATION, EntityType.PERSON} and _looks_like_outlet(ent):
         return EntityType.OUTLET
     # "Kandilli Observatory" tagged GPE, "Via Merulana" tagged PERSON: the words decide
@@ -107,7 +113,8 @@ def _is_junk(ent: Span, name: str, kind: EntityType) -> bool:
     first = ent[0]
     common = first.pos_ == "NOUN" or first.tag_ == "NNS"
     lone = len(ent) == 1 and bool(first.is_sent_start)
-    return lone and common and kind is not EntityType.OUTLET
+    dateline = kind is EntityType.PLACE and ent.text.isupper()  # "ERBIL: Shelling ..."
+    return lone and common and kind is not EntityType.OUTLET and not dateline
 
 
 def _lower_name(ent: Span, words: list[str], kind: EntityType) -> bool:
@@ -172,7 +179,28 @@ def _defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[tuple[str, str]
             named = m.kind in {EntityType.ORGANISATION, EntityType.OUTLET}
             if acr.isupper() and 2 <= len(acr) <= 8 and (named or is_acronym_of(acr, m.name)):
                 pairs.append((m.name, acr))
+            elif named and _short_name(toks[1]):
+                pairs.append((m.name, acr))  # "Human Rights Commission of Malaysia (Suhakam)"
+    by_start = {m.start: m for m in mentions}
+    for m in mentions:
+        # "Gabungan Mahasiswa Malaysia (Malaysian Students' Coalition)": a translation
+        inner = by_start.get(m.end + 1)
+        closes = inner is not None and inner.end < len(doc) and doc[inner.end].text == ")"
+        if closes and doc[m.end].text == "(" and m.kind is EntityType.ORGANISATION:
+            pairs.append((m.name, inner.name))  # type: ignore[union-attr]
     return pairs
+
+
+def _short_name(tok: Token) -> bool:
+    """A capitalised one-word name of an organisation in brackets ("Suhakam", "Unicef")."""
+    text = tok.text
+    registry = OutletRegistry.default()
+    return (
+        text.isalpha()
+        and text[0].isupper()
+        and 3 <= len(text) <= 10
+        and (registry.lookup(text) is None and text.lower() not in lexicon().demonyms)
+    )
 
 
 # ties go to the type the small model gets wrong least often
@@ -199,6 +227,7 @@ def _vote_kinds(doc: Doc, mentions: list[Mention]) -> dict[str, EntityType]:
             result[name] = fixed
         else:
             result[name] = max(_TIE_ORDER, key=lambda k, t=tally: (t[k], -_TIE_ORDER.index(k)))  # type: ignore[misc]
+    _coordinated_places(doc, mentions, result)
     persons = [n for n, k in result.items() if k is EntityType.PERSON and " " in n]
     for name, kind in result.items():
         if kind is EntityType.ORGANISATION and any(person_matches(name, p) for p in persons):
@@ -206,19 +235,40 @@ def _vote_kinds(doc: Doc, mentions: list[Mention]) -> dict[str, EntityType]:
     return result
 
 
-def build_entity_table(doc: Doc) -> EntityTable:
-    """Cluster the article's mentions into entities (see module docstring)."""
+def _coordinated_places(doc: Doc, mentions: list[Mention], kinds: dict[str, EntityType]) -> None:
+    """ "Dunmore Gap, Ferny Flat and Bracken Hill": a name said once, listed next to a
+    place, that the model calls a person is a place too."""
+    counts = Counter(m.name for m in mentions)
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for a, b in itertools.pairwise(ordered):
+        between = {t.lower_ for t in doc[a.end : b.start]}
+        if not between or not between <= {"and", "or", ","}:
+            continue
+        for x, y in ((a, b), (b, a)):
+            lone_person = kinds.get(x.name) is EntityType.PERSON and counts[x.name] == 1
+            if lone_person and kinds.get(y.name) is EntityType.PLACE:
+                kinds[x.name] = EntityType.PLACE
+
+
+def build_entity_table(doc: Doc, publisher: str | None = None) -> EntityTable:
+    """Cluster the article's mentions into entities (see module docstring). Given the
+    ``publisher`` (``Article.outlet``), other outlets are named as the article names
+    them (``_outlet_clusters``); without it every outlet takes the registry's name."""
     mentions = _drop_lone_words(doc, _mentions(doc))
     defined = _defined_acronyms(doc, mentions)
     mentions += _acronym_mentions(doc, mentions, defined)
     kinds = _vote_kinds(doc, mentions)
+    for long, short in defined:
+        if kinds.get(long) is EntityType.ORGANISATION and short in kinds:
+            kinds[short] = kinds[long]
     for long, short in _known_as(doc, mentions):
         kinds[short] = kinds[long]
         defined.append((long, short))
     clusters: list[Cluster] = []
     for kind in EntityType:
         if kind is EntityType.OUTLET:
-            clusters += _outlet_clusters([m for m in mentions if kinds[m.name] is kind])
+            outlets = [m for m in mentions if kinds[m.name] is kind]
+            clusters += _outlet_clusters(doc, outlets, publisher)
             continue
         names = list(dict.fromkeys(m.name for m in mentions if kinds[m.name] is kind))
         for group in group_names(kind.value, names, defined):
@@ -286,15 +336,58 @@ def _org_before(doc: Doc, mentions: list[Mention], comma: int) -> Mention | None
     return orgs[-1] if orgs else None
 
 
-def _outlet_clusters(mentions: list[Mention]) -> list[Cluster]:
-    """Outlets cluster by registry id (or by name when unknown to the registry)."""
+def _outlet_clusters(
+    doc: Doc, mentions: list[Mention], publisher: str | None = None
+) -> list[Cluster]:
+    """Outlets cluster by registry id (or by name when unknown to the registry); "the
+    Post" joins the one registry outlet of the article whose name ends in "Post". A
+    cluster takes the registry's name unless the article's name for it is no form of
+    that ("ABC", not the registry's "ABC News"; but "Associated Press" for "AP"). The
+    publisher, and every outlet when the publisher is not known, keeps the registry's
+    name ("BBC News" publishes, "the BBC" is its byline)."""
+    own_id = _registry_id(publisher)
     groups: dict[str, list[Mention]] = {}
     for m in mentions:
         groups.setdefault(m.outlet_id or m.name.lower(), []).append(m)
+    # outlets the page names anywhere, headings too ("Why you can trust SCMP")
+    known = {m.outlet_id for m in mentions if m.outlet_id}
+    known |= {e.ent_id_ for e in doc.ents if e.label_ == "OUTLET" and e.ent_id_}
+    registry = OutletRegistry.default()
+    for key in [k for k in groups if k not in known and " " not in k]:
+        owners = [oid for oid in known if _last_word(registry.get(oid), key)]
+        if len(owners) == 1:
+            groups.setdefault(owners[0], []).extend(groups.pop(key))
     out = []
-    for members in groups.values():
-        oid = members[0].outlet_id
+    for key, members in groups.items():
+        oid = key if key in known else None
         cluster = outlet_entity(members[0].name, oid)
+        forms = [m.name for m in members if m.outlet_id == oid]
+        own = max(forms, key=lambda n: (forms.count(n), len(n))) if forms else cluster.name
+        cited = publisher is not None and (oid is None or oid != own_id)
+        if cited and not _recognisable(own, cluster.name):
+            cluster.aliases = [a for a in [cluster.name, *cluster.aliases] if a != own]
+            cluster.name = own
         cluster.add_mentions(members)
         out.append(cluster)
     return out
+
+
+def _registry_id(name: str | None) -> str | None:
+    found = OutletRegistry.default().lookup(name) if name else None
+    return found.id if found else None
+
+
+def _recognisable(own: str, registry_name: str) -> bool:
+    """Is the article's name a form of the registry's: the same words, its initials,
+    or two words or more of it ("Straits Times" / "The Straits Times")?"""
+    a, b = clean_name(own, "Outlet").lower(), clean_name(registry_name, "Outlet").lower()
+    if a == b or is_acronym_of(own, registry_name):
+        return True
+    words = set(a.split())
+    return len(words) >= 2 and words <= set(b.split())
+
+
+def _last_word(outlet: object, word: str) -> bool:
+    """Is ``word`` the last word of the outlet's name ("post" / South China Morning Post)?"""
+    name = str(getattr(outlet, "name", ""))
+    return bool(name) and name.lower().split()[-1] == word

@@ -16,6 +16,8 @@ fix (``entities.EntityFix``) merges them with the model's. Word lists live in
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -33,6 +35,7 @@ __all__ = [
     "patterns",
     "split_title",
     "trim_span",
+    "words_label",
 ]
 
 _NOT_MODIFIER = {
@@ -73,6 +76,9 @@ class Patterns:
     place_before: frozenset[str]
     locatives: frozenset[str]
     affiliation_titles: frozenset[str]
+    org_prefixes: frozenset[str]
+    org_function_words: frozenset[str]
+    org_tails: frozenset[str]
 
 
 @cache
@@ -93,6 +99,22 @@ def _capitalised(tok: Token) -> bool:
     return text[:1].isupper() and any(c.isalpha() for c in text) and text.lower() != "the"
 
 
+_DATE_WORD = re.compile(
+    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|"
+    r"July|August|Sept?ember|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|"
+    r"Oct|Nov|Dec)\.?$"
+)
+
+
+def _inner_connector(doc: Doc, j: int, conn: frozenset[str]) -> bool:
+    """A lower-case word inside a name: "of", "for", "de"...; "on" only after an
+    organisation word ("Council on Foreign Relations", not "Ministry on Monday")."""
+    low = doc[j].lower_
+    if low == "on":
+        return j > 0 and doc[j - 1].lower_ in patterns().org_heads
+    return low in conn
+
+
 def _runs(doc: Doc) -> Iterable[tuple[int, int]]:
     """Maximal [start, end) runs of capitalised tokens and inner connectors."""
     conn = patterns().connectors
@@ -102,9 +124,11 @@ def _runs(doc: Doc) -> Iterable[tuple[int, int]]:
             i += 1
             continue
         end = j = i + 1
-        while j < len(doc) and (_capitalised(doc[j]) or doc[j].lower_ in conn):
+        while j < len(doc) and (_capitalised(doc[j]) or _inner_connector(doc, j, conn)):
             j += 1
             if _capitalised(doc[j - 1]):
+                if _DATE_WORD.match(doc[j - 1].text) and doc[j - 2].lower_ in conn:
+                    break  # "Dataran Merdeka on Aug 16"
                 end = j
         yield i, end
         i = max(end, i + 1)
@@ -124,24 +148,39 @@ def name_runs_untyped(doc: Doc) -> list[tuple[int, int]]:
     return [(_after_possessor(doc, s, e), e) for s, e in _runs(doc)]
 
 
-def _run_label(doc: Doc, start: int, end: int) -> str | None:
+def words_label(words: list[str]) -> str | None:
+    """ "ORG" / "GPE" when the words of a capitalised name fix its type, else None:
+    "Ministry of Health", "X Ministry", "Insurance Council of Australia", "Kuala Lumpur
+    City Hall", "Universiti Malaya", "Emergency Management Victoria" (organisations);
+    "Via Merulana", "Masjid Jamek", "San Bernardino Mountains" (places)."""
     p = patterns()
-    words = [t.lower_ for t in doc[start:end]]
-    head, first = words[-1], words[0]
+    words = [w.lower() for w in words]
     if len(words) < 2:
         return None
+    head, first = words[-1], words[0]
     if head == "district" and p.district_org_words & set(words):
         return "ORG"
-    if first in p.org_heads and words[1] == "of":
-        return "ORG"  # "Ministry of Health"
-    if head in p.org_heads:
-        rest = doc[start : end - 1].text
-        return None if is_demonym_phrase(rest) else "ORG"
-    if first in p.place_prefixes:
+    inner_head = any(
+        w in p.org_heads and nxt in {"of", "for"} for w, nxt in itertools.pairwise(words)
+    )
+    if head in p.org_heads or inner_head or " ".join(words[-2:]) in p.org_tails:
+        return "ORG"
+    if first in p.org_prefixes:
+        return "ORG"
+    if first in p.place_prefixes or (head in p.place_heads and head not in p.surname_heads):
         return "GPE"
-    if head in p.place_heads and head not in p.surname_heads:
-        return "GPE"
+    if p.org_function_words & set(words[:-1]) and head not in p.place_heads:
+        return "ORG"
     return None
+
+
+def _run_label(doc: Doc, start: int, end: int) -> str | None:
+    words = [t.text for t in doc[start:end]]
+    label = words_label(words)
+    if label == "ORG" and words[-1].lower() in patterns().org_heads:
+        # "Kurdish Forces", "Syrian Army": a demonym and a head are no name
+        return None if is_demonym_phrase(doc[start : end - 1].text) else "ORG"
+    return label
 
 
 def name_runs(doc: Doc) -> list[Span]:

@@ -3,7 +3,8 @@
 ``build_pipeline(model)`` loads a trained pipeline and adds newsprov's components:
 boundaries (before the parser), the outlet ruler (before "ner"), the entity fix (after
 "ner") and figures (last). ``extract`` runs it over Articles; ``doc_to_records`` turns a
-processed Doc into an ``Extraction``.
+processed Doc into an ``Extraction``. Byline authors and the byline's place are metadata,
+not text: they become entities without mentions (merged with one the text names).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from newsprov.errors import ExtractionError, ModelLoadError, NewsprovError
 from newsprov.model import (
     Article,
     Attribution,
+    Entity,
     EntityType,
     Extraction,
     Figure,
@@ -28,6 +30,7 @@ from newsprov.model import (
 )
 
 from . import entities as _entities  # noqa: F401  (registers the entity factories)
+from .aliases import slugify
 from .attribution import FigureAttribution, attribute_figures
 from .boundaries import add_news_infixes, credit_spans, heading_spans, is_body, set_article_spans
 from .boundaries import trimmed as _trimmed
@@ -110,7 +113,7 @@ def doc_to_records(doc: Doc, article: Article) -> Extraction:
 
 
 def _records(doc: Doc, article: Article) -> Extraction:
-    table = build_entity_table(doc)
+    table = build_entity_table(doc, article.outlet)
     publisher = table.outlet(article.outlet).key if article.outlet else None
     wires = tuple(dict.fromkeys(table.outlet(w).key for w in article.wires))
     spans = _figure_spans(doc)
@@ -118,16 +121,32 @@ def _records(doc: Doc, article: Article) -> Extraction:
     figures = _figures(doc, article, table, spans, attributions)
     quotes = tuple(_quote(doc, article, q) for q in find_quotes(doc, table, publisher))
     used = {f.source for f in figures} | {q.speaker for q in quotes}
-    entities = tuple(e for e in table.entities() if not e.anonymous or e.key in used)
+    entities = [e for e in table.entities() if not e.anonymous or e.key in used]
+    authors = tuple(_byline_entity(entities, EntityType.PERSON, a) for a in article.authors)
+    place = article.byline_place
+    place_key = _byline_entity(entities, EntityType.PLACE, place) if place else None
     return Extraction(
         article=article,
         sentences=tuple(_sentence(s) for s in doc.sents if is_body(doc, s) and s.text.strip()),
-        entities=entities,
+        entities=tuple(entities),
         figures=figures,
         quotes=quotes,
         publisher=publisher,
         wires=wires,
+        authors=tuple(dict.fromkeys(authors)),
+        byline_place=place_key,
     )
+
+
+def _byline_entity(entities: list[Entity], kind: EntityType, name: str) -> str:
+    """The key of the ``kind`` entity called ``name`` (canonically or as an alias), added
+    to ``entities`` without mentions when the text does not name it."""
+    key = f"{kind.value.lower()}/{slugify(name)}"
+    for ent in entities:
+        if ent.type is kind and (ent.key == key or name in (ent.name, *ent.aliases)):
+            return ent.key
+    entities.append(Entity(key=key, name=name, type=kind))
+    return key
 
 
 def _figure_spans(doc: Doc) -> list[Any]:

@@ -131,7 +131,7 @@ def _frame_from(
     verbs: list[Token], table: EntityTable, prev: QuoteSpan | None
 ) -> tuple[Cluster | None, Cluster | None]:
     for verb in verbs:
-        frame = verb_frame(verb, table)
+        frame = verb_frame(verb, table, for_figures=False)
         if frame is None or frame.source is None:
             continue
         subj = subject_of(verb)

@@ -75,6 +75,9 @@ class SourceLexicon:
     civic_heads: frozenset[str]
     affiliation_preps: frozenset[str]
     bare_org_nouns: frozenset[str]
+    member_nouns: frozenset[str] = frozenset()
+    agency_nouns: frozenset[str] = frozenset()
+    non_agency_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -194,6 +197,11 @@ def describe_org(table: EntityTable, tok: Token, lemma: str, definite: bool) -> 
     hit = _fitting(table, tok, lemma, words) or _described_as(table, lemma)
     if hit is not None:
         return hit
+    if identifying and definite and lemma not in _SPECIFIC_ORG_NOUNS:
+        # "…, the Insurance Council of Australia said, with the industry body putting …"
+        near = _recent(table, tok, sentences=1)
+        if near is not None:
+            return near
     if identifying or lemma in _SPECIFIC_ORG_NOUNS:
         ahead = None if definite or not identifying else _named_next_sentence(table, tok)
         name = _description_name(tok, mods) if mods else lemma
@@ -204,7 +212,7 @@ def describe_org(table: EntityTable, tok: Token, lemma: str, definite: bool) -> 
         return hit
     if not definite:
         return _named_next_sentence(table, tok)
-    found = _recent(table, tok) or _last_named(table, tok)
+    found = _recent(table, tok, lemma=lemma) or _last_named(table, tok)
     if found is None and mods:
         return table.anonymous(lemma, tok, EntityType.ORGANISATION, _description_name(tok, mods))
     return found
@@ -247,12 +255,24 @@ def _described_as(table: EntityTable, lemma: str) -> Cluster | None:
     return None
 
 
-def _recent(table: EntityTable, tok: Token) -> Cluster | None:
-    """The organisation cited as a source last before ``tok``."""
-    for i, cluster in reversed(table.noted_sources()):
-        if i < tok.i and is_org_like(table, cluster):
-            return cluster
-    return None
+def _recent(
+    table: EntityTable, tok: Token, sentences: int | None = None, lemma: str = ""
+) -> Cluster | None:
+    """The organisation cited as a source last before ``tok`` (within ``sentences``
+    sentences before its own, when given). "The agency" passes over one named like a
+    charity, society or association ("Mexican Red Cross" is no agency; words in
+    ``source_nouns.json``) when another was cited."""
+    floor = 0
+    if sentences is not None:
+        sents = list(tok.doc.sents)
+        k = next(n for n, s in enumerate(sents) if s.start <= tok.i < s.end)
+        floor = sents[max(0, k - sentences)].start
+    lex = source_lexicon()
+    cited = [c for i, c in table.noted_sources() if floor <= i < tok.i and is_org_like(table, c)]
+    if lemma in lex.agency_nouns:
+        public = [c for c in cited if not _name_words(c) & lex.non_agency_words]
+        cited = public or cited
+    return cited[-1] if cited else None
 
 
 def _last_named(table: EntityTable, tok: Token) -> Cluster | None:
@@ -314,7 +334,9 @@ def organisers(table: EntityTable, tok: Token) -> Cluster:
     ]
     if civic:
         return min(civic, key=lambda x: x[0])[1]
-    return table.anonymous("organisers", tok, EntityType.ORGANISATION, "organisers")
+    # "Organisers … raised their estimate to 120,000. Gabungan Mahasiswa Malaysia …"
+    ahead = _named_next_sentence(table, tok)
+    return ahead or table.anonymous("organisers", tok, EntityType.ORGANISATION, "organisers")
 
 
 def bare_source(table: EntityTable, tok: Token) -> Cluster | None:
@@ -333,6 +355,9 @@ def affiliated_org(table: EntityTable, tok: Token) -> Cluster | None:
     """ "Economists at X", "a spokesman for X", "officials from X": the organisation X."""
     if tok.pos_ not in {"NOUN", "PROPN"}:
         return None
+    lemma = (tok.lemma_ or tok.lower_).lower()
+    if lemma in lexicon().person_nouns and tok.lower_ not in source_lexicon().member_nouns:
+        return None  # "a student from Universiti Malaya" does not speak for the university
     preps = source_lexicon().affiliation_preps
     for child in tok.rights:
         if child.dep_ != "prep" or child.lower_ not in preps:

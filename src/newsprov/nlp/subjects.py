@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["subject_of"]
+__all__ = ["subject_of", "surface_subject"]
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _INVERTED_SUBJ = {"dobj", "attr", "nsubj", "npadvmod", "appos", "oprd"}
@@ -43,7 +43,7 @@ def subject_of(verb: Token) -> Token | None:
                 return child
     if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head  # "the man, who …, described …" parsed as a modifier of "man"
-    surface = _surface_subject(verb)
+    surface = surface_subject(verb)
     if surface is not None:
         return surface
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
@@ -52,16 +52,18 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-def _surface_subject(verb: Token) -> Token | None:
+def surface_subject(verb: Token) -> Token | None:
     """The last noun of "…, <noun phrase> said": a parse may hang the noun phrase
     elsewhere (an apposition of the previous noun) and leave the verb without subject."""
     doc, sent = verb.doc, verb.sent
-    j = verb.i - 1
+    # "…, the agency, Protección Civil, said": an apposition's closing comma
+    close = 1 if verb.i - 1 > sent.start and doc[verb.i - 1].text == "," else 0
+    j = verb.i - 1 - close
     while j >= sent.start and doc[j].text not in _DELIMITERS and verb.i - j <= _NP_MAX:
         if doc[j].pos_ in {"VERB", "AUX", "CCONJ", "SCONJ", "PRON"}:
             return None
         j -= 1
-    if j < sent.start or doc[j].text not in _DELIMITERS or j == verb.i - 1:
+    if j < sent.start or doc[j].text not in _DELIMITERS or j == verb.i - 1 - close:
         return None
-    last = doc[verb.i - 1]
+    last = doc[verb.i - 1 - close]
     return last if last.pos_ in {"NOUN", "PROPN"} else None

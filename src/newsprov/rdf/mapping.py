@@ -8,7 +8,8 @@ Every figure and quote links to its evidence sentence (``np:evidence``), which c
 the sentence text and its character offsets into the article body. Entity triples
 (types, ``rdfs:label``, ``skos:altLabel``) are written into each article's graph, so a
 query over ``GRAPH ?g`` reads the name *that article* uses. Only entities the article
-mentions or refers to (publisher, wires, sources, speakers, places) are written.
+mentions or refers to (publisher, wires, byline authors and place, sources, speakers,
+places) are written.
 References to entity keys the Extraction does not define are dropped (the graph never
 points at an entity it does not describe), and so are figures whose value is not finite.
 """
@@ -156,6 +157,9 @@ class _Mapper:
         self.add(a, SCHEMA.publisher, self.ref(self.ex.publisher))
         for wire in self.ex.wires:
             self.add(a, NP.wire, self.ref(wire))
+        for author in self.ex.authors:  # byline authors: entities with no text mention
+            self.add(a, SCHEMA.author, self.ref(author))
+        self.add(a, SCHEMA.contentLocation, self.ref(self.ex.byline_place))
         self.add(a, SCHEMA.datePublished, temporal_literal(art.date))
         if art.url:
             self.add(a, SCHEMA.url, Literal(art.url, datatype=XSD.anyURI))
