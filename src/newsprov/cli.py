@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -162,7 +163,8 @@ def _print_table(variables: Sequence[str], rows: Sequence[Sequence[str]]) -> Non
         table.add_column(var, overflow="fold")
     for row in rows:
         table.add_row(*(Text(_clip(cell)) for cell in row))  # Text: cells are never markup
-    width = max(OUT.width, 200) if not OUT.is_terminal else OUT.width
+    # a pipe gets a wide table (COLUMNS still rules when set); a terminal its own width
+    width = OUT.width if OUT.is_terminal or "COLUMNS" in os.environ else 200
     Console(width=width, soft_wrap=False).print(table, highlight=False)
     OUT.print(f"{len(rows)} row(s)")
 
