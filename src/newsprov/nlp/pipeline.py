@@ -37,6 +37,7 @@ from .boundaries import trimmed as _trimmed
 from .coref import EntityTable
 from .entities import build_entity_table
 from .quotes import QuoteSpan, evidence_span, find_quotes
+from .sentence_dates import figure_date
 
 __all__ = ["build_pipeline", "doc_to_records", "extract"]
 
@@ -207,6 +208,7 @@ def _figure(
         via=attr.via,
         attribution=attr.kind if attr.source else Attribution.NONE,
         range_id=range_id,
+        date=figure_date(sent.text, article.date, f.start - sent.start_char),
         place=places[0].key if places else None,
     )
 
