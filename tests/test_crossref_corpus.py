@@ -76,12 +76,6 @@ def _found(rows: list[dict[str, str]], e: Expected) -> bool:
     return False
 
 
-def _nlp_gap(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(
-        reason=f"extraction gap, not cross-referencing: {reason}", strict=False
-    )
-
-
 README_VERDICTS = [
     # E1
     pytest.param(
@@ -154,7 +148,6 @@ README_VERDICTS = [
             ("Turkish Red Crescent", 200),
         ),
         id="E2-corroboration-deaths",
-        marks=_nlp_gap("'at least 212' gets no measure"),
     ),
     pytest.param(
         Expected(
@@ -185,7 +178,6 @@ README_VERDICTS = [
             ("Disaster and Emergency Management Authority", 12),
         ),
         id="E2-revision-missing",
-        marks=_nlp_gap("'12 were still missing' is read as injuries"),
     ),
     pytest.param(
         Expected(

@@ -62,7 +62,8 @@ POSITIVE = [
     ("The fire has scorched 5,000 hectares of forest.", [(5000, "exact")]),
     ("Crews contained a blaze covering 1,200 acres.", [(1200, "exact")]),
     ("Flooding has affected 30 sq km of farmland.", [(30, "exact")]),
-    ("The 7.8-magnitude quake flattened towns.", [(7.8, "exact")]),
+    # a magnitude is no figure; the count after it is
+    ("The 7.8-magnitude quake flattened 300 homes.", [(300, "exact")]),
     # each qualifier family, before the number
     ("At least 12 people died and 30 were wounded.", [(12, "at least"), (30, "exact")]),
     ("No fewer than 300 protesters were arrested.", [(300, "at least")]),
@@ -94,8 +95,12 @@ POSITIVE = [
     ("Voters backed the plan 52% to 48%.", [(52, "exact"), (48, "exact")]),
     # a full stop glued before the next sentence's number
     ("The shelling lasted all night.90 soldiers were killed at the base.", [(90, "exact")]),
-    # a bracketed conversion is not a second figure
-    ("The fire burned 5,000 hectares (12,355 acres) of scrub.", [(5000, "exact")]),
+    # a bracketed conversion is a second figure of the same quantity, same qualifier
+    (
+        "The fire burned 5,000 hectares (12,355 acres) of scrub.",
+        [(5000, "exact"), (12355, "exact")],
+    ),
+    ("The fire burned about 5,000 hectares (12,355 acres).", [(5000, "about"), (12355, "about")]),
 ]
 
 

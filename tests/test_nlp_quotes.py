@@ -249,13 +249,16 @@ QUOTE_CASES = [
         ],
     ),
     (
-        "quote over two paragraphs",
+        "a quote over two paragraphs is one quote",
         TWO_PARAGRAPHS,
         [(21, 23, "PERSON")],
         None,
         [
-            ("The first part of a long statement runs here.", "person/omar-nasser", None),
-            ("And the second part ends here,", "person/omar-nasser", None),
+            (
+                "The first part of a long statement runs here.\n\n“And the second part ends here,",
+                "person/omar-nasser",
+                None,
+            ),
         ],
     ),
 ]

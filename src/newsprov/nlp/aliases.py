@@ -131,7 +131,7 @@ def clean_name(text: str, kind: str) -> str:
     """The name without articles, "X-based" adjectives, titles, possessives and a
     trailing "(ACRONYM)". ``kind`` is an EntityType value ("Person", ...)."""
     name = " ".join(text.split())
-    name = re.sub(r"^(?:the|The|THE)\s+", "", name)
+    name = re.sub(r"^(?:the|The|THE|[Ww]ith)\s+", "", name)  # "(With AFP)"
     name = _BASED.sub("", name)
     name = _ACRONYM_PAREN.sub("", name)
     name = _POSSESSIVE.sub("", name).strip(" ,.;:-—–\"“”'‘’()[]")
@@ -199,6 +199,8 @@ def _word_skeleton(word: str) -> str:
     if not word:
         return ""
     word = word.replace("ph", "f").replace("q", "k").replace("ou", "u")
+    if word.startswith("yi") and len(word) > 3:
+        word = "g" + word[1:]  # Greek "Yiorgos" / "Giorgos", "Yiannis" / "Giannis"
     head = "a" if word[0] in "aeiou" else word[0]
     rest = _VOWELS.sub("", word[1:])
     return re.sub(r"(.)\1+", r"\1", head + rest)
@@ -278,8 +280,13 @@ def person_matches(short: str, long: str) -> bool:
 
 def place_variant(a: str, b: str) -> bool:
     """Two place spellings where one extends the other by a few letters ("Baniyas" /
-    "Baniyasin")."""
-    short, long = sorted((a.lower(), b.lower()), key=len)
+    "Baniyasin"), or one-word names of six letters or more that differ in one vowel
+    ("Wonberta" / "Wenberta")."""
+    short, long = sorted((fold(a), fold(b)), key=len)
+    if len(short) == len(long) >= 6 and " " not in long:
+        diff = [(x, y) for x, y in zip(short, long, strict=True) if x != y]
+        if len(diff) == 1 and all(c in "aeiou" for c in diff[0]):
+            return True
     return (
         short != long
         and len(short) >= 5
@@ -298,7 +305,13 @@ def _same_entity(kind: str, a: str, b: str, defined: set[frozenset[str]]) -> boo
     if kind == "Place":
         return place_variant(a, b) or _longer_form(a, b) or _longer_form(b, a)
     if kind == "Organisation":
-        return is_acronym_of(a, b) or is_acronym_of(b, a) or _same_words(a, b)
+        return (
+            is_acronym_of(a, b)
+            or is_acronym_of(b, a)
+            or _same_words(a, b)
+            or _longer_form(a, b)
+            or _longer_form(b, a)
+        )
     return False
 
 
@@ -335,6 +348,22 @@ def _head_word_pairs(names: Sequence[str]) -> set[frozenset[str]]:
     return pairs
 
 
+def _first_name_pairs(names: Sequence[str]) -> set[frozenset[str]]:
+    """ "Tesfaye" / "Tesfaye Alemu": a lone word that opens exactly one full name of the
+    article, and is no word of another name, names that person (styles that use the
+    given name on second mention)."""
+    pairs = set()
+    for short in names:
+        if " " in short or len(short) < 4:
+            continue
+        key = fold(short)
+        opening = [n for n in names if " " in n and fold(n).split()[0] == key]
+        elsewhere = [n for n in names if n != short and key in fold(n).split()[1:]]
+        if len(opening) == 1 and not elsewhere:
+            pairs.add(frozenset((short, opening[0])))
+    return pairs
+
+
 def group_names(
     kind: str, names: Sequence[str], defined: Iterable[tuple[str, str]] = ()
 ) -> list[list[str]]:
@@ -343,6 +372,8 @@ def group_names(
     pairs = {frozenset(p) for p in defined}
     if kind == "Organisation":
         pairs |= _head_word_pairs(names)
+    if kind == "Person":
+        pairs |= _first_name_pairs(names)
     parent = list(range(len(names)))
 
     def find(i: int) -> int:

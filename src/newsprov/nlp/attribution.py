@@ -151,11 +151,50 @@ def verb_frame(verb: Token, table: EntityTable, *, for_figures: bool = True) -> 
 
 
 def _speaker(table: EntityTable, tok: Token | None) -> Cluster | None:
-    """What ``tok`` resolves to, when that may speak: no place, no event."""
+    """What ``tok`` resolves to, when that may speak: no place, no event. A name taken
+    for a place speaks through its bracketed acronym ("the European Forest Fire
+    Information System (EFFIS)")."""
     found = table.resolve(tok) if tok is not None else None
+    if tok is not None and found is not None and is_place(table, found):
+        found = next((_appos_org(table, c) for c in tok.children if c.dep_ == "appos"), None)
     if found is None or is_place(table, found) or table.is_event(found):
         return None
     return found
+
+
+def _appos_org(table: EntityTable, tok: Token) -> Cluster | None:
+    """The organisation an apposition names, or None."""
+    found = table.at(tok.i)
+    return found if found is not None and found.kind is EntityType.ORGANISATION else None
+
+
+def _named_appos(table: EntityTable, head: Token) -> Cluster | None:
+    """The named person an unnamed role is put beside: "according to the mayor of X,
+    Christos Giannakos" (an apposition anywhere in the role's phrase)."""
+    after = head.right_edge.i + 2  # a name the parse hung elsewhere: "the mayor, X,"
+    beside = [t.i for t in head.subtree if t.dep_ == "appos"]
+    if after < len(head.doc) and head.doc[after - 1].text == ",":
+        beside.append(after)
+    for i in beside:
+        found = table.at(i)
+        if found is not None and found.kind is EntityType.PERSON and not found.anonymous:
+            return found
+    return None
+
+
+def _unknown_name(table: EntityTable, tok: Token | None) -> Cluster | None:
+    """An organisation for a capitalised name nothing else knows, cited as a source:
+    "according to OCHA" (the name's compounds included)."""
+    if tok is None or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        return None
+    if tok.ent_type_ in {"GPE", "LOC", "DATE", "TIME"} or table.at(tok.i) is not None:
+        return None
+    start = tok.i
+    while start > 0 and tok.doc[start - 1].dep_ in {"compound", "flat"}:
+        if tok.doc[start - 1].pos_ != "PROPN" or table.at(start - 1) is not None:
+            break
+        start -= 1
+    return table.add_organisation(start, tok.i + 1)
 
 
 def _according_to(tok: Token, table: EntityTable) -> Frame | None:
@@ -170,6 +209,10 @@ def _according_to(tok: Token, table: EntityTable) -> Frame | None:
         if owned is not None:
             return replace(owned, anchor=tok.i)
     found = _speaker(table, pobj)
+    if found is not None and found.anonymous and pobj is not None:
+        found = _named_appos(table, pobj) or found
+    if found is None:
+        found = _unknown_name(table, pobj)
     if found is None:
         end = pobj.right_edge.i + 1 if pobj is not None else min(len(tok.doc), tok.i + 8)
         hits = [
@@ -186,8 +229,12 @@ def _owner(tok: Token, table: EntityTable) -> Cluster | None:
     "'s"), "the police estimate", "Insurance Council of Australia figures", "figures
     from X", "an analysis by X"; never a place or an event."""
     for child in tok.children:
-        if child.dep_ in {"poss", "nmod", "compound"} and child.i < tok.i:
+        if child.dep_ == "poss" and child.lower_ in {"its", "their"}:
+            found = _clause_subject(table, tok) or _speaker(table, child)
+        elif child.dep_ in {"poss", "nmod", "compound"} and child.i < tok.i:
             found = _speaker(table, child)
+        elif child.dep_ == "appos" and child.i > tok.i:
+            found = _appos_org(table, child)  # "96 people, a figure the NDRRMA warned …"
         elif child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
             found = _speaker(table, next((p for p in child.children if p.dep_ == "pobj"), None))
         else:
@@ -195,6 +242,15 @@ def _owner(tok: Token, table: EntityTable) -> Cluster | None:
         if found is not None:
             return found
     return None
+
+
+def _clause_subject(table: EntityTable, tok: Token) -> Cluster | None:
+    """The organisation subject of the clause a report noun sits in, which "its" binds
+    to: "The Interior Ministry stood by its estimate of 25,000"."""
+    verb = next((t for t in tok.ancestors if t.pos_ in _VERBS), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb else None
+    found = table.named_at(subj) if subj is not None and subj.pos_ != "PRON" else None
+    return found if found is not None and found.kind is EntityType.ORGANISATION else None
 
 
 def _report_noun(tok: Token, table: EntityTable) -> Frame | None:

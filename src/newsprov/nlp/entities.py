@@ -31,6 +31,7 @@ from .evidence import english_words, in_foreign_fragment, set_english_words
 from .gazetteer import (
     clutter_lines,
     described_names,
+    route_between,
     second_pass,
     split_coordinated,
     with_patterns,
@@ -303,7 +304,7 @@ def _place_context(doc: Doc, ent: Span) -> bool:
     if of_place and before[0].lemma_.lower() in _PLACE_NOUNS | _PLACE_OF:
         return True
     after_in = ent.start > 0 and doc[ent.start - 1].lower_ in _LOCATIVE - {"from", "to", "at"}
-    if ent.label_ == "PERSON" and after_in:
+    if ent.label_ == "PERSON" and (after_in or route_between(doc, ent.start)):
         return True
     after = doc[ent.end : ent.end + 2]
     return (
@@ -348,18 +349,39 @@ def _relabel_place(doc: Doc, ent: Span) -> Span:
 _CREDIT_NOT_NAME = re.compile(r"\b(?:and|with|by|for|the|to|this|report(?:ing)?)\b")
 
 
+# "Additional reporting by Lukas Brenner in Geneva": the role before the name, the place after
+_CREDIT_ROLE = re.compile(
+    r"^(?:additional\s+)?(?:reporting|editing|writing|photos?|video)\s+by\s+", re.IGNORECASE
+)
+_CREDIT_PLACE = re.compile(r"\s+in\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})$")
+
+
+def _credit_place(doc: Doc, s: int, part: str) -> tuple[str, list[Span]]:
+    """``part`` without its closing "in <Place>", and the place as a GPE span."""
+    m = _CREDIT_PLACE.search(part)
+    if m is None:
+        return part, []
+    place = doc.char_span(s + m.start(1), s + m.end(1), label="GPE")
+    return part[: m.start()], [place] if place is not None else []
+
+
 def _credit_ents(doc: Doc, credits: list[tuple[int, int]]) -> list[Span]:
-    """PERSON / OUTLET entities for the parts of "(Omar Albam/AP)"."""
+    """PERSON / OUTLET entities for the parts of "(Omar Albam/AP)" and of "(Reporting by
+    X in Addis Ababa; Editing by Y)", with the reporter's place."""
     registry = OutletRegistry.default()
-    out = []
+    out: list[Span] = []
     for start, end in credits:
         # "lo/jcg (AFP, Reuters, dpa)": a comma or semicolon separates names too
         for m in re.finditer(r"[^()/:,;]+", doc.text[start:end]):
             part = m.group().strip()
             if not part or part.lower() in {"photo", "photos", "file", "file photo"}:
                 continue
-            lead = m.group().index(part)
-            s = start + m.start() + lead
+            s = start + m.start() + m.group().index(part)
+            role = _CREDIT_ROLE.match(part)
+            if role is not None:
+                s, part = s + role.end(), part[role.end() :]
+                part, places = _credit_place(doc, s, part)
+                out += places
             part_core = re.sub(r"\s*(?:Photos?|Images?)$", "", part)
             outlet = registry.lookup(part_core)
             label = "OUTLET" if outlet else "PERSON"

@@ -124,6 +124,10 @@ def context_votes(
     """Weighted type votes from the words around the name in tokens [start, end) that
     the model labelled ``label``."""
     votes = []
+    if _bracket_credit(doc, start, end):
+        votes.append((EntityType.ORGANISATION, STRONG))
+    if _told_acronym(doc, start, end):
+        votes.append((EntityType.OUTLET, STRONG))
     after = _after(doc, end)
     if after is not None:
         votes.append((after, STRONG))
@@ -134,6 +138,30 @@ def context_votes(
     if described is not None:
         votes.append((described, STRONG))
     return votes
+
+
+def _bracket_credit(doc: Doc, start: int, end: int) -> bool:
+    """ "... on Tuesday. [Eurokinissi]": one word in square brackets closing a line is a
+    photo agency's credit; photographers are credited with their full names."""
+    if end - start != 1 or start == 0 or end >= len(doc):
+        return False
+    closes = end + 1 >= len(doc) or "\n" in doc[end].whitespace_ + doc[end + 1].text
+    return doc[start - 1].text == "[" and doc[end].text == "]" and closes
+
+
+def _told_acronym(doc: Doc, start: int, end: int) -> bool:
+    """ "an elderly woman told ERT": initials right after "told" name a broadcaster or
+    agency (bodies are "told the UN"); known bodies ("told UNICEF") are not outlets."""
+    word = doc[start].text
+    return (
+        end - start == 1
+        and start > 0
+        and doc[start - 1].lower_ == "told"
+        and word.isupper()
+        and 3 <= len(word) <= 5
+        and word not in lexicon().known_orgs
+        and (end == len(doc) or doc[end].pos_ not in {"NOUN", "PROPN"})  # "told FBI agents"
+    )
 
 
 def _described_before(doc: Doc, start: int, end: int) -> EntityType | None:

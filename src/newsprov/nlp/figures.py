@@ -13,13 +13,15 @@ ages ("a 14-year-old", "aged 62", "Smith, 45,"), durations ("for two days", "14 
 ago"), ordinals ("1st"), numbers in names and labels ("Resolution 2254", "Route 66",
 "COVID-19", "G7", "F-16", "page 4"), compound modifiers ("a 15-member council"),
 distances, speeds and temperatures, scores ("won 3-1"), ratios ("one in five"),
-conversions in brackets ("5,000 hectares (12,355 acres)"), a bare "one" ("one of the",
-"one resident"), small partitives ("two of the victims"), small counts of speakers in a
+magnitudes, scale readings, year spans and more (:mod:`.figure_rules`), a bare "one"
+("one of the", "one resident"), small partitives ("two of the attackers", but not of
+casualties: "Nine of the wounded died"), small counts of speakers in a
 reporting clause ("two residents told AP"), small counts of trivial things ("the two
 sides"), small number words with no counted noun and no measure ("the two met"), and
 vague plurals ("thousands", "tens of thousands") unless ``include_vague=True``: their
 value is a convention (the smallest amount the words can mean), not something an outlet
-reported, so by default they are left out for precision.
+reported, so by default they are left out for precision. A conversion in brackets
+("5,000 hectares (12,355 acres)") is a second figure of the same quantity.
 """
 
 from __future__ import annotations
@@ -32,6 +34,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsprov.model import Qualifier
+from newsprov.nlp.figure_rules import (
+    carry_conversions,
+    drop_restated_wholes,
+    extra_reason,
+    is_age,
+    is_duration,
+    is_name,
+    member_count,
+)
 from newsprov.nlp.measures import (
     NounPhrase,
     describe,
@@ -98,14 +109,6 @@ def _glued(lexes: Sequence[Lex], a: int, b: int) -> bool:
     return 0 <= a < len(lexes) and 0 <= b < len(lexes) and lexes[a].end == lexes[b].start
 
 
-def _after_text(lexes: Sequence[Lex], k: int, n: int = 4) -> str:
-    """Up to n lexes from k, lower case, spaced as written."""
-    out = ""
-    for i in range(k, min(k + n, len(lexes))):
-        out += lexes[i].lower if i == k or _glued(lexes, i - 1, i) else " " + lexes[i].lower
-    return out
-
-
 def _month_near(lexes: Sequence[Lex], k: int, step: int) -> bool:
     """A capitalised month name is the nearest word from k in direction step, skipping
     "of", "the" and commas ("9 March", "March 9", "the 9th of March"; not "may have")."""
@@ -152,55 +155,12 @@ def _is_year(m: NumberMatch, claim: Claim, next_word: str) -> bool:
     return next_word not in nouns
 
 
-def _is_age(lexes: Sequence[Lex], claim: Claim) -> bool:
-    lx, m = lexicon(), claim.match
-    prev, nxt = _word(lexes, claim.first - 1), _word(lexes, m.last)
-    if prev in lx["age_before"] or (prev == "of" and _word(lexes, claim.first - 2) == "age"):
-        return True
-    after = _after_text(lexes, m.last).lstrip("-").strip()
-    if any(after.startswith(a) for a in lx["age_after"]):
-        return True
-    name_before = claim.first >= 2 and lexes[claim.first - 2].text[:1].isupper()
-    if prev in (",", "(") and nxt in (",", ")") and name_before and m.value < 120:
-        return True
-    # "children under 5": the qualifier word belongs to an age group
-    return (
-        _word(lexes, m.first - 1) in ("under", "over", "above")
-        and _word(lexes, m.first - 2) in lx["age_groups"]
-        and m.value < 120
-        and not m.unit
-    )
-
-
-def _is_name(lexes: Sequence[Lex], claim: Claim) -> bool:
-    """A label before the number ("Resolution 2254", "page 4", "No. 10")."""
-    lx, k = lexicon(), claim.first - 1
-    prev = _word(lexes, k)
-    if prev == "." and _word(lexes, k - 1) in lx["label_nouns"]:
-        return True
-    if prev in lx["label_nouns"] or prev == "#":
-        return True
-    if k >= 1 and lexes[k].text.isalpha() and lexes[k].text[:1].isupper():
-        # a capitalised word before the number, not at the sentence start ("Route 66")
-        return lexes[k - 1].text not in "\"“‘'(" and claim.match.kind == "digits"
-    return _word(lexes, claim.match.last) in ("street", "road", "avenue")
-
-
-def _is_duration(lexes: Sequence[Lex], m: NumberMatch) -> bool:
-    """A time unit after the number: "14 years", "a 10-day", "two straight weeks"."""
-    lx = lexicon()
-    k = m.last + 1 if _word(lexes, m.last) == "-" else m.last
-    if _word(lexes, k) in lx["duration_adjectives"]:
-        k += 1
-    return _word(lexes, k) in lx["time_units"]
-
-
 def _is_compound(lexes: Sequence[Lex], m: NumberMatch) -> bool:
     """A compound modifier: "a 15-member council" (but "a 5,000-strong crowd" is kept)."""
     if _word(lexes, m.last) != "-" or not _glued(lexes, m.last - 1, m.last):
         return False
     nxt = m.last + 1
-    return (
+    return not member_count(lexes, m) and (
         _glued(lexes, m.last, nxt)
         and lexes[nxt].text.isalpha()
         and lexes[nxt].lower not in lexicon()["hyphen_keep"]
@@ -220,12 +180,12 @@ def _context_reason(s: _Sentence, claim: Claim, dropped: dict[int, str]) -> str 
         ("year", _is_year(m, claim, nxt)),
         ("date", _month_near(lexes, claim.first - 1, -1) or _month_near(lexes, m.last, 1)),
         ("time", nxt in lx["time_markers"]),
-        ("age", _is_age(lexes, claim)),
-        ("duration", _is_duration(lexes, m)),
-        ("name", _is_name(lexes, claim)),
+        ("age", is_age(lexes, claim)),
+        ("duration", is_duration(lexes, m)),
+        ("name", is_name(lexes, claim)),
         ("compound", _is_compound(lexes, m)),
     )  # fmt: skip
-    return next((reason for reason, hit in checks if hit), None)
+    return next((reason for reason, hit in checks if hit), None) or extra_reason(lexes, claim)
 
 
 def _ner_reason(span: Span | None) -> str | None:
@@ -298,8 +258,8 @@ def _toll_value(span: Span | None) -> bool:
         verb = tok.head
     else:
         return False
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return subj is not None and subj.lemma_.lower() == "toll"
+    # a dateline can be parsed as a second subject: "MALATYA (AA) - The death toll ..."
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() == "toll" for c in verb.children)
 
 
 def _token_span(doc: Doc, sent: Span, m: NumberMatch) -> Span | None:
@@ -328,7 +288,13 @@ def _figure(s: _Sentence, claim: Claim) -> FigureSpan | str:
     )
     if described.measure is None and _toll_value(tokens):
         unit = "people" if described.unit == "count" else described.unit
-        described = replace(described, measure="deaths", unit=unit, what=described.what or "deaths")
+        described = replace(
+            described,
+            measure="deaths",
+            unit=unit,
+            what=described.what or "deaths",
+            population=described.population or ("people" if unit == "people" else None),
+        )
     reason = _ner_reason(tokens) or not_counted_reason(claim, s.lexes, phrase, described)
     if reason is not None:
         return reason
@@ -369,8 +335,9 @@ def _sentence_figures(sent: Span, next_group: int, *, include_vague: bool) -> li
                 rejected.add(claim.range_index)
             continue
         kept.append((claim, fig))
+    figs = carry_conversions(kept, qualified.conversions)
     out = []
-    for n, (claim, fig) in enumerate(kept):
+    for n, (claim, fig) in enumerate(zip((c for c, _ in kept), figs, strict=True)):
         if claim.range_index is not None:
             if claim.range_index in rejected:
                 continue
@@ -407,7 +374,7 @@ def find_figures(doc: Doc, *, include_vague: bool = False) -> list[FigureSpan]:
         groups = [f.range_group for f in found if f.range_group is not None]
         group = max(groups, default=group - 1) + 1
         out.extend(found)
-    return out
+    return drop_restated_wholes(doc.text, out)
 
 
 class FiguresComponent:

@@ -26,6 +26,7 @@ from .patterns import is_event, lower_orgs, name_runs, name_runs_untyped, patter
 __all__ = [
     "clutter_lines",
     "described_names",
+    "route_between",
     "second_pass",
     "split_coordinated",
     "with_patterns",
@@ -36,7 +37,13 @@ __all__ = [
 # lines of page furniture: "Join ST's Telegram channel", "READ MORE: ...", "Follow us on X"
 _PROMO = re.compile(
     r"^[ \t]*(?:join|follow|subscribe|sign up|download|read more|also read|related|"
-    r"watch|listen|share|click|get the|more from|recommended|see also)\b[^\n]*$",
+    r"watch|listen|share|click|get the|more from|recommended|see also|catch all)\b[^\n]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# browser and cookie notices: "This browser is not updated by Microsoft ... Edge, Safari"
+_NOTICE = re.compile(
+    r"^(?=[^\n]*\b(?:browsers?|cookies?)\b)"
+    r"(?=[^\n]*\b(?:updated?|support|accept|consent|enable|settings|privacy)\b)[^\n]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # "CBC's Journalistic Standards and Practices|About CBC News": a row of menu items
@@ -125,14 +132,38 @@ def clutter_lines(text: str) -> list[tuple[int, int]]:
     """Char spans of lines that are page furniture, not news: promotions ("Join ST's
     Telegram channel", "READ MORE: ...") and menu rows ("Standards|About CBC News")."""
     spans = [m.span() for m in _PROMO.finditer(text) if len(m.group()) < 200]
+    spans += [m.span() for m in _NOTICE.finditer(text) if len(m.group()) < 400]
     menus = [m for m in _MENU.finditer(text) if len(m.group()) < 300]
     # a byline row ("Jessica Tran · CBC News · Posted: Jun 04 | Updated") holds digits
     return spans + [m.span() for m in menus if not any(c.isdigit() for c in m.group())]
 
 
+# "the road between Bahir Dar and Debre Markos": names between which something runs
+_ROUTE = {"road", "highway", "route", "railway", "border", "corridor", "halfway", "lies"}
+
+
+def route_between(doc: Doc, start: int) -> bool:
+    """Is the name at token ``start`` the first end of "<road> between X and Y"?"""
+    return start >= 2 and doc[start - 1].lower_ == "between" and doc[start - 2].lower_ in _ROUTE
+
+
 def _bare(doc: Doc, start: int, end: int) -> bool:
     """One to three capitalised words."""
     return 1 <= end - start <= 3 and all(t.text[:1].isupper() for t in doc[start:end])
+
+
+def _after_place(doc: Doc, ent: Span, ents: list[Span]) -> str | None:
+    """ "Cusco, Puno, Arequipa and Cajamarca": a span that closes a comma list holding a
+    place (the list may hold names the model mislabels: "Puno" ORG)."""
+    comma = ent.start - 1
+    while comma >= 1 and doc[comma].text == ",":
+        before = next((e for e in ents if e.end == comma), None)
+        if before is None:
+            return None
+        if before.label_ in {"GPE", "LOC"}:
+            return "GPE"
+        comma = before.start - 1
+    return None
 
 
 def split_coordinated(doc: Doc, ents: list[Span]) -> list[Span]:
@@ -147,7 +178,7 @@ def split_coordinated(doc: Doc, ents: list[Span]) -> list[Span]:
             out.append(ent)
             continue
         left, right = doc[ent.start : cut], doc[cut + 1 : ent.end]
-        label = alone.get(left.text) or alone.get(right.text)
+        label = alone.get(left.text) or alone.get(right.text) or _after_place(doc, ent, ents)
         if label is not None and ent.label_ != "PERSON":
             label = "ORG" if label == "ORG" else "GPE"  # "between Benalla and Wangaratta"
         if label is None or not (_bare(doc, ent.start, cut) and _bare(doc, cut + 1, ent.end)):

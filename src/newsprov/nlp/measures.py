@@ -45,6 +45,10 @@ WINDOW = 8  # lexes either side of a number searched for measure keywords
 _SMALL = 10  # number words up to this value need a counted noun or a measure to count
 _DEFINITE = {"the", "both", "these", "those", "its", "their", "his", "her", "our"}
 _SPEAKERS_MAX = 20  # "two residents told AP" counts speakers, not a figure
+_CASUALTY_WHOLES = frozenset(
+    {"dead", "victims", "wounded", "injured", "killed", "casualties", "bodies", "deceased"}
+)
+_JOINERS = frozenset({"and", "while", "whereas", "but", ";"})
 _PERSON_MEASURES = frozenset(
     {"deaths", "injuries", "arrests", "missing", "displaced", "evacuated", "affected",
      "rescued", "crowd-size"}
@@ -210,6 +214,8 @@ def measure_for(
         rule = rules[n]
         if "units" in rule and unit not in rule["units"]:
             continue
+        if "units" not in rule and _is_money(unit):
+            continue  # an amount of money counts no people or things: "₹10 crore ... tents"
         if "nouns" in rule and head not in rule["nouns"]:
             continue
         if far and " ".join(kw) not in measures_lexicon()["predicates"]:
@@ -220,9 +226,16 @@ def measure_for(
             dist = 2 * _distance(first, last, s, s + len(kw)) + (s < first)
             dist += 6 * sum(1 for a, b in others if _between(a, b, first, last, s))
             dist += 6 * all(w in noun_words for w in kw)
+            # a keyword in the clause before: "1,512 injured and 12 were still missing"
+            dist += 2 * (s < first and any(w in _JOINERS for w in words[s + len(kw) : first]))
             if best is None or (dist, n) < best[:2]:
                 best = (dist, n, measure)
     return best[2] if best else None
+
+
+def _is_money(unit: str | None) -> bool:
+    """A currency code unit ("USD", "INR")."""
+    return unit is not None and len(unit) == 3 and unit.isupper()
 
 
 def _between(a: int, b: int, first: int, last: int, kw: int) -> bool:
@@ -348,6 +361,15 @@ def describe(
     return Described(what, measure, population, unit, predicate)
 
 
+def _partitive(lexes: Sequence[Lex], k: int) -> bool:
+    """ "two of the attackers": a part of a group, not a count, unless the group is one of
+    casualties ("Nine of the wounded had died", "Two of the victims were found")."""
+    if k >= len(lexes) or lexes[k].lower != "of":
+        return False
+    whole = [x.lower for x in lexes[k + 1 : k + 3]]
+    return not (whole[:1] == ["the"] and whole[1:] and whole[1] in _CASUALTY_WHOLES)
+
+
 def not_counted_reason(
     claim: Claim, lexes: Sequence[Lex], phrase: NounPhrase, described: Described
 ) -> str | None:
@@ -366,7 +388,7 @@ def not_counted_reason(
     one_killed = phrase.head in _person_nouns() and described.predicate is not None
     if m.kind == "words" and m.value == 1 and m.text.lower() == "one" and exact:
         return None if one_killed else "one"
-    if small_words and exact and m.last < len(lexes) and lexes[m.last].lower == "of":
+    if small_words and exact and _partitive(lexes, m.last):
         return "partitive"
     if small_words and (phrase.head in lx["noise_nouns"] or phrase.words[:1] in noise):
         return "trivial"
@@ -374,7 +396,11 @@ def not_counted_reason(
     before = lexes[m.first - 1].lower if m.first > 0 else ""
     if small_words and phrase.head in lx["definite_noise_nouns"] and before in _DEFINITE:
         return "trivial"
-    if small_words and exact and not phrase.head and measure is None:
+    restated = [x.lower for x in lexes[max(0, m.first - 2) : m.first]] in (
+        ["up", "from"],
+        ["down", "from"],
+    )
+    if small_words and exact and not phrase.head and measure is None and not restated:
         return "bare"
     reporting = set(lx["reporting_verbs"])
     if (

@@ -29,6 +29,7 @@ from .aliases import (
 from .boundaries import heading_spans
 from .coref import Cluster, EntityTable, Mention, outlet_entity
 from .evidence import WEAK, context_votes, name_kind
+from .outlet_names import ambiguous_outlet, looks_like_outlet
 from .patterns import patterns
 
 __all__ = ["LABELS", "ambiguous_outlet", "build_entity_table"]
@@ -41,12 +42,8 @@ LABELS = {
     "FAC": EntityType.PLACE,
     "OUTLET": EntityType.OUTLET,
 }
-_OUTLET_AFTER = {"newspaper", "daily", "tv", "television", "channel", "radio", "broadcaster"}
-_OUTLET_CUE = {"newspaper", "daily", "broadcaster", "channel", "television", "tv", "outlet"}
-_OUTLET_SUFFIX = re.compile(
-    r"\b(?:News|TV|Times|Post|Herald|Gazette|Tribune|Television|Radio|Journal|Telegraph|"
-    r"Chronicle)$"
-)
+_EDITION = re.compile(r"\s+(?:english|online|digital|international)$")
+_NOT_NAMED_AFTER = {"calendar", "scale", "plate", "browser"}
 
 
 def _kind(ent: Span) -> EntityType | None:
@@ -56,42 +53,13 @@ def _kind(ent: Span) -> EntityType | None:
         return EntityType.ORGANISATION  # "Telegram" is no outlet, "Unicef" no person
     if kind is EntityType.PERSON and len(ent) == 1 and ent.text.isupper() and len(ent.text) > 2:
         return EntityType.ORGANISATION  # persons are not written in initials: "UNHCR said"
-    if kind in {EntityType.ORGANISATION, EntityType.PERSON} and _looks_like_outlet(ent):
+    if kind in {EntityType.ORGANISATION, EntityType.PERSON} and looks_like_outlet(ent):
         return EntityType.OUTLET
     # "Kandilli Observatory" tagged GPE, "Via Merulana" tagged PERSON: the words decide
     fixed = name_kind(ent.text)
     if kind is not None and fixed is not None:
         return fixed
     return kind
-
-
-def ambiguous_outlet(span: Span) -> bool:
-    """True for an outlet name that is also a word or a surname where it is not the
-    outlet: "Time" opening a sentence, "Bloomberg" in "Michael Bloomberg"."""
-    if span.text not in lexicon().ambiguous_outlets:
-        return False
-    doc = span.doc
-    prev = doc[span.start - 1] if span.start > 0 else None
-    nxt = doc[span.end] if span.end < len(doc) else None
-    beside = [t for t in (prev, nxt) if t is not None and t.text[:1].isupper()]
-    return bool(span[0].is_sent_start) or prev is None or bool(beside)
-
-
-def _looks_like_outlet(ent: Span) -> bool:
-    """A registry outlet, a name like "X News"/"X TV", or a name next to "newspaper",
-    "radio", "news agency" ("the daily Al-Watan", "France Info radio")."""
-    doc = ent.doc
-    if OutletRegistry.default().lookup(ent.text):
-        return not ambiguous_outlet(ent)
-    if _OUTLET_SUFFIX.search(ent.text):
-        return True
-    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-    if after in _OUTLET_AFTER:
-        return True
-    if ent.label_ != "ORG":
-        return False
-    before = {t.lower_ for t in doc[max(0, ent.start - 3) : ent.start]}
-    return bool(before & _OUTLET_CUE) or {"news", "agency"} <= before
 
 
 def _is_junk(ent: Span, name: str, kind: EntityType) -> bool:
@@ -110,6 +78,8 @@ def _is_junk(ent: Span, name: str, kind: EntityType) -> bool:
     nxt = doc[ent.end : ent.end + 2]
     if len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ in {"based", "led", "backed"}:
         return True
+    if len(nxt) >= 1 and nxt[0].lower_ in _NOT_NAMED_AFTER:
+        return True  # "the Bikram Sambat calendar", "the Beaufort scale"
     first = ent[0]
     common = first.pos_ == "NOUN" or first.tag_ == "NNS"
     lone = len(ent) == 1 and bool(first.is_sent_start)
@@ -143,6 +113,8 @@ def _mentions(doc: Doc) -> list[Mention]:
         name = clean_name(ent.text, kind.value)
         if _is_junk(ent, name, kind):
             continue
+        if kind is EntityType.PERSON and name != ent.text and registry.lookup(name):
+            kind = EntityType.OUTLET  # "(With AFP)"
         outlet_id = ent.ent_id_ or None
         if kind is EntityType.OUTLET and outlet_id is None:
             found = registry.lookup(name)
@@ -357,6 +329,12 @@ def _outlet_clusters(
         owners = [oid for oid in known if _last_word(registry.get(oid), key)]
         if len(owners) == 1:
             groups.setdefault(owners[0], []).extend(groups.pop(key))
+    for key in [k for k in groups if k not in known]:
+        edition = _registry_id(_EDITION.sub("", key))  # "Al Arabiya English"
+        if own_id is not None and edition == own_id:
+            known.add(own_id)  # the publisher, named by the page only in its header
+        if edition in known and edition != key:
+            groups.setdefault(edition, []).extend(groups.pop(key))
     out = []
     for key, members in groups.items():
         oid = key if key in known else None

@@ -52,6 +52,8 @@ _MASKS = (
     r"\b\d{4}-\d{1,2}-\d{1,2}\b",
     r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b",
     r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\b\.?)?",
+    # a year glued to the clock time by a scrape: "June 3, 20254:12 PM ET"
+    r"\b(?:19|20)\d{2}\d{1,2}:\d{2}(?:\s*[ap]\.?m\b\.?)?",
     r"\b\d{1,2}(?:\.\d{2})?\s*[ap]\.?m\b\.?",
     r"\b\d{3,4}\s*(?:GMT|UTC|BST|CET|hrs|local time)\b",
     r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?)?\b\d{2,4}[\s.-]\d{3,4}[\s.-]\d{3,4}\b",

@@ -86,12 +86,15 @@ class Claim:
 class QualifiedNumbers:
     """The claims of one sentence, and numbers that a neighbour shows to be no figure.
 
-    ``dropped`` maps the first lex of such a number to the reason: "score" ("3-1"),
-    "ratio" ("one in five") or "conversion" ("5,000 hectares (12,355 acres)").
+    ``dropped`` maps the first lex of such a number to the reason: "score" ("3-1") or
+    "ratio" ("one in five"). ``conversions`` maps the first lex of a bracketed conversion
+    ("5,000 hectares (12,355 acres)") to the first lex of the number it converts: both
+    are figures of one quantity, the conversion taking the first's qualifier.
     """
 
     claims: list[Claim] = field(default_factory=list)
     dropped: dict[int, str] = field(default_factory=dict)
+    conversions: dict[int, int] = field(default_factory=dict)
 
 
 def bounds(qualifier: Qualifier, value: float) -> tuple[float | None, float | None]:
@@ -205,6 +208,14 @@ def _changes(lexes: Sequence[Lex], start: int) -> bool:
     return any(lx.lower in verbs for lx in lexes[max(0, start - 3) : start])
 
 
+def _dateline_dash(lexes: Sequence[Lex], a: NumberMatch, b: NumberMatch) -> bool:
+    """A spaced dash before a number word: "ROME, AUG 13 - Two planes ..." ends a dateline."""
+    dash = lexes[a.last]
+    return (
+        b.kind == "words" and lexes[a.last - 1].end < dash.start and dash.end < lexes[b.first].start
+    )
+
+
 def _range_kind(lexes: Sequence[Lex], a: NumberMatch, b: NumberMatch) -> str | None:
     """Whether two neighbouring numbers make a "range", a "score" or neither (None)."""
     joiner = _joiner(lexes, a, b)
@@ -216,6 +227,8 @@ def _range_kind(lexes: Sequence[Lex], a: NumberMatch, b: NumberMatch) -> str | N
         return None
     if joiner == "and":
         return "range" if opener and opener[0].endswith("between") else None
+    if joiner in ("-", "–", "—") and _dateline_dash(lexes, a, b):
+        return None
     low, high = _share(a, b)
     if joiner in ("-", "–", "—") and low.value >= high.value:
         return "score"
@@ -260,19 +273,33 @@ def qualify(lexes: Sequence[Lex], matches: Sequence[NumberMatch]) -> QualifiedNu
             out.dropped.update({a.first: "score", b.first: "score"})
         out.claims.append(_single(lexes, a))
         k += 1
-    out.dropped.update(_ratios_and_conversions(lexes, matches))
+    for a, b in pairwise(matches):
+        if _text(lexes, a.last, b.first) in ("in", "out of"):
+            out.dropped.update({a.first: "ratio", b.first: "ratio"})
+    out.conversions.update(_conversions(lexes, matches))
+    out.claims[:] = [_converted(c, out.claims, out.conversions) for c in out.claims]
     return out
 
 
-def _ratios_and_conversions(lexes: Sequence[Lex], matches: Sequence[NumberMatch]) -> dict[int, str]:
-    """Neighbouring numbers that are a ratio ("one in five", "3 out of 4") or a bracketed
-    conversion of the first ("5,000 hectares (about 12,355 acres)")."""
-    out: dict[int, str] = {}
+def _conversions(lexes: Sequence[Lex], matches: Sequence[NumberMatch]) -> dict[int, int]:
+    """Bracketed conversions of the number before: "5,000 hectares (about 12,355 acres)"."""
+    out: dict[int, int] = {}
     for a, b in pairwise(matches):
-        if _text(lexes, a.last, b.first) in ("in", "out of"):
-            out.update({a.first: "ratio", b.first: "ratio"})
         before = qualifier_before(lexes, b)
         opening = before[1] - 1 if before is not None else b.first - 1
         if a.unit and opening == a.last and lexes[opening].text == "(":
-            out[b.first] = "conversion"
+            out[b.first] = a.first
     return out
+
+
+def _converted(claim: Claim, claims: Sequence[Claim], conversions: dict[int, int]) -> Claim:
+    """A conversion with no qualifier of its own takes the converted number's:
+    "about 17,800 hectares (44,000 acres)" is about 44,000 acres."""
+    source = conversions.get(claim.match.first)
+    if source is None or claim.qualifier is not Qualifier.EXACT or claim.range_index is not None:
+        return claim
+    first = next((c for c in claims if c.match.first == source), None)
+    if first is None or first.range_index is not None:
+        return claim
+    lower, upper = bounds(first.qualifier, claim.value)
+    return replace(claim, qualifier=first.qualifier, lower=lower, upper=upper)

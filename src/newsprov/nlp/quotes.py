@@ -11,7 +11,12 @@ opening mark ("X said: “…”"), else from the previous quotation of the same
 anonymous entities; "the man, who Sky News did not name" gives the via. A quotation
 with no speaker verb and no earlier quotation in its paragraph belongs to the person the
 sentence just before it is about ("Amina Yusuf described the night. “…”"). Short scare quotes
-("revenge killings") are kept only when a speaker verb attaches them.
+("revenge killings") are kept only when a speaker verb attaches them; a later scare quote in
+the same sentence shares that speaker ("said it acted “with restraint” against “mobs”"), and
+an active verb of accusing attaches one ("accused X of “spreading lies”"). Top-level single
+marks ("for 'about twenty minutes'") quote too, but only when a speaker verb attaches them.
+A quotation left open at its paragraph end and continued by the next paragraph is one
+quotation. Fallbacks for missed names and lost subjects live in ``quote_speakers``.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from .aliases import lexicon
 from .attribution import reporting_lexicon, sentence_frames, subject_of, verb_frame
 from .boundaries import credit_spans, heading_spans, paragraph_breaks
 from .coref import Cluster, EntityTable
+from .quote_speakers import named_before_verb, named_in_subject, unresolved_person
 
 __all__ = ["QuoteSpan", "evidence_span", "find_quote_spans", "find_quotes"]
 
@@ -34,6 +40,9 @@ _OPEN = "“"
 _CLOSE = "”"
 _OPENERS = set(" \t\n([{—–-/") | {"‘", "'"}
 _MIN_WORDS = 4
+_SINGLE = "‘’'"
+_ACCUSING = {"accuse", "blame"}
+_MARKS = '“”"' + _SINGLE
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +58,7 @@ class QuoteSpan:
     speaker: Cluster | None = None
     via: Cluster | None = None
     attached: bool = False  # a speaker verb in the quote's own sentence names the speaker
+    single: bool = False  # in single marks: kept only when a speaker verb attaches it
 
 
 def _is_opening(text: str, i: int) -> bool:
@@ -71,9 +81,16 @@ def _scan_paragraph(
 ) -> list[QuoteSpan]:
     out = []
     open_at: int | None = None
+    resume = start
     for i in range(start, end):
         ch = text[i]
-        if ch not in '“”"' or any(s <= i < e for s, e in skip):
+        if i < resume or ch not in _MARKS or any(s <= i < e for s, e in skip):
+            continue
+        if ch in _SINGLE:
+            single = _single_quote(text, i, end) if open_at is None else None
+            if single is not None:
+                out.append(QuoteSpan(i + 1, single, i, single, para, single=True))
+                resume = single + 1
             continue
         opening = ch == _OPEN or (ch == '"' and open_at is None and _is_opening(text, i))
         if open_at is None and opening:
@@ -88,6 +105,21 @@ def _scan_paragraph(
     return [q for q in out if text[q.start : q.end].strip()]
 
 
+def _single_quote(text: str, i: int, end: int) -> int | None:
+    """Closing mark of a top-level single-quoted span opening at ``i`` ("said it circled for
+    'about twenty minutes'"), or None: the mark must open a word after a space or bracket
+    and close before a non-letter, with no double mark between (apostrophes do not)."""
+    if not _is_opening(text, i) or text[i] == "’" or not text[i + 1 : i + 2].isalnum():
+        return None
+    for j in range(i + 1, end):
+        if text[j] in '“”"':
+            return None
+        after = text[j + 1 : j + 2]
+        if text[j] in "’'" and not text[j - 1].isspace() and not after.isalnum():
+            return j
+    return None
+
+
 def _token_at(doc: Doc, char: int) -> Token | None:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
@@ -95,7 +127,21 @@ def _token_at(doc: Doc, char: int) -> Token | None:
 
 def _speaker_verbs(tokens: list[Token]) -> list[Token]:
     lex = reporting_lexicon()
-    return [t for t in tokens if t.pos_ in {"VERB", "AUX"} and t.lemma_ in lex.quote_verbs]
+    return [
+        t
+        for t in tokens
+        if t.pos_ in {"VERB", "AUX"} and (t.lemma_ in lex.quote_verbs or _accuses(t))
+    ]
+
+
+def _accuses(verb: Token) -> bool:
+    """An active verb of accusing quotes its accuser ("accused Fano of “spreading lies”");
+    the accused of a passive one ("was accused of “treason”") did not say the words."""
+    if verb.lemma_ not in _ACCUSING:
+        return False
+    subj = subject_of(verb)  # may be inherited from a passive verb it is conjoined to
+    passive = subj is not None and subj.dep_ == "nsubjpass"
+    return not passive and not any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _after_tokens(doc: Doc, q: QuoteSpan) -> list[Token]:
@@ -128,17 +174,26 @@ def _before_tokens(doc: Doc, q: QuoteSpan) -> list[Token]:
 
 
 def _frame_from(
-    verbs: list[Token], table: EntityTable, prev: QuoteSpan | None
+    verbs: list[Token], table: EntityTable, prev: QuoteSpan | None, after: list[Token] | None = None
 ) -> tuple[Cluster | None, Cluster | None]:
+    """Speaker and via of the first quote verb that names a speaker; ``after`` are the
+    tokens after the closing mark, where an inverted frame may name the speaker."""
     for verb in verbs:
         frame = verb_frame(verb, table, for_figures=False)
-        if frame is None or frame.source is None:
-            continue
         subj = subject_of(verb)
-        source = frame.source
+        source = frame.source if frame is not None else None
+        if source is None and subj is not None:
+            source = unresolved_person(table, subj)
+        if source is None and frame is not None and after:
+            source = named_before_verb(after, verb, table)
+        if source is None:
+            continue
         if subj is not None and subj.lower_ in lexicon().pronouns_person:
             source = _pronoun_speaker(table, subj, prev) or source
-        return source, frame.via or _relative_via(verb, table)
+        elif subj is not None:
+            source = named_in_subject(table, subj, source) or source
+        via = frame.via if frame is not None else None
+        return source, via or _relative_via(verb, table)
     return None, None
 
 
@@ -155,7 +210,8 @@ def _pronoun_speaker(table: EntityTable, tok: Token, prev: QuoteSpan | None) -> 
         subj = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is None or subj.i >= tok.i or subj.idx < prev.end or subj.lower_ in pronouns:
             continue
-        found = table.resolve(subj)
+        found = named_in_subject(table, subj, table.resolve(subj))
+        found = found or unresolved_person(table, subj)
         if found is not None and found.kind is EntityType.PERSON:
             latest = found
     return latest
@@ -230,21 +286,58 @@ def find_quotes(doc: Doc, table: EntityTable, publisher: str | None = None) -> l
     out: list[QuoteSpan] = []
     for q in spans:
         prev = next((p for p in reversed(out) if p.speaker is not None), None)
-        speaker, via = _frame_from(_speaker_verbs(_after_tokens(doc, q)), table, prev)
+        after = _after_tokens(doc, q)
+        speaker, via = _frame_from(_speaker_verbs(after), table, prev, after)
         if speaker is None:
             verbs = _speaker_verbs(_before_tokens(doc, q))[::-1] or _colon_intro(doc, q)
             speaker, via = _frame_from(verbs, table, prev)
+        if speaker is None and out and _same_sentence(doc, out[-1], q) and out[-1].attached:
+            speaker, via = out[-1].speaker, out[-1].via  # "said it acted “A” against “B”"
         attached = speaker is not None
         if speaker is None and out and _continues(out[-1], q):
             speaker, via = out[-1].speaker, out[-1].via
         if speaker is None:
             speaker = _introduced_by(doc, q, table)
-        if not attached and _is_scare_quote(doc.text[q.start : q.end]):
+        if not attached and (q.single or _is_scare_quote(doc.text[q.start : q.end])):
             continue
         if speaker is not None and via is None:
             via = _via_before(doc, q, speaker, table)
         out.append(replace(q, speaker=speaker, via=via, attached=attached))
-    return _spread_via(_fill_back(out), publisher)
+    return _spread_via(_merge_continued(doc.text, _fill_back(out)), publisher)
+
+
+def _same_sentence(doc: Doc, prev: QuoteSpan, q: QuoteSpan) -> bool:
+    """The previous quotation closes in the sentence where ``q`` opens."""
+    if prev.close_at is None:
+        return False
+    close, mark = _token_at(doc, prev.close_at), _token_at(doc, q.open_at)
+    return close is not None and mark is not None and close.sent.start == mark.sent.start
+
+
+def _merge_continued(text: str, quotes: list[QuoteSpan]) -> list[QuoteSpan]:
+    """A quotation left open at its paragraph end and the one opening the next paragraph
+    are one quotation (the news convention for a quote over several paragraphs)."""
+    out: list[QuoteSpan] = []
+    for q in quotes:
+        last = out[-1] if out else None
+        if (
+            last is None
+            or last.close_at is not None
+            or q.paragraph != last.paragraph + 1
+            or text[last.end : q.open_at].strip()
+        ):
+            out.append(q)
+            continue
+        out[-1] = replace(
+            last,
+            end=q.end,
+            close_at=q.close_at,
+            paragraph=q.paragraph,
+            speaker=last.speaker or q.speaker,
+            via=last.via or q.via,
+            attached=last.attached or q.attached,
+        )
+    return out
 
 
 def _fill_back(quotes: list[QuoteSpan]) -> list[QuoteSpan]:

@@ -322,9 +322,9 @@ def organisers(table: EntityTable, tok: Token) -> Cluster:
     the article names nearest, else an unnamed "organisers"."""
     lex = source_lexicon()
     for verb in tok.doc:
-        if verb.lemma_.lower() not in lex.organise_verbs or verb.dep_ != "relcl":
+        if verb.lemma_.lower() not in lex.organise_verbs:
             continue
-        found = table.named_at(verb.head)
+        found = table.named_at(verb.head) if verb.dep_ == "relcl" else _agent_of(table, verb)
         if is_org_like(table, found) and found is not None:
             return found
     civic = [
@@ -337,6 +337,15 @@ def organisers(table: EntityTable, tok: Token) -> Cluster:
     # "Organisers … raised their estimate to 120,000. Gabungan Mahasiswa Malaysia …"
     ahead = _named_next_sentence(table, tok)
     return ahead or table.anonymous("organisers", tok, EntityType.ORGANISATION, "organisers")
+
+
+def _agent_of(table: EntityTable, verb: Token) -> Cluster | None:
+    """The named agent of a passive verb: "The march was called by the Front"."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
+            return table.named_at(pobj) if pobj is not None else None
+    return None
 
 
 def bare_source(table: EntityTable, tok: Token) -> Cluster | None:

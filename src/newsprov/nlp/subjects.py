@@ -9,7 +9,7 @@ parse attached elsewhere ("…, the County Sheriff's Department said"), a conjun
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 __all__ = ["subject_of", "surface_subject"]
 
@@ -58,12 +58,21 @@ def surface_subject(verb: Token) -> Token | None:
     doc, sent = verb.doc, verb.sent
     # "…, the agency, Protección Civil, said": an apposition's closing comma
     close = 1 if verb.i - 1 > sent.start and doc[verb.i - 1].text == "," else 0
-    j = verb.i - 1 - close
+    end = _before_acronym(doc, verb.i - 1 - close, sent.start)
+    j = end
     while j >= sent.start and doc[j].text not in _DELIMITERS and verb.i - j <= _NP_MAX:
         if doc[j].pos_ in {"VERB", "AUX", "CCONJ", "SCONJ", "PRON"}:
             return None
         j -= 1
-    if j < sent.start or doc[j].text not in _DELIMITERS or j == verb.i - 1 - close:
+    if j < sent.start or doc[j].text not in _DELIMITERS or j == end:
         return None
-    last = doc[verb.i - 1 - close]
+    last = doc[end]
     return last if last.pos_ in {"NOUN", "PROPN"} else None
+
+
+def _before_acronym(doc: Doc, end: int, floor: int) -> int:
+    """The last token before a bracketed acronym ending at ``end``: "…, the Ministry of
+    External Affairs (MEA) said" ends its noun phrase at "Affairs"."""
+    if end - 2 <= floor or doc[end].text != ")" or doc[end - 2].text != "(":
+        return end
+    return end - 3 if doc[end - 1].is_upper and doc[end - 1].is_alpha else end

