@@ -164,3 +164,18 @@ def test_opening_heading_is_the_title(text: str, title: str | None) -> None:
     art = parse_text(text, article_id="t")
     assert art.title == title
     assert art.text == text  # the headline line stays in the body, marked as a heading
+
+
+@pytest.mark.parametrize(
+    ("text", "repeated"),
+    [
+        ("Title: Toll at 128; aid sent\n\nToll at 128; aid sent\n\nBody text here.\n", True),
+        ("Title: Toll rises to 128\n\nToll rises to 128.\n\nBody text here.\n", True),
+        ("Title: Toll rises to 128\n\nThe toll rises to 128, officials said.\n\nMore.\n", False),
+    ],
+)
+def test_headline_repeated_in_the_body_is_not_body(text: str, repeated: bool) -> None:
+    article = parse_text(text, article_id="a")
+    first = article.text.split("\n\n")[0]
+    marked = any(article.text[h.start : h.end] == first for h in article.headings)
+    assert marked is repeated

@@ -72,6 +72,7 @@ def parse_text(
     credits = _merge_credits(find_credits(body, paragraphs), wire_credits)
     url = url or header.url
     headings = find_headings(paragraphs, [c.span for c in credits])
+    headings += _title_repeats(paragraphs, title or header.title, headings)
     body, caption_credits = _append_captions(body, captions)
     return Article(
         id=article_id,
@@ -88,6 +89,29 @@ def parse_text(
         authors=tuple(dict.fromkeys([*authors, *header.authors])),
         byline_place=byline_place or header.byline_place,
     )
+
+
+def _title_repeats(
+    paragraphs: Sequence[Block], title: str | None, headings: Sequence[TextSpan]
+) -> list[TextSpan]:
+    """Paragraphs that repeat the headline: scraped pages often print it again in the body.
+
+    Any shape counts (a headline may end with a full stop or hold a semicolon), so it is
+    matched against the known title rather than judged by its looks.
+    """
+    if not title:
+        return []
+    key = _comparable(title)
+    taken = {(h.start, h.end) for h in headings}
+    return [
+        TextSpan(b.start, b.end)
+        for b in paragraphs
+        if _comparable(b.text) == key and (b.start, b.end) not in taken
+    ]
+
+
+def _comparable(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split()).rstrip(" .")
 
 
 def _append_captions(body: str, captions: Sequence[str]) -> tuple[str, list[Credit]]:

@@ -177,10 +177,24 @@ def _figures(
     attributions: list[FigureAttribution],
 ) -> tuple[Figure, ...]:
     out: dict[str, Figure] = {}
+    claims: set[tuple[object, ...]] = set()
     for span, attr in zip(spans, attributions, strict=True):
         fig = _figure(doc, article, table, span, attr)
-        out.setdefault(fig.id, fig)
+        claim = _claim_key(fig)
+        if fig.id in out or claim in claims:
+            continue  # an article restating its own figure: one claim, kept where first made
+        claims.add(claim)
+        out[fig.id] = fig
     return tuple(out.values())
+
+
+def _claim_key(fig: Figure) -> tuple[object, ...]:
+    """What makes two figures of one article the same claim (the gold convention: "a
+    figure repeated in one article with the same source is annotated once"). Unattributed
+    figures are never merged: without a source, two mentions may be two counts."""
+    if fig.source is None and fig.via is None:
+        return ("unattributed", fig.id)
+    return (fig.value, fig.qualifier, fig.source, fig.via, fig.measure, fig.population)
 
 
 def _figure(
