@@ -26,16 +26,15 @@ end at a credit) and counts dated to a year never inherit.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Protocol
 
 from spacy.tokens import Doc, Span, Token
 
 from newsprov.model import Attribution, EntityType
 
-from .boundaries import credit_spans, paragraph_breaks, paragraph_of, trimmed
+from .boundaries import paragraph_breaks
+from .context import FigureLike, carry, inherit, may_inherit
 from .coref import Cluster, EntityTable
 from .frames import (
     FigureAttribution,
@@ -46,6 +45,8 @@ from .frames import (
     reporting_lexicon,
     split_frame,
 )
+from .org_phrases import conducted_by, described_name, office_of, placed_org
+from .sources import bare_source
 from .speakers import is_place, member_org
 from .subjects import subject_of, surface_subject
 
@@ -62,22 +63,8 @@ __all__ = [
     "verb_frame",
 ]
 
-_QUOTE_MARKS = set('“”"')
 _VERBS = {"VERB", "AUX"}
-# words that make a count continue the previous one across a paragraph break
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_CONTINUATION = {"another", "further", "also", "additional", "remaining", "more"}
 _PURPOSE = {"xcomp", "advcl", "acl", "relcl"}  # "launched an appeal … to support 40,000"
-
-
-class FigureLike(Protocol):
-    """What attribution needs of a ``FigureSpan``: its number's token range."""
-
-    @property
-    def num_start(self) -> int: ...
-
-    @property
-    def num_end(self) -> int: ...
 
 
 _split = split_frame
@@ -127,12 +114,12 @@ def verb_frame(verb: Token, table: EntityTable, *, for_figures: bool = True) -> 
         owned = _report_noun(subj, table)
         if owned is not None:
             return replace(owned, anchor=verb.i)
-    if lemma in lex.figure and not _states_figure(verb):
+    if lemma in lex.finding or (lemma in lex.figure and not _states_figure(verb)):
         return None
     if lemma == "cite":
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         return _split(_speaker(table, obj), None, verb.i)
-    source = _speaker(table, subj)
+    source = _speaker(table, subj) or described_name(table, subj)
     if source is None and subj is not None:
         surface = surface_subject(verb)
         if surface is not None and surface is not subj:
@@ -154,9 +141,13 @@ def _speaker(table: EntityTable, tok: Token | None) -> Cluster | None:
     """What ``tok`` resolves to, when that may speak: no place, no event. A name taken
     for a place speaks through its bracketed acronym ("the European Forest Fire
     Information System (EFFIS)")."""
-    found = table.resolve(tok) if tok is not None else None
-    if tok is not None and found is not None and is_place(table, found):
+    if tok is None:
+        return None
+    found = office_of(table, tok) or table.resolve(tok)
+    if found is not None and is_place(table, found):
         found = next((_appos_org(table, c) for c in tok.children if c.dep_ == "appos"), None)
+    if found is None:  # "the Batken regional administration", "Japan's embassy"
+        found = placed_org(table, tok)
     if found is None or is_place(table, found) or table.is_event(found):
         return None
     return found
@@ -237,11 +228,13 @@ def _owner(tok: Token, table: EntityTable) -> Cluster | None:
             found = _appos_org(table, child)  # "96 people, a figure the NDRRMA warned …"
         elif child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
             found = _speaker(table, next((p for p in child.children if p.dep_ == "pobj"), None))
+            if child.lower_ == "of" and found is not None and found.kind is EntityType.PERSON:
+                found = None if found.anonymous else found  # "a survey of 800 farmers"
         else:
             continue
         if found is not None:
             return found
-    return None
+    return conducted_by(table, tok)
 
 
 def _clause_subject(table: EntityTable, tok: Token) -> Cluster | None:
@@ -249,7 +242,10 @@ def _clause_subject(table: EntityTable, tok: Token) -> Cluster | None:
     to: "The Interior Ministry stood by its estimate of 25,000"."""
     verb = next((t for t in tok.ancestors if t.pos_ in _VERBS), None)
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb else None
-    found = table.named_at(subj) if subj is not None and subj.pos_ != "PRON" else None
+    if subj is None or subj.pos_ == "PRON":
+        return None
+    # "Police have stood by their estimate": a bare unnamed body binds "their" too
+    found = table.named_at(subj) or bare_source(table, subj)
     return found if found is not None and found.kind is EntityType.ORGANISATION else None
 
 
@@ -278,7 +274,7 @@ def sentence_frames(sent: Span, table: EntityTable) -> list[Frame]:
         frame = None
         if tok.lower_ == "according":
             frame = _according_to(tok, table)
-        elif tok.pos_ == "VERB" and (tok.lemma_ in lex.speech or tok.lemma_ in lex.figure):
+        elif tok.pos_ == "VERB" and tok.lemma_ in lex.speech | lex.figure | lex.finding:
             frame = verb_frame(tok, table)
         elif tok.pos_ == "NOUN":
             frame = _report_noun(tok, table)
@@ -314,24 +310,6 @@ def agent_source(tok: Token, table: EntityTable) -> Cluster | None:
     return None
 
 
-def _is_caption(doc: Doc, sent: Span) -> bool:
-    """A sentence that ends where a photo credit begins."""
-    end = trimmed(sent)[1]
-    return any(0 <= s - end <= 2 for s, _ in credit_spans(doc))
-
-
-def _may_inherit(sent: Span) -> bool:
-    """Captions never inherit a frame, nor do background counts dated to a year ("The war
-    has killed 500,000 people since 2011"): they are not the neighbour's report."""
-    if _is_caption(sent.doc, sent):
-        return False
-    return not any(e.label_ == "DATE" and _YEAR.search(e.text) for e in sent.ents)
-
-
-def _has_quote(sent: Span) -> bool:
-    return any(c in _QUOTE_MARKS for c in sent.text)
-
-
 def attribute_figures(
     doc: Doc,
     figures: Sequence[FigureLike],
@@ -345,7 +323,7 @@ def attribute_figures(
     breaks = paragraph_breaks(doc.text)
     carried: dict[int, tuple[Cluster | None, Cluster | None]] = {}
     for k, s in enumerate(sents):
-        carried[k] = _carry(k, s, sents, frames, carried, breaks, figures)
+        carried[k] = carry(k, s, sents, frames, carried, breaks, figures)
     out = []
     for fig in figures:
         k = sent_of[doc[fig.num_start].sent.start]
@@ -353,48 +331,10 @@ def attribute_figures(
         kind = Attribution.EXPLICIT
         if own == (None, None):
             own = (agent_source(doc[fig.num_start], table), None)
-        if own == (None, None) and _may_inherit(sents[k]) and k > 0:
-            own, kind = _inherit(k, sents, carried, breaks), Attribution.CONTEXT
+        if own == (None, None) and may_inherit(sents[k]) and k > 0:
+            own, kind = inherit(k, sents, carried, breaks), Attribution.CONTEXT
         out.append(_record(own, kind, publisher))
     return out
-
-
-def _carry(
-    k: int,
-    sent: Span,
-    sents: list[Span],
-    frames: list[list[Frame]],
-    carried: dict[int, tuple[Cluster | None, Cluster | None]],
-    breaks: list[int],
-    figures: Sequence[FigureLike],
-) -> tuple[Cluster | None, Cluster | None]:
-    """The frame sentence ``k`` hands to the next one (own, else inherited by a figure)."""
-    if _has_quote(sent) or not _may_inherit(sent):
-        return (None, None)
-    own = [f for f in frames[k] if f.source is not None or f.via is not None]
-    if own:
-        first = own[0]
-        source = next((f.source for f in own if f.source is not None), None)
-        via = next((f.via for f in own if f.via is not None), first.via)
-        return (source, via)
-    has_figure = any(sent.start <= f.num_start < sent.end for f in figures)
-    if has_figure and k > 0:
-        return _inherit(k, sents, carried, breaks)
-    return (None, None)
-
-
-def _inherit(
-    k: int,
-    sents: list[Span],
-    carried: dict[int, tuple[Cluster | None, Cluster | None]],
-    breaks: list[int],
-) -> tuple[Cluster | None, Cluster | None]:
-    """The previous sentence's carried frame, when it is in the same paragraph."""
-    prev = sents[k - 1]
-    same = paragraph_of(breaks, trimmed(prev)[0]) == paragraph_of(breaks, trimmed(sents[k])[0])
-    if not same and not any(t.lower_ in _CONTINUATION for t in sents[k]):
-        return (None, None)
-    return carried.get(k - 1, (None, None))
 
 
 def _record(

@@ -20,12 +20,12 @@ from newsprov.model import Entity, EntityType, TextSpan
 from newsprov.outlets import OutletRegistry
 
 from .aliases import lexicon, person_matches, slugify
+from .organisers import organisers
 from .sources import (
     affiliated_org,
     bare_source,
     describe_org,
     is_event,
-    organisers,
     salient_org,
     source_lexicon,
 )

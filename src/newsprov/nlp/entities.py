@@ -25,6 +25,7 @@ from spacy.util import filter_spans
 
 from newsprov.outlets import OutletRegistry
 
+from . import known_names as known
 from .aliases import is_acronym_of, is_demonym_phrase, lexicon
 from .boundaries import credit_spans, paragraph_breaks
 from .evidence import english_words, in_foreign_fragment, set_english_words
@@ -80,8 +81,8 @@ _PLACE_NOUNS = {
     "hamlet",
 }
 _DATELINE = re.compile(
-    r"[ \t]*([A-Z][A-Z'.-]+(?:[ ][A-Z][A-Z'.-]+){0,3})(?:,[ ][\w. ]{1,25}?)?"
-    r"[ ]*(?:\(|[—–-][ ]|:[ ](?=[A-Z]))"
+    r"[ \t]*([A-Z][A-Z'.-]+(?:[ ][A-Z][A-Z'.-]+){0,3})(?:,[ ][\w. ]{1,25}?){0,2}"
+    r"[ ]*(?:\(|[—–-]{1,2}[ ]|:[ ](?=[A-Z]))"
 )
 # capitals before a colon that are labels, not datelines ("READ MORE: ...")
 _NOT_DATELINE = {
@@ -195,6 +196,9 @@ class EntityFix:
         kept += _defined_orgs(doc, kept)
         kept = with_patterns(doc, kept, [*credits, *clutter])
         kept = without_events(without_owners(doc, kept))
+        kept = known.with_slash_credits(doc, known.with_countries(doc, kept, [*credits, *clutter]))
+        kept = known.with_compound_places(doc, known.with_credit_line_names(doc, kept))
+        kept = known.with_place_bodies(doc, kept)
         kept = filter_spans(kept + described_names(doc, kept))
         kept += second_pass(doc, kept)
         datelines = _dateline_ents(doc)
@@ -346,6 +350,8 @@ def _relabel_place(doc: Doc, ent: Span) -> Span:
     return Span(doc, ent.start, ent.end, label="GPE")
 
 
+# a part of a credit: between brackets, slashes, commas, semicolons or " and "
+_CREDIT_PART = re.compile(r"(?:^|(?<=[()/:,;])|(?<=\sand\s))(?:(?!\sand\s)[^()/:,;])+")
 _CREDIT_NOT_NAME = re.compile(r"\b(?:and|with|by|for|the|to|this|report(?:ing)?)\b")
 
 
@@ -372,7 +378,7 @@ def _credit_ents(doc: Doc, credits: list[tuple[int, int]]) -> list[Span]:
     out: list[Span] = []
     for start, end in credits:
         # "lo/jcg (AFP, Reuters, dpa)": a comma or semicolon separates names too
-        for m in re.finditer(r"[^()/:,;]+", doc.text[start:end]):
+        for m in _CREDIT_PART.finditer(doc.text[start:end]):
             part = m.group().strip()
             if not part or part.lower() in {"photo", "photos", "file", "file photo"}:
                 continue
@@ -380,8 +386,8 @@ def _credit_ents(doc: Doc, credits: list[tuple[int, int]]) -> list[Span]:
             role = _CREDIT_ROLE.match(part)
             if role is not None:
                 s, part = s + role.end(), part[role.end() :]
-                part, places = _credit_place(doc, s, part)
-                out += places
+            part, places = _credit_place(doc, s, part)
+            out += places
             part_core = re.sub(r"\s*(?:Photos?|Images?)$", "", part)
             outlet = registry.lookup(part_core)
             label = "OUTLET" if outlet else "PERSON"

@@ -77,22 +77,38 @@ def _appos_head(doc: Doc, i: int) -> Token | None:
     return head
 
 
+# "Sertã mayor Carlos Farinha", "Batken residents": the office or people of a place
+_PLACE_PEOPLE = {"mayor", "governor", "residents", "villagers", "townspeople"}
+
+
 def _after(doc: Doc, end: int) -> EntityType | None:
-    """ "X, a farming town", "X, the state's firefighting agency"; "the X countryside"."""
+    """ "X, a farming town", "X, the state's firefighting agency"; "the X countryside";
+    "X mayor"."""
     if end + 1 >= len(doc):
         return None
     nxt = doc[end]
+    if nxt.text in _PLACE_PEOPLE:
+        return EntityType.PLACE
     if nxt.text.islower() and nxt.pos_ == "NOUN" and nxt.lower_ in patterns().place_appos:
         follows = doc[end + 1]
         return None if follows.pos_ in {"NOUN", "PROPN"} else EntityType.PLACE
     if nxt.text != ",":
         return None
+    if _age_after(doc, end):
+        return EntityType.PERSON
     head = _appos_head(doc, end + 1)
     if head is None:
         return None
     if "-old" in head.text:
         return EntityType.PERSON
     return _noun_kind(head.lower_)
+
+
+def _age_after(doc: Doc, i: int) -> bool:
+    """ "Aijamal Sydykova, 63, spent": an age between commas after the name."""
+    if i + 2 >= len(doc) or not doc[i + 1].text.isdigit() or doc[i + 2].text not in {",", "."}:
+        return False
+    return 1 <= int(doc[i + 1].text) <= 110
 
 
 def _before(doc: Doc, start: int, label: EntityType) -> tuple[EntityType, int] | None:
@@ -180,7 +196,10 @@ def _described_before(doc: Doc, start: int, end: int) -> EntityType | None:
 
 def name_kind(name: str) -> EntityType | None:
     """The type a name's own words fix: "X Ministry" (organisation), "Via X" or
-    "X Mountains" (place); None when the words say nothing (``patterns.words_label``)."""
+    "X Mountains" (place); None when the words say nothing (``patterns.words_label``).
+    A well-known body ("EU", "UNICEF") is an organisation whatever the model says."""
+    if name in lexicon().known_orgs:
+        return EntityType.ORGANISATION
     label = words_label(name.split())
     if label == "ORG":
         return EntityType.ORGANISATION

@@ -12,7 +12,8 @@ at token ``i``:
 * frames whose cue governs the number come first, then cues hanging off the number's
   clause ("…, the agency said"), then the nearest; among governing cues the innermost
   wins, except that an unnamed inner source ("local authorities had counted 312") yields
-  to a named speaker reporting it ("the governor told Xinhua that …").
+  to a named speaker reporting it ("the governor told Xinhua that …"), unless that
+  speaker is its member ("the administration raised the toll …, its spokesman X told").
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ class ReportingLexicon:
     via_verbs: frozenset[str]
     agent: frozenset[str] = frozenset()
     count_nouns: frozenset[str] = frozenset()
+    finding: frozenset[str] = frozenset()
 
 
 @cache
@@ -148,6 +150,14 @@ def _within(span: tuple[int, int], i: int) -> bool:
     return span[0] <= i < span[1]
 
 
+def _member_speaker(doc: Doc, frame: Frame) -> bool:
+    """A speaker phrase that speaks for the body named before it: "its spokesman X"."""
+    if frame.speaker_span is None:
+        return False
+    start, end = frame.speaker_span
+    return any(t.dep_ == "poss" and t.lower_ in {"its", "their"} for t in doc[start:end])
+
+
 def choose(doc: Doc, frames: Sequence[Frame], i: int) -> tuple[Cluster | None, Cluster | None]:
     """The source and via for the number at token ``i`` among a sentence's frames."""
     usable = [
@@ -166,6 +176,7 @@ def choose(doc: Doc, frames: Sequence[Frame], i: int) -> tuple[Cluster | None, C
             and f.source is not None
             and not f.source.anonymous
             and _reports(doc, f.anchor, best.anchor)
+            and not _member_speaker(doc, f)
         ]
         best = outer[0] if outer else best
     source = best.source if best is not None else None

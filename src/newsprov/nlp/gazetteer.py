@@ -40,6 +40,11 @@ _PROMO = re.compile(
     r"watch|listen|share|click|get the|more from|recommended|see also|catch all)\b[^\n]*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# the items listed under a "Related Articles" line: "- Indonesia offers help after quake"
+_RELATED_LIST = re.compile(
+    r"^[ \t]*related\b[^\n]{0,40}\n((?:[ \t]*(?:[-•*·–]|\d{1,2}[.)]?)[ \t]+[^\n]*(?:\n|$))+)",
+    re.IGNORECASE | re.MULTILINE,
+)
 # browser and cookie notices: "This browser is not updated by Microsoft ... Edge, Safari"
 _NOTICE = re.compile(
     r"^(?=[^\n]*\b(?:browsers?|cookies?)\b)"
@@ -133,6 +138,7 @@ def clutter_lines(text: str) -> list[tuple[int, int]]:
     Telegram channel", "READ MORE: ...") and menu rows ("Standards|About CBC News")."""
     spans = [m.span() for m in _PROMO.finditer(text) if len(m.group()) < 200]
     spans += [m.span() for m in _NOTICE.finditer(text) if len(m.group()) < 400]
+    spans += [m.span(1) for m in _RELATED_LIST.finditer(text)]
     menus = [m for m in _MENU.finditer(text) if len(m.group()) < 300]
     # a byline row ("Jessica Tran · CBC News · Posted: Jun 04 | Updated") holds digits
     return spans + [m.span() for m in menus if not any(c.isdigit() for c in m.group())]

@@ -29,6 +29,7 @@ from .aliases import (
 from .boundaries import heading_spans
 from .coref import Cluster, EntityTable, Mention, outlet_entity
 from .evidence import WEAK, context_votes, name_kind
+from .known_names import credit_mention
 from .outlet_names import ambiguous_outlet, looks_like_outlet
 from .patterns import patterns
 
@@ -108,7 +109,9 @@ def _mentions(doc: Doc) -> list[Mention]:
     out = []
     for ent in doc.ents:
         kind = _kind(ent)
-        if kind is None or any(s <= ent.start_char < e for s, e in headings):
+        if kind is None:
+            continue
+        if any(s <= ent.start_char < e for s, e in headings) and not credit_mention(ent):
             continue
         name = clean_name(ent.text, kind.value)
         if _is_junk(ent, name, kind):

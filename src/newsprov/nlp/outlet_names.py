@@ -17,7 +17,7 @@ _OUTLET_AFTER = {"newspaper", "daily", "tv", "television", "channel", "radio", "
 _OUTLET_CUE = {"newspaper", "daily", "broadcaster", "channel", "television", "tv", "outlet"}
 _OUTLET_SUFFIX = re.compile(
     r"\b(?:News|TV|Times|Post|Herald|Gazette|Tribune|Television|Radio|Journal|Telegraph|"
-    r"Chronicle)$"
+    r"Chronicle|News\s+Agency|Press\s+Agency)$"
 )
 
 
@@ -40,6 +40,8 @@ def looks_like_outlet(ent: Span) -> bool:
     """A registry outlet, a name like "X News"/"X TV", or a name next to "newspaper",
     "radio", "news agency" ("the daily Al-Watan", "France Info radio")."""
     doc = ent.doc
+    if _reported_citing(ent):
+        return True  # even a name that is also a word: "Interfax reported, citing ..."
     if OutletRegistry.default().lookup(ent.text):
         return not ambiguous_outlet(ent)
     if _OUTLET_SUFFIX.search(ent.text):
@@ -47,7 +49,29 @@ def looks_like_outlet(ent: Span) -> bool:
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     if after in _OUTLET_AFTER:
         return True
+    if _service_of_outlet(ent):
+        return True
     if ent.label_ != "ORG":
         return False
     before = {t.lower_ for t in doc[max(0, ent.start - 3) : ent.start]}
     return bool(before & _OUTLET_CUE) or {"news", "agency"} <= before
+
+
+def _service_of_outlet(ent: Span) -> bool:
+    """ "RFE/RL's Kyrgyz Service", "the BBC's Persian Service": a language service of an
+    outlet is an outlet."""
+    doc = ent.doc
+    if ent[-1].text != "Service" or ent.start < 2 or doc[ent.start - 1].lower_ not in {"'s", "’s"}:
+        return False
+    # the owner's whole word: "RFE/RL" is three tokens
+    owner = doc.text[: doc[ent.start - 1].idx].split()[-1:]
+    return bool(owner) and OutletRegistry.default().lookup(owner[0]) is not None
+
+
+def _reported_citing(ent: Span) -> bool:
+    """ "Interfax reported, citing the ministry": a body that reports what others said."""
+    doc = ent.doc
+    after = [t.lower_ for t in doc[ent.end : ent.end + 3]]
+    return (
+        ent.label_ != "PERSON" and bool(after) and after[0] == "reported" and "citing" in after[1:]
+    )

@@ -8,7 +8,19 @@
 * "Almaz, a 34-year-old onion seller, said …": a lone capitalised name described by an
   apposition is a person the model missed (``unresolved_person``);
 * "A trader who gave only his first name, Abebe, said" names the unnamed trader
-  (``named_in_subject``).
+  (``named_in_subject``);
+* "Civil Defense spokesperson Maria Ocampo told Reuters": the person speaking for the
+  organisation modifying her role speaks, not the organisation (``person_for_org``);
+* "a rescuer from the fire bureau told Rappler": an unnamed member keeps speaking as
+  an unnamed member, not as the organisation the parse attached (``unnamed_member``);
+* "The head of the brigade in Lisbon, Rui Costa, said … “…,” he told Lusa": the unnamed
+  role a pronoun resolved to is named by its apposition (``named_by_apposition``);
+* "the institute's head, Yun Da-eun," tagged only as "Yun": the speaker is the full
+  name, the hyphenated given name joined back on (``completed_name``);
+* "“…,” said Sydykova. “…,” she said": a lone surname the model typed as an
+  organisation is a person a pronoun can point back to (``speaks_as_person``);
+* "Protesters chanted “…”", "placards reading “…”": a chant or slogan belongs to the
+  group that chanted or carried it (``chanted_by``).
 """
 
 from __future__ import annotations
@@ -20,10 +32,24 @@ from newsprov.model import EntityType
 from .aliases import lexicon
 from .coref import Cluster, EntityTable, Mention
 
-__all__ = ["named_before_verb", "named_in_subject", "unresolved_person"]
+__all__ = [
+    "chanted_by",
+    "completed_name",
+    "named_before_verb",
+    "named_by_apposition",
+    "named_in_subject",
+    "person_for_org",
+    "speaks_as_person",
+    "unnamed_member",
+    "unresolved_person",
+]
 
 _SPEAKER_KINDS = (EntityType.PERSON, EntityType.ORGANISATION)
 _NAME_NOUNS = {"name", "names"}
+_INDEFINITE = {"a", "an", "one", "another"}
+_CROWD = "protesters"
+# Words that make the quotation a chant or a written slogan rather than speech.
+_CHANT_WORDS = {"chant", "shout", "sing", "yell", "scream", "placard", "banner", "sign", "slogan"}
 
 
 def named_before_verb(tokens: list[Token], verb: Token, table: EntityTable) -> Cluster | None:
@@ -97,3 +123,130 @@ def named_in_subject(table: EntityTable, subj: Token, found: Cluster | None) -> 
                 return _new_person(table, tok)
             return named if named.kind is EntityType.PERSON else found
     return found
+
+
+def person_for_org(table: EntityTable, subj: Token, found: Cluster | None) -> Cluster | None:
+    """A named person in the subject phrase, next to a person role, speaks rather than the
+    organisation ``found`` ("Civil Defense spokesperson Maria Ocampo told Reuters")."""
+    if found is None or found.kind is not EntityType.ORGANISATION:
+        return found
+    nouns = lexicon().person_nouns
+    subtree = list(subj.subtree)
+    if not any((t.lemma_ or t.lower_).lower() in nouns for t in subtree):
+        return found
+    for tok in subtree:
+        named = table.at(tok.i)
+        if named is not None and named.kind is EntityType.PERSON and not named.anonymous:
+            return named
+    return found
+
+
+def unnamed_member(table: EntityTable, subj: Token, found: Cluster | None) -> Cluster | None:
+    """ "a rescuer from the fire bureau said": the unnamed rescuer speaks, not the
+    organisation the figure rules would credit; named subjects are left to ``found``."""
+    if found is None or found.kind is EntityType.PERSON or table.at(subj.i) is not None:
+        return found
+    role = (subj.lemma_ or subj.lower_).lower()
+    dets = {c.lower_ for c in subj.children if c.dep_ in {"det", "nummod"}}
+    if subj.pos_ != "NOUN" or role not in lexicon().person_nouns or not dets & _INDEFINITE:
+        return found
+    return table.anonymous(role, subj)
+
+
+def named_by_apposition(table: EntityTable, found: Cluster | None) -> Cluster | None:
+    """The named person an apposition gives an unnamed role ("The commander of the
+    brigade in Lisbon, Rui Costa, said"): a pronoun resolved to the role means him."""
+    if found is None or not found.anonymous or found.kind is not EntityType.PERSON:
+        return found
+    doc = table.doc
+    for m in found.mentions:
+        for tok in doc[m.start].subtree:
+            named = table.at(tok.i) if tok.dep_ == "appos" else None
+            if named is not None and named.kind is EntityType.PERSON and not named.anonymous:
+                return named
+    return found
+
+
+def chanted_by(table: EntityTable, mark: Token) -> Cluster | None:
+    """The group that chanted or carried the words opening at ``mark`` ("Protesters
+    chanted “…”", "carried placards reading “…”"): its named entity, else an unnamed
+    group named by its plural noun ("unnamed protesters"); None for other quotations."""
+    chant = False
+    for tok in mark.ancestors:
+        chant = chant or (tok.lemma_ or tok.lower_).lower() in _CHANT_WORDS
+        if tok.pos_ not in {"VERB", "AUX"}:
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None and tok.dep_ == "conj":
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        if not chant:
+            return None
+        named = table.resolve(subj)
+        group = named is None or (named.anonymous and named.kind is EntityType.PERSON)
+        if subj.tag_ != "NNS" or not group:
+            return named
+        # a crowd named by its members' role ("Farmers chanted") is that role; one named by
+        # its size or by a singular ("Thousands of farmers, students and …") is protesters
+        role = subj.lower_ if _person_plural(subj) else _CROWD
+        return table.anonymous(role, subj, name=f"unnamed {role}")
+    return None
+
+
+def _person_plural(tok: Token) -> bool:
+    return tok.tag_ == "NNS" and (tok.lemma_ or tok.lower_).lower() in lexicon().person_nouns
+
+
+def completed_name(table: EntityTable, found: Cluster | None) -> Cluster | None:
+    """The full name of a person whose tagged name stops before a hyphenated given name
+    written straight after it ("Yun" of "Yun Da-eun"): a person cluster for the full
+    name (the shorter one stays, since figures may already credit it); else ``found``."""
+    if found is None or found.anonymous or found.kind is not EntityType.PERSON:
+        return found
+    doc = table.doc
+    for m in found.mentions:
+        end = _given_name_end(doc[m.start : m.end][-1])
+        if end is None:
+            continue
+        span = doc[m.start : end]
+        same = next((c for c in table.clusters if c.name == span.text), None)
+        if same is not None and same.kind is EntityType.PERSON:
+            return same
+        mention = Mention(m.start, end, span.start_char, span.end_char, span.text, found.kind)
+        cluster = Cluster.from_mentions(EntityType.PERSON, [mention])
+        table.clusters.append(cluster)
+        table.rescan_aliases()
+        return cluster
+    return found
+
+
+def _given_name_end(last: Token) -> int | None:
+    """End token of the hyphenated given name written right after ``last``: "Da-eun"
+    after "Yun", or "-jin" after "Park Seo"; None when there is none."""
+    doc, i = last.doc, last.i
+    if last.whitespace_:
+        i += 1  # "Yun Da-eun": the whole given name follows
+        if i >= len(doc) or not (doc[i].is_title and doc[i].is_alpha):
+            return None
+    if i + 2 >= len(doc) or doc[i].whitespace_ or doc[i + 1].text != "-":
+        return None
+    rest = doc[i + 2]
+    joined = not doc[i + 1].whitespace_
+    return i + 3 if joined and rest.is_alpha and rest.is_lower else None
+
+
+def speaks_as_person(cluster: Cluster) -> bool:
+    """A person, or a lone surname the model typed as an organisation ("said Sydykova"):
+    one capitalised word, not an acronym and not an organisation noun."""
+    if cluster.kind is EntityType.PERSON:
+        return True
+    name = cluster.name
+    return (
+        cluster.kind is EntityType.ORGANISATION
+        and not cluster.anonymous
+        and name.isalpha()
+        and name[:1].isupper()
+        and not name.isupper()
+        and name.lower() not in lexicon().org_nouns
+    )

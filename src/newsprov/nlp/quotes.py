@@ -16,7 +16,9 @@ the same sentence shares that speaker ("said it acted “with restraint” again
 an active verb of accusing attaches one ("accused X of “spreading lies”"). Top-level single
 marks ("for 'about twenty minutes'") quote too, but only when a speaker verb attaches them.
 A quotation left open at its paragraph end and continued by the next paragraph is one
-quotation. Fallbacks for missed names and lost subjects live in ``quote_speakers``.
+quotation. A chant or placard slogan with no speaker belongs to the crowd that chanted or
+carried it ("unnamed protesters"). Fallbacks for missed names, lost subjects, persons
+speaking for organisations and unnamed members live in ``quote_speakers``.
 """
 
 from __future__ import annotations
@@ -32,7 +34,17 @@ from .aliases import lexicon
 from .attribution import reporting_lexicon, sentence_frames, subject_of, verb_frame
 from .boundaries import credit_spans, heading_spans, paragraph_breaks
 from .coref import Cluster, EntityTable
-from .quote_speakers import named_before_verb, named_in_subject, unresolved_person
+from .quote_speakers import (
+    chanted_by,
+    completed_name,
+    named_before_verb,
+    named_by_apposition,
+    named_in_subject,
+    person_for_org,
+    speaks_as_person,
+    unnamed_member,
+    unresolved_person,
+)
 
 __all__ = ["QuoteSpan", "evidence_span", "find_quote_spans", "find_quotes"]
 
@@ -192,6 +204,8 @@ def _frame_from(
             source = _pronoun_speaker(table, subj, prev) or source
         elif subj is not None:
             source = named_in_subject(table, subj, source) or source
+            source = person_for_org(table, subj, unnamed_member(table, subj, source)) or source
+        source = named_by_apposition(table, source) or source
         via = frame.via if frame is not None else None
         return source, via or _relative_via(verb, table)
     return None, None
@@ -200,7 +214,7 @@ def _frame_from(
 def _pronoun_speaker(table: EntityTable, tok: Token, prev: QuoteSpan | None) -> Cluster | None:
     """ "he said" after another quotation: its speaker, unless a sentence since then has
     another person as its main subject ("X denied the charge. “…,” he said.")."""
-    if prev is None or prev.speaker is None or prev.speaker.kind is not EntityType.PERSON:
+    if prev is None or prev.speaker is None or not speaks_as_person(prev.speaker):
         return None
     pronouns = lexicon().pronouns_person
     latest = prev.speaker
@@ -298,11 +312,15 @@ def find_quotes(doc: Doc, table: EntityTable, publisher: str | None = None) -> l
             speaker, via = out[-1].speaker, out[-1].via
         if speaker is None:
             speaker = _introduced_by(doc, q, table)
+        if speaker is None and (mark := _token_at(doc, q.open_at)) is not None:
+            speaker = chanted_by(table, mark)  # "Protesters chanted “…”"
+            attached = speaker is not None
         if not attached and (q.single or _is_scare_quote(doc.text[q.start : q.end])):
             continue
         if speaker is not None and via is None:
             via = _via_before(doc, q, speaker, table)
         out.append(replace(q, speaker=speaker, via=via, attached=attached))
+    out = [replace(q, speaker=completed_name(table, q.speaker)) for q in out]
     return _spread_via(_merge_continued(doc.text, _fill_back(out)), publisher)
 
 

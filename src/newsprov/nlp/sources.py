@@ -14,8 +14,7 @@ often made of (lists in ``data/source_nouns.json``):
   (``describe_org``);
 * "it said" is the organisation that was the subject or the cited source last, outside
   the clause being reported (``salient_org``);
-* "organisers" are the civic body the article says organised the event, or the one it
-  names, else an unnamed "organisers" (``organisers``);
+* "organisers": see ``organisers``;
 * "economists at X", "a spokesman for X": X (``affiliated_org``).
 """
 
@@ -32,6 +31,7 @@ from spacy.tokens import Token
 from newsprov.model import EntityType
 
 from .aliases import lexicon, load_json
+from .org_phrases import unknown_org_phrase
 
 if TYPE_CHECKING:
     from .coref import Cluster, EntityTable
@@ -44,7 +44,8 @@ __all__ = [
     "description_modifiers",
     "is_event",
     "is_org_like",
-    "organisers",
+    "named_next_sentence",
+    "named_orgs",
     "salient_org",
     "source_lexicon",
 ]
@@ -78,6 +79,7 @@ class SourceLexicon:
     member_nouns: frozenset[str] = frozenset()
     agency_nouns: frozenset[str] = frozenset()
     non_agency_words: frozenset[str] = frozenset()
+    body_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -157,7 +159,7 @@ def _content_words(tokens: Iterable[Token]) -> set[str]:
     return {t.lower_ for t in tokens if t.is_alpha and len(t) > 2 and not t.is_stop}
 
 
-def _named_orgs(table: EntityTable) -> list[tuple[int, Cluster]]:
+def named_orgs(table: EntityTable) -> list[tuple[int, Cluster]]:
     """(first mention token, cluster) of every named organisation, in text order."""
     firsts = [
         (min(m.start for m in c.mentions), c)
@@ -171,7 +173,7 @@ def _sharing(table: EntityTable, tok: Token, words: set[str]) -> Cluster | None:
     """The named organisation whose name shares a word with ``words``: the last one
     before ``tok``, else the first one after ("the country's disaster management agency
     … AFAD")."""
-    hits = [(i, c) for i, c in _named_orgs(table) if words & _name_words(c)]
+    hits = [(i, c) for i, c in named_orgs(table) if words & _name_words(c)]
     before = [c for i, c in hits if i < tok.i]
     after = [c for i, c in hits if i > tok.i]
     return before[-1] if before else (after[0] if after else None)
@@ -194,6 +196,9 @@ def describe_org(table: EntityTable, tok: Token, lemma: str, definite: bool) -> 
     mods = description_modifiers(tok)
     identifying = [m for m in mods if not _locative(m)]
     words = _content_words(t for m in identifying for t in m.subtree)
+    early = _early_referent(table, tok, lemma, words, definite)
+    if early is not None:
+        return early
     hit = _fitting(table, tok, lemma, words) or _described_as(table, lemma)
     if hit is not None:
         return hit
@@ -203,7 +208,7 @@ def describe_org(table: EntityTable, tok: Token, lemma: str, definite: bool) -> 
         if near is not None:
             return near
     if identifying or lemma in _SPECIFIC_ORG_NOUNS:
-        ahead = None if definite or not identifying else _named_next_sentence(table, tok)
+        ahead = None if definite or not identifying else named_next_sentence(table, tok)
         name = _description_name(tok, mods) if mods else lemma
         return ahead or table.anonymous(lemma, tok, EntityType.ORGANISATION, name)
     earlier = [c for c in table.clusters if c.anonymous and c.kind is EntityType.ORGANISATION]
@@ -211,11 +216,37 @@ def describe_org(table: EntityTable, tok: Token, lemma: str, definite: bool) -> 
     if hit is not None:
         return hit
     if not definite:
-        return _named_next_sentence(table, tok)
+        return named_next_sentence(table, tok)
     found = _recent(table, tok, lemma=lemma) or _last_named(table, tok)
     if found is None and mods:
         return table.anonymous(lemma, tok, EntityType.ORGANISATION, _description_name(tok, mods))
     return found
+
+
+def _early_referent(
+    table: EntityTable, tok: Token, lemma: str, words: set[str], definite: bool
+) -> Cluster | None:
+    """What a description points at before any name that merely shares its words: an
+    indefinite one introduces the organisation named in the next sentence ("An Ethiopian
+    rights group said … The Gojjam Network, which …"); "police" among its words makes it
+    the unnamed police ("the district police office"), unless a named organisation has
+    its noun and that word; a definite one with a generic noun is the organisation cited
+    earlier in its own sentence ("The Red Cross's figures are higher: the humanitarian
+    group has counted …")."""
+    if not words:
+        return None
+    if not definite:
+        return named_next_sentence(table, tok)
+    bare = sorted(words & source_lexicon().bare_org_nouns)
+    if bare:
+        named = [c for i, c in named_orgs(table) if i < tok.i and _names_noun(c.name, lemma)]
+        if not any(set(bare) & _name_words(c) for c in named):
+            return table.anonymous(bare[0], tok, EntityType.ORGANISATION, bare[0])
+        return None
+    if lemma in _SPECIFIC_ORG_NOUNS:
+        return None
+    named = [c for i, c in named_orgs(table) if i < tok.i and _names_noun(c.name, lemma)]
+    return None if named else _recent(table, tok, sentences=0)
 
 
 def _fitting(table: EntityTable, tok: Token, lemma: str, words: set[str]) -> Cluster | None:
@@ -223,7 +254,7 @@ def _fitting(table: EntityTable, tok: Token, lemma: str, words: set[str]) -> Clu
     ``tok``) and, when the description has identifying words, shares one; with such words
     a name without the noun fits too, unless the noun is specific ("the health ministry"
     is no "World Health Organization")."""
-    named = _named_orgs(table)
+    named = named_orgs(table)
     with_noun = [c for i, c in named if i < tok.i and _names_noun(c.name, lemma)]
     if not words:
         return with_noun[-1] if with_noun else None
@@ -276,11 +307,11 @@ def _recent(
 
 
 def _last_named(table: EntityTable, tok: Token) -> Cluster | None:
-    named = [c for i, c in _named_orgs(table) if i < tok.i]
+    named = [c for i, c in named_orgs(table) if i < tok.i]
     return named[-1] if named else None
 
 
-def _named_next_sentence(table: EntityTable, tok: Token) -> Cluster | None:
+def named_next_sentence(table: EntityTable, tok: Token) -> Cluster | None:
     """ "a war monitor said …" followed by "The Syrian Observatory … said": the first
     named organisation of the next sentence."""
     sent = tok.sent
@@ -317,37 +348,6 @@ def _reported_start(tok: Token) -> int:
     return min([tok.i, *(c.left_edge.i for c in clauses)])
 
 
-def organisers(table: EntityTable, tok: Token) -> Cluster:
-    """ "organisers": the named body that "organised" something, else the civic body
-    the article names nearest, else an unnamed "organisers"."""
-    lex = source_lexicon()
-    for verb in tok.doc:
-        if verb.lemma_.lower() not in lex.organise_verbs:
-            continue
-        found = table.named_at(verb.head) if verb.dep_ == "relcl" else _agent_of(table, verb)
-        if is_org_like(table, found) and found is not None:
-            return found
-    civic = [
-        (abs(i - tok.i), c)
-        for i, c in _named_orgs(table)
-        if c.name.lower().split()[-1] in lex.civic_heads
-    ]
-    if civic:
-        return min(civic, key=lambda x: x[0])[1]
-    # "Organisers … raised their estimate to 120,000. Gabungan Mahasiswa Malaysia …"
-    ahead = _named_next_sentence(table, tok)
-    return ahead or table.anonymous("organisers", tok, EntityType.ORGANISATION, "organisers")
-
-
-def _agent_of(table: EntityTable, verb: Token) -> Cluster | None:
-    """The named agent of a passive verb: "The march was called by the Front"."""
-    for child in verb.children:
-        if child.dep_ == "agent":
-            pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
-            return table.named_at(pobj) if pobj is not None else None
-    return None
-
-
 def bare_source(table: EntityTable, tok: Token) -> Cluster | None:
     """A plural noun without determiner that is an unnamed source on its own: "police
     said" (always "police", as gold names it), "Turkish authorities said" ("authorities":
@@ -375,4 +375,6 @@ def affiliated_org(table: EntityTable, tok: Token) -> Cluster | None:
         found = table.named_at(pobj) if pobj is not None else None
         if found is not None and is_org_like(table, found):
             return found
+        if found is None and child.lower_ == "from":
+            return unknown_org_phrase(table, pobj)
     return None

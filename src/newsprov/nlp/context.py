@@ -1,0 +1,89 @@
+"""Context attribution: a figure sentence without a frame of its own inherits the frame
+of the previous sentence of its paragraph (or of the previous paragraph when the count
+continues it: "Another 41 …"); captions and counts dated to a year never inherit, and a
+sentence with a quotation hands nothing on."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from spacy.tokens import Doc, Span
+
+from .boundaries import credit_spans, paragraph_of, trimmed
+from .coref import Cluster
+from .frames import Frame
+
+__all__ = ["FigureLike", "carry", "inherit", "may_inherit"]
+
+_QUOTE_MARKS = set('“”"')
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# words that make a count continue the previous one across a paragraph break
+_CONTINUATION = {"another", "further", "also", "additional", "remaining", "more"}
+
+
+class FigureLike(Protocol):
+    """What attribution needs of a ``FigureSpan``: its number's token range."""
+
+    @property
+    def num_start(self) -> int: ...
+
+    @property
+    def num_end(self) -> int: ...
+
+
+def _is_caption(doc: Doc, sent: Span) -> bool:
+    """A sentence that ends where a photo credit begins."""
+    end = trimmed(sent)[1]
+    return any(0 <= s - end <= 2 for s, _ in credit_spans(doc))
+
+
+def may_inherit(sent: Span) -> bool:
+    """Captions never inherit a frame, nor do background counts dated to a year ("The war
+    has killed 500,000 people since 2011"): they are not the neighbour's report."""
+    if _is_caption(sent.doc, sent):
+        return False
+    return not any(e.label_ == "DATE" and _YEAR.search(e.text) for e in sent.ents)
+
+
+def _has_quote(sent: Span) -> bool:
+    return any(c in _QUOTE_MARKS for c in sent.text)
+
+
+def carry(
+    k: int,
+    sent: Span,
+    sents: list[Span],
+    frames: list[list[Frame]],
+    carried: dict[int, tuple[Cluster | None, Cluster | None]],
+    breaks: list[int],
+    figures: Sequence[FigureLike],
+) -> tuple[Cluster | None, Cluster | None]:
+    """The frame sentence ``k`` hands to the next one (own, else inherited by a figure)."""
+    if _has_quote(sent) or not may_inherit(sent):
+        return (None, None)
+    own = [f for f in frames[k] if f.source is not None or f.via is not None]
+    if own:
+        first = own[0]
+        source = next((f.source for f in own if f.source is not None), None)
+        via = next((f.via for f in own if f.via is not None), first.via)
+        return (source, via)
+    has_figure = any(sent.start <= f.num_start < sent.end for f in figures)
+    if has_figure and k > 0:
+        return inherit(k, sents, carried, breaks)
+    return (None, None)
+
+
+def inherit(
+    k: int,
+    sents: list[Span],
+    carried: dict[int, tuple[Cluster | None, Cluster | None]],
+    breaks: list[int],
+) -> tuple[Cluster | None, Cluster | None]:
+    """The previous sentence's carried frame, when it is in the same paragraph."""
+    prev = sents[k - 1]
+    same = paragraph_of(breaks, trimmed(prev)[0]) == paragraph_of(breaks, trimmed(sents[k])[0])
+    if not same and not any(t.lower_ in _CONTINUATION for t in sents[k]):
+        return (None, None)
+    return carried.get(k - 1, (None, None))
