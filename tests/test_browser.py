@@ -140,3 +140,29 @@ def test_query_page_and_explorer(page: tuple[Any, Watch]) -> None:
         assert XSS in tooltip.inner_text()
         tab.screenshot(path=str(SHOTS / "explorer.png"))
     watch.assert_clean()
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "articles"
+
+
+@pytest.mark.model
+def test_report_renders_offline(page: tuple[Any, Watch], tmp_path: Path) -> None:
+    """The cross-reference report of the fixture corpus: self-contained, plots drawn."""
+    from newsprov.analysis import write_report
+    from newsprov.nlp import build_pipeline
+    from newsprov.pipeline import ingest_paths
+    from newsprov.rdf.store import Store
+
+    tab, watch = page
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    settings = Settings.from_env()
+    with Store() as store:
+        ingest_paths([FIXTURES], store, settings, build_pipeline(settings.spacy_model))
+        out = write_report(store, tmp_path / "report.html")
+    tab.set_content(out.read_text("utf-8"), wait_until="load")
+    assert tab.locator(".verdict, td").count() > 0
+    widths = tab.evaluate("[...document.images].map(i => i.naturalWidth)")
+    assert widths and all(w > 0 for w in widths)  # every embedded plot decoded
+    assert "conflict" in tab.inner_text("body").lower()
+    tab.screenshot(path=str(SHOTS / "report.png"), full_page=True)
+    watch.assert_clean()
