@@ -43,7 +43,9 @@ def agency_name(token: str) -> str | None:
     found = OutletRegistry.default().lookup(clean)
     if found:
         return found.name
-    return _EXTRA.get(normalise_name(clean))
+    known = _EXTRA.get(normalise_name(clean))
+    bare = re.sub(r"^the\s+", "", clean, flags=re.IGNORECASE)
+    return known or (agency_name(bare) if bare != clean else None)
 
 
 def agency_names(group: str) -> list[str] | None:

@@ -112,7 +112,22 @@ def _names_end(parts: list[str]) -> int:
 
 def _core(name: str) -> str:
     """ "Jane Doe in Beirut" / "Jane Doe for AFP" -> "Jane Doe" (nothing noted)."""
-    return _lift_agency(_lift_place(name, []), [])
+    return _lift_trailing_agency(_lift_agency(_lift_place(name, []), []), [])
+
+
+def _lift_trailing_agency(part: str, agencies: list[str]) -> str:
+    """ "Jane Doe The Canadian Press" (no comma) -> "Jane Doe", noting the agency.
+
+    Only when what is left is a personal name, so "Press Gallery" stays whole.
+    """
+    words = part.split()
+    for cut in range(2, len(words)):
+        agency = _agency(" ".join(words[cut:]))
+        head = " ".join(words[:cut])
+        if agency and _person_like(head):
+            agencies.append(agency)
+            return head
+    return part
 
 
 def _lift_place(part: str, places: list[str]) -> str:
@@ -146,7 +161,7 @@ def _agency(part: str) -> str | None:
 
 def _add_name(name: str, authors: list[str], agencies: list[str], places: list[str]) -> None:
     """One part of "A and B": a person (maybe "in Place", "for Agency") or an agency."""
-    name = _lift_agency(_lift_place(name, places), agencies)
+    name = _lift_trailing_agency(_lift_agency(_lift_place(name, places), agencies), agencies)
     agency = _agency(name) if name else None
     if agency:
         agencies.append(agency)
@@ -161,6 +176,8 @@ def _person_like(text: str) -> bool:
         return False
     if words[0].lower() in _PARTICLES or words[-1].lower() in _PARTICLES:
         return False
+    if any(len(w) > 1 and w.isupper() and agency_name(w) for w in words):
+        return False  # "RFA Burmese", "AFP Staff": an outlet's desk, not a person
     return all(w.lower() in _PARTICLES or _NAME_WORD_RE.match(w) for w in words)
 
 

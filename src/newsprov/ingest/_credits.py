@@ -1,5 +1,5 @@
 """Photo credits in a body: "(Omar Albam/AP)", "(AP Photo/Name)", "Photo: Name/AFP",
-"(Photo: Reuters)".
+"(Photo: Reuters)", and a caption's closing "... 2025. REUTERS/Jane Doe".
 
 A credit is recorded as a span of ``Article.text`` with the photographer (if named) and
 the agency (registry canonical name when known). Nothing is inserted or removed: a credit
@@ -26,6 +26,9 @@ _LABEL_RE = re.compile(
 _INNER_LABEL_RE = re.compile(
     r"^(?:Photo(?:graph)?s?|Image|Picture|Pic|(?:Photo )?[Cc]redit)\s*:\s*", re.IGNORECASE
 )
+# a caption's closing credit without parentheses: "..., July 28, 2025. REUTERS/Jane Doe"
+_NAME = r"[A-Z][\w'’.\-]*(?:\s(?:[A-Z]|al-|el-|de |van |bin )[\w'’.\-]*){0,4}"
+_TAIL_RE = re.compile(rf"(?:^|(?<=[.!?]\s))(?P<inner>{_NAME}\s?/\s?{_NAME})\.?$")
 _SUFFIX_RE = re.compile(r"\s+(?:Photos?|Pictures)$|\s+via\s+Getty\s+Images$")
 _PERSON_RE = re.compile(r"^[A-Z][\w'’.\-]*(?:\s+(?:[A-Z]|al-|el-|de |van |bin )[\w'’.\-]*){0,4}$")
 _ACRONYM_RE = re.compile(r"^[A-Z]{2,6}$")
@@ -46,6 +49,13 @@ def _block_credits(block: Block) -> list[Credit]:
             span = TextSpan(block.start + match.start(), block.start + match.end())
             credits.append(Credit(span, *parsed))
     for line_start, line in _lines(block):
+        tail = _TAIL_RE.search(line)
+        parsed_tail = _parse(tail["inner"].rstrip("."), allow_bare=False) if tail else None
+        if tail and parsed_tail:
+            inner = tail["inner"].rstrip(".")  # the caption's full stop is no part of it
+            start = line_start + tail.start("inner")
+            span = TextSpan(start, start + len(inner))
+            credits.append(Credit(span, *parsed_tail))
         label = _LABEL_RE.search(line)
         parsed = _parse(label["inner"], allow_bare=True) if label else None
         if label and parsed:

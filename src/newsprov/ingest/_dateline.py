@@ -18,7 +18,7 @@ from newsprov.ingest._blocks import Block
 from newsprov.ingest._headings import is_heading_line
 from newsprov.model import TextSpan
 
-__all__ = ["WireCredit", "find_wires"]
+__all__ = ["WireCredit", "find_wires", "is_prose", "opening_lines"]
 
 _WORD = r"[A-Z0-9][\w'’.\-]*"
 _PLACE = rf"{_WORD}(?:(?:,\s*|\s+|/){_WORD}){{0,7}}"
@@ -34,8 +34,10 @@ _REUTERS_RE = re.compile(
 )
 _SIGNOFF_RE = re.compile(r"(?:^|\s)[-–—]{1,2}\s*(?P<agency>[A-Za-z][^-–—\n]{1,40}?)\s*\.?$")
 # "With AFP" as its own paragraph, "— With AFP" or "(With AFP)": not "spoke with Reuters."
+# "With files from The Associated Press and Reuters" (Canadian papers): every agency
 _WITH_RE = re.compile(
-    r"(?:^|\s[-–—]{1,2}\s*|\s(?=\())\(?[Ww]ith (?P<agency>[^()\n.]{2,60}?)\)?\.?$"
+    r"(?:^|\s[-–—]{1,2}\s*|\s(?=\())\(?[Ww]ith (?:(?:files|reporting|reports) (?:from|by) )?"
+    r"(?P<agency>[^()\n.]{2,60}?)\)?\.?$"
 )
 _CONTRIB_RE = re.compile(
     r"(?:^|(?<=[.!?]\s))(?P<agency>[A-Z][^.!?\n]{1,60}?) contributed (?:to )?"
@@ -47,6 +49,13 @@ _DESK_RE = re.compile(
     re.MULTILINE,
 )
 _REPORTING_BY_RE = re.compile(r"[Aa]dditional reporting (?:by|from) (?P<agency>[^.;()\n]{2,60})")
+# "This report by The Canadian Press was first published Aug. 12, 2025."
+_FIRST_PUBLISHED_RE = re.compile(
+    r"(?:^|(?<=\s))(?:This|The) (?:report|story|article) (?:by|from) (?P<agency>[A-Z][^.\n]{1,50}?)"
+    r" was (?:first )?published\b[^\n]*"
+)
+_OPENING_BLOCKS = 6
+_PROSE_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,16 +74,40 @@ class WireCredit:
 
 
 def find_wires(paragraphs: list[Block]) -> list[WireCredit]:
-    """Dateline credits (first paragraph), then end credits (last paragraphs).
+    """Dateline credits (opening paragraph), then end credits (last paragraphs).
 
-    The dateline may open the second paragraph when the first is a headline.
+    The dateline opens the first prose paragraph; scraped copy often puts a headline,
+    a section label, a date line or a photo caption before it (see ``_opening``).
     """
-    headline = bool(paragraphs) and is_heading_line(paragraphs[0].text)
-    opening = paragraphs[:2] if headline else paragraphs[:1]
-    found = [c for b in opening if (c := dateline_wires(b.text))][:1]
+    found = [c for text in opening_lines(paragraphs) if (c := dateline_wires(text))][:1]
     for block in paragraphs[-3:] if len(paragraphs) > 1 else paragraphs:
         found.extend(_end_credits(block))
     return found
+
+
+def opening_lines(paragraphs: list[Block]) -> list[str]:
+    """Lines that may open the story: those of the first blocks up to the first prose one.
+
+    A prose paragraph (a sentence of several words, not ending with a credit) is the
+    story itself, so a dateline-shaped line after it ("BEIRUT (AFP) -" quoted in the
+    ninth paragraph) is not the story's dateline.
+    """
+    lines: list[str] = []
+    for block in paragraphs[:_OPENING_BLOCKS]:
+        if len(paragraphs) > 1 and block is paragraphs[-1]:
+            break
+        lines.extend(line.strip() for line in block.text.split("\n") if line.strip())
+        if is_prose(block.text):
+            break
+    return lines
+
+
+def is_prose(text: str) -> bool:
+    """A body paragraph: several words ending like a sentence, not like a caption credit."""
+    clean = text.strip()
+    if is_heading_line(clean) or len(clean.split()) < _PROSE_WORDS:
+        return False
+    return bool(re.search(r"[.!?][\"”’']?$", clean)) and not clean.endswith(")")
 
 
 def dateline_wires(text: str) -> WireCredit | None:
@@ -103,6 +136,7 @@ def _end_credits(block: Block) -> list[WireCredit]:
         (_WITH_RE, False),
         (_REPORTING_BY_RE, False),
         (_DESK_RE, False),
+        (_FIRST_PUBLISHED_RE, True),
     )
     for pattern, own in patterns:
         found = pattern.search(block.text)

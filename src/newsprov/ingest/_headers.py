@@ -16,6 +16,7 @@ from functools import cache
 from newsprov.ingest._agencies import canonical_outlet
 from newsprov.ingest._bylines import parse_byline
 from newsprov.ingest._dates import DATE_RE, parse_date
+from newsprov.ingest._opening import is_agency_line
 from newsprov.outlets import OutletRegistry
 
 __all__ = ["Header", "lift_headers"]
@@ -194,6 +195,8 @@ def _sentence_like(rest: str) -> bool:
 def _title_before_headers(line: str, following: list[str]) -> bool:
     """True for a headline-shaped first line that is directly followed by header lines."""
     if line[-1] in ".!?:;," or line[0] in "\"“‘'" or len(line.split()) > 25:
+        return False
+    if is_agency_line(line):  # "AFP" above "Published ...": the byline, read with the body
         return False
     nxt = next((x.strip() for x in following if x.strip()), "")
     probe = Header()

@@ -100,5 +100,23 @@ def _is_byline(el: lxml.html.HtmlElement) -> bool:
 
 
 def _text(el: lxml.html.HtmlElement) -> str:
-    text = " ".join(el.text_content().split())
+    """The element's text; nested parts ("caption__text", "caption__credit") kept apart by
+    a space so a credit in its own span is not glued to the caption's last word."""
+    text = " ".join("".join(_pieces(el)).split())
+    text = re.sub(r"\s+([,.;:!?)])", r"\1", text).replace("( ", "(")
     return text if len(text) <= _MAX_CHARS else ""
+
+
+_INLINE_TAGS = frozenset({"a", "b", "i", "em", "strong", "small", "abbr", "cite", "sup", "sub"})
+_HIDDEN_TAGS = frozenset({"script", "style", "noscript", "template"})
+
+
+def _pieces(el: lxml.html.HtmlElement) -> list[str]:
+    """Text of ``el`` in document order; a space around every child but inline markup."""
+    out = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and child.tag not in _HIDDEN_TAGS:
+            gap = "" if child.tag in _INLINE_TAGS else " "
+            out.extend([gap, *_pieces(child), gap])
+        out.append(child.tail or "")
+    return out

@@ -29,6 +29,7 @@ from newsprov.ingest._dateline import WireCredit, find_wires
 from newsprov.ingest._dates import parse_date
 from newsprov.ingest._headers import Header, lift_headers
 from newsprov.ingest._headings import find_headings
+from newsprov.ingest._opening import opening_byline
 from newsprov.model import Article, Credit, TextSpan
 from newsprov.outlets import OutletRegistry
 
@@ -69,25 +70,29 @@ def parse_text(
         raise IngestError(source_path or article_id, "empty article (no body text)")
     paragraphs = blocks(body)
     wire_credits = find_wires(paragraphs)
+    opening = opening_byline(paragraphs)
     credits = _merge_credits(find_credits(body, paragraphs), wire_credits)
     url = url or header.url
     headings = find_headings(paragraphs, [c.span for c in credits])
     headings += _title_repeats(paragraphs, title or header.title, headings)
     body, caption_credits = _append_captions(body, captions)
+    publisher = _publisher(outlet, header, url, wire_credits)
+    # a lone "AFP" line above the story is a wire unless it names the publisher itself
+    opening_wires = [a for a in opening.agencies if a != publisher]
     return Article(
         id=article_id,
         text=body,
-        outlet=_publisher(outlet, header, url, wire_credits),
+        outlet=publisher or next(iter(opening.agencies), None),
         date=(parse_date(date) if date else None) or header.date or header.updated,
         url=url,
         title=title or header.title or _lead_heading(body, paragraphs, headings),
         source_path=source_path,
         event=event or header.event,
-        wires=tuple(dict.fromkeys([*_wires(header, wire_credits), *wires])),
+        wires=tuple(dict.fromkeys([*_wires(header, wire_credits), *opening_wires, *wires])),
         headings=tuple(headings),
         credits=tuple([*credits, *caption_credits]),
-        authors=tuple(dict.fromkeys([*authors, *header.authors])),
-        byline_place=byline_place or header.byline_place,
+        authors=tuple(dict.fromkeys([*authors, *header.authors, *opening.authors])),
+        byline_place=byline_place or header.byline_place or opening.place,
     )
 
 

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from newsprov.model import Attribution, EntityType
 
 from .boundaries import paragraph_breaks
-from .context import FigureLike, carry, inherit, may_inherit
+from .context import FigureLike, carry, continues, inherit, may_inherit
 from .coref import Cluster, EntityTable
 from .frames import (
     FigureAttribution,
@@ -46,7 +46,7 @@ from .frames import (
     split_frame,
 )
 from .org_phrases import conducted_by, described_name, office_of, placed_org
-from .sources import bare_source
+from .sources import governs, source_lexicon
 from .speakers import is_place, member_org
 from .subjects import subject_of, surface_subject
 
@@ -64,6 +64,7 @@ __all__ = [
 ]
 
 _VERBS = {"VERB", "AUX"}
+_SUBJ = {"nsubj", "nsubjpass"}
 _PURPOSE = {"xcomp", "advcl", "acl", "relcl"}  # "launched an appeal … to support 40,000"
 
 
@@ -116,6 +117,12 @@ def verb_frame(verb: Token, table: EntityTable, *, for_figures: bool = True) -> 
             return replace(owned, anchor=verb.i)
     if lemma in lex.finding or (lemma in lex.figure and not _states_figure(verb)):
         return None
+    if (
+        lemma in lex.figure
+        and verb.tag_ == "VBG"
+        and not any(c.dep_ in _SUBJ for c in verb.children)
+    ):
+        return None  # "A fourth person died, bringing the toll to four": no one reports
     if lemma == "cite":
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         return _split(_speaker(table, obj), None, verb.i)
@@ -128,7 +135,10 @@ def verb_frame(verb: Token, table: EntityTable, *, for_figures: bool = True) -> 
         return None
     if for_figures and subj is not None:
         source = member_org(table, subj, source)
-    frame = _split(source, _via_of(verb, table), verb.i)
+    if source is not None and source.kind is EntityType.OUTLET and lemma in lex.own_check:
+        frame: Frame | None = Frame(source, None, verb.i)  # "Reuters was able to confirm"
+    else:
+        frame = _split(source, _via_of(verb, table), verb.i)
     if frame is None or subj is None:
         return frame
     # "Police, who estimated the turnout at 42,000, said …": the relative clause is the
@@ -150,6 +160,8 @@ def _speaker(table: EntityTable, tok: Token | None) -> Cluster | None:
         found = placed_org(table, tok)
     if found is None or is_place(table, found) or table.is_event(found):
         return None
+    if found.kind is EntityType.PLACE and governs(found):
+        found.kind = EntityType.ORGANISATION  # a territory's government that speaks
     return found
 
 
@@ -218,7 +230,8 @@ def _according_to(tok: Token, table: EntityTable) -> Frame | None:
 def _owner(tok: Token, table: EntityTable) -> Cluster | None:
     """Who a report noun belongs to: "X's figures" (also parsed as a modifier ending in
     "'s"), "the police estimate", "Insurance Council of Australia figures", "figures
-    from X", "an analysis by X"; never a place or an event."""
+    from X", "an analysis by X", "a poll for X"; never a place or an event."""
+    lex_count = reporting_lexicon().count_nouns
     for child in tok.children:
         if child.dep_ == "poss" and child.lower_ in {"its", "their"}:
             found = _clause_subject(table, tok) or _speaker(table, child)
@@ -226,10 +239,14 @@ def _owner(tok: Token, table: EntityTable) -> Cluster | None:
             found = _speaker(table, child)
         elif child.dep_ == "appos" and child.i > tok.i:
             found = _appos_org(table, child)  # "96 people, a figure the NDRRMA warned …"
-        elif child.dep_ == "prep" and child.lower_ in {"from", "by", "of"}:
+        elif child.dep_ == "prep" and child.lower_ in {"from", "by", "of", "for"}:
             found = _speaker(table, next((p for p in child.children if p.dep_ == "pobj"), None))
             if child.lower_ == "of" and found is not None and found.kind is EntityType.PERSON:
                 found = None if found.anonymous else found  # "a survey of 800 farmers"
+            if child.lower_ == "for" and found is not None:
+                # "a poll for the Institute": the body that commissioned the count
+                commissioned = found.kind is EntityType.ORGANISATION
+                found = found if commissioned and tok.lemma_ in lex_count else None
         else:
             continue
         if found is not None:
@@ -245,7 +262,10 @@ def _clause_subject(table: EntityTable, tok: Token) -> Cluster | None:
     if subj is None or subj.pos_ == "PRON":
         return None
     # "Police have stood by their estimate": a bare unnamed body binds "their" too
-    found = table.named_at(subj) or bare_source(table, subj)
+    # ("Organisers … raised their estimate": whom "organisers" means, not a new
+    # anonymous body that would then shadow it for every later reader of the token)
+    bare = subj.lower_ in source_lexicon().bare_org_nouns
+    found = table.named_at(subj) or (table.resolve(subj) if bare else None)
     return found if found is not None and found.kind is EntityType.ORGANISATION else None
 
 
@@ -291,7 +311,8 @@ def agent_source(tok: Token, table: EntityTable) -> Cluster | None:
     """Who did what a count counts, when no one reports it: the subject of the nearest
     governing agent verb, through a purpose clause ("The UN launched an appeal for $25
     million to support 40,000 people", "Police arrested 14", "Premier Catherine Doyle
-    has promised $900 million"); an organisation or a named person, never an outlet, an
+    has promised $900 million", "The district expanded its order to cover 1,450 homes,
+    affecting 3,100 residents"); an organisation or a named person, never an outlet, an
     unnamed person or an event."""
     lex = reporting_lexicon()
     for verb in tok.ancestors:
@@ -300,6 +321,8 @@ def agent_source(tok: Token, table: EntityTable) -> Cluster | None:
         if verb.lemma_ not in lex.agent:
             if verb.dep_ in _PURPOSE and any(c.lower_ == "to" for c in verb.children):
                 continue
+            if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp"}:
+                continue  # "… to cover 1,450 properties, affecting 3,100 residents"
             return None
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         found = _speaker(table, subj)
@@ -325,16 +348,40 @@ def attribute_figures(
     for k, s in enumerate(sents):
         carried[k] = carry(k, s, sents, frames, carried, breaks, figures)
     out = []
+    agents: dict[int, Cluster] = {}  # sentence -> source of its frameless counts' doing
     for fig in figures:
         k = sent_of[doc[fig.num_start].sent.start]
+        if _settlement_size(doc[fig.num_start]):
+            out.append(_record((None, None), Attribution.NONE, publisher))
+            continue
         own = choose(doc, frames[k], fig.num_start)
         kind = Attribution.EXPLICIT
         if own == (None, None):
             own = (agent_source(doc[fig.num_start], table), None)
+            if own[0] is not None:
+                agents.setdefault(k, own[0])
         if own == (None, None) and may_inherit(sents[k]) and k > 0:
             own, kind = inherit(k, sents, carried, breaks), Attribution.CONTEXT
+            if own == (None, None) and k - 1 in agents and continues(sents[k]):
+                own = (agents[k - 1], None)  # "… ordered 1,450 homes out. Another 900 …"
         out.append(_record(own, kind, publisher))
     return out
+
+
+_SETTLEMENTS = {"village", "villages", "community", "communities", "municipality", "suburb"}
+
+
+def _settlement_size(tok: Token) -> bool:
+    """Is the number the size of a place described in passing ("Lindale, a town of 5,000
+    people", "a nation of 1.4 million")? That is background, no one's report."""
+    noun = tok.head if tok.dep_ in {"nummod", "quantmod", "compound"} else tok
+    while noun.dep_ in {"nummod", "compound"} and noun.head.i != noun.i:
+        noun = noun.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    place = prep.head.lower_
+    return place in source_lexicon().place_words or place in _SETTLEMENTS
 
 
 def _record(

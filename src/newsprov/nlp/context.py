@@ -15,7 +15,7 @@ from .boundaries import credit_spans, paragraph_of, trimmed
 from .coref import Cluster
 from .frames import Frame
 
-__all__ = ["FigureLike", "carry", "inherit", "may_inherit"]
+__all__ = ["FigureLike", "carry", "continues", "inherit", "may_inherit"]
 
 _QUOTE_MARKS = set('“”"')
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -75,6 +75,11 @@ def carry(
     return (None, None)
 
 
+def continues(sent: Span) -> bool:
+    """Does the sentence's count continue the previous one ("Another 900 homes …")?"""
+    return any(t.lower_ in _CONTINUATION for t in sent)
+
+
 def inherit(
     k: int,
     sents: list[Span],
@@ -84,6 +89,6 @@ def inherit(
     """The previous sentence's carried frame, when it is in the same paragraph."""
     prev = sents[k - 1]
     same = paragraph_of(breaks, trimmed(prev)[0]) == paragraph_of(breaks, trimmed(sents[k])[0])
-    if not same and not any(t.lower_ in _CONTINUATION for t in sents[k]):
+    if not same and not continues(sents[k]):
         return (None, None)
     return carried.get(k - 1, (None, None))

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from newsprov.model import EntityType
 
 from .aliases import lexicon
+from .name_shape import shape_kind
 from .patterns import patterns, words_label
 
 __all__ = [
@@ -203,7 +204,7 @@ def name_kind(name: str) -> EntityType | None:
     label = words_label(name.split())
     if label == "ORG":
         return EntityType.ORGANISATION
-    return EntityType.PLACE if label == "GPE" else None
+    return EntityType.PLACE if label == "GPE" else shape_kind(name)
 
 
 _VOCAB: list[frozenset[str]] = []

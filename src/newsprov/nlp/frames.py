@@ -56,6 +56,7 @@ class ReportingLexicon:
     agent: frozenset[str] = frozenset()
     count_nouns: frozenset[str] = frozenset()
     finding: frozenset[str] = frozenset()
+    own_check: frozenset[str] = frozenset()
 
 
 @cache

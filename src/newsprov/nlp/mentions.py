@@ -30,6 +30,7 @@ from .boundaries import heading_spans
 from .coref import Cluster, EntityTable, Mention, outlet_entity
 from .evidence import WEAK, context_votes, name_kind
 from .known_names import credit_mention
+from .name_shape import demonym_kind
 from .outlet_names import ambiguous_outlet, looks_like_outlet
 from .patterns import patterns
 
@@ -203,6 +204,10 @@ def _vote_kinds(doc: Doc, mentions: list[Mention]) -> dict[str, EntityType]:
         else:
             result[name] = max(_TIE_ORDER, key=lambda k, t=tally: (t[k], -_TIE_ORDER.index(k)))  # type: ignore[misc]
     _coordinated_places(doc, mentions, result)
+    for name, kind in result.items():
+        not_person = demonym_kind(name) if kind is EntityType.PERSON else None
+        if not_person is not None:
+            result[name] = not_person
     persons = [n for n, k in result.items() if k is EntityType.PERSON and " " in n]
     for name, kind in result.items():
         if kind is EntityType.ORGANISATION and any(person_matches(name, p) for p in persons):

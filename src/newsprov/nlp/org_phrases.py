@@ -11,7 +11,9 @@ organisation's name:
 * a report noun whose count was made by a body: "a survey of 1,002 adults conducted by
   X", "a tally compiled by X" (``conducted_by``);
 * "Phivolcs, the state seismology agency, said": an unknown capitalised subject that an
-  apposition calls an organisation (``described_name``).
+  apposition calls an organisation (``described_name``);
+* "the CRAAG seismology centre": an organisation noun that an unknown acronym modifies
+  is the body the acronym names (``acronym_owner``).
 """
 
 from __future__ import annotations
@@ -28,7 +30,14 @@ from .aliases import lexicon, load_json
 if TYPE_CHECKING:
     from .coref import Cluster, EntityTable
 
-__all__ = ["conducted_by", "described_name", "office_of", "placed_org", "unknown_org_phrase"]
+__all__ = [
+    "acronym_owner",
+    "conducted_by",
+    "described_name",
+    "office_of",
+    "placed_org",
+    "unknown_org_phrase",
+]
 
 _PLACE_MODS = {"poss", "compound", "nmod"}
 _PLACE_PREPS = {"in", "for"}  # "the embassy in Manila", "the office for Gaza"
@@ -145,3 +154,16 @@ def unknown_org_phrase(table: EntityTable, tok: Token | None) -> Cluster | None:
         return None
     start = span.start + (1 if span[0].lower_ == "the" else 0)
     return table.add_organisation(start, span.end) if start < span.end else None
+
+
+def acronym_owner(table: EntityTable, tok: Token) -> Cluster | None:
+    """The organisation an unknown all-capital acronym modifying an organisation noun
+    names: "the CRAAG seismology centre has recorded" is CRAAG (a known name is left to
+    the table; "the US embassy" is a place's body)."""
+    for child in tok.lefts:
+        text = child.text
+        if child.dep_ != "compound" or child.pos_ != "PROPN" or table.at(child.i) is not None:
+            continue
+        if len(text) >= 3 and text.isalpha() and text.isupper() and child.ent_type_ not in _NOT_ORG:
+            return table.add_organisation(child.i, child.i + 1)
+    return None

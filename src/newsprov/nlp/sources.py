@@ -31,7 +31,7 @@ from spacy.tokens import Token
 from newsprov.model import EntityType
 
 from .aliases import lexicon, load_json
-from .org_phrases import unknown_org_phrase
+from .org_phrases import acronym_owner, unknown_org_phrase
 
 if TYPE_CHECKING:
     from .coref import Cluster, EntityTable
@@ -42,6 +42,7 @@ __all__ = [
     "bare_source",
     "describe_org",
     "description_modifiers",
+    "governs",
     "is_event",
     "is_org_like",
     "named_next_sentence",
@@ -80,6 +81,7 @@ class SourceLexicon:
     agency_nouns: frozenset[str] = frozenset()
     non_agency_words: frozenset[str] = frozenset()
     body_nouns: frozenset[str] = frozenset()
+    governing_heads: frozenset[str] = frozenset()
 
 
 @cache
@@ -118,13 +120,21 @@ def is_event(table: EntityTable, cluster: Cluster) -> bool:
 
 def is_org_like(table: EntityTable, cluster: Cluster | None) -> bool:
     """A named organisation that may speak: no event, no person, no outlet (places whose
-    name ends in an organisation noun count: the model tags some departments GPE)."""
+    name ends in an organisation noun count: the model tags some departments GPE; so do
+    local governments named as their territory, "the Thompson-Nicola Regional District")."""
     if cluster is None or cluster.anonymous or is_event(table, cluster):
         return False
     if cluster.kind is EntityType.ORGANISATION:
         return True
     last = cluster.name.lower().split()[-1] if cluster.name.split() else ""
-    return cluster.kind is EntityType.PLACE and last in lexicon().org_nouns
+    return cluster.kind is EntityType.PLACE and (last in lexicon().org_nouns or governs(cluster))
+
+
+def governs(cluster: Cluster) -> bool:
+    """A place named as a local government: "Thompson-Nicola Regional District", "Harris
+    County" (two words or more, the last a ``governing_heads`` word)."""
+    words = cluster.name.lower().split()
+    return len(words) > 1 and words[-1] in source_lexicon().governing_heads
 
 
 def description_modifiers(tok: Token) -> list[Token]:
@@ -193,6 +203,9 @@ def describe_org(table: EntityTable, tok: Token, lemma: str, definite: bool) -> 
     that fits its noun and identifying words, the one cited last, one named in the next
     sentence, else an unnamed one called as written; None for an indefinite bare noun
     that fits nothing ("a group")."""
+    named = acronym_owner(table, tok)  # "the CRAAG seismology centre"
+    if named is not None:
+        return named
     mods = description_modifiers(tok)
     identifying = [m for m in mods if not _locative(m)]
     words = _content_words(t for m in identifying for t in m.subtree)

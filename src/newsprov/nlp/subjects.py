@@ -16,7 +16,8 @@ __all__ = ["subject_of", "surface_subject"]
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _INVERTED_SUBJ = {"dobj", "attr", "nsubj", "npadvmod", "appos", "oprd"}
 _VERBS = {"VERB", "AUX"}
-_DELIMITERS = {",", "”", '"', ";", ":", "—", "–", "("}
+_DELIMITERS = {",", "”", '"', ";", ":", "—", "–", "(", "."}
+_POSSESSIVE = {"'s", "’s"}
 _NP_MAX = 10  # tokens of a speaker noun phrase before a final reporting verb
 
 
@@ -30,12 +31,18 @@ def subject_of(verb: Token) -> Token | None:
     if subjects:
         child = min(subjects, key=lambda c: abs(c.i - verb.i))
         relative = child.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl"
+        if child.lower_ in _POSSESSIVE:
+            return _possessed(child, verb)
         return verb.head if relative else child
     for child in verb.children:
         if child.dep_ == "agent":
             return next((p for p in child.children if p.dep_ == "pobj"), None)
     if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp"} and verb.head.pos_ in _VERBS:
         return subject_of(verb.head)
+    if verb.dep_ == "xcomp" and verb.head.pos_ in _VERBS:
+        return subject_of(verb.head)  # "X wants to verify"
+    if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.pos_ in _VERBS:
+        return subject_of(verb.head.head)  # "Reuters was able to confirm"
     inverted = verb.i > 0 and verb.doc[verb.i - 1].text in {",", "”", '"', "’"}
     if inverted:
         for child in verb.rights:
@@ -52,13 +59,25 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _possessed(marker: Token, verb: Token) -> Token | None:
+    """The noun a possessive marker parsed as the subject stands before: "The military’s
+    True News Information Team has said" is the team (the last noun before the verb)."""
+    for k in range(verb.i - 1, marker.i, -1):
+        if verb.doc[k].pos_ in {"NOUN", "PROPN"}:
+            return verb.doc[k]
+    return None
+
+
 def surface_subject(verb: Token) -> Token | None:
     """The last noun of "…, <noun phrase> said": a parse may hang the noun phrase
     elsewhere (an apposition of the previous noun) and leave the verb without subject."""
     doc, sent = verb.doc, verb.sent
     # "…, the agency, Protección Civil, said": an apposition's closing comma
-    close = 1 if verb.i - 1 > sent.start and doc[verb.i - 1].text == "," else 0
-    end = _before_acronym(doc, verb.i - 1 - close, sent.start)
+    stop = verb.i - 1
+    if stop > sent.start and doc[stop].dep_ == "aux":
+        stop -= 1  # ". The X Team has said" in a sentence the parser ran on
+    close = 1 if stop > sent.start and doc[stop].text == "," else 0
+    end = _before_acronym(doc, stop - close, sent.start)
     j = end
     while j >= sent.start and doc[j].text not in _DELIMITERS and verb.i - j <= _NP_MAX:
         if doc[j].pos_ in {"VERB", "AUX", "CCONJ", "SCONJ", "PRON"}:
