@@ -32,9 +32,7 @@ def main() -> int:
     args = ap.parse_args()
     paths = args.paths or [ROOT / "examples", ROOT / "tests" / "fixtures" / "articles"]
     articles, _ = read_all([p for p in paths if p.exists()])
-    batch = [
-        dataclasses.replace(a, id=f"{a.id}-{i}") for i in range(args.copies) for a in articles
-    ]
+    batch = [dataclasses.replace(a, id=f"{a.id}-{i}") for i in range(args.copies) for a in articles]
     words = sum(len(a.text.split()) for a in batch)
     settings = Settings.from_env()
     t0 = time.perf_counter()

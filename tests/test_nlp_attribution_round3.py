@@ -13,27 +13,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsprov.ingest import parse_text
-from newsprov.model import Extraction
-from newsprov.nlp import doc_to_records
-from newsprov.nlp.boundaries import set_article_spans
+from nlp_docs import extract_text, source_label
 
 pytestmark = pytest.mark.model
-
-
-def _extract(nlp: Language, text: str) -> Extraction:
-    article = parse_text(text, article_id="t1")
-    doc = nlp.make_doc(article.text)
-    set_article_spans(doc, article)
-    return doc_to_records(nlp(doc), article)
-
-
-def _source(ex: Extraction, value: float) -> str | None:
-    """The label of the source (else via) of the figure with ``value``."""
-    names = {e.key: e.name for e in ex.entities}
-    fig = next(f for f in ex.figures if f.value == value)
-    key = fig.source or fig.via
-    return names.get(key, key) if key is not None else None
 
 
 SOURCE_CASES = [
@@ -85,10 +67,10 @@ SOURCE_CASES = [
 @pytest.mark.parametrize(
     ("rule", "text", "value", "expected"), SOURCE_CASES, ids=[c[0] for c in SOURCE_CASES]
 )
-def test_round3_source(
+def test_round3source_label(
     pipeline: Language, rule: str, text: str, value: float, expected: str
 ) -> None:
-    assert _source(_extract(pipeline, text), value) == expected
+    assert source_label(extract_text(pipeline, text), value) == expected
 
 
 NO_SOURCE_CASES = [
@@ -106,29 +88,29 @@ NO_SOURCE_CASES = [
 
 
 def test_role_without_a_name_beside_it(pipeline: Language) -> None:
-    ex = _extract(
+    ex = extract_text(
         pipeline,
         "Almost 300 houses have been destroyed, according to the mayor of the island, "
         "but the house of Maria Kostopoulou was spared.",
     )
-    assert _source(ex, 300) == "unnamed mayor"
+    assert source_label(ex, 300) == "unnamed mayor"
 
 
 @pytest.mark.parametrize(
     ("rule", "text", "value"), NO_SOURCE_CASES, ids=[c[0] for c in NO_SOURCE_CASES]
 )
-def test_round3_no_source(pipeline: Language, rule: str, text: str, value: float) -> None:
-    assert _source(_extract(pipeline, text), value) is None
+def test_round3_nosource_label(pipeline: Language, rule: str, text: str, value: float) -> None:
+    assert source_label(extract_text(pipeline, text), value) is None
 
 
 def test_its_estimate_without_an_organisation_subject(pipeline: Language) -> None:
     """ "its" with a person subject does not bind to the person."""
-    ex = _extract(
+    ex = extract_text(
         pipeline,
         "The Red Crescent said 300 families had fled.\n\nAmina Yusuf, for her part, "
         "cited its estimate of 300 families.",
     )
-    assert _source(ex, 300) == "Red Crescent"
+    assert source_label(ex, 300) == "Red Crescent"
 
 
 def test_organisers_are_who_called_the_march(pipeline: Language) -> None:
@@ -137,6 +119,6 @@ def test_organisers_are_who_called_the_march(pipeline: Language) -> None:
         "the crowd at around 15,000.\n\nThe march was called by the Teachers Front for "
         "Public Education, a coalition of unions and student groups."
     )
-    ex = _extract(pipeline, text)
-    assert _source(ex, 90000) == "Teachers Front for Public Education"
-    assert _source(ex, 15000) == "Interior Ministry"
+    ex = extract_text(pipeline, text)
+    assert source_label(ex, 90000) == "Teachers Front for Public Education"
+    assert source_label(ex, 15000) == "Interior Ministry"

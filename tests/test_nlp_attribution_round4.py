@@ -18,29 +18,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsprov.ingest import parse_text
-from newsprov.model import Extraction
-from newsprov.nlp import doc_to_records
-from newsprov.nlp.boundaries import set_article_spans
 from newsprov.nlp.coref import EntityTable
 from newsprov.nlp.org_phrases import described_name
+from nlp_docs import extract_text, source_label
 
 pytestmark = pytest.mark.model
-
-
-def _extract(nlp: Language, text: str) -> Extraction:
-    article = parse_text(text, article_id="t1")
-    doc = nlp.make_doc(article.text)
-    set_article_spans(doc, article)
-    return doc_to_records(nlp(doc), article)
-
-
-def _source(ex: Extraction, value: float) -> str | None:
-    """The label of the source (else via) of the figure with ``value``."""
-    names = {e.key: e.name for e in ex.entities}
-    fig = next(f for f in ex.figures if f.value == value)
-    key = fig.source or fig.via
-    return names.get(key, key) if key is not None else None
 
 
 # (rule, text, value, expected source label; None = no source)
@@ -129,26 +111,26 @@ CASES = [
 
 
 @pytest.mark.parametrize(("rule", "text", "value", "expected"), CASES, ids=[c[0] for c in CASES])
-def test_source(
+def testsource_label(
     pipeline: Language, rule: str, text: str, value: float, expected: str | None
 ) -> None:
-    assert _source(_extract(pipeline, text), value) == expected
+    assert source_label(extract_text(pipeline, text), value) == expected
 
 
 def test_place_alone_is_no_body(pipeline: Language) -> None:
     """A place that is not modifying an organisation noun never speaks."""
-    ex = _extract(pipeline, "In Kursk, 40 houses had been damaged, residents said.")
-    assert _source(ex, 40) != "Kursk"
+    ex = extract_text(pipeline, "In Kursk, 40 houses had been damaged, residents said.")
+    assert source_label(ex, 40) != "Kursk"
 
 
 def test_office_of_a_named_body_is_not_renamed(pipeline: Language) -> None:
-    ex = _extract(pipeline, "The office of Oxfam in Chad said 9,000 people had fled.")
-    assert not (_source(ex, 9000) or "").startswith("office of")
+    ex = extract_text(pipeline, "The office of Oxfam in Chad said 9,000 people had fled.")
+    assert not (source_label(ex, 9000) or "").startswith("office of")
 
 
 def test_agency_name_needs_its_apposition(pipeline: Language) -> None:
     text = "Volcanet, the national volcano monitoring agency, has recorded 640 tremors."
-    assert _source(_extract(pipeline, text), 640) == "Volcanet"
+    assert source_label(extract_text(pipeline, text), 640) == "Volcanet"
 
 
 def _appos_doc(noun: str) -> Doc:
@@ -172,8 +154,8 @@ def test_described_name_needs_an_organisation_noun() -> None:
 
 
 def test_team_from_a_place_is_not_a_body(pipeline: Language) -> None:
-    ex = _extract(pipeline, "A medical team from Nairobi said it had treated 85 people.")
-    assert _source(ex, 85) != "Nairobi"
+    ex = extract_text(pipeline, "A medical team from Nairobi said it had treated 85 people.")
+    assert source_label(ex, 85) != "Nairobi"
 
 
 def test_definite_description_without_a_cited_body_shares_words(pipeline: Language) -> None:
@@ -181,6 +163,6 @@ def test_definite_description_without_a_cited_body_shares_words(pipeline: Langua
         "The UN Office for the Coordination of Humanitarian Affairs said 40 people died.\n\n"
         "The humanitarian office has counted 52 dead."
     )
-    assert _source(_extract(pipeline, text), 52) == (
+    assert source_label(extract_text(pipeline, text), 52) == (
         "UN Office for the Coordination of Humanitarian Affairs"
     )

@@ -16,27 +16,9 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsprov.ingest import parse_text
-from newsprov.model import Extraction
-from newsprov.nlp import doc_to_records
-from newsprov.nlp.boundaries import set_article_spans
+from nlp_docs import extract_text, source_label
 
 pytestmark = pytest.mark.model
-
-
-def _extract(nlp: Language, text: str) -> Extraction:
-    article = parse_text(text, article_id="t1")
-    doc = nlp.make_doc(article.text)
-    set_article_spans(doc, article)
-    return doc_to_records(nlp(doc), article)
-
-
-def _source(ex: Extraction, value: float) -> str | None:
-    """The label of the source (else via) of the figure with ``value``."""
-    names = {e.key: e.name for e in ex.entities}
-    fig = next(f for f in ex.figures if f.value == value)
-    key = fig.source or fig.via
-    return names.get(key, key) if key is not None else None
 
 
 # (rule, text, value, expected source label; None = no source)
@@ -127,10 +109,10 @@ CASES = [
 
 
 @pytest.mark.parametrize(("rule", "text", "value", "expected"), CASES, ids=[c[0] for c in CASES])
-def test_source(
+def testsource_label(
     pipeline: Language, rule: str, text: str, value: float, expected: str | None
 ) -> None:
-    assert _source(_extract(pipeline, text), value) == expected
+    assert source_label(extract_text(pipeline, text), value) == expected
 
 
 def test_another_continues_an_agent_count(pipeline: Language) -> None:
@@ -138,7 +120,7 @@ def test_another_continues_an_agent_count(pipeline: Language) -> None:
         "The Marlow Valley Regional District expanded its evacuation order on Monday to "
         "cover 1,200 properties. Another 700 properties are on evacuation alert."
     )
-    assert _source(_extract(pipeline, text), 700) == "Marlow Valley Regional District"
+    assert source_label(extract_text(pipeline, text), 700) == "Marlow Valley Regional District"
 
 
 def test_agent_count_does_not_carry_without_continuation(pipeline: Language) -> None:
@@ -146,11 +128,11 @@ def test_agent_count_does_not_carry_without_continuation(pipeline: Language) -> 
         "The Marlow Valley Regional District expanded its evacuation order on Monday to "
         "cover 1,200 properties.\n\nSome 700 cattle were moved to higher ground."
     )
-    assert _source(_extract(pipeline, text), 700) is None
+    assert source_label(extract_text(pipeline, text), 700) is None
 
 
 def test_speaking_district_is_an_organisation(pipeline: Language) -> None:
-    ex = _extract(pipeline, "The Marlow Valley Regional District said 52 homes burned.")
+    ex = extract_text(pipeline, "The Marlow Valley Regional District said 52 homes burned.")
     types = {e.name: e.type.value for e in ex.entities}
     assert types.get("Marlow Valley Regional District") == "Organisation"
 
@@ -163,7 +145,7 @@ def test_organisers_phrase_keeps_named_coalition_for_quotes(pipeline: Language) 
         'accusing police of "deliberately shrinking" the protest.\n\n'
         "Gabungan Pelajar Sarawak said its marshals had counted participants."
     )
-    ex = _extract(pipeline, text)
+    ex = extract_text(pipeline, text)
     names = {e.key: e.name for e in ex.entities}
     quote = next(q for q in ex.quotes if "shrinking" in q.text)
     assert names.get(quote.speaker or "") == "Gabungan Pelajar Sarawak"

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
 from newsprov.model import EntityType
@@ -20,34 +19,13 @@ from newsprov.nlp.aliases import (
     slugify,
 )
 from newsprov.nlp.entities import EntityFix, build_entity_table
+from nlp_docs import doc_builder
 
-VOCAB = spacy.blank("en").vocab
 _NO_SPACE_BEFORE = {",", ".", "”", ":", "?", "!", ")", "’s", "'s", ";"}
 _NO_SPACE_AFTER = {"“", "("}
 
 
-def parsed(spec: str, ents: Sequence[tuple[int, int, str]] = ()) -> Doc:
-    """A Doc from "word|POS|dep|head[|lemma]" items; ``head`` is an absolute index and
-    ``ents`` are (start, end, label) token spans."""
-    items = [item.split("|") for item in spec.split()]
-    words = [i[0] for i in items]
-    spaces = [
-        k + 1 < len(words) and words[k + 1] not in _NO_SPACE_BEFORE and w not in _NO_SPACE_AFTER
-        for k, w in enumerate(words)
-    ]
-    iob = ["O"] * len(words)
-    for start, end, label in ents:
-        iob[start:end] = [f"B-{label}"] + [f"I-{label}"] * (end - start - 1)
-    return Doc(
-        VOCAB,
-        words=words,
-        spaces=spaces,
-        pos=[i[1] for i in items],
-        deps=[i[2] for i in items],
-        heads=[int(i[3]) for i in items],
-        lemmas=[i[4] if len(i) > 4 else i[0].lower() for i in items],
-        ents=iob,
-    )
+parsed = doc_builder(_NO_SPACE_BEFORE, _NO_SPACE_AFTER)
 
 
 @pytest.mark.parametrize(

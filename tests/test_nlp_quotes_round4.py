@@ -7,24 +7,14 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsprov.ingest import parse_text
-from newsprov.model import Extraction
-from newsprov.nlp.boundaries import set_article_spans
-from newsprov.nlp.pipeline import doc_to_records
+from nlp_docs import extract_text
 
 pytestmark = pytest.mark.model
 
 
-def _extract(nlp: Language, text: str) -> Extraction:
-    article = parse_text(text, article_id="t1")
-    doc = nlp.make_doc(article.text)
-    set_article_spans(doc, article)
-    return doc_to_records(nlp(doc), article)
-
-
 def _speakers(nlp: Language, text: str) -> list[tuple[str, str | None]]:
     """(first words of each quotation, its speaker's name)."""
-    ex = _extract(nlp, text)
+    ex = extract_text(nlp, text)
     names = {e.key: e.name for e in ex.entities}
     return [(q.text[:20], names.get(q.speaker or "")) for q in ex.quotes]
 

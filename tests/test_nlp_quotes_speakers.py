@@ -3,8 +3,6 @@ inverted frames, missed names and accusations (hand-built Docs; no trained model
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pytest
 import spacy
 from spacy.tokens import Doc
@@ -12,35 +10,13 @@ from spacy.tokens import Doc
 from newsprov.nlp.entities import build_entity_table
 from newsprov.nlp.quote_speakers import named_before_verb, named_in_subject, unresolved_person
 from newsprov.nlp.quotes import find_quote_spans, find_quotes
+from nlp_docs import doc_builder
 
-VOCAB = spacy.blank("en").vocab
 _NO_SPACE_BEFORE = {",", ".", "”", ":", "?", "!", ")", "’s", "'s", ";", "¶", "’"}
 _NO_SPACE_AFTER = {"“", "(", "¶", "‘"}
 
 
-def parsed(spec: str, ents: Sequence[tuple[int, int, str]] = ()) -> Doc:
-    """A Doc from "word|POS|dep|head[|lemma]" items (``¶`` is a paragraph break)."""
-    items = [item.split("|") for item in spec.split()]
-    words = ["\n\n" if i[0] == "¶" else i[0] for i in items]
-    spaces = [
-        k + 1 < len(items)
-        and items[k + 1][0] not in _NO_SPACE_BEFORE
-        and items[k][0] not in _NO_SPACE_AFTER
-        for k in range(len(items))
-    ]
-    iob = ["O"] * len(words)
-    for start, end, label in ents:
-        iob[start:end] = [f"B-{label}"] + [f"I-{label}"] * (end - start - 1)
-    return Doc(
-        VOCAB,
-        words=words,
-        spaces=spaces,
-        pos=[i[1] for i in items],
-        deps=[i[2] for i in items],
-        heads=[int(i[3]) for i in items],
-        lemmas=[i[4] if len(i) > 4 else i[0].lower() for i in items],
-        ents=iob,
-    )
+parsed = doc_builder(_NO_SPACE_BEFORE, _NO_SPACE_AFTER)
 
 
 def sentencized(text: str) -> Doc:
