@@ -37,3 +37,37 @@ def pipeline():  # type: ignore[no-untyped-def]
     from newsprov.nlp import build_pipeline
 
     return build_pipeline(Settings.from_env().spacy_model)
+
+
+@pytest.fixture(scope="module")
+def sentencized():  # type: ignore[no-untyped-def]
+    """A blank English pipeline that only splits sentences (rule tests without a model)."""
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def rule_pipeline():  # type: ignore[no-untyped-def]
+    """Our rule components on a blank English pipeline (no parser, tagger or NER)."""
+    import spacy
+
+    from newsprov.nlp.boundaries import add_news_infixes
+
+    nlp = spacy.blank("en")
+    add_news_infixes(nlp)
+    for name in ("newsprov_boundaries", "sentencizer", "newsprov_outlets", "newsprov_entity_fix"):
+        nlp.add_pipe(name)
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def trained():  # type: ignore[no-untyped-def]
+    """The trained spaCy model alone (for tests marked ``model``)."""
+    import spacy
+
+    from newsprov.config import Settings
+
+    return spacy.load(Settings.from_env().spacy_model)

