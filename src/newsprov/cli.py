@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 OUT = Console(soft_wrap=True)
-ERR = Console(stderr=True)
+ERR = Console(stderr=True, soft_wrap=True)  # never wrap: messages stay one line
 TABLE_CELL_MAX = 160
 
 
@@ -52,7 +52,7 @@ def _open_store(settings: Settings, *, read_only: bool = False) -> Store:
 
 def _warn(label: str, message: str) -> None:
     """Print a labelled message to stderr; the message is never read as markup."""
-    ERR.print(Text(label, style="bold red"), Text(message), highlight=False)
+    ERR.print(Text(label, style="bold red"), Text(message), highlight=False, soft_wrap=True)
 
 
 # --- ingest ------------------------------------------------------------------------
