@@ -17,6 +17,7 @@ import time
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -26,6 +27,7 @@ import uvicorn
 from starlette.applications import Starlette
 
 from newsprov.rdf.store import Store, from_ox
+from newsprov.server import uvicorn_config
 
 B = "https://newsprov.org/id/"
 XSS = "<script>alert(1)</script>"
@@ -145,9 +147,10 @@ TRIG = f"""
 """
 
 
-def make_store(*, filler: int = 0) -> Store:
-    """An in-memory store holding TRIG, plus ``filler`` extra triples in their own graph."""
-    store = Store()
+def make_store(*, filler: int = 0, path: Path | None = None) -> Store:
+    """A store holding TRIG, plus ``filler`` extra triples in their own graph (in memory,
+    or written at ``path`` and reopened read-only, as ``newsprov serve`` opens it)."""
+    store = Store(path)
     graphs: dict[str, rdflib.Graph] = defaultdict(rdflib.Graph)
     for quad in ox.parse(TRIG, format=ox.RdfFormat.TRIG):
         triple = (from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object))
@@ -159,7 +162,10 @@ def make_store(*, filler: int = 0) -> Store:
         for i in range(filler):
             extra.add((rdflib.URIRef(f"{B}filler/{i}"), rdflib.RDFS.label, rdflib.Literal(i)))
         store.replace_graph(B + "graph/filler", extra)
-    return store
+    if path is None:
+        return store
+    store.close()
+    return Store(path, read_only=True)
 
 
 @contextmanager
@@ -169,7 +175,7 @@ def live_server(app: Starlette) -> Iterator[str]:
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(app, log_level="warning", lifespan="off")
+    config = uvicorn_config(app, "127.0.0.1", port, log_level="warning", lifespan="off")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
@@ -184,6 +190,7 @@ def live_server(app: Starlette) -> Iterator[str]:
         server.should_exit = True
         thread.join(timeout=15)
         sock.close()
+        app.state.runner.close()
 
 
 def call(app: Any, method: str, url: str, **kwargs: Any) -> httpx.Response:

@@ -13,6 +13,7 @@ from newsprov.rdf.store import Store
 from newsprov.server import app as app_module
 from newsprov.server import create_app, serve
 from newsprov.server import page as page_module
+from newsprov.server.limits import LimitedH11Protocol
 from test_server_data import (
     FIG_CROWD,
     FIG_MAYOR,
@@ -89,19 +90,26 @@ def test_serve_opens_the_store_read_only_on_loopback(
         store.replace_graph(GRAPHS[0], make_store().graph(GRAPHS[0]))
     seen: dict[str, Any] = {}
 
-    def fake_run(app: Any, **kwargs: Any) -> None:
-        seen.update(kwargs)
-        resp = call(app, "GET", "/sparql", params={"query": "ASK { ?s ?p ?o }"})
-        seen["answer"] = resp.json()["boolean"]
-        update = call(app, "POST", "/sparql", data={"update": "CLEAR ALL"})
-        seen["update"] = update.status_code
+    class FakeServer:
+        def __init__(self, config: Any) -> None:
+            self.config = config
 
-    monkeypatch.setattr(app_module.uvicorn, "run", fake_run)
+        def run(self) -> None:
+            config = self.config
+            seen.update(host=config.host, port=config.port, log_level=config.log_level)
+            seen["http"] = config.http
+            resp = call(config.app, "GET", "/sparql", params={"query": "ASK { ?s ?p ?o }"})
+            seen["answer"] = resp.json()["boolean"]
+            update = call(config.app, "POST", "/sparql", data={"update": "CLEAR ALL"})
+            seen["update"] = update.status_code
+
+    monkeypatch.setattr(app_module.uvicorn, "Server", FakeServer)
     serve(Settings(store_path=tmp_path / "store"), port=8123)
     assert seen == {
         "host": "127.0.0.1",
         "port": 8123,
         "log_level": "info",
+        "http": LimitedH11Protocol,
         "answer": True,
         "update": 403,
     }

@@ -282,7 +282,16 @@ def test_from_clause_is_respected(app: Any) -> None:
     assert [b["id"]["value"] for b in resp.json()["results"]["bindings"]] == ["flood-2"]
 
 
-def test_cors(app: Any) -> None:
+def test_no_cors_by_default(app: Any) -> None:
+    resp = call(
+        app, "GET", "/sparql", params={"query": "ASK {}"}, headers={"Origin": "http://x.example"}
+    )
+    assert resp.status_code == 200
+    assert "access-control-allow-origin" not in resp.headers
+
+
+def test_cors_for_any_origin_when_asked() -> None:
+    app = create_app(make_store(), Settings(), cors_origins=["*"])
     pre = call(
         app,
         "OPTIONS",

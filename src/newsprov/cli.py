@@ -40,14 +40,25 @@ def _settings(args: argparse.Namespace) -> Settings:
     )
 
 
-def _open_store(settings: Settings, *, read_only: bool = False) -> Store:
+def _open_store(
+    settings: Settings, *, read_only: bool = False, allow_service: bool = False
+) -> Store:
+    """The store; readers open its newest published copy, so they run during an ingest."""
     from newsprov.rdf.store import Store
 
     if read_only and not settings.store_path.exists():
         raise NewsprovError(
             f"no store at {settings.store_path}: run 'newsprov ingest PATH --store DIR' first"
         )
-    return Store(settings.store_path, read_only=read_only)
+    return Store(settings.store_path, read_only=read_only, allow_service=allow_service)
+
+
+def _one_line(exc: Exception) -> str:
+    """The message on one line (a RocksDB or parser message may span several)."""
+    text = " ".join(str(exc).split())
+    if type(exc).__name__ == "ServiceRefused":
+        text += " (newsprov query --allow-service permits it)"
+    return text
 
 
 def _warn(label: str, message: str) -> None:
@@ -127,7 +138,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     settings = _settings(args)
     bindings = dict(_parse_binding(b) for b in args.bind or ())
     sparql = query.resolve(args.query)
-    with _open_store(settings, read_only=True) as store:
+    with _open_store(settings, read_only=True, allow_service=args.allow_service) as store:
         rows = query.run(store, sparql, bindings or None)
     if args.format == "json":
         OUT.out(
@@ -218,11 +229,24 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the SPARQL endpoint, query page and explorer."""
-    from newsprov.server import serve
+    from newsprov.server import LOOPBACK, serve
 
     settings = _settings(args)
+    if args.host not in LOOPBACK:
+        _warn(
+            "warning:",
+            f"listening on {args.host}: the endpoint has no authentication, so anyone who "
+            "can reach this address can query the whole store",
+        )
     ERR.print(f"serving {settings.store_path} on http://{args.host}:{args.port}/")
-    serve(settings, args.host, args.port)
+    serve(
+        settings,
+        args.host,
+        args.port,
+        cors_origins=args.cors_origin or (),
+        max_workers=args.workers,
+        memory_mb=args.query_memory,
+    )
     return 0
 
 
@@ -242,7 +266,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from newsprov.analysis.report import write_report
 
     settings = _settings(args)
-    with _open_store(settings) as store:
+    with _open_store(settings, read_only=True) as store:
         out = write_report(store, Path(args.out), event=args.event, fmt=args.format)
     OUT.print(f"wrote {out}")
     return 0
@@ -273,6 +297,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.add_argument("--bind", action="append", metavar="NAME=VALUE", help="bind a variable")
     p.add_argument("--all-columns", action="store_true", help="table: show every variable")
+    p.add_argument(
+        "--allow-service",
+        action="store_true",
+        help="let the query fetch other SPARQL endpoints (SERVICE); refused by default",
+    )
     _add_store(p)
     p.set_defaults(func=cmd_query)
 
@@ -295,6 +324,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="SPARQL endpoint, query page and explorer")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
+    p.add_argument(
+        "--cors-origin",
+        action="append",
+        metavar="ORIGIN",
+        help="let pages from ORIGIN (e.g. http://localhost:3000, or *) call the endpoint",
+    )
+    p.add_argument("--workers", type=int, default=8, help="queries run at once (processes)")
+    p.add_argument("--query-memory", type=int, default=1024, metavar="MB", help="per query")
     _add_store(p)
     p.set_defaults(func=cmd_serve)
 
@@ -321,7 +358,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return func(args)
     except NewsprovError as exc:
-        _warn("error:", str(exc))
+        _warn("error:", _one_line(exc))
         return 3
     except KeyboardInterrupt:
         ERR.print("interrupted")

@@ -4,12 +4,19 @@ This module and :mod:`newsprov.rdf.terms` are the only places that know pyoxigra
 term model. Everything else hands in rdflib graphs and gets back plain rows.
 
 One named graph per article: :meth:`Store.replace_graph` drops the graph and writes the
-new one, so re-ingesting an article never duplicates anything. Queries see the union of
-all graphs as their default graph.
+new one in one transaction (a kill leaves the old graph or the new one, never neither),
+so re-ingesting an article never duplicates anything. Queries see the union of all graphs
+as their default graph, and a query with a SERVICE clause is refused unless the store was
+opened with ``allow_service=True`` (:mod:`newsprov.rdf.guard`).
+
+A writer publishes a read-only copy after each flush, and ``Store(path, read_only=True)``
+opens the newest copy (:mod:`newsprov.rdf.snapshots`), so readers can run while an
+ingest writes; :meth:`Store.refresh` moves a reader to a newer copy.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -20,6 +27,8 @@ import pyoxigraph as ox
 import rdflib
 
 from newsprov.errors import QueryError, StoreError
+from newsprov.rdf import snapshots
+from newsprov.rdf.guard import refuse_service
 
 __all__ = ["EXPORT_FORMATS", "Bindable", "Rows", "Store"]
 
@@ -90,19 +99,43 @@ def from_ox(term: Any) -> rdflib.term.Node | None:
 class Store:
     """An Oxigraph store at ``path`` (created if missing), or in memory when path is None."""
 
-    def __init__(self, path: Path | str | None = None, *, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path | str | None = None,
+        *,
+        read_only: bool = False,
+        allow_service: bool = False,
+    ) -> None:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
+        self.allow_service = allow_service
+        self.generation = 0  # of the published copy a reader has open
+        self._dirty = False  # written since the last publish
         try:
             if self.path is None:
                 self._ox = ox.Store()
             elif read_only:
-                self._ox = ox.Store.read_only(str(self.path))
+                self.generation, folder = snapshots.reader_path(self.path)
+                self._ox = ox.Store.read_only(str(folder))
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._ox = ox.Store(str(self.path))
         except OSError as exc:
-            raise StoreError(f"cannot open store at {self.path}: {exc}") from exc
+            raise StoreError(f"cannot open store at {self.path}: {_reason(exc)}") from exc
+
+    def refresh(self) -> bool:
+        """Move a reader to the newest published copy; True when it moved."""
+        if not self.read_only or self.path is None:
+            return False
+        if snapshots.generation(self.path) == self.generation:
+            return False
+        gen, folder = snapshots.reader_path(self.path)
+        try:
+            self._ox = ox.Store.read_only(str(folder))
+        except OSError as exc:
+            raise StoreError(f"cannot reopen store at {self.path}: {_reason(exc)}") from exc
+        self.generation = gen
+        return True
 
     # --- writing -------------------------------------------------------------------
 
@@ -112,13 +145,14 @@ class Store:
         Returns the number of triples written.
         """
         name = ox.NamedNode(graph_iri)
-        data = graph.serialize(format="nt", encoding="utf-8")
+        data = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+        # one SPARQL Update is one transaction: the old graph stays until the new one is in
+        update = f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{data}\n}} }}"
         try:
-            if self._has_graph(name):
-                self._ox.remove_graph(name)
-            self._ox.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+            self._ox.update(update)
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"cannot write graph {graph_iri}: {exc}") from exc
+        self._dirty = True
         return len(graph)
 
     def remove_graph(self, graph_iri: str) -> bool:
@@ -127,6 +161,7 @@ class Store:
         if not self._has_graph(name):
             return False
         self._ox.remove_graph(name)
+        self._dirty = True
         return True
 
     def _has_graph(self, name: ox.NamedNode) -> bool:
@@ -150,7 +185,12 @@ class Store:
         default_graph: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
     ) -> Any:
-        """Run a query and return pyoxigraph's own result object (for the server)."""
+        """Run a query and return pyoxigraph's own result object (for the server).
+
+        Raises ServiceRefused (a QueryError) for a SERVICE clause unless ``allow_service``.
+        """
+        if not self.allow_service:
+            refuse_service(sparql)
         subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
         kwargs: dict[str, Any] = {"substitutions": subs or None}
         if default_graph:
@@ -166,7 +206,7 @@ class Store:
         except RuntimeError as exc:  # e.g. a bound variable the SELECT does not project
             raise QueryError(f"cannot bind {sorted(bindings or {})}: {exc}") from exc
         except OSError as exc:
-            raise StoreError(f"query failed: {exc}") from exc
+            raise StoreError(f"query failed: {_reason(exc)}") from exc
 
     def select(self, sparql: str, bindings: Mapping[str, Bindable] | None = None) -> Rows:
         """Run a SELECT with ``bindings`` substituted for its variables (never spliced).
@@ -177,7 +217,8 @@ class Store:
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("expected a SELECT query")
         variables = tuple(v.value for v in result.variables)
-        rows = tuple(tuple(from_ox(sol[v]) for v in variables) for sol in result)
+        with _evaluating():
+            rows = tuple(tuple(from_ox(sol[v]) for v in variables) for sol in result)
         return Rows(variables, rows)
 
     def ask(self, sparql: str, bindings: Mapping[str, Bindable] | None = None) -> bool:
@@ -195,7 +236,9 @@ class Store:
         if not isinstance(result, ox.QueryTriples):
             raise QueryError("expected a CONSTRUCT or DESCRIBE query")
         graph = rdflib.Graph()
-        for t in result:
+        with _evaluating():
+            triples = list(result)
+        for t in triples:
             graph.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))  # type: ignore[arg-type]
         return graph
 
@@ -233,9 +276,16 @@ class Store:
         self._ox.dump(out, format=EXPORT_FORMATS[fmt])
 
     def flush(self) -> None:
-        """Make every write durable."""
-        if self.path is not None and not self.read_only:
+        """Make every write durable, and publish it for readers (see module docstring)."""
+        if self.path is None or self.read_only:
+            return
+        try:
             self._ox.flush()
+            if self._dirty or not snapshots.generation(self.path):
+                snapshots.publish(self._ox, self.path)
+        except OSError as exc:
+            raise StoreError(f"cannot flush store at {self.path}: {_reason(exc)}") from exc
+        self._dirty = False
 
     def close(self) -> None:
         """Flush and release the store (further use is an error)."""
@@ -247,3 +297,19 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+@contextlib.contextmanager
+def _evaluating() -> Iterator[None]:
+    """Errors raised while pulling results (evaluation is lazy) as newsprov errors."""
+    try:
+        yield
+    except OSError as exc:
+        raise StoreError(f"query failed: {_reason(exc)}") from exc
+    except (RuntimeError, ValueError) as exc:
+        raise QueryError(f"query failed: {exc}") from exc
+
+
+def _reason(exc: OSError) -> str:
+    """The store error in one line (RocksDB messages can span several)."""
+    return " ".join(str(exc).split())

@@ -4,6 +4,6 @@
 port)`` opens the store read-only and runs it under uvicorn on loopback by default.
 """
 
-from newsprov.server.app import TRUNCATED_HEADER, create_app, serve
+from newsprov.server.app import LOOPBACK, TRUNCATED_HEADER, create_app, serve, uvicorn_config
 
-__all__ = ["TRUNCATED_HEADER", "create_app", "serve"]
+__all__ = ["LOOPBACK", "TRUNCATED_HEADER", "create_app", "serve", "uvicorn_config"]

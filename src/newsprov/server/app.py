@@ -6,11 +6,19 @@ Routes:
   :mod:`newsprov.server.protocol`), service description on a bare GET.
 - ``GET /`` — a query editor with the canned queries, running them through ``/sparql``.
 - ``GET /explore`` — the pyvis graph explorer (:mod:`newsprov.viz`) with filters and focus.
+
+The endpoint has no authentication: it listens on loopback unless told otherwise, sends
+no CORS headers unless origins are listed (``cors_origins``), refuses SERVICE (so it never
+fetches other addresses), runs every query of an on-disk store in a killable worker
+process (:mod:`newsprov.server.workers`) and answers oversized requests with 413/414
+(:mod:`newsprov.server.limits`). It reads the store's newest published copy and moves to
+a newer one when an ingest publishes it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import uvicorn
 from starlette.applications import Starlette
@@ -23,30 +31,44 @@ from starlette.routing import Route
 
 from newsprov.config import Settings
 from newsprov.errors import NewsprovError, QueryError
+from newsprov.rdf.guard import ServiceRefused
 from newsprov.rdf.store import Store
-from newsprov.server.execute import Outcome, QueryRunner
+from newsprov.server.execute import Outcome, ThreadRunner
+from newsprov.server.limits import MAX_HEAD, BodyLimit, LimitedH11Protocol
 from newsprov.server.negotiate import GRAPH_FORMATS, SOLUTION_FORMATS, NotAcceptable, choose
 from newsprov.server.page import explore_params, index_html
 from newsprov.server.protocol import ProtocolError, SparqlRequest, read_request
 from newsprov.server.results import serialize_outcome
 from newsprov.server.service import service_description
+from newsprov.server.workers import ProcessRunner
 
-__all__ = ["TRUNCATED_HEADER", "create_app", "serve"]
+__all__ = ["LOOPBACK", "TRUNCATED_HEADER", "create_app", "serve", "uvicorn_config"]
 
 TRUNCATED_HEADER = "X-Newsprov-Truncated"
 _CORS_HEADERS = ("Accept", "Content-Type")
 
 
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+Runner = ProcessRunner | ThreadRunner
+
+
 def create_app(
-    store: Store, settings: Settings, *, cors_origins: Sequence[str] = ("*",)
+    store: Store,
+    settings: Settings,
+    *,
+    cors_origins: Sequence[str] = (),
+    max_workers: int = 8,
+    memory_mb: int = 1024,
 ) -> Starlette:
     """The web application over ``store``.
 
     ``settings.query_timeout`` (seconds) and ``settings.result_limit`` (rows) bound every
-    SPARQL query. ``cors_origins`` lists the origins browsers may call the endpoint from;
-    any origin by default since nothing can be changed through it; empty disables CORS.
+    SPARQL query; at most ``max_workers`` run at once, each within ``memory_mb``
+    (on-disk stores). ``cors_origins`` lists the origins whose pages may call the
+    endpoint from a browser (``"*"`` for any); none by default, so a web page the user
+    happens to open cannot use it.
     """
-    runner = QueryRunner(store, timeout=settings.query_timeout, limit=settings.result_limit)
+    runner = _runner(store, settings, max_workers, memory_mb)
     handlers = _Handlers(store, settings, runner)
     routes = [
         Route("/", handlers.index, methods=["GET"]),
@@ -66,16 +88,25 @@ def create_app(
         if cors_origins
         else []
     )
-    app = Starlette(routes=routes, middleware=middleware)
+    app = Starlette(routes=routes, middleware=[Middleware(BodyLimit), *middleware])
     app.state.runner = runner
     app.state.store = store
     return app
 
 
+def _runner(store: Store, settings: Settings, max_workers: int, memory_mb: int) -> Runner:
+    timeout, limit = settings.query_timeout, settings.result_limit
+    if store.path is None:  # in memory: no other process can open it
+        return ThreadRunner(store, timeout=timeout, limit=limit, max_workers=max_workers)
+    return ProcessRunner(
+        store.path, timeout=timeout, limit=limit, max_workers=max_workers, memory_mb=memory_mb
+    )
+
+
 class _Handlers:
     """Request handlers sharing the store, settings and query runner."""
 
-    def __init__(self, store: Store, settings: Settings, runner: QueryRunner) -> None:
+    def __init__(self, store: Store, settings: Settings, runner: Runner) -> None:
         self.store = store
         self.settings = settings
         self.runner = runner
@@ -90,6 +121,8 @@ class _Handlers:
             return PlainTextResponse(exc.message + "\n", status_code=exc.status)
         except NotAcceptable as exc:
             return PlainTextResponse(f"{exc}\n", status_code=406)
+        except ServiceRefused as exc:
+            return PlainTextResponse(f"{exc}\n", status_code=403)
         except QueryError as exc:
             return PlainTextResponse(f"{exc}\n", status_code=400)
         except NewsprovError as exc:
@@ -108,6 +141,7 @@ class _Handlers:
         return Response(body, media_type=_with_charset(fmt.media_type), headers=headers)
 
     def _describe(self, request: Request) -> Response:
+        self.store.refresh()
         fmt = choose(
             GRAPH_FORMATS, request.headers.get("accept"), request.query_params.getlist("format")
         )
@@ -132,6 +166,7 @@ class _Handlers:
             kwargs = explore_params(request.query_params, self.settings.base_iri)
         except ValueError as exc:
             return PlainTextResponse(f"{exc}\n", status_code=400)
+        self.store.refresh()
         html = await run_in_threadpool(
             lambda: explorer_html(
                 self.store, base_iri=self.settings.base_iri, served=True, **kwargs
@@ -144,13 +179,37 @@ def _with_charset(media_type: str) -> str:
     return media_type if media_type.endswith("json") else f"{media_type}; charset=utf-8"
 
 
-def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None:
+def uvicorn_config(app: Starlette, host: str, port: int, **options: Any) -> uvicorn.Config:
+    """The uvicorn settings newsprov serves with (its own limits on request heads)."""
+    return uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        http=LimitedH11Protocol,
+        h11_max_incomplete_event_size=MAX_HEAD + 64 * 1024,
+        **options,
+    )
+
+
+def serve(
+    settings: Settings,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    *,
+    cors_origins: Sequence[str] = (),
+    max_workers: int = 8,
+    memory_mb: int = 1024,
+) -> None:
     """Open the store read-only at ``settings.store_path`` and serve until interrupted.
 
     Listens on loopback by default; pass ``host="0.0.0.0"`` deliberately to expose it.
     """
     store = Store(settings.store_path, read_only=True)
+    app = create_app(
+        store, settings, cors_origins=cors_origins, max_workers=max_workers, memory_mb=memory_mb
+    )
     try:
-        uvicorn.run(create_app(store, settings), host=host, port=port, log_level="info")
+        uvicorn.Server(uvicorn_config(app, host, port, log_level="info")).run()
     finally:
+        app.state.runner.close()
         store.close()

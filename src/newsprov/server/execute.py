@@ -1,22 +1,22 @@
-"""Running one SPARQL query with a time limit and a row limit.
+"""Evaluating one SPARQL query with a row limit, and the runner for in-memory stores.
 
-Each query runs in its own daemon thread so the event loop stays free. The handler
-waits up to ``timeout`` seconds and then gives up; Oxigraph cannot cancel a query, so an
-abandoned worker goes on in the background. To make that cheap, solutions and triples
-are pulled one at a time and the worker checks a cancel flag before each one: a query
-that keeps producing rows (a huge cross product) stops at its next row. A query that
-computes for a long time *before* its next row (an aggregate or ORDER BY over a huge
-join) cannot be interrupted and finishes on its own; pyoxigraph releases the GIL while
-evaluating, so it costs one core but does not block the server. At most
-``max_workers`` queries run at once, so runaway queries cannot pile up threads; beyond
-that the endpoint answers 503.
+:func:`evaluate` is what a worker does with a request: run it (SERVICE is refused by the
+store), pull at most ``limit`` rows or triples, and say whether more were available.
+
+An on-disk store is queried in killable worker processes
+(:class:`newsprov.server.workers.ProcessRunner`). An in-memory store (tests, notebooks)
+cannot be shared with another process, so :class:`ThreadRunner` runs its queries in
+daemon threads: the handler waits up to ``timeout`` seconds and then gives up, and the
+thread stops at its next row (a cancel flag is checked before each one). A query that
+computes for a long time *before* its next row cannot be interrupted there and finishes
+on its own; at most ``max_workers`` queries run at once, beyond that the endpoint
+answers 503.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import re
 import threading
 import traceback
 from collections.abc import Callable, Iterable
@@ -28,14 +28,10 @@ import pyoxigraph as ox
 from newsprov.rdf.store import Store
 from newsprov.server.protocol import ProtocolError, SparqlRequest
 
-__all__ = ["Outcome", "QueryRunner"]
+__all__ = ["Outcome", "ThreadRunner", "evaluate"]
 
 T = TypeVar("T")
 Kind = Literal["solutions", "boolean", "triples"]
-
-# SERVICE makes Oxigraph send HTTP requests to any URL in the query: refused, so the
-# endpoint cannot be used to reach hosts behind it.
-_SERVICE = re.compile(r"\bSERVICE\s+(?:SILENT\s+)?(?:<|\?|\$|[A-Za-z_][\w.-]*:)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +50,7 @@ class _Cancelled(Exception):
     """Raised inside a worker whose caller gave up."""
 
 
-class QueryRunner:
+class ThreadRunner:
     """Runs queries against ``store`` in worker threads with the given limits."""
 
     def __init__(self, store: Store, *, timeout: float, limit: int, max_workers: int = 8) -> None:
@@ -73,10 +69,8 @@ class QueryRunner:
 
     async def run(self, request: SparqlRequest) -> Outcome:
         """Evaluate ``request``; ProtocolError 503 on timeout or when too busy."""
-        if _SERVICE.search(request.query):
-            raise ProtocolError(403, "federated queries (SERVICE) are disabled on this endpoint")
         cancel = threading.Event()
-        future = self._start(lambda: self._evaluate(request, cancel))
+        future = self._start(lambda: evaluate(self.store, request, self.limit, cancel))
         try:
             return await asyncio.wait_for(future, self.timeout)
         except TimeoutError:
@@ -114,22 +108,27 @@ class QueryRunner:
         threading.Thread(target=target, name="newsprov-sparql", daemon=True).start()
         return future
 
-    def _evaluate(self, request: SparqlRequest, cancel: threading.Event) -> Outcome:
-        result = self.store.raw_query(
-            request.query,
-            union=not request.has_dataset_clause,
-            default_graph=request.default_graphs or None,
-            named_graphs=request.named_graphs or None,
-        )
-        if isinstance(result, ox.QueryBoolean):
-            return Outcome("boolean", boolean=bool(result))
-        if isinstance(result, ox.QuerySolutions):
-            variables = tuple(v.value for v in result.variables)
-            width = range(len(variables))
-            rows, cut = _take(result, self.limit, cancel, lambda s: tuple(s[i] for i in width))
-            return Outcome("solutions", variables=variables, rows=tuple(rows), truncated=cut)
-        triples, cut = _take(result, self.limit, cancel, lambda t: t)
-        return Outcome("triples", triples=tuple(triples), truncated=cut)
+    def close(self) -> None:
+        """Nothing to stop: abandoned threads end at their next row."""
+
+
+def evaluate(store: Store, request: SparqlRequest, limit: int, cancel: threading.Event) -> Outcome:
+    """Run ``request`` on ``store`` and keep at most ``limit`` rows or triples."""
+    result = store.raw_query(
+        request.query,
+        union=not request.has_dataset_clause,
+        default_graph=request.default_graphs or None,
+        named_graphs=request.named_graphs or None,
+    )
+    if isinstance(result, ox.QueryBoolean):
+        return Outcome("boolean", boolean=bool(result))
+    if isinstance(result, ox.QuerySolutions):
+        variables = tuple(v.value for v in result.variables)
+        width = range(len(variables))
+        rows, cut = _take(result, limit, cancel, lambda s: tuple(s[i] for i in width))
+        return Outcome("solutions", variables=variables, rows=tuple(rows), truncated=cut)
+    triples, cut = _take(result, limit, cancel, lambda t: t)
+    return Outcome("triples", triples=tuple(triples), truncated=cut)
 
 
 def _take(

@@ -97,9 +97,15 @@ async def read_request(request: Request) -> SparqlRequest | None:
 
 
 async def _read_body(request: Request) -> str:
-    body = await request.body()
-    if len(body) > _MAX_BODY:
-        raise ProtocolError(413, f"query longer than {_MAX_BODY} bytes")
+    """The body, read in chunks and refused (413) as soon as it passes the limit."""
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > _MAX_BODY:
+            raise ProtocolError(413, f"query longer than {_MAX_BODY} bytes")
+        chunks.append(chunk)
+    body = b"".join(chunks)
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError as exc:
