@@ -32,7 +32,7 @@ PUBLIC = [
     "citation_network",
     "explorer",
     "export",
-    "ingest",
+    "ingest_files",
     "ingest_text",
     "iri",
     "knowledge_graph",
@@ -49,10 +49,16 @@ def test_public_names_are_pinned() -> None:
         assert hasattr(nw, name), name
 
 
-def test_select_and_subpackage_names_do_not_clash() -> None:
-    from newsprov import query
+def test_no_public_name_is_shadowed_by_a_subpackage() -> None:
+    import importlib
+    import pkgutil
+    import types
 
-    assert callable(nw.select) and hasattr(query, "run")
+    for info in pkgutil.iter_modules(nw.__path__):
+        if info.name not in ("cli", "__main__"):
+            importlib.import_module(f"newsprov.{info.name}")  # sets newsprov.<name>
+    for name in PUBLIC:
+        assert not isinstance(getattr(nw, name), types.ModuleType), name
     assert "figures" in nw.queries()
 
 
@@ -65,7 +71,7 @@ def store() -> Iterator[nw.Store]:
 @pytest.mark.model
 def test_ingest_paths_and_text(store: nw.Store) -> None:
     paths = [ARTICLES / "e4_bbc_2024-09-25.txt", ARTICLES / "e4_cnn_2024-09-24.html"]
-    report = nw.ingest(store, *paths)
+    report = nw.ingest_files(store, *paths)
     assert len(report.stored) == 2 and not report.failed
     report = nw.ingest_text(store, BRIDGE, article_id="bridge")
     assert [r.article_id for r in report.stored] == ["bridge"]

@@ -5,7 +5,7 @@ Which outlet quotes which source for which figure, and where they disagree::
     import newsprov as nw
 
     with nw.open_store() as store:                  # in memory; or open_store("folder")
-        nw.ingest(store, "examples/")                # .txt .md .html .json .jsonl, folders
+        nw.ingest_files(store, "examples/")          # .txt .md .html .json .jsonl, folders
         df = nw.select(store, "figures").to_dataframe()
         nw.select(store, "SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE { ?f a np:Figure }")
         nw.export(store, "graph.ttl")
@@ -20,7 +20,7 @@ from newsprov.api import (
     citation_network,
     explorer,
     export,
-    ingest,
+    ingest_files,
     ingest_text,
     iri,
     knowledge_graph,
@@ -46,7 +46,7 @@ __all__ = [
     "citation_network",
     "explorer",
     "export",
-    "ingest",
+    "ingest_files",
     "ingest_text",
     "iri",
     "knowledge_graph",

@@ -5,7 +5,7 @@ Everything a notebook or a script needs, importable from ``newsprov`` itself::
     import newsprov as nw
 
     store = nw.open_store()                      # in memory; nw.open_store("data") on disk
-    nw.ingest(store, "articles/")                # files, folders, .jsonl
+    nw.ingest_files(store, "articles/")          # files, folders, .jsonl
     figures = nw.select(store, "figures", outlet="Reuters")
     figures.to_dataframe()                       # or figures.dicts()
     nw.export(store, "graph.ttl")                # Turtle, TriG, N-Quads, JSON-LD
@@ -46,7 +46,7 @@ __all__ = [
     "citation_network",
     "explorer",
     "export",
-    "ingest",
+    "ingest_files",
     "ingest_text",
     "iri",
     "knowledge_graph",
@@ -72,7 +72,7 @@ def _pipeline(model: str) -> Language:
     return build_pipeline(model)
 
 
-def ingest(
+def ingest_files(
     store: Store, *paths: str | Path, event: str | None = None, settings: Settings | None = None
 ) -> IngestReport:
     """Read files and folders (.txt .md .html .json .jsonl), extract and store them.

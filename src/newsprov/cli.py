@@ -188,9 +188,8 @@ def _check_bindable(name: str, sparql: str, bindings: dict[str, Bindable]) -> No
     allowed = query.bindable(sparql)
     unknown = sorted(set(bindings) - set(allowed)) if allowed is not None else []
     if unknown:
-        raise NewsprovError(
-            f"{name} cannot bind {', '.join(unknown)}; it takes --bind for {', '.join(allowed or ())}"
-        )
+        takes = ", ".join(allowed or ())
+        raise NewsprovError(f"{name} cannot bind {', '.join(unknown)}; it takes --bind for {takes}")
 
 
 def _print_table(variables: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
