@@ -20,6 +20,7 @@ import pyoxigraph as ox
 import rdflib
 
 from newsprov.errors import QueryError, StoreError
+from newsprov.rdf.namespaces import PREFIXES
 
 __all__ = ["EXPORT_FORMATS", "Bindable", "Rows", "Store"]
 
@@ -181,9 +182,11 @@ class Store:
         default_graph: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
     ) -> Any:
-        """Run a query and return pyoxigraph's own result object (for the server)."""
+        """Run a query and return pyoxigraph's own result object (for the server).
+
+        The prefixes of ``PREFIXES`` (np, schema, prov, rdfs, …) are predefined."""
         subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
-        kwargs: dict[str, Any] = {"substitutions": subs or None}
+        kwargs: dict[str, Any] = {"substitutions": subs or None, "prefixes": PREFIXES}
         if default_graph:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graph]
         else:
@@ -193,7 +196,9 @@ class Store:
         try:
             return self._ox.query(sparql, **kwargs)
         except SyntaxError as exc:
-            raise QueryError(f"malformed SPARQL: {exc}") from exc
+            from newsprov.query._syntax import syntax_message
+
+            raise QueryError(syntax_message(sparql, str(exc))) from exc
         except RuntimeError as exc:  # e.g. a bound variable the SELECT does not project
             raise QueryError(f"cannot bind {sorted(bindings or {})}: {exc}") from exc
         except OSError as exc:
