@@ -61,15 +61,19 @@ def _warn(label: str, message: str) -> None:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Read files/folders, extract, and store one named graph per article."""
-    from newsprov.nlp import build_pipeline
-    from newsprov.pipeline import IngestReport, ingest_articles, read_all
+    from newsprov.pipeline import Execution, IngestReport, ingest_articles, read_all
 
     settings = _settings(args)
+    run = Execution.for_workers(args.workers, args.executor, args.scheduler)
     articles, failures = read_all([Path(p) for p in args.paths], event=args.event)
     if not articles and not failures:
         _warn("error:", f"no articles found in {' '.join(args.paths)}")
         return 1
-    nlp = build_pipeline(settings.spacy_model)
+    nlp = None
+    if run.executor == "local":  # other executors load the model in their workers
+        from newsprov.nlp import build_pipeline
+
+        nlp = build_pipeline(settings.spacy_model)
     report = IngestReport(failed=failures)
     with _open_store(settings) as store, _progress() as bar:
         task = bar.add_task("ingesting", total=len(articles))
@@ -80,6 +84,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             nlp,
             report=report,
             progress=lambda n: bar.advance(task, n),
+            execution=run,
         )
     _print_ingest_summary(report, settings)
     return 1 if report.failed else 0
@@ -297,6 +302,16 @@ def cmd_report(args: argparse.Namespace) -> int:
 # --- argument parsing ------------------------------------------------------------------
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return value
+
+
 def _add_store(p: argparse.ArgumentParser) -> None:
     p.add_argument("--store", help="store folder (default ./newsprov-data or $NEWSPROV_STORE)")
 
@@ -311,6 +326,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+")
     p.add_argument("--event", help="name the event these articles report")
     p.add_argument("--model", help="spaCy model (default $NEWSPROV_SPACY_MODEL or the pinned one)")
+    p.add_argument("--workers", type=_positive, default=1, help="extraction processes")
+    p.add_argument(
+        "--executor",
+        choices=["local", "process", "dask"],
+        help="where extraction runs (default: local, or process with --workers N)",
+    )
+    p.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="Dask scheduler (implies dask)")
     _add_store(p)
     p.set_defaults(func=cmd_ingest)
 
