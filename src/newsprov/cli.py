@@ -25,13 +25,14 @@ from newsprov.errors import NewsprovError
 
 if TYPE_CHECKING:
     from newsprov.pipeline import IngestReport
-    from newsprov.rdf.store import Rows, Store
+    from newsprov.rdf.store import Bindable, Rows, Store
 
 __all__ = ["main"]
 
 OUT = Console(soft_wrap=True)
 ERR = Console(stderr=True, soft_wrap=True)  # never wrap: messages stay one line
 TABLE_CELL_MAX = 160
+GRAPH_FORMATS = ("gexf", "graphml")  # the citation network, through networkx
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -60,15 +61,19 @@ def _warn(label: str, message: str) -> None:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Read files/folders, extract, and store one named graph per article."""
-    from newsprov.nlp import build_pipeline
-    from newsprov.pipeline import IngestReport, ingest_articles, read_all
+    from newsprov.pipeline import Execution, IngestReport, ingest_articles, read_all
 
     settings = _settings(args)
+    run = Execution.for_workers(args.workers, args.executor, args.scheduler)
     articles, failures = read_all([Path(p) for p in args.paths], event=args.event)
     if not articles and not failures:
         _warn("error:", f"no articles found in {' '.join(args.paths)}")
         return 1
-    nlp = build_pipeline(settings.spacy_model)
+    nlp = None
+    if run.executor == "local":  # other executors load the model in their workers
+        from newsprov.nlp import build_pipeline
+
+        nlp = build_pipeline(settings.spacy_model)
     report = IngestReport(failed=failures)
     with _open_store(settings) as store, _progress() as bar:
         task = bar.add_task("ingesting", total=len(articles))
@@ -79,6 +84,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             nlp,
             report=report,
             progress=lambda n: bar.advance(task, n),
+            execution=run,
         )
     _print_ingest_summary(report, settings)
     return 1 if report.failed else 0
@@ -127,8 +133,10 @@ def cmd_query(args: argparse.Namespace) -> int:
     settings = _settings(args)
     bindings = dict(_parse_binding(b) for b in args.bind or ())
     sparql = query.resolve(args.query)
+    _check_bindable(args.query, sparql, bindings)
     with _open_store(settings, read_only=True) as store:
         rows = query.run(store, sparql, bindings or None)
+    _note_repeats(rows, sparql)
     if args.format == "json":
         OUT.out(
             json.dumps(query.to_sparql_json(rows), indent=1, ensure_ascii=False), highlight=False
@@ -138,6 +146,22 @@ def cmd_query(args: argparse.Namespace) -> int:
     else:
         _print_query_table(rows, query.table_columns(sparql) if not args.all_columns else None)
     return 0
+
+
+def _note_repeats(rows: Rows, sparql: str) -> None:
+    """Say so when a query of one's own returns repeated rows: the union default graph
+    holds a triple once per article graph that states it."""
+    from newsprov import query
+
+    repeated = len(rows) - len(set(rows.rows))
+    if repeated and query.bindable(sparql) is None:
+        ERR.print(
+            f"note: {repeated} repeated row(s); the default graph is the union of the article "
+            "graphs, which repeats a triple once per article stating it: use SELECT DISTINCT "
+            "or COUNT(DISTINCT ...)",
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 def _print_query_table(rows: Rows, columns: Sequence[str] | None) -> None:
@@ -150,11 +174,27 @@ def _print_query_table(rows: Rows, columns: Sequence[str] | None) -> None:
     _print_table([rows.variables[i] for i in keep], [[row[i] for i in keep] for row in cells])
 
 
-def _parse_binding(text: str) -> tuple[str, str]:
+def _parse_binding(text: str) -> tuple[str, Bindable]:
+    """NAME=VALUE; a value in angle brackets (<https://…>) is an IRI, else text."""
+    from rdflib import URIRef
+
     name, sep, value = text.partition("=")
     if not sep or not name:
         raise NewsprovError(f"--bind takes NAME=VALUE, got {text!r}")
+    if value.startswith("<") and value.endswith(">") and len(value) > 2:
+        return name.lstrip("?$"), URIRef(value[1:-1])
     return name.lstrip("?$"), value
+
+
+def _check_bindable(name: str, sparql: str, bindings: dict[str, Bindable]) -> None:
+    """A canned query accepts --bind only for the variables it declares (``# bind:``)."""
+    from newsprov import query
+
+    allowed = query.bindable(sparql)
+    unknown = sorted(set(bindings) - set(allowed)) if allowed is not None else []
+    if unknown:
+        takes = ", ".join(allowed or ())
+        raise NewsprovError(f"{name} cannot bind {', '.join(unknown)}; it takes --bind for {takes}")
 
 
 def _print_table(variables: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
@@ -175,15 +215,26 @@ def _clip(cell: str) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Write the whole store as Turtle, TriG, N-Quads or JSON-LD."""
+    """Write the whole store as RDF, or the citation network as GEXF / GraphML."""
     settings = _settings(args)
     with _open_store(settings, read_only=True) as store:
+        if args.format in GRAPH_FORMATS:
+            return _export_network(store, args)
         if args.out in (None, "-"):
             store.export(args.format, sys.stdout.buffer)
         else:
             with open(args.out, "wb") as fh:
                 store.export(args.format, fh)
             ERR.print(f"wrote {args.out}")
+    return 0
+
+
+def _export_network(store: Store, args: argparse.Namespace) -> int:
+    from newsprov.api import write_network
+
+    if args.out in (None, "-"):
+        raise NewsprovError(f"--format {args.format} writes a file: give --out FILE")
+    ERR.print(f"wrote {write_network(store, args.out, args.format)}")
     return 0
 
 
@@ -251,6 +302,16 @@ def cmd_report(args: argparse.Namespace) -> int:
 # --- argument parsing ------------------------------------------------------------------
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return value
+
+
 def _add_store(p: argparse.ArgumentParser) -> None:
     p.add_argument("--store", help="store folder (default ./newsprov-data or $NEWSPROV_STORE)")
 
@@ -265,6 +326,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+")
     p.add_argument("--event", help="name the event these articles report")
     p.add_argument("--model", help="spaCy model (default $NEWSPROV_SPACY_MODEL or the pinned one)")
+    p.add_argument("--workers", type=_positive, default=1, help="extraction processes")
+    p.add_argument(
+        "--executor",
+        choices=["local", "process", "dask"],
+        help="where extraction runs (default: local, or process with --workers N)",
+    )
+    p.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="Dask scheduler (implies dask)")
     _add_store(p)
     p.set_defaults(func=cmd_ingest)
 
@@ -279,9 +347,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("queries", help="list the canned queries")
     p.set_defaults(func=cmd_queries)
 
-    p = sub.add_parser("export", help="write the whole store as RDF")
-    p.add_argument("--format", choices=["turtle", "trig", "nquads", "jsonld"], default="trig")
-    p.add_argument("--out", help="output file (default: standard output)")
+    p = sub.add_parser("export", help="write the store as RDF, or the citation network")
+    p.add_argument(
+        "--format",
+        choices=["turtle", "trig", "nquads", "jsonld", *GRAPH_FORMATS],
+        default="trig",
+        help="RDF of the whole store (trig keeps the article graphs), or the outlet -> via "
+        "-> source network for Gephi and other graph tools (gexf, graphml)",
+    )
+    p.add_argument("--out", help="output file (default: standard output; needed for gexf/graphml)")
     _add_store(p)
     p.set_defaults(func=cmd_export)
 

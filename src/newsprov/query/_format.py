@@ -13,9 +13,18 @@ from rdflib.term import Node
 
 from newsprov.rdf.store import Rows
 
-__all__ = ["display", "term_json", "to_csv", "to_sparql_json", "to_table_rows"]
+__all__ = [
+    "display",
+    "python_value",
+    "term_json",
+    "to_csv",
+    "to_records",
+    "to_sparql_json",
+    "to_table_rows",
+]
 
 _PLAIN_TYPES = {None, XSD.string, RDF.langString}
+_INTEGER_TYPES = {XSD.integer, XSD.int, XSD.long, XSD.nonNegativeInteger, XSD.positiveInteger}
 
 
 def term_json(term: Node) -> dict[str, str]:
@@ -79,3 +88,28 @@ def _plain_number(lexical: str) -> str:
 def to_table_rows(rows: Rows) -> list[list[str]]:
     """Rows as lists of plain strings for display (unbound -> "")."""
     return [[display(term) for term in row] for row in rows.rows]
+
+
+def python_value(term: Node | None) -> Any:
+    """A term as a plain Python value: numbers as int/float, booleans as bool, else str."""
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        try:
+            if term.datatype in _INTEGER_TYPES:
+                return int(str(term))
+            if term.datatype in (XSD.decimal, XSD.double, XSD.float):
+                return float(str(term))
+        except ValueError:  # an ill-typed literal reads as its text
+            return str(term)
+        if term.datatype == XSD.boolean:
+            return str(term) in ("true", "1")
+    return str(term)
+
+
+def to_records(rows: Rows) -> list[dict[str, Any]]:
+    """Rows as dictionaries of plain Python values (None when unbound)."""
+    return [
+        {v: python_value(t) for v, t in zip(rows.variables, row, strict=True)}
+        for row in rows.rows
+    ]
