@@ -223,11 +223,14 @@ def write_network(store: Store, out: str | Path, fmt: str | None = None) -> Path
     return write_graph(citation_network(store), out, fmt or out.suffix.lstrip("."))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Explorer:
     """The interactive graph explorer page; shown inline by Jupyter, or saved to a file."""
 
     html: str
+
+    def __repr__(self) -> str:
+        return f"<newsprov explorer page, {len(self.html):,} characters; .save(path) writes it>"
 
     def save(self, out: str | Path) -> Path:
         """Write the self-contained page to ``out``."""

@@ -255,7 +255,8 @@ class Store:
     def export(self, fmt: str, out: IO[bytes]) -> None:
         """Write the whole store in ``fmt`` (see EXPORT_FORMATS).
 
-        Graph-less formats (Turtle, N-Triples, RDF/XML) get the union of all graphs.
+        Graph-less formats (Turtle, N-Triples, RDF/XML) get the union of all graphs; Turtle,
+        TriG and RDF/XML abbreviate IRIs with the prefixes of ``PREFIXES``.
         """
         if fmt not in EXPORT_FORMATS:
             raise StoreError(f"unknown export format {fmt!r}; choose from {sorted(EXPORT_FORMATS)}")
@@ -264,9 +265,9 @@ class Store:
                 "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True
             )
             assert isinstance(triples, ox.QueryTriples)
-            ox.serialize(triples, out, format=EXPORT_FORMATS[fmt])
+            ox.serialize(triples, out, format=EXPORT_FORMATS[fmt], prefixes=PREFIXES)
             return
-        self._ox.dump(out, format=EXPORT_FORMATS[fmt])
+        self._ox.dump(out, format=EXPORT_FORMATS[fmt], prefixes=PREFIXES)
 
     def flush(self) -> None:
         """Make every write durable."""
