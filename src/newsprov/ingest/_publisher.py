@@ -70,14 +70,20 @@ def find_publisher(
     url: str | None = None,
     text: str = "",
     title: str | None = None,
+    headline: str | None = None,
     own_wire: str | None = None,
 ) -> Publisher:
-    """The first step of the chain (see the module docstring) that names a publisher."""
+    """The first step of the chain (see the module docstring) that names a publisher.
+
+    ``title`` is the page's full title ("Headline | Site"), ``headline`` the article's
+    own: an extractor's site name equal to it is a misreading, not the site's name.
+    """
     host = _host(url)
+    site = None if _same(site_name, headline) else _site_name(site_name, host)
     steps: list[tuple[str, str | None]] = [
         ("record", canonical_outlet(record) if record else None),
         ("header", header),
-        ("html", _site_name(site_name, host)),
+        ("html", site),
         ("registry", _registered(url, site_name)),
         ("text", named_in_text(text, title=title, host=host)),
         ("domain", derive_name(url) if host and url else None),
@@ -87,6 +93,10 @@ def find_publisher(
         if name:
             return Publisher(name, step)
     return Publisher()
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and _skeleton(a or "") == _skeleton(b or "")
 
 
 def _host(url: str | None) -> str | None:

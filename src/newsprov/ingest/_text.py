@@ -29,6 +29,7 @@ from newsprov.ingest._dates import parse_date
 from newsprov.ingest._headers import Header, lift_headers
 from newsprov.ingest._headings import find_headings
 from newsprov.ingest._opening import opening_byline
+from newsprov.ingest._pagedate import page_date
 from newsprov.ingest._publisher import find_publisher
 from newsprov.model import Article, Credit, TextSpan
 
@@ -87,6 +88,7 @@ def parse_text(
         url=url,
         text=body,
         title=page_title or title or header.title,
+        headline=title or header.title,
         own_wire=own_wire or next(iter(opening.agencies), None),
     )
     publisher = found.name
@@ -98,7 +100,11 @@ def parse_text(
         text=body,
         outlet=publisher,
         outlet_from=found.found_by,
-        date=(parse_date(date) if date else None) or header.date or header.updated,
+        date=(parse_date(date) if date else None)
+        or header.date
+        or page_date(paragraphs, url)
+        or header.updated
+        or header.bare_date,
         url=url,
         title=title or header.title or _lead_heading(body, paragraphs, headings),
         source_path=source_path,
