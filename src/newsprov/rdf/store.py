@@ -29,6 +29,7 @@ import rdflib
 from newsprov.errors import QueryError, StoreError
 from newsprov.rdf import snapshots
 from newsprov.rdf.guard import refuse_service
+from newsprov.rdf.namespaces import PREFIXES
 
 __all__ = ["EXPORT_FORMATS", "Bindable", "Rows", "Store"]
 
@@ -45,6 +46,8 @@ EXPORT_FORMATS: Mapping[str, ox.RdfFormat] = {
 }
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _GRAPHLESS = {"turtle", "ntriples", "rdfxml"}
+BULK_MIN_TRIPLES = 50_000
+"""Batches at least this big go through Oxigraph's bulk loader (when every graph is new)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +63,22 @@ class Rows:
 
     def __len__(self) -> int:
         return len(self.rows)
+
+
+def _as_nquads(graph_iri: str, ntriples: bytes) -> bytes:
+    """N-Triples lines ("s p o .") as N-Quads lines in ``graph_iri``."""
+    suffix = b" <" + graph_iri.encode("utf-8") + b"> .\n"
+    lines = ntriples.splitlines()
+    return b"".join(ln[: ln.rindex(b".")].rstrip() + suffix for ln in lines if ln.strip())
+
+
+def _replacing(existing: Sequence[ox.NamedNode], graphs: Sequence[tuple[str, bytes]]) -> str:
+    """One SPARQL Update (one transaction) dropping ``existing`` and writing ``graphs``."""
+    drops = "".join(f"DROP SILENT GRAPH {name} ;\n" for name in existing)
+    blocks = "\n".join(
+        f"GRAPH {ox.NamedNode(iri)} {{\n{data.decode('utf-8')}\n}}" for iri, data in graphs
+    )
+    return f"{drops}INSERT DATA {{\n{blocks}\n}}"
 
 
 def to_ox(node: Bindable) -> Any:
@@ -145,15 +164,39 @@ class Store:
         Returns the number of triples written.
         """
         name = ox.NamedNode(graph_iri)
-        data = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
-        # one SPARQL Update is one transaction: the old graph stays until the new one is in
-        update = f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{data}\n}} }}"
-        try:
-            self._ox.update(update)
+        data = graph.serialize(format="nt", encoding="utf-8")
+        try:  # one SPARQL Update is one transaction: the old graph stays until the new is in
+            self._ox.update(_replacing([name], [(graph_iri, data)]))
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"cannot write graph {graph_iri}: {exc}") from exc
         self._dirty = True
         return len(graph)
+
+    def replace_graphs(self, graphs: Sequence[tuple[str, bytes]]) -> int:
+        """Make each named graph hold exactly its N-Triples: one batched write.
+
+        When some graphs are already present, dropping them and writing the batch is one
+        SPARQL Update, one transaction: a kill leaves the old graphs or the new ones. When
+        every graph is new the batch is loaded as N-Quads in one call: with Oxigraph's bulk
+        loader into an on-disk store when it is big (an interrupted bulk load leaves whole
+        or partial new graphs, which re-ingesting replaces; nothing stored before is
+        touched), else in one transaction. Returns the triples written.
+        """
+        names = [ox.NamedNode(iri) for iri, _ in graphs]
+        nquads = b"".join(_as_nquads(iri, data) for iri, data in graphs)
+        triples = nquads.count(b"\n")
+        try:
+            existing = [n for n in names if self._has_graph(n)]
+            if existing:
+                self._ox.update(_replacing(existing, graphs))
+            else:
+                big = triples >= BULK_MIN_TRIPLES and self.path is not None
+                load = self._ox.bulk_load if big else self._ox.load
+                load(nquads, format=ox.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"cannot write {len(graphs)} graph(s): {exc}") from exc
+        self._dirty = True
+        return triples
 
     def remove_graph(self, graph_iri: str) -> bool:
         """Drop a named graph; True when it existed."""
@@ -187,12 +230,13 @@ class Store:
     ) -> Any:
         """Run a query and return pyoxigraph's own result object (for the server).
 
-        Raises ServiceRefused (a QueryError) for a SERVICE clause unless ``allow_service``.
+        The prefixes of ``PREFIXES`` (np, schema, prov, rdfs, …) are predefined. Raises
+        ServiceRefused (a QueryError) for a SERVICE clause unless ``allow_service``.
         """
         if not self.allow_service:
             refuse_service(sparql)
         subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
-        kwargs: dict[str, Any] = {"substitutions": subs or None}
+        kwargs: dict[str, Any] = {"substitutions": subs or None, "prefixes": PREFIXES}
         if default_graph:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graph]
         else:
@@ -202,7 +246,9 @@ class Store:
         try:
             return self._ox.query(sparql, **kwargs)
         except SyntaxError as exc:
-            raise QueryError(f"malformed SPARQL: {exc}") from exc
+            from newsprov.query._syntax import syntax_message
+
+            raise QueryError(syntax_message(sparql, str(exc))) from exc
         except RuntimeError as exc:  # e.g. a bound variable the SELECT does not project
             raise QueryError(f"cannot bind {sorted(bindings or {})}: {exc}") from exc
         except OSError as exc:
@@ -262,7 +308,8 @@ class Store:
     def export(self, fmt: str, out: IO[bytes]) -> None:
         """Write the whole store in ``fmt`` (see EXPORT_FORMATS).
 
-        Graph-less formats (Turtle, N-Triples, RDF/XML) get the union of all graphs.
+        Graph-less formats (Turtle, N-Triples, RDF/XML) get the union of all graphs; Turtle,
+        TriG and RDF/XML abbreviate IRIs with the prefixes of ``PREFIXES``.
         """
         if fmt not in EXPORT_FORMATS:
             raise StoreError(f"unknown export format {fmt!r}; choose from {sorted(EXPORT_FORMATS)}")
@@ -271,9 +318,9 @@ class Store:
                 "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True
             )
             assert isinstance(triples, ox.QueryTriples)
-            ox.serialize(triples, out, format=EXPORT_FORMATS[fmt])
+            ox.serialize(triples, out, format=EXPORT_FORMATS[fmt], prefixes=PREFIXES)
             return
-        self._ox.dump(out, format=EXPORT_FORMATS[fmt])
+        self._ox.dump(out, format=EXPORT_FORMATS[fmt], prefixes=PREFIXES)
 
     def flush(self) -> None:
         """Make every write durable, and publish it for readers (see module docstring)."""
