@@ -63,6 +63,15 @@ def _open_store(
     return Store(settings.store_path, read_only=read_only, allow_service=allow_service)
 
 
+def _note_interrupted(store: Store) -> None:
+    if store.interrupted:
+        _warn(
+            "warning:",
+            f"an ingest into {store.path} stopped before it finished: this shows the store "
+            "as it was before that ingest; run the ingest again to complete it",
+        )
+
+
 def _one_line(exc: Exception) -> str:
     """The message on one line (a RocksDB or parser message may span several)."""
     text = " ".join(str(exc).split())
@@ -155,6 +164,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     sparql = query.resolve(args.query)
     _check_bindable(args.query, sparql, bindings)
     with _open_store(settings, read_only=True, allow_service=args.allow_service) as store:
+        _note_interrupted(store)
         rows = query.run(store, sparql, bindings or None)
     _note_repeats(rows, sparql)
     if args.format == "json":
@@ -342,6 +352,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     with _open_store(settings, read_only=True) as store:
+        _note_interrupted(store)
         out = write_report(store, Path(args.out), event=args.event, fmt=args.format)
     OUT.print(f"wrote {out}")
     return 0

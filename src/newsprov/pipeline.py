@@ -168,6 +168,7 @@ def ingest_articles(
     report = report if report is not None else IngestReport()
     run = execution or Execution(batch_size=batch_size)
     started = time.perf_counter()
+    store.mark_ingest(True)  # cleared only once cross-referenced and published
     writer = _Writer(store, report)
     outcomes = run_batches(
         batches(articles, run.batch_size),
@@ -188,6 +189,7 @@ def ingest_articles(
 
         report.crossref = refresh(store, settings.base_iri)
     store.flush()
+    store.mark_ingest(False)
     report.seconds += time.perf_counter() - started
     return report
 
@@ -195,15 +197,55 @@ def ingest_articles(
 def read_all(
     paths: Sequence[Path], *, event: str | None = None
 ) -> tuple[list[Article], list[Failure]]:
-    """Every readable article under ``paths``, and a Failure for each unreadable input."""
+    """Every readable article under ``paths``, and a Failure for each unreadable input.
+
+    Articles longer than newsprov processes, and every article whose id another input
+    also has, are failures too: a duplicate id would make one input silently replace the
+    other, so neither is stored and the graph already stored under that id is kept.
+    """
     articles: list[Article] = []
     failures: list[Failure] = []
     for item in read_paths(paths, event=event):
         if isinstance(item, IngestError):
             failures.append(Failure(item.path, item.problem))
+        elif (problem := _too_long(item)) is not None:
+            failures.append(Failure(_where(item), problem))
         else:
             articles.append(item)
-    return articles, failures
+    kept, duplicates = _refuse_duplicates(articles)
+    return kept, failures + duplicates
+
+
+def _too_long(article: Article) -> str | None:
+    from newsprov.nlp.pipeline import MAX_CHARS
+
+    if len(article.text) <= MAX_CHARS:
+        return None
+    return (
+        f"article too long ({len(article.text):,} characters; the limit is {MAX_CHARS:,}): "
+        "split it into parts"
+    )
+
+
+def _refuse_duplicates(articles: list[Article]) -> tuple[list[Article], list[Failure]]:
+    """Articles whose id is unique in the batch, and a Failure for each that is not."""
+    by_id: dict[str, list[Article]] = {}
+    for article in articles:
+        by_id.setdefault(article.id, []).append(article)
+    failures = []
+    for article_id, same in by_id.items():
+        if len(same) < 2:
+            continue
+        inputs = " and ".join(a.source_path or "<input>" for a in same)
+        for article in same:
+            failures.append(
+                Failure(
+                    _where(article),
+                    f"duplicate article id {article_id!r} in {inputs}: none of them was "
+                    "stored (give each record its own id)",
+                )
+            )
+    return [a for a in articles if len(by_id[a.id]) == 1], failures
 
 
 def ingest_paths(

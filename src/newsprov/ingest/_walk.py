@@ -20,8 +20,8 @@ def read_paths(
 
     A bad file or record yields an ``IngestError`` in its place; this never raises for one
     bad input. ``event`` is set on every article that does not name its own event.
-    Article ids are not de-duplicated here: when two inputs share an id, both are yielded
-    and the later one replaces the earlier when stored (one named graph per id).
+    Article ids are not de-duplicated here (this is a stream): ``pipeline.read_all``
+    refuses every article whose id another input of the same batch also has.
     """
     for item in iter_files(paths):
         if isinstance(item, IngestError):
@@ -38,7 +38,8 @@ def iter_files(paths: Sequence[Path | str]) -> Iterator[Path | IngestError]:
 
     Inside folders, hidden entries (".name"), folder documentation (README.md,
     README.txt …) and unsupported suffixes are skipped silently; a file named explicitly
-    is always returned (read_file reports an unsupported suffix).
+    is always returned (read_file reports an unsupported suffix). A folder that cannot be
+    listed (permissions, I/O error) is an error naming it, never silently skipped.
     """
     if isinstance(paths, str | Path):  # one path, not a sequence of characters
         paths = [paths]
@@ -52,14 +53,15 @@ def iter_files(paths: Sequence[Path | str]) -> Iterator[Path | IngestError]:
             yield IngestError(str(path), "no such file or directory")
 
 
-def _walk(folder: Path, seen: set[Path]) -> Iterator[Path]:
+def _walk(folder: Path, seen: set[Path]) -> Iterator[Path | IngestError]:
     real = folder.resolve()
     if real in seen:  # a symlink loop
         return
     seen.add(real)
     try:
         entries = sorted(folder.iterdir(), key=lambda p: p.name)
-    except OSError:
+    except OSError as exc:
+        yield IngestError(str(folder), f"cannot read folder: {exc.strerror or exc}")
         return
     for entry in entries:
         if entry.name.startswith(".") or _is_folder_doc(entry):

@@ -62,6 +62,7 @@ def has_service(query: str) -> bool:
 
 
 def _algebra_service(query: str) -> bool:
+    from pyparsing import ParserElement
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery
 
@@ -69,6 +70,10 @@ def _algebra_service(query: str) -> bool:
         tree = translateQuery(parseQuery(query)).algebra
     except Exception:  # rdflib cannot read it: the token check alone decides
         return False
+    finally:
+        # pyparsing's packrat cache keeps parse exceptions, whose frames keep their
+        # callers' frames (and a query result, and so the store) alive: drop them now
+        ParserElement.reset_cache()
     return any(getattr(node, "name", None) == "ServiceGraphPattern" for node in _walk(tree))
 
 

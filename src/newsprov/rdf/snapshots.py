@@ -11,6 +11,10 @@ the generation number before each request and reopens when it has grown.
 
 Copies older than the two newest are deleted when a new one is published. A store written
 before this scheme has no published copy: readers then open the folder itself read-only.
+
+An ingest marks the store *pending* (``<store>/newsprov-ingest-pending``) before it writes
+and clears the mark once the cross-reference step is done and published; a mark left
+behind means an ingest was killed or interrupted, which readers can say.
 """
 
 from __future__ import annotations
@@ -21,9 +25,19 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-__all__ = ["GENERATION_FILE", "READERS_DIR", "generation", "publish", "reader_path"]
+__all__ = [
+    "GENERATION_FILE",
+    "PENDING_FILE",
+    "READERS_DIR",
+    "generation",
+    "is_pending",
+    "mark_pending",
+    "publish",
+    "reader_path",
+]
 
 GENERATION_FILE = "newsprov-generation"
+PENDING_FILE = "newsprov-ingest-pending"
 READERS_DIR = "newsprov-readers"
 _KEEP = 2
 
@@ -61,6 +75,20 @@ def publish(ox_store: Any, store: Path) -> int:
         with contextlib.suppress(OSError):
             shutil.rmtree(readers / str(old))
     return gen
+
+
+def mark_pending(store: Path, pending: bool) -> None:
+    """Set (an ingest starts writing) or clear (it has finished) the pending mark."""
+    mark = store / PENDING_FILE
+    if pending:
+        mark.write_text(f"{os.getpid()}\n", encoding="ascii")
+    else:
+        mark.unlink(missing_ok=True)
+
+
+def is_pending(store: Path) -> bool:
+    """True when an ingest into ``store`` started and never finished."""
+    return (store / PENDING_FILE).exists()
 
 
 def _published(readers: Path) -> list[int]:

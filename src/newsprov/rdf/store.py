@@ -142,6 +142,18 @@ class Store:
         except OSError as exc:
             raise StoreError(f"cannot open store at {self.path}: {_reason(exc)}") from exc
 
+    @property
+    def interrupted(self) -> bool:
+        """True when an ingest into this store stopped before it finished (killed or
+        interrupted): its articles may be stored without their cross-reference results,
+        and readers still see the copy published before it."""
+        return self.path is not None and snapshots.is_pending(self.path)
+
+    def mark_ingest(self, running: bool) -> None:
+        """Mark an ingest as started (before writing) or finished (after publishing)."""
+        if self.path is not None and not self.read_only:
+            snapshots.mark_pending(self.path, running)
+
     def refresh(self) -> bool:
         """Move a reader to the newest published copy; True when it moved."""
         if not self.read_only or self.path is None:
