@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 from rich.text import Text
 
 from newsprov import __version__
@@ -32,6 +31,16 @@ __all__ = ["main"]
 OUT = Console(soft_wrap=True)
 ERR = Console(stderr=True, soft_wrap=True)  # never wrap: messages stay one line
 TABLE_CELL_MAX = 160
+_EPILOG = """examples:
+  newsprov ingest articles/                 read .txt .md .html .json .jsonl files
+  newsprov query figures                    who reports which figure (newsprov queries)
+  newsprov query conflicts --bind verdict_type=conflict
+  newsprov query 'SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE { ?f a np:Figure }'
+  newsprov viz --out graph.html             the graph explorer as one HTML file
+  newsprov serve                            SPARQL endpoint, query page and explorer
+
+The store is ./newsprov-data unless --store or $NEWSPROV_STORE says otherwise.
+Shell completion: source <(newsprov completion bash)"""
 GRAPH_FORMATS = ("gexf", "graphml")  # the citation network, through networkx
 
 
@@ -198,15 +207,21 @@ def _check_bindable(name: str, sparql: str, bindings: dict[str, Bindable]) -> No
 
 
 def _print_table(variables: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    table = Table(show_lines=False, header_style="bold", expand=False)
-    for var in variables:
-        table.add_column(var, overflow="fold")
-    for row in rows:
-        table.add_row(*(Text(_clip(cell)) for cell in row))  # Text: cells are never markup
-    # a pipe gets a wide table (COLUMNS still rules when set); a terminal its own width
-    width = OUT.width if OUT.is_terminal or "COLUMNS" in os.environ else 200
-    Console(width=width, soft_wrap=False).print(table, highlight=False)
+    """A table, or one record per row on a terminal narrower than 100 columns."""
+    from newsprov.query import rows_view
+
+    width = _width()
+    clipped = [[_clip(cell) for cell in row] for row in rows] if width >= 100 else rows
+    Console(width=width, soft_wrap=False).print(rows_view(variables, clipped, width))
     OUT.print(f"{len(rows)} row(s)")
+
+
+def _width() -> int:
+    """COLUMNS when set, else the terminal's width; a pipe gets a wide table."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    return OUT.width if OUT.is_terminal else 200
 
 
 def _clip(cell: str) -> str:
@@ -235,6 +250,15 @@ def _export_network(store: Store, args: argparse.Namespace) -> int:
     if args.out in (None, "-"):
         raise NewsprovError(f"--format {args.format} writes a file: give --out FILE")
     ERR.print(f"wrote {write_network(store, args.out, args.format)}")
+    return 0
+
+
+def cmd_completion(args: argparse.Namespace) -> int:
+    """Print the completion script for ``args.shell``."""
+    from newsprov import query
+    from newsprov.completion import bash_script
+
+    OUT.out(bash_script(build_parser(), {"query": query.names()}), highlight=False)
     return 0
 
 
@@ -318,12 +342,18 @@ def _add_store(p: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
-    parser = argparse.ArgumentParser(prog="newsprov", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="newsprov",
+        description="Which outlet quotes which source for which figure: read news articles\n"
+        "into an RDF knowledge graph, query it with SPARQL, cross-reference and explore it.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"newsprov {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("ingest", help="ingest articles (.txt .md .html .json .jsonl, folders)")
-    p.add_argument("paths", nargs="+")
+    p.add_argument("paths", nargs="+", help="files and folders (folders are walked)")
     p.add_argument("--event", help="name the event these articles report")
     p.add_argument("--model", help="spaCy model (default $NEWSPROV_SPACY_MODEL or the pinned one)")
     p.add_argument("--workers", type=_positive, default=1, help="extraction processes")
@@ -338,9 +368,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("query", help="run a canned query, a .rq file or SPARQL text")
     p.add_argument("query", help="canned name (see 'newsprov queries'), FILE.rq or SPARQL")
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    p.add_argument("--bind", action="append", metavar="NAME=VALUE", help="bind a variable")
-    p.add_argument("--all-columns", action="store_true", help="table: show every variable")
+    p.add_argument(
+        "--format",
+        choices=["table", "csv", "json"],
+        default="table",
+        help="table (default; one record per row below 100 columns), SPARQL CSV or JSON results",
+    )
+    p.add_argument(
+        "--bind",
+        action="append",
+        metavar="NAME=VALUE",
+        help="keep only rows where ?NAME is VALUE (repeatable; <https://...> is an IRI); "
+        "canned queries list the names they take",
+    )
+    p.add_argument(
+        "--all-columns", action="store_true", help="table: every variable, not the chosen few"
+    )
     _add_store(p)
     p.set_defaults(func=cmd_query)
 
@@ -363,28 +406,42 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--gold", required=True, help="folder of gold JSON files")
     p.add_argument("inputs", nargs="*", help="articles to ingest (default: beside the gold)")
     p.add_argument("--json", action="store_true", help="print every metric as JSON")
-    p.add_argument("--model", help="spaCy model")
+    p.add_argument("--model", help="spaCy model (default $NEWSPROV_SPACY_MODEL or the pinned one)")
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("serve", help="SPARQL endpoint, query page and explorer")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default loopback)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     _add_store(p)
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("viz", help="write the graph explorer as a standalone HTML file")
-    p.add_argument("--out", default="graph.html")
-    p.add_argument("--focus", help="IRI of an entity to centre on")
-    p.add_argument("--hops", type=int, default=2)
+    p.add_argument("--out", default="graph.html", help="HTML file to write (default graph.html)")
+    p.add_argument(
+        "--focus", help="entity to centre on: an IRI or a key such as person/jane-doe"
+    )
+    p.add_argument(
+        "--hops", type=int, default=2, help="with --focus: how many steps around it (default 2)"
+    )
     _add_store(p)
     p.set_defaults(func=cmd_viz)
 
     p = sub.add_parser("report", help="cross-reference report per event")
     p.add_argument("--event", help="only this event")
-    p.add_argument("--out", default="report.html")
-    p.add_argument("--format", choices=["html", "md"], default="html")
+    p.add_argument("--out", default="report.html", help="file to write (default report.html)")
+    p.add_argument(
+        "--format", choices=["html", "md"], default="html", help="HTML (default) or Markdown"
+    )
     _add_store(p)
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("completion", help="print a shell completion script")
+    p.add_argument(
+        "shell",
+        choices=["bash"],
+        help="bash; load it with: source <(newsprov completion bash)",
+    )
+    p.set_defaults(func=cmd_completion)
     return parser
 
 

@@ -29,18 +29,27 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from newsprov.query._catalog import bindable, load, names, resolve, table_columns
-from newsprov.query._format import to_csv, to_records, to_sparql_json, to_table_rows
+from newsprov.query._format import (
+    RECORD_VIEW_BELOW,
+    rows_view,
+    to_csv,
+    to_records,
+    to_sparql_json,
+    to_table_rows,
+)
 from newsprov.rdf.namespaces import PREFIXES
 from newsprov.rdf.store import Bindable, Rows, Store
 
 __all__ = [
     "PREFIXES",
+    "RECORD_VIEW_BELOW",
     "Rows",
     "bindable",
     "load",
     "names",
     "prefix_block",
     "resolve",
+    "rows_view",
     "run",
     "table_columns",
     "to_csv",

@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
+from rich.console import Group, RenderableType
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
 
 from newsprov.rdf.store import Rows
 
 __all__ = [
+    "RECORD_VIEW_BELOW",
     "display",
     "python_value",
+    "rows_view",
     "term_json",
     "to_csv",
     "to_records",
@@ -112,3 +119,32 @@ def to_records(rows: Rows) -> list[dict[str, Any]]:
     return [
         {v: python_value(t) for v, t in zip(rows.variables, row, strict=True)} for row in rows.rows
     ]
+
+
+RECORD_VIEW_BELOW = 100
+"""Terminals narrower than this get one record per row instead of a table."""
+
+
+def rows_view(
+    variables: Sequence[str], rows: Sequence[Sequence[str]], width: int
+) -> RenderableType:
+    """A rich table of ``rows``, or below RECORD_VIEW_BELOW columns a record view: one
+    block per row, ``name  value`` lines, long values wrapped at word boundaries."""
+    if width >= RECORD_VIEW_BELOW:
+        table = Table(show_lines=False, header_style="bold", expand=False)
+        for var in variables:
+            table.add_column(var, overflow="fold")
+        for row in rows:
+            table.add_row(*(Text(cell) for cell in row))  # Text: cells are never markup
+        return table
+    return Group(*(_record(variables, row, n) for n, row in enumerate(rows, 1)))
+
+
+def _record(variables: Sequence[str], row: Sequence[str], number: int) -> RenderableType:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for var, cell in zip(variables, row, strict=True):
+        if cell:
+            grid.add_row(var, Text(cell))
+    return Group(Rule(f"{number}", align="left", style="dim"), grid)
