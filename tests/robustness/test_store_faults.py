@@ -4,7 +4,6 @@ cross-reference step, report on a read-only store or during an ingest)."""
 
 from __future__ import annotations
 
-import gc
 import signal
 import subprocess
 import sys
@@ -91,7 +90,6 @@ def _fill(path: Path, events: int) -> list[str]:
             store.replace_graph(graph_iri(ex.article.id, B), extraction_to_graph(ex, B))
             ids.append(ex.article.id)
         refresh(store, B)
-    gc.collect()  # refresh's results hold the store open until collected
     return ids
 
 

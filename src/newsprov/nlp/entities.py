@@ -377,9 +377,10 @@ def _credit_ents(doc: Doc, credits: list[tuple[int, int]]) -> list[Span]:
     X in Addis Ababa; Editing by Y)", with the reporter's place."""
     registry = OutletRegistry.default()
     out: list[Span] = []
+    text = doc.text  # built once: Doc.text joins every token
     for start, end in credits:
         # "lo/jcg (AFP, Reuters, dpa)": a comma or semicolon separates names too
-        for m in _CREDIT_PART.finditer(doc.text[start:end]):
+        for m in _CREDIT_PART.finditer(text[start:end]):
             part = m.group().strip()
             if not part or part.lower() in {"photo", "photos", "file", "file photo"}:
                 continue

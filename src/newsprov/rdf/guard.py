@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from typing import Any
 
@@ -29,6 +30,7 @@ class ServiceRefused(QueryError):
     """A query with a SERVICE clause, refused because federation is not allowed."""
 
 
+_PARSER = ThreadPoolExecutor(1, thread_name_prefix="newsprov-sparql-check")
 _ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _TOKEN = re.compile(
     r"""
@@ -62,6 +64,13 @@ def has_service(query: str) -> bool:
 
 
 def _algebra_service(query: str) -> bool:
+    # pyparsing keeps exceptions (packrat cache, frames caught in cycles) whose frames hold
+    # their callers' frames: parsed on a thread of its own, the caller's frames (holding a
+    # query result, and so the store) are never among them.
+    return _PARSER.submit(_parse_for_service, query).result()
+
+
+def _parse_for_service(query: str) -> bool:
     from pyparsing import ParserElement
     from rdflib.plugins.sparql.algebra import translateQuery
     from rdflib.plugins.sparql.parser import parseQuery
@@ -71,8 +80,6 @@ def _algebra_service(query: str) -> bool:
     except Exception:  # rdflib cannot read it: the token check alone decides
         return False
     finally:
-        # pyparsing's packrat cache keeps parse exceptions, whose frames keep their
-        # callers' frames (and a query result, and so the store) alive: drop them now
         ParserElement.reset_cache()
     return any(getattr(node, "name", None) == "ServiceGraphPattern" for node in _walk(tree))
 

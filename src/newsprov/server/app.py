@@ -59,16 +59,18 @@ def create_app(
     cors_origins: Sequence[str] = (),
     max_workers: int = 8,
     memory_mb: int = 1024,
+    queue_timeout: float | None = None,
 ) -> Starlette:
     """The web application over ``store``.
 
     ``settings.query_timeout`` (seconds) and ``settings.result_limit`` (rows) bound every
     SPARQL query; at most ``max_workers`` run at once, each within ``memory_mb``
-    (on-disk stores). ``cors_origins`` lists the origins whose pages may call the
+    (on-disk stores); a query waits up to ``queue_timeout`` (default: the query timeout)
+    for a free worker. ``cors_origins`` lists the origins whose pages may call the
     endpoint from a browser (``"*"`` for any); none by default, so a web page the user
     happens to open cannot use it.
     """
-    runner = _runner(store, settings, max_workers, memory_mb)
+    runner = _runner(store, settings, max_workers, memory_mb, queue_timeout)
     handlers = _Handlers(store, settings, runner)
     routes = [
         Route("/", handlers.index, methods=["GET"]),
@@ -94,12 +96,19 @@ def create_app(
     return app
 
 
-def _runner(store: Store, settings: Settings, max_workers: int, memory_mb: int) -> Runner:
+def _runner(
+    store: Store, settings: Settings, max_workers: int, memory_mb: int, queue: float | None
+) -> Runner:
     timeout, limit = settings.query_timeout, settings.result_limit
     if store.path is None:  # in memory: no other process can open it
         return ThreadRunner(store, timeout=timeout, limit=limit, max_workers=max_workers)
     return ProcessRunner(
-        store.path, timeout=timeout, limit=limit, max_workers=max_workers, memory_mb=memory_mb
+        store.path,
+        timeout=timeout,
+        limit=limit,
+        max_workers=max_workers,
+        memory_mb=memory_mb,
+        queue_timeout=queue,
     )
 
 

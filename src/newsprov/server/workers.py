@@ -4,12 +4,17 @@ Oxigraph cannot cancel a query from Python (its cancellation token is not expose
 thread that gives up leaves the query running. Here every query of an on-disk store runs
 in one of at most ``max_workers`` worker processes, each with the store's newest
 published copy open read-only (:mod:`newsprov.rdf.snapshots`). The request waits for a
-free worker (up to ``timeout``), sends it the query, and waits up to ``timeout`` for the
-answer; past the deadline the worker is killed, its slot given a fresh process, and the
-request answered 503. A worker's memory is bounded too (``RLIMIT_DATA``: its data at
-start plus ``memory_mb``); a query that needs more makes the worker fail and is answered
-503 the same way. The SERVICE check and the result limit run inside the worker, so a
-hostile query costs at most one slot for ``timeout`` seconds.
+free worker (up to ``queue_timeout``, by default ``timeout``), sends it the query, and
+waits up to ``timeout`` for the answer; past the deadline the worker is killed, its slot
+given a fresh process, and the request answered 503. A worker's memory is bounded too
+(``RLIMIT_DATA``: its data at start plus ``memory_mb``); a query that needs more makes
+the worker fail and is answered 503 the same way. The SERVICE check and the result limit
+run inside the worker, so a hostile query costs at most one slot for ``timeout`` seconds.
+
+The same query asked by several clients at once runs once (the others wait for its
+answer), and the answers of the last ``CACHED`` queries are kept until the store's
+generation changes: a dashboard of clients all asking the heavy ``figures`` query of a
+big store costs one evaluation, not one per client.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import asyncio
 import contextlib
 import multiprocessing
 import threading
+from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -33,6 +39,7 @@ from newsprov.server.protocol import ProtocolError, SparqlRequest
 __all__ = ["ProcessRunner"]
 
 _STARTUP = 120.0  # seconds a new worker may take to import and open the store
+CACHED = 32  # answers kept per store generation
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,10 +103,18 @@ class ProcessRunner:
     """Runs queries against the store at ``path`` in killable worker processes."""
 
     def __init__(
-        self, path: Path, *, timeout: float, limit: int, max_workers: int = 8, memory_mb: int = 1024
+        self,
+        path: Path,
+        *,
+        timeout: float,
+        limit: int,
+        max_workers: int = 8,
+        memory_mb: int = 1024,
+        queue_timeout: float | None = None,
     ) -> None:
         self.path = path
         self.timeout = timeout
+        self.queue_timeout = timeout if queue_timeout is None else queue_timeout
         self.limit = limit
         self.memory_mb = memory_mb
         self.max_workers = max_workers
@@ -108,6 +123,8 @@ class ProcessRunner:
         self._free = threading.Semaphore(max_workers)
         self._lock = threading.Lock()
         self._busy = 0
+        self._flights: dict[_Job, asyncio.Future[Any]] = {}  # event-loop thread only
+        self._answers: OrderedDict[_Job, Outcome] = OrderedDict()
 
     @property
     def active(self) -> int:
@@ -118,12 +135,30 @@ class ProcessRunner:
     async def run(self, request: SparqlRequest) -> Outcome:
         """Evaluate ``request``; ProtocolError 503 on timeout, exhaustion or when too busy."""
         job = _Job(request, snapshots.generation(self.path))
-        loop = asyncio.get_running_loop()
-        reply = await loop.run_in_executor(self._threads, self._run, job)
-        return _unpack(reply, self.timeout, self.memory_mb)
+        if (answer := self._answers.get(job)) is not None:
+            self._answers.move_to_end(job)
+            return answer
+        flight = self._flights.get(job)
+        if flight is None:  # nobody is asking this yet: ask a worker
+            loop = asyncio.get_running_loop()
+            flight = loop.run_in_executor(self._threads, self._run, job)
+            self._flights[job] = flight
+            flight.add_done_callback(lambda _: self._flights.pop(job, None))
+        reply = await asyncio.shield(flight)
+        outcome = _unpack(reply, self.timeout, self.memory_mb)
+        self._remember(job, outcome)
+        return outcome
+
+    def _remember(self, job: _Job, outcome: Outcome) -> None:
+        stale = [k for k in self._answers if k.generation != job.generation]
+        for key in stale:
+            del self._answers[key]
+        self._answers[job] = outcome
+        while len(self._answers) > CACHED:
+            self._answers.popitem(last=False)
 
     def _run(self, job: _Job) -> Any:
-        if not self._free.acquire(timeout=self.timeout):
+        if not self._free.acquire(timeout=self.queue_timeout):
             return ("busy",)
         with self._lock:
             worker = self._idle.pop()
