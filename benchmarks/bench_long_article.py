@@ -2,9 +2,10 @@
 
 Usage: python benchmarks/bench_long_article.py [--base 20000] [--steps 4]
 
-Builds one article from hand-written paragraphs (figures, sources, quotes, headings,
-credits) at ``base`` characters and at 2x, 4x, … that, extracts each in a fresh process
-with the pinned model, and prints seconds, peak RSS and the ratio to the smallest size.
+Builds one article from the generated corpus (benchmarks/corpus.py: datelines, tolls,
+sources, quotes, revisions, credits), its articles' bodies joined, at ``base`` characters
+and at 2x, 4x, … that; extracts each in a fresh process with the pinned model, and prints
+seconds, peak RSS and the ratio to the smallest size.
 Linear growth shows as a time ratio close to the size ratio (it was close to its square
 before ``Doc.text`` was built once per step instead of inside loops).
 """
@@ -15,14 +16,11 @@ import argparse
 import json
 import subprocess
 import sys
+from pathlib import Path
 
-PARAGRAPHS = [
-    "Flood Update",
-    "At least {n} homes were flooded in Marlow on Monday, the county fire service said.",
-    "\u201cThe water rose within an hour,\u201d said Petra Lind, a resident of Marlow.",
-    "The Red Cross said more than {m} people had been moved to shelters (Ann Roe/AP).",
-    "Officials told Reuters that {k} roads remained closed, according to the council.",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import articles
 
 CHILD = """
 import json, resource, sys, time
@@ -41,10 +39,14 @@ print(json.dumps({"seconds": seconds, "rss_mb": rss, "figures": len(ex.figures)}
 
 
 def article(chars: int) -> str:
-    parts, i = [], 0
-    while sum(len(p) + 2 for p in parts) < chars:
-        parts.append(PARAGRAPHS[i % len(PARAGRAPHS)].format(n=10 + i, m=200 + i, k=3 + i))
-        i += 1
+    """Bodies of generated articles joined until ``chars`` characters."""
+    parts: list[str] = []
+    size = 0
+    for record in articles(chars // 1000 + 10):
+        if size >= chars:
+            break
+        parts.append(record["text"])
+        size += len(record["text"]) + 2
     return "\n\n".join(parts)
 
 
