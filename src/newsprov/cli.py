@@ -144,26 +144,27 @@ def cmd_query(args: argparse.Namespace) -> int:
     sparql = query.resolve(args.query)
     _check_bindable(args.query, sparql, bindings)
     with _open_store(settings, read_only=True) as store:
-        rows = query.run(store, sparql, bindings or None)
-    _note_repeats(rows, sparql)
-    if args.format == "json":
-        OUT.out(
-            json.dumps(query.to_sparql_json(rows), indent=1, ensure_ascii=False), highlight=False
+        found = query.stream(
+            store, sparql, bindings or None, limit=args.limit, offset=args.offset
         )
-    elif args.format == "csv":
-        sys.stdout.write(query.to_csv(rows))
-    else:
+        found.track_repeats = query.bindable(sparql) is None
+        if args.format in ("json", "csv"):  # written row by row as the store yields them
+            write = query.write_json if args.format == "json" else query.write_csv
+            write(found, sys.stdout)
+            sys.stdout.flush()
+            rows = None
+        else:
+            rows = found.to_rows()
+    _note_repeats(found.repeated)
+    if rows is not None:
         _print_query_table(rows, query.table_columns(sparql) if not args.all_columns else None)
     return 0
 
 
-def _note_repeats(rows: Rows, sparql: str) -> None:
+def _note_repeats(repeated: int) -> None:
     """Say so when a query of one's own returns repeated rows: the union default graph
     holds a triple once per article graph that states it."""
-    from newsprov import query
-
-    repeated = len(rows) - len(set(rows.rows))
-    if repeated and query.bindable(sparql) is None:
+    if repeated:
         ERR.print(
             f"note: {repeated} repeated row(s); the default graph is the union of the article "
             "graphs, which repeats a triple once per article stating it: use SELECT DISTINCT "
@@ -326,14 +327,22 @@ def cmd_report(args: argparse.Namespace) -> int:
 # --- argument parsing ------------------------------------------------------------------
 
 
-def _positive(text: str) -> int:
+def _whole(text: str, least: int) -> int:
     try:
         value = int(text)
     except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+        value = least - 1
+    if value < least:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= {least}, got {text!r}")
     return value
+
+
+def _positive(text: str) -> int:
+    return _whole(text, 1)
+
+
+def _count(text: str) -> int:
+    return _whole(text, 0)
 
 
 def _add_store(p: argparse.ArgumentParser) -> None:
@@ -384,6 +393,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--all-columns", action="store_true", help="table: every variable, not the chosen few"
     )
+    p.add_argument("--limit", type=_count, metavar="N", help="at most N rows")
+    p.add_argument("--offset", type=_count, default=0, metavar="N", help="skip the first N rows")
     _add_store(p)
     p.set_defaults(func=cmd_query)
 
