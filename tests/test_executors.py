@@ -61,8 +61,7 @@ def local_store(pipeline) -> Store:  # type: ignore[no-untyped-def]
 @pytest.mark.model
 def test_local_batches_are_checked_ntriples(pipeline) -> None:  # type: ignore[no-untyped-def]
     article = Article(id="x1", text="At least 12 people were killed, police said on Monday.")
-    [[done]] = run_batches([[article]], model="unused", base_iri=Settings().base_iri,
-                           nlp=pipeline)
+    [[done]] = run_batches([[article]], model="unused", base_iri=Settings().base_iri, nlp=pipeline)
     assert isinstance(done, Done) and done.figures == 1
     assert done.triples == done.ntriples.count(b"\n") and done.graph_iri.endswith("/graph/x1")
 

@@ -216,3 +216,21 @@ def test_dateline_after_page_chrome_and_caption() -> None:
         "the utility said.\nNo one was hurt."
     )
     assert parse_text(text, article_id="a").wires == ("AFP",)
+
+
+@pytest.mark.parametrize(
+    ("opening", "wires"),
+    [
+        ("Beirut / AFP ", ("AFP",)),
+        ("WASHINGTON / AP ", ("Associated Press",)),
+        ("Samraong (Cambodia) (AFP) – ", ("AFP",)),
+        ("Home / World ", ()),  # breadcrumbs name no agency
+        ("Tessala (Algeria) - ", ()),
+    ],
+)
+def test_more_dateline_shapes(opening: str, wires: tuple[str, ...]) -> None:
+    text = (
+        f"{opening}Eight people were killed while trying to cross the border on Sunday, "
+        "a monitor said.\n\nThe group gave a higher toll and condemned the killings."
+    )
+    assert parse_text(text, article_id="a").wires == wires

@@ -26,6 +26,7 @@ STORY = "Crews cleared the coast road on Sunday after a landslide blocked it for
         (f"Share\nSave\n14 February 2025\n\n{STORY}", None, "2025-02-14"),
         (f"Kestrel Valley Star\nMar 18, 2025 | 3 min read\n\n{STORY}", None, "2025-03-18"),
         (f"• 9 mars 2025\n\n{STORY}", None, "2025-03-09"),
+        (f"By - May 09,2023 - Last updated at May 09,2023\n\n{STORY}", None, "2023-05-09"),
         # a labelled publication date beats the dateline, the dateline beats the URL
         (f"Published 2 May 2025\n\nLIMA, 1 May 2025 (EFE) - {STORY}", None, "2025-05-02"),
         (f"LIMA, 1 May 2025 (EFE) - {STORY}", "https://x.net/2025/05/03/a", "2025-05-01"),
@@ -34,6 +35,12 @@ STORY = "Crews cleared the coast road on Sunday after a landslide blocked it for
         # nothing: no date, a date deep in the story, a date with no year
         (STORY, "https://example.net/story/9981", None),
         (f"{STORY}\n\nThe road was first closed on 3 March 2025 by the council.", None, None),
+        (
+            f"The plan, first published on 3 March 2025, was approved on Sunday by the council."
+            f"\n\n{STORY}",
+            None,
+            None,
+        ),
         (f"BEIRUT, March 9 (Reuters) - {STORY}", None, None),
     ],
 )

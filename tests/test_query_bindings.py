@@ -63,7 +63,7 @@ def test_binding_filters_never_widens(store: Store, name: str, var: str) -> None
         bound = query.run(store, name, {var: value})
         expected = Counter(row for row in everything.rows if row[column] == value)
         assert _multiset(bound) == expected, f"{name} with ?{var}={value}"
-    nobody: Node = URIRef("https://nobody.example/x") if isinstance(value, URIRef) else Literal(
-        "Nobody Times"
+    nobody: Node = (
+        URIRef("https://nobody.example/x") if isinstance(value, URIRef) else Literal("Nobody Times")
     )
     assert len(query.run(store, name, {var: nobody})) == 0, f"{name} with ?{var} unmatched"

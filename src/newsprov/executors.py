@@ -129,8 +129,12 @@ def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def _bounded(submit: Callable[[list[Article]], Any], result: Callable[[Any], list[Outcome]],
-             work: Iterable[list[Article]], window: int) -> Iterator[list[Outcome]]:
+def _bounded(
+    submit: Callable[[list[Article]], Any],
+    result: Callable[[Any], list[Outcome]],
+    work: Iterable[list[Article]],
+    window: int,
+) -> Iterator[list[Outcome]]:
     """Submit batches keeping at most ``window`` in flight; yield results in order."""
     pending: deque[Any] = deque()
     for batch in work:
@@ -141,18 +145,18 @@ def _bounded(submit: Callable[[list[Article]], Any], result: Callable[[Any], lis
         yield result(pending.popleft())
 
 
-def _run_process(fn: BatchFn, work: Iterable[list[Article]], workers: int
-                 ) -> Iterator[list[Outcome]]:
+def _run_process(
+    fn: BatchFn, work: Iterable[list[Article]], workers: int
+) -> Iterator[list[Outcome]]:
     # spawn, not fork: the parent may hold threads (a progress bar) and a loaded model
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from _bounded(
-            lambda b: pool.submit(fn, b), Future.result, work, 2 * workers
-        )
+        yield from _bounded(lambda b: pool.submit(fn, b), Future.result, work, 2 * workers)
 
 
-def _run_dask(fn: BatchFn, work: Iterable[list[Article]], workers: int,
-              scheduler: str | None) -> Iterator[list[Outcome]]:
+def _run_dask(
+    fn: BatchFn, work: Iterable[list[Article]], workers: int, scheduler: str | None
+) -> Iterator[list[Outcome]]:
     try:
         from distributed import Client, LocalCluster
     except ImportError as exc:
@@ -161,8 +165,9 @@ def _run_dask(fn: BatchFn, work: Iterable[list[Article]], workers: int,
         client = Client(scheduler)
         cluster = None
     else:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
         client = Client(cluster)
     try:
         n = max(1, len(client.scheduler_info().get("workers", {})) or workers)

@@ -63,8 +63,9 @@ class Execution:
     batch_size: int = 16
 
     @classmethod
-    def for_workers(cls, workers: int, executor: str | None = None,
-                    scheduler: str | None = None) -> Execution:
+    def for_workers(
+        cls, workers: int, executor: str | None = None, scheduler: str | None = None
+    ) -> Execution:
         """``--workers N`` alone means a process pool; ``--scheduler`` implies Dask."""
         kind = executor or ("dask" if scheduler else "process" if workers > 1 else "local")
         return cls(executor=kind, workers=max(1, workers), scheduler=scheduler)

@@ -28,9 +28,15 @@ _WORD = r"[A-Z0-9][\w'’.\-]*"
 _PLACE = rf"{_WORD}(?:(?:,\s*|\s+|/){_WORD}){{0,7}}"
 _DASH = r"(?:[-–—]+|:)"
 _PAREN_RE = re.compile(
-    rf"^(?P<place>{_PLACE})?\s*\((?P<agency>[^()\n]{{1,60}})\)(?P<dash>\s*{_DASH})?\s*(?=\S)"
+    # "Samraong (Cambodia) (AFP) –": a country in parentheses may follow the place
+    rf"^(?P<place>{_PLACE})?\s*(?:\([A-Z][^()\n]{{1,30}}\)\s*(?=\())?"
+    rf"\((?P<agency>[^()\n]{{1,60}})\)(?P<dash>\s*{_DASH})?\s*(?=\S)"
 )
 _SLASH_RE = re.compile(r"^(?P<agency>[A-Za-z][^/\n]{1,40}?)\s*/\s*(?=[A-Z“\"‘'])")
+# "Beirut / AFP Eight displaced ...", "WASHINGTON / AP State Department ..."
+_PLACE_SLASH_RE = re.compile(
+    r"^[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3} / (?P<agency>[A-Z][\w\-]{1,20})\s+(?=[A-Z“\"‘'])"
+)
 _DASHED_RE = re.compile(r"^(?P<agency>[A-Za-z][^-–—\n]{1,40}?)\s*[-–—]+\s+(?=\S)")
 _REUTERS_RE = re.compile(
     r"\((?:Reporting|Writing|Additional reporting) by [^()\n]+\)\s*$"
@@ -157,7 +163,7 @@ def _caption_like(text: str) -> bool:
     clean = text.strip()
     if len(clean.split()) > _CAPTION_WORDS or _REPORTING_RE.search(clean):
         return False
-    return not re.search(r"[.!?][\"”’']?\s+[A-Z]", clean)
+    return not re.search(r"[a-z]{2}[.!?][\"”’']?\s+[A-Z]", clean)  # "Mary J. Blige": one
 
 
 def is_prose(text: str) -> bool:
@@ -175,7 +181,7 @@ def dateline_wires(text: str) -> WireCredit | None:
         names = agency_names(paren["agency"])
         if names:
             return WireCredit(tuple(names), own_story=True)
-    for pattern in (_SLASH_RE, _DASHED_RE):
+    for pattern in (_SLASH_RE, _PLACE_SLASH_RE, _DASHED_RE):
         found = pattern.match(text)
         names = agency_names(found["agency"]) if found else None
         if names:

@@ -23,13 +23,13 @@ from functools import cache
 from htmldate import find_date
 
 from newsprov.ingest._blocks import Block
-from newsprov.ingest._dateline import opening_lines
+from newsprov.ingest._dateline import is_prose, opening_lines
 from newsprov.ingest._dates import DATE_RE, parse_date
 
 __all__ = ["page_date", "url_date"]
 
 _LABEL_RE = re.compile(
-    r"^[•·*>|\-–—\s]*(?P<label>(?:first\s+|originally\s+)?published|posted|date[d]?"
+    r"(?:^|(?<=[•·*>|\-–—\s]))(?P<label>(?:first\s+|originally\s+)?published|posted|date[d]?"
     r"|(?:last\s+)?updated|modified)\b(?:\s+(?:on|at))?\s*:?\s*",
     re.IGNORECASE,
 )
@@ -59,7 +59,9 @@ def page_date(paragraphs: list[Block], url: str | None) -> str | None:
 def _labelled(lines: list[str], *, updated: bool) -> str | None:
     """The date of the first "Published ..." (or "Updated ...") line."""
     for line in lines:
-        label = _LABEL_RE.match(line)
+        # at the start of any line; inside a line of chrome ("By - May 09,2023 - Last
+        # updated at ...") but never inside a sentence of the story
+        label = _LABEL_RE.match(line) or (None if is_prose(line) else _LABEL_RE.search(line))
         if label and _is_update(label["label"]) == updated:
             found = _date_in(line[label.end() :])
             if found:

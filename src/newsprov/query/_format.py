@@ -117,8 +117,7 @@ def python_value(term: Node | None) -> Any:
 def to_records(rows: Rows) -> list[dict[str, Any]]:
     """Rows as dictionaries of plain Python values (None when unbound)."""
     return [
-        {v: python_value(t) for v, t in zip(rows.variables, row, strict=True)}
-        for row in rows.rows
+        {v: python_value(t) for v, t in zip(rows.variables, row, strict=True)} for row in rows.rows
     ]
 
 

@@ -32,8 +32,18 @@ __all__ = ["CompiledShapes", "check", "compiled_shapes"]
 
 Index = dict[Node, dict[Node, list[Node]]]
 Check = Callable[[Node, "Data"], str | None]
-_NODE_KEYS = {RDF.type, SH.targetClass, SH.targetSubjectsOf, SH.nodeKind, SH["class"],
-              SH.xone, SH.property, SH.message, RDFS.comment, SH.name}
+_NODE_KEYS = {
+    RDF.type,
+    SH.targetClass,
+    SH.targetSubjectsOf,
+    SH.nodeKind,
+    SH["class"],
+    SH.xone,
+    SH.property,
+    SH.message,
+    RDFS.comment,
+    SH.name,
+}
 _PLAIN = {None, XSD.string}
 _MAX_PROBLEMS = 20
 
@@ -247,9 +257,24 @@ def _has_value(h: Node) -> ValueTest:
     return lambda _f, values, _d: None if h in values else f"lacks {h}"
 
 
-_PROP_KEYS = {SH.path, SH.minCount, SH.maxCount, SH.datatype, SH["class"], SH.nodeKind,
-              SH.node, SH["in"], SH["or"], SH.minLength, SH.minInclusive,
-              SH.lessThanOrEquals, SH.hasValue, SH.message, SH.name, RDFS.comment}
+_PROP_KEYS = {
+    SH.path,
+    SH.minCount,
+    SH.maxCount,
+    SH.datatype,
+    SH["class"],
+    SH.nodeKind,
+    SH.node,
+    SH["in"],
+    SH["or"],
+    SH.minLength,
+    SH.minInclusive,
+    SH.lessThanOrEquals,
+    SH.hasValue,
+    SH.message,
+    SH.name,
+    RDFS.comment,
+}
 
 
 def _first(checks: list[Check], node: Node, data: Data) -> str | None:

@@ -47,8 +47,10 @@ def index_html() -> str:
 
     canned = canned_queries()
     first = next(iter(canned.values()), _DEFAULT_QUERY)
-    return _env().get_template("index.html").render(
-        canned=canned, first_query=first, prefixes=PREFIXES
+    return (
+        _env()
+        .get_template("index.html")
+        .render(canned=canned, first_query=first, prefixes=PREFIXES)
     )
 
 
