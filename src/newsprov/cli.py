@@ -46,13 +46,20 @@ GRAPH_FORMATS = ("gexf", "graphml")  # the citation network, through networkx
 
 def _settings(args: argparse.Namespace) -> Settings:
     return Settings.from_env(
-        store_path=getattr(args, "store", None), spacy_model=getattr(args, "model", None)
+        store_path=getattr(args, "store", None),
+        spacy_model=getattr(args, "model", None),
+        graph_store_url=getattr(args, "graph_store", None),
     )
 
 
 def _open_store(settings: Settings, *, read_only: bool = False) -> Store:
     from newsprov.rdf.store import Store
 
+    if settings.store_url:  # an external triple store: same methods, over HTTP
+        from newsprov.rdf.remote import RemoteStore
+
+        remote = RemoteStore(settings.store_url, graph_store_url=settings.graph_store_url)
+        return remote  # type: ignore[return-value]
     if read_only and not settings.store_path.exists():
         raise NewsprovError(
             f"no store at {settings.store_path}: run 'newsprov ingest PATH --store DIR' first"
@@ -115,7 +122,8 @@ def _print_ingest_summary(report: IngestReport, settings: Settings) -> None:
     figures = sum(r.figures for r in report.stored)
     quotes = sum(r.quotes for r in report.stored)
     OUT.print(
-        f"ingested {len(report.stored)} article(s) into {settings.store_path}: "
+        f"ingested {len(report.stored)} article(s) into "
+        f"{settings.store_url or settings.store_path}: "
         f"{figures} figures, {quotes} quotes, {report.triples} triples "
         f"in {report.seconds:.1f} s"
     )
@@ -346,7 +354,17 @@ def _count(text: str) -> int:
 
 
 def _add_store(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--store", help="store folder (default ./newsprov-data or $NEWSPROV_STORE)")
+    p.add_argument(
+        "--store",
+        help="store folder (default ./newsprov-data or $NEWSPROV_STORE), or the http(s) URL "
+        "of a SPARQL endpoint (Virtuoso, Fuseki, GraphDB, Oxigraph server)",
+    )
+    p.add_argument(
+        "--graph-store",
+        metavar="URL",
+        help="with an http(s) --store: its Graph Store Protocol URL for writes "
+        "(default the --store URL, or $NEWSPROV_GRAPH_STORE)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -37,7 +37,7 @@ from newsprov.query._format import (
     to_sparql_json,
     to_table_rows,
 )
-from newsprov.query._stream import Stream, stream, write_csv, write_json
+from newsprov.query._stream import Stream, display_term, stream, write_csv, write_json
 from newsprov.rdf.namespaces import PREFIXES
 from newsprov.rdf.store import Bindable, Rows, Store
 
@@ -47,6 +47,7 @@ __all__ = [
     "Rows",
     "Stream",
     "bindable",
+    "display_term",
     "load",
     "names",
     "prefix_block",
