@@ -169,7 +169,7 @@ def ingest_articles(
     report = report if report is not None else IngestReport()
     run = execution or Execution(batch_size=batch_size)
     started = time.perf_counter()
-    store.mark_ingest(True)  # cleared only once cross-referenced and published
+    _mark_ingest(store, True)  # cleared only once cross-referenced and published
     writer = _Writer(store, report)
     outcomes = run_batches(
         batches(articles, run.batch_size),
@@ -190,9 +190,16 @@ def ingest_articles(
 
         report.crossref = refresh(store, settings.base_iri)
     store.flush()
-    store.mark_ingest(False)
+    _mark_ingest(store, False)
     report.seconds += time.perf_counter() - started
     return report
+
+
+def _mark_ingest(store: Store, running: bool) -> None:
+    """Mark the ingest on an embedded store (a remote store keeps no such mark)."""
+    mark = getattr(store, "mark_ingest", None)
+    if mark is not None:
+        mark(running)
 
 
 def read_all(
