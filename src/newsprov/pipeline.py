@@ -1,7 +1,7 @@
 """Ingest end to end: files -> Articles -> Extractions -> validated graphs -> store.
 
-After the articles are stored, the cross-reference graph (entity clusters, events,
-verdicts) is recomputed over the whole store, so it never lags behind the articles.
+After the articles are stored, the cross-reference (entity clusters, events, verdicts)
+is brought up to date for the events those articles touch, so it never lags behind them.
 
 One bad article never stops a batch: read errors arrive from ingest as values, and an
 article whose extraction, mapping or validation fails is reported and skipped before the
@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsprov.analysis.crossref import CrossrefSummary, refresh
+from newsprov.analysis.crossref import CrossrefSummary, update
 from newsprov.config import Settings
 from newsprov.errors import IngestError, NewsprovError
 from newsprov.ingest import read_paths
 from newsprov.model import Article, Extraction
+from newsprov.rdf.iris import article_iri
 from newsprov.rdf.mapping import extraction_to_graph, graph_iri
 from newsprov.rdf.store import Store
 from newsprov.rdf.validate import validate
@@ -137,7 +138,8 @@ def ingest_articles(
         if progress:
             progress(len(batch))
     if report.stored:
-        report.crossref = refresh(store, settings.base_iri)
+        stored = (article_iri(r.article_id, settings.base_iri) for r in report.stored)
+        report.crossref = update(store, settings.base_iri, stored)
     store.flush()
     report.seconds += time.perf_counter() - started
     return report

@@ -32,7 +32,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from newsprov.analysis.bounds import (
@@ -43,7 +43,9 @@ from newsprov.analysis.bounds import (
     population_part,
 )
 from newsprov.analysis.clusters import UnionFind
+from newsprov.analysis.names import name_key
 from newsprov.analysis.records import ArticleRecord, Claim, FigureRecord, parse_date
+from newsprov.analysis.scope import background, clause, kind_of, measure_fits, place_scope
 
 __all__ = [
     "COPY_SIMILARITY",
@@ -56,18 +58,19 @@ __all__ = [
 
 COPY_SIMILARITY = 0.6
 BACKGROUND_DAYS = 30
-GroupKey = tuple[str, str, str, str, str]
-"""(event IRI, measure, population, unit, scope): claims that are compared with each other."""
+GroupKey = tuple[str, str, str, str, str, str, str]
+"""(event IRI, measure, population, unit, scope, place scope, kind): claims compared with
+each other (see :mod:`newsprov.analysis.scope` for place scope and kind)."""
 # words in a number's clause that make it a different quantity of the same measure
 _SCOPES = (
     ("insured", re.compile(r"(?<!un)\binsured\b", re.I)),
     ("lifted", re.compile(r"\blifted\b|\ballowed (?:back|to return)\b|\breturned\b", re.I)),
     # "remain in hospital", "hospitalised" -- not "treated at El Obeid Teaching Hospital"
     ("in hospital", re.compile(r"\b(?:in|to) hospital\b|\bhospitali[sz]ed\b")),
-    ("daily", re.compile(r"\b(?:a|per|each) day\b|\bdaily\b", re.I)),
 )
 _COUNT_UNITS = frozenset({"", "count", "people", "persons", "individuals", "bodies"})
 _SKIP_UNITS = frozenset({"percent", "%"})
+_ESTIMATED = frozenset({"crowd-size", "economic-loss", "aid-amount", "area-burned"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +79,7 @@ class _Context:
     events: Mapping[str, str]  # article IRI -> event IRI
     labels: Mapping[str, str]  # canonical IRI -> label
     base: str
+    places: Mapping[str, frozenset[str]] = field(default_factory=dict)  # event -> name keys
 
 
 def similarity(a: str, b: str) -> float:
@@ -109,6 +113,15 @@ def _text(qualifier: str, value: float) -> str:
     return f"{qualifier} {format_number(value)}"
 
 
+def _as_written(fig: FigureRecord) -> str:
+    """The number phrase as the article wrote it ("Fewer than 10"), when it says more than
+    the digits; else the qualifier and the number ("more than 1,000")."""
+    written = " ".join(fig.number_text.split())
+    if re.search(r"[a-z]", written, re.I) and re.search(r"\d", written):
+        return written[0].lower() + written[1:]
+    return _text(fig.qualifier, fig.value)
+
+
 def _chain(fig: FigureRecord, ctx: _Context) -> tuple[str, str, bool]:
     """(chain id, label, attributed) of a figure's independent origin."""
     if fig.source_chain:
@@ -127,19 +140,21 @@ def _claim(figs: Sequence[FigureRecord], ctx: _Context) -> Claim:
     """A claim from one figure, or from the two ends of a range."""
     figs = sorted(figs, key=lambda f: f.iri)
     head = figs[0]
-    interval = interval_for(head.value, head.qualifier, head.lower, head.upper)
-    text, value = _text(head.qualifier, head.value), (head.value, head.value)
+    interval = interval_for(head.value, head.qualifier, head.lower, head.upper, head.number_text)
+    text, value = _as_written(head), (head.value, head.value)
     if len(figs) > 1:
         ends = [interval_for(f.value, f.qualifier, f.lower, f.upper) for f in figs]
         interval = Interval(max(e.lo for e in ends), min(e.hi for e in ends))
         value = (min(f.value for f in figs), max(f.value for f in figs))
         text = f"{format_number(value[0])}–{format_number(value[1])}"
     chain, label, attributed = _chain(head, ctx)
+    text_of = clause(head.sentence, head.number_text)
+    event = ctx.events[head.article]
     return Claim(
         iri=head.iri,
         figures=tuple(f.iri for f in figs),
         article=head.article,
-        event=ctx.events[head.article],
+        event=event,
         measure=head.measure or "other",
         population=normalise_population(head.population),
         unit=_unit(head.unit),
@@ -153,7 +168,27 @@ def _claim(figs: Sequence[FigureRecord], ctx: _Context) -> Claim:
         source=head.source,
         attributed=attributed,
         sentences=frozenset(f.sentence for f in figs),
+        via=head.via,
+        kind=_kind(head.measure or "", text_of),
+        place_scope=_place_scope(head, text_of, ctx.places.get(event, frozenset()), ctx),
     )
+
+
+def _kind(measure: str, text: str) -> str:
+    """The claim's kind; for quantities that are always estimated (crowds, losses, burned
+    area) "estimated" is how every figure is given, not a kind apart."""
+    kind = kind_of(text)
+    return "count" if kind == "estimate" and measure in _ESTIMATED else kind
+
+
+def _place_scope(fig: FigureRecord, text: str, own: frozenset[str], ctx: _Context) -> str:
+    """The clause's scope; else the place the NLP tied the figure to, when it is not one of
+    the event's own places ("in neighbouring Castria, 12 died")."""
+    scope = place_scope(text)
+    if scope != "event" or not fig.place or not own:
+        return scope
+    key = name_key(ctx.labels.get(fig.place, fig.place))
+    return "event" if key in own else f"place:{key.replace(' ', '-')}"
 
 
 def _background(fig: FigureRecord, article: ArticleRecord) -> bool:
@@ -169,11 +204,16 @@ def _background(fig: FigureRecord, article: ArticleRecord) -> bool:
 
 
 def _comparable(fig: FigureRecord, ctx: _Context) -> bool:
+    """Whether the figure can be compared at all: a known measure its clause fits, a
+    count (not a percentage), about the event (not background)."""
+    if fig.measure in {None, "other"} or fig.article not in ctx.events:
+        return False
+    text = clause(fig.sentence, fig.number_text)
     return (
-        fig.measure not in {None, "other"}
-        and fig.article in ctx.events
-        and _unit(fig.unit) not in _SKIP_UNITS
+        _unit(fig.unit) not in _SKIP_UNITS
         and not _background(fig, ctx.articles[fig.article])
+        and not background(text)
+        and measure_fits(fig.measure or "", text)
     )
 
 
@@ -204,7 +244,15 @@ def _merge(claims: Sequence[Claim]) -> Claim:
 
 def group_key(claim: Claim) -> GroupKey:
     """Claims with equal keys describe the same quantity."""
-    return claim.event, claim.measure, claim.population, claim.unit, claim.scope
+    return (
+        claim.event,
+        claim.measure,
+        claim.population,
+        claim.unit,
+        claim.scope,
+        claim.place_scope,
+        claim.kind,
+    )
 
 
 def _wire_set(article: ArticleRecord) -> frozenset[str]:
@@ -243,7 +291,7 @@ def _derived_totals(claims: Sequence[Claim], ctx: _Context) -> list[Claim]:
     buckets: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
     stated: set[tuple[object, ...]] = set()
     for c in claims:
-        key = (c.event, c.measure, c.unit, c.article, c.chain, c.date)
+        key = (c.event, c.measure, c.unit, c.article, c.chain, c.date, c.place_scope, c.kind)
         if c.population == "people":
             stated.add(key)
         elif population_part(c.population) and c.interval.lo > 0:
@@ -287,9 +335,12 @@ def build_claims(
     events: Mapping[str, str],
     labels: Mapping[str, str],
     base_iri: str,
+    places: Mapping[str, frozenset[str]] | None = None,
 ) -> list[Claim]:
-    """Attributed, independent claims (plus derived totals) of every comparable figure."""
-    ctx = _Context(articles, events, labels, base_iri)
+    """Attributed, independent claims (plus derived totals) of every comparable figure.
+    ``places`` gives each event's own place names (name keys): a figure "in" one of them
+    counts the whole event, not a part of it."""
+    ctx = _Context(articles, events, labels, base_iri, places or {})
     grouped: dict[GroupKey, list[Claim]] = defaultdict(list)
     for claim in _initial_claims(figures, ctx):
         grouped[group_key(claim)].append(claim)

@@ -10,12 +10,18 @@ representative is its earliest claim. Then:
   plus a penalty for a changed kind of bound), so 1,340 -> 1,420 rather than 486 -> 1,420,
   and "at least 96" -> "at least 143" beside 58 -> 87. The replaced statement is *current*
   only until then.
-- **conflict**: statements of two chains, current at a common time (undated ones always
-  are), whose intervals do not intersect. Comparing each source's current value means a
-  sheriff's superseded 6 is not held against the fire agency's later 9.
+- **conflict**: statements of two chains (source identities), current at a common time,
+  whose intervals contradict (:func:`~newsprov.analysis.bounds.contradicts`: a soft "as
+  many as" never does). Comparing each source's current value means a sheriff's
+  superseded 6 is not held against the fire agency's later 9. A statement is current
+  from its date until its source replaces it, and at most ``STALE_DAYS`` after it: an
+  early snapshot is not held against a final count. An undated statement is compared
+  with nothing (no common time can be shown).
 - **corroboration**: a largest set of statements of different chains, current at a common
   time, whose intervals all intersect (intervals in time and in value: pairwise overlap
   means a common point, so these are the maximal cliques of the agreement graph).
+
+Two figures of one sentence are never compared with each other ("rose to 50 from 30").
 
 Figures more than ``MAX_RATIO`` times apart are taken to count different things (a
 war-wide total against one town's toll) and are not compared. Claims are deduplicated
@@ -36,13 +42,22 @@ import networkx as nx
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from newsprov.analysis.bounds import compatible, describe_gap
+from newsprov.analysis.bounds import compatible, contradicts, describe_gap
 from newsprov.analysis.claims import GroupKey, group_claims
 from newsprov.analysis.records import Claim, Verdict
 
-__all__ = ["CUMULATIVE", "MAX_RATIO", "Statement", "compare_group", "find_verdicts", "statements"]
+__all__ = [
+    "CUMULATIVE",
+    "MAX_RATIO",
+    "STALE_DAYS",
+    "Statement",
+    "compare_group",
+    "find_verdicts",
+    "statements",
+]
 
 MAX_RATIO = 20.0
+STALE_DAYS = 2
 _NO_MATCH = 1e9
 _KIND_PENALTY = 0.5
 _DOWN_PENALTY = 1.0
@@ -83,12 +98,19 @@ class Statement:
         """The date the statement was first made (None when undated)."""
         return self.rep.date
 
+    @property
+    def last(self) -> dt.date | None:
+        """The day after the statement was last current (replaced, or gone stale)."""
+        if self.first is None:
+            return None
+        stale = self.first + dt.timedelta(days=STALE_DAYS)
+        return min(stale, self.until) if self.until else stale
+
     def current_with(self, other: Statement) -> bool:
-        """Whether both statements are current at some common time."""
-        if self.first is None or other.first is None:
-            return True
-        ends = [d for d in (self.until, other.until) if d is not None]
-        return max(self.first, other.first) < min(ends, default=dt.date.max)
+        """Whether both statements are current at some common time (never when undated)."""
+        if self.first is None or other.first is None or self.last is None or other.last is None:
+            return False
+        return max(self.first, other.first) < min(self.last, other.last)
 
 
 def _ratio(a: Claim, b: Claim) -> float:
@@ -97,10 +119,11 @@ def _ratio(a: Claim, b: Claim) -> float:
 
 
 def statements(claims: Sequence[Claim]) -> list[Statement]:
-    """Claims grouped by (chain, stated value); a derived total is a statement of its own."""
+    """Claims grouped by (chain, stated value, kind of bound): "more than 300" and "nearly
+    300" are two statements; a derived total is a statement of its own."""
     groups: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
     for c in claims:
-        key = (c.chain, c.iri) if c.derived else (c.chain, c.value)
+        key = (c.chain, c.iri) if c.derived else (c.chain, c.value, _bound_kind(c))
         groups[key].append(c)
     return sorted((Statement(g) for g in groups.values()), key=lambda s: _order(s.rep))
 
@@ -172,6 +195,14 @@ def _comparable(a: Statement, b: Statement) -> bool:
         and a.current_with(b)
         and _ratio(a.rep, b.rep) <= MAX_RATIO
         and not (set(a.rep.parts) & set(b.rep.figures) or set(b.rep.parts) & set(a.rep.figures))
+        and not _one_sentence(a, b)
+    )
+
+
+def _one_sentence(a: Statement, b: Statement) -> bool:
+    """Whether the two statements were read from one sentence of one article."""
+    return any(
+        x.article == y.article and x.sentences & y.sentences for x in a.claims for y in b.claims
     )
 
 
@@ -187,6 +218,8 @@ def _conflicts_and_agreement(
             continue
         if compatible(a.rep.interval, b.rep.interval):
             agree.add_edge(i, j)
+            continue
+        if not contradicts(a.rep.interval, b.rep.interval):
             continue
         x, y = sorted([a, b], key=lambda st: _order(st.rep))
         low, high = sorted([x.rep.interval, y.rep.interval], key=lambda iv: iv.hi)
