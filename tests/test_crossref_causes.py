@@ -95,12 +95,12 @@ def test_a_sources_people_and_descriptions_are_one_timeline(store: Store) -> Non
     ]
     assert timeline == [
         ("2025-05-10", "120", "hallen-01"),
-        ("2025-05-11", "at least 180", "hallen-02"),  # its founder Tarek Hallan
+        ("2025-05-11", "At least 180", "hallen-02"),  # its founder Tarek Hallan
         ("2025-05-12", "240", "hallen-03"),  # "the war monitor"
     ]
     assert verdicts(store, "hallen", "revision") >= {
-        ("revision", "deaths", NOHR, "120", NOHR, "at least 180"),
-        ("revision", "deaths", NOHR, "at least 180", NOHR, "240"),
+        ("revision", "deaths", NOHR, "120", NOHR, "At least 180"),
+        ("revision", "deaths", NOHR, "At least 180", NOHR, "240"),
         ("revision", "deaths", MC, "20", MC, "22"),  # its spokesman Lin Paw
         ("revision", "deaths", MC, "22", MC, "25"),  # its state news agency
     }
@@ -111,7 +111,7 @@ def test_a_rising_toll_is_never_a_conflict_with_itself(store: Store) -> None:
         assert r["source_a"] != r["source_b"]
     assert verdicts(store, "hallen", "conflict") == {
         ("conflict", "deaths", MC, "20", NOHR, "120"),
-        ("conflict", "deaths", NOHR, "at least 180", MC, "22"),
+        ("conflict", "deaths", NOHR, "At least 180", MC, "22"),
         ("conflict", "deaths", NOHR, "240", MC, "25"),
     }
 
@@ -225,17 +225,17 @@ def test_money_estimates_are_compared(store: Store) -> None:
 
 
 def test_soft_bounds_are_not_ceilings_but_hard_ones_are(store: Store) -> None:
-    # "nearly 40" civilians vs 41: agree; "as many as 20,000" evacuated vs 25,000: no verdict
-    assert ("corroboration", "deaths", NOHR, "nearly 40", "Hallen Medical Union", "41") in verdicts(
+    # "Nearly 40" civilians vs 41: agree; "as many as 20,000" evacuated vs 25,000: no verdict
+    assert ("corroboration", "deaths", NOHR, "Nearly 40", "Hallen Medical Union", "41") in verdicts(
         store, "hallen"
     )
     assert not [r for r in _rows(store, "conflicts") if r["measure"] == "evacuated"]
-    # "fewer than 10" homes vs 40 homes: a conflict
+    # "Fewer than 10" homes vs 40 homes: a conflict
     assert (
         "conflict",
         "homes-destroyed",
         "Pellan Fire Service",
-        "fewer than 10",
+        "Fewer than 10",
         "Pellan County",
         "40",
     ) in verdicts(store, "pellan")

@@ -45,7 +45,14 @@ from newsprov.analysis.bounds import (
 from newsprov.analysis.clusters import UnionFind
 from newsprov.analysis.names import name_key
 from newsprov.analysis.records import ArticleRecord, Claim, FigureRecord, parse_date
-from newsprov.analysis.scope import background, clause, kind_of, measure_fits, place_scope
+from newsprov.analysis.scope import (
+    background,
+    clause,
+    kind_of,
+    measure_fits,
+    place_scope,
+    placed_in,
+)
 
 __all__ = [
     "COPY_SIMILARITY",
@@ -70,7 +77,6 @@ _SCOPES = (
 )
 _COUNT_UNITS = frozenset({"", "count", "people", "persons", "individuals", "bodies"})
 _SKIP_UNITS = frozenset({"percent", "%"})
-_ESTIMATED = frozenset({"crowd-size", "economic-loss", "aid-amount", "area-burned"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +124,7 @@ def _as_written(fig: FigureRecord) -> str:
     the digits; else the qualifier and the number ("more than 1,000")."""
     written = " ".join(fig.number_text.split())
     if re.search(r"[a-z]", written, re.I) and re.search(r"\d", written):
-        return written[0].lower() + written[1:]
+        return written
     return _text(fig.qualifier, fig.value)
 
 
@@ -169,26 +175,32 @@ def _claim(figs: Sequence[FigureRecord], ctx: _Context) -> Claim:
         attributed=attributed,
         sentences=frozenset(f.sentence for f in figs),
         via=head.via,
-        kind=_kind(head.measure or "", text_of),
+        kind=kind_of(text_of),
         place_scope=_place_scope(head, text_of, ctx.places.get(event, frozenset()), ctx),
     )
 
 
-def _kind(measure: str, text: str) -> str:
-    """The claim's kind; for quantities that are always estimated (crowds, losses, burned
-    area) "estimated" is how every figure is given, not a kind apart."""
-    kind = kind_of(text)
-    return "count" if kind == "estimate" and measure in _ESTIMATED else kind
-
-
 def _place_scope(fig: FigureRecord, text: str, own: frozenset[str], ctx: _Context) -> str:
-    """The clause's scope; else the place the NLP tied the figure to, when it is not one of
-    the event's own places ("in neighbouring Castria, 12 died")."""
+    """The clause's scope, unless it names the event's own place ("in North Kordofan
+    state" when nearly every report of the event is about North Kordofan); else the place
+    the clause puts the count in before its number ("In neighbouring Castria, 12 died")
+    when that is not the event's own."""
     scope = place_scope(text)
+    level, _, name = scope.partition(":")
+    if level in {"region", "city"} and _own(name.replace("-", " "), own):
+        return "event"
     if scope != "event" or not fig.place or not own:
         return scope
-    key = name_key(ctx.labels.get(fig.place, fig.place))
-    return "event" if key in own else f"place:{key.replace(' ', '-')}"
+    label = ctx.labels.get(fig.place, fig.place)
+    key = name_key(label)
+    before = text[: text.find(fig.number_text)] if fig.number_text in text else ""
+    placed = placed_in(before, label)
+    return f"place:{key.replace(' ', '-')}" if placed and not _own(key, own) else "event"
+
+
+def _own(key: str, own: frozenset[str]) -> bool:
+    """Whether a place name key is (or ends with) one of the event's own places."""
+    return any(key == o or key.endswith(" " + o) for o in own)
 
 
 def _background(fig: FigureRecord, article: ArticleRecord) -> bool:
@@ -243,7 +255,9 @@ def _merge(claims: Sequence[Claim]) -> Claim:
 
 
 def group_key(claim: Claim) -> GroupKey:
-    """Claims with equal keys describe the same quantity."""
+    """Claims with equal keys describe the same quantity. An estimate is compared with
+    counts ("an estimated 1,000" is how news gives most tolls); a projection or a
+    verified subset only with its own kind."""
     return (
         claim.event,
         claim.measure,
@@ -251,7 +265,7 @@ def group_key(claim: Claim) -> GroupKey:
         claim.unit,
         claim.scope,
         claim.place_scope,
-        claim.kind,
+        "count" if claim.kind == "estimate" else claim.kind,
     )
 
 
@@ -291,7 +305,7 @@ def _derived_totals(claims: Sequence[Claim], ctx: _Context) -> list[Claim]:
     buckets: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
     stated: set[tuple[object, ...]] = set()
     for c in claims:
-        key = (c.event, c.measure, c.unit, c.article, c.chain, c.date, c.place_scope, c.kind)
+        key = (c.event, c.measure, c.unit, c.article, c.chain, c.date, *group_key(c)[5:])
         if c.population == "people":
             stated.add(key)
         elif population_part(c.population) and c.interval.lo > 0:

@@ -175,14 +175,14 @@ def _canonical_figure(fig: FigureRecord, g: Grouping) -> FigureRecord:
 
 def _own_places(g: Grouping, event: EventGroup) -> frozenset[str]:
     """Name keys of the event's own places: the most frequent one, and any named by at
-    least half of its articles."""
+    least three quarters of its articles."""
     counts = Counter(p for a in event.articles for p in g.articles[a].places)
     if not counts:
         return frozenset()
     top = max(counts.values())
-    half = len(event.articles) / 2
+    most = 0.75 * len(event.articles)
     return frozenset(
-        name_key(g.labels.get(p, p)) for p, n in counts.items() if n == top or n >= half
+        name_key(g.labels.get(p, p)) for p, n in counts.items() if n == top or n >= most
     )
 
 

@@ -10,7 +10,8 @@ The event's own nouns (:func:`event_nouns`: "earthquake", "wildfire", "stampede"
   entity are linked, however many incidental places each names (one wildfire is one
   event, not three);
 - articles naming different kinds of event only ("flood" / "earthquake") are not;
-- a recurring kind (protest, rally, march, vigil) on different days is a different event.
+- a recurring kind (protest, rally, march, vigil) more than a day apart is a different
+  event (a report published the morning after still joins its day).
 Events are the connected components of the links, joined strongest link first, with one
 rule on top: articles given the same event name at ingest stay together, and two
 different user-named events are never merged.
@@ -73,8 +74,8 @@ def link_score(a: ArticleRecord, b: ArticleRecord, window: int = DEFAULT_WINDOW_
         return 0.0
     if a.nouns and b.nouns and not a.nouns & b.nouns:
         return 0.0  # a flood and an earthquake
-    if gap and (a.nouns | b.nouns) & _RECURRING:
-        return 0.0  # Saturday's march and Sunday's are two events
+    if gap > 1 and (a.nouns | b.nouns) & _RECURRING:
+        return 0.0  # one Saturday's march and the next one's are two events
     shared = len(a.entities & b.entities)
     if not shared:
         return 0.0

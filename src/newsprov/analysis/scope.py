@@ -24,7 +24,7 @@ import re
 
 from newsprov.analysis.names import name_key
 
-__all__ = ["background", "clause", "kind_of", "measure_fits", "place_scope"]
+__all__ = ["background", "clause", "kind_of", "measure_fits", "place_scope", "placed_in"]
 
 _CLAUSE_BREAK = re.compile(r"[;:]\s|—|\s-\s|,\s(?:while|but|and|whereas)\s|\.\s")
 _REGION = r"province|region|state|governorate|district|county|prefecture|oblast|department"
@@ -39,6 +39,12 @@ _THE = r"(?:(?i:the)\s+)?"
 _REGION_AFTER = re.compile(rf"\b(?i:in|across|of)\s+{_THE}{_NAME}\s+(?i:{_REGION})\b")
 _REGION_BEFORE = re.compile(rf"\b(?i:in|across)\s+{_THE}(?i:{_REGION})\s+of\s+{_NAME}")
 _CITY_BEFORE = re.compile(rf"\b(?i:in|at|near)\s+{_THE}(?i:{_CITY})\s+of\s+{_NAME}")
+# "the Sawtooth Fire in San Bernardino County": the place of the event, not a part of it
+_EVENT_BEFORE = re.compile(
+    r"\b(?:fire|wildfire|blaze|quake|earthquake|flood(?:ing|s)?|storm|hurricane|cyclone|"
+    r"attack|fighting|clashes|protests?|march|rally|stampede|explosion|blast)\s*$",
+    re.I,
+)
 _SITE_WORD = re.compile(
     rf"\b(?:at|in|inside|on|aboard|near)\s+(?:a|an|the|one|one single|a single|that|this)\s+"
     rf"(?:[\w'-]+\s+){{0,2}}?({_SITE})s?\b",
@@ -63,8 +69,9 @@ _PROJECTION = re.compile(
 )
 _ESTIMATE = re.compile(r"\bestimat\w*\b|\bbelieved\b|\bthought to\b|\bfeared\b|\bpresumed\b", re.I)
 _BACKGROUND = re.compile(
-    r"\bsince the (?:war|conflict|start|beginning|outbreak|invasion|uprising|fighting|"
-    r"revolution)\b|\bsince (?:19|20)\d\d\b|\bwar-wide\b|\bthroughout the war\b|"
+    r"\bsince the (?:war|conflict|invasion|uprising|revolution)\b|"
+    r"\bsince the (?:start|beginning|outbreak) of the (?:war|conflict|invasion)\b|"
+    r"\bsince (?:19|20)\d\d\b|\bwar-wide\b|\bthroughout the war\b|"
     r"\bin the (?:entire|whole) (?:war|conflict)\b|"
     r"\bover the (?:past|last) (?:\w+ )?(?:years|decades)\b|\b(?:last|previous) year'?s?\b",
     re.I,
@@ -105,9 +112,9 @@ def _slug(name: str) -> str:
 
 def place_scope(text: str) -> str:
     """``event``, ``day``, or ``region:x`` / ``city:x`` / ``site:x`` for the part of the
-    event the clause ``text`` counts. A level word is taken at its word: "64 killed in
-    Dalmir province" is a province's count even when the event is centred there (a total
-    compared with it would be a false conflict)."""
+    event the clause ``text`` counts: "64 killed in Dalmir province" counts a province;
+    "the Sawtooth Fire in San Bernardino County" only says where the event is. (Claims
+    then treat the event's own dominant places as the whole event.)"""
     if _DAY.search(text):
         return "day"
     site = _SITE_WORD.search(text)
@@ -119,9 +126,17 @@ def place_scope(text: str) -> str:
         ("city", _CITY_BEFORE),
     ):
         m = pattern.search(text)
-        if m:
+        if m and not _EVENT_BEFORE.search(text[: m.start()]):
             return f"{level}:{_slug(m.group(1))}"
     return "event"
+
+
+def placed_in(text: str, place: str) -> bool:
+    """Whether ``text`` puts a count "in" ``place`` (not "the fire in ``place``")."""
+    for m in re.finditer(rf"\bin (?:the )?(?:neighbou?ring )?{re.escape(place)}\b", text, re.I):
+        if not _EVENT_BEFORE.search(text[: m.start()]):
+            return True
+    return False
 
 
 def kind_of(text: str) -> str:

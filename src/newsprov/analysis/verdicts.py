@@ -15,13 +15,14 @@ representative is its earliest claim. Then:
   many as" never does). Comparing each source's current value means a sheriff's
   superseded 6 is not held against the fire agency's later 9. A statement is current
   from its date until its source replaces it, and at most ``STALE_DAYS`` after it: an
-  early snapshot is not held against a final count. An undated statement is compared
-  with nothing (no common time can be shown).
+  early snapshot is not held against a final count. An undated statement can agree with
+  others but never conflicts (no common time can be shown).
 - **corroboration**: a largest set of statements of different chains, current at a common
   time, whose intervals all intersect (intervals in time and in value: pairwise overlap
   means a common point, so these are the maximal cliques of the agreement graph).
 
-Two figures of one sentence are never compared with each other ("rose to 50 from 30").
+Two figures of one sentence are not compared with each other unless two named sources give
+them ("organisers said 250,000, police 42,000"): "rose to 50 from 30" is one source.
 
 Figures more than ``MAX_RATIO`` times apart are taken to count different things (a
 war-wide total against one town's toll) and are not compared. Claims are deduplicated
@@ -100,16 +101,19 @@ class Statement:
 
     @property
     def last(self) -> dt.date | None:
-        """The day after the statement was last current (replaced, or gone stale)."""
-        if self.first is None:
+        """The day it stops being current: replaced, or ``STALE_DAYS`` after it was last
+        restated."""
+        dates = [c.date for c in self.claims if c.date is not None]
+        if not dates:
             return None
-        stale = self.first + dt.timedelta(days=STALE_DAYS)
+        stale = max(dates) + dt.timedelta(days=STALE_DAYS)
         return min(stale, self.until) if self.until else stale
 
     def current_with(self, other: Statement) -> bool:
-        """Whether both statements are current at some common time (never when undated)."""
+        """Whether both statements are current at some common time (an undated one may
+        be; see :func:`_conflicts_and_agreement`)."""
         if self.first is None or other.first is None or self.last is None or other.last is None:
-            return False
+            return True
         return max(self.first, other.first) < min(self.last, other.last)
 
 
@@ -119,13 +123,19 @@ def _ratio(a: Claim, b: Claim) -> float:
 
 
 def statements(claims: Sequence[Claim]) -> list[Statement]:
-    """Claims grouped by (chain, stated value, kind of bound): "more than 300" and "nearly
-    300" are two statements; a derived total is a statement of its own."""
+    """Claims grouped by (chain, stated value, whether it is given as a ceiling): "250,000"
+    and "more than 250,000" are one statement, "more than 300" and "nearly 300" two; a
+    derived total is a statement of its own."""
     groups: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
     for c in claims:
-        key = (c.chain, c.iri) if c.derived else (c.chain, c.value, _bound_kind(c))
+        key = (c.chain, c.iri) if c.derived else (c.chain, c.value, _below(c))
         groups[key].append(c)
     return sorted((Statement(g) for g in groups.values()), key=lambda s: _order(s.rep))
+
+
+def _below(c: Claim) -> bool:
+    """Whether the value is given as (about) a ceiling: "nearly 300", "up to 300"."""
+    return c.interval.lo < 0.9 * c.value[0] and c.interval.hi <= 1.1 * c.value[1]
 
 
 def _verdict(
@@ -200,9 +210,16 @@ def _comparable(a: Statement, b: Statement) -> bool:
 
 
 def _one_sentence(a: Statement, b: Statement) -> bool:
-    """Whether the two statements were read from one sentence of one article."""
+    """Whether the two were read from one sentence of one article and cannot be two
+    sources' rival figures there ("rose to 50 from 30", or a figure the NLP gave only a
+    relaying outlet): two named sources in one sentence ("organisers said 250,000, police
+    42,000") are compared."""
     return any(
-        x.article == y.article and x.sentences & y.sentences for x in a.claims for y in b.claims
+        x.article == y.article
+        and x.sentences & y.sentences
+        and (x.chain == y.chain or x.source is None or y.source is None)
+        for x in a.claims
+        for y in b.claims
     )
 
 
@@ -219,8 +236,8 @@ def _conflicts_and_agreement(
         if compatible(a.rep.interval, b.rep.interval):
             agree.add_edge(i, j)
             continue
-        if not contradicts(a.rep.interval, b.rep.interval):
-            continue
+        if a.first is None or b.first is None or not contradicts(a.rep.interval, b.rep.interval):
+            continue  # undated: agreement counts, but no conflict without a common time
         x, y = sorted([a, b], key=lambda st: _order(st.rep))
         low, high = sorted([x.rep.interval, y.rep.interval], key=lambda iv: iv.hi)
         note = (
