@@ -209,6 +209,7 @@ class Store:
             self._ox.update("\n".join(parts))
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"cannot swap {len(dropped)} graph(s): {exc}") from exc
+        self._dirty = True
         return count
 
     def replace_graphs(self, graphs: Sequence[tuple[str, bytes]]) -> int:
