@@ -45,7 +45,7 @@ def store(base: Path, tmp_path: Path) -> Path:
 
 
 def _articles(store: Path) -> dict[str, int]:
-    return {g: n for g, n in article_graphs(store).items() if g != XREF}
+    return {g: n for g, n in article_graphs(store).items() if not g.startswith(XREF)}
 
 
 def _graph_quads(store: Path, iri: str) -> frozenset[tuple[str, str, str, str | None]]:
