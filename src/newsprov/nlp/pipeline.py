@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
 import spacy
@@ -32,11 +33,14 @@ from newsprov.model import (
 from . import entities as _entities  # noqa: F401  (registers the entity factories)
 from .aliases import slugify
 from .attribution import FigureAttribution, attribute_figures
+from .attributions import AttributionSpan, attributions, find_attributions
 from .boundaries import add_news_infixes, credit_spans, heading_spans, is_body, set_article_spans
 from .boundaries import trimmed as _trimmed
 from .coref import EntityTable
+from .cues import load_cues
 from .entities import build_entity_table
 from .quotes import QuoteSpan, evidence_span, find_quotes
+from .resolution import Resolved, resolve_sources
 from .sentence_dates import figure_date
 
 __all__ = ["build_pipeline", "doc_to_records", "extract"]
@@ -73,6 +77,7 @@ def build_pipeline(model: str) -> Language:
     else:
         nlp.add_pipe("newsprov_outlets")
         nlp.add_pipe("newsprov_entity_fix")
+    nlp.add_pipe("newsprov_attributions")
     if _figures_module() is not None:
         nlp.add_pipe("newsprov_figures", last=True)
     return nlp
@@ -118,9 +123,15 @@ def _records(doc: Doc, article: Article) -> Extraction:
     publisher = table.outlet(article.outlet).key if article.outlet else None
     wires = tuple(dict.fromkeys(table.outlet(w).key for w in article.wires))
     spans = _figure_spans(doc)
-    attributions = attribute_figures(doc, spans, table, publisher)
-    figures = _figures(doc, article, table, spans, attributions)
-    quotes = tuple(_quote(doc, article, q) for q in find_quotes(doc, table, publisher))
+    found = attributions(doc) if "np_cue" in doc.spans else find_attributions(doc, load_cues())
+    resolved = resolve_sources(doc, table, found, publisher)
+    old = attribute_figures(doc, spans, table, publisher)
+    figure_attrs = [_figure_attribution(found, resolved, f, o) for f, o in zip(spans, old, strict=True)]
+    figures = _figures(doc, article, table, spans, figure_attrs)
+    quotes = tuple(
+        _attributed_quote(found, resolved, _quote(doc, article, q))
+        for q in find_quotes(doc, table, publisher)
+    )
     used = {f.source for f in figures} | {q.speaker for q in quotes}
     entities = [e for e in table.entities() if not e.anonymous or e.key in used]
     authors = tuple(_byline_entity(entities, EntityType.PERSON, a) for a in article.authors)
@@ -148,6 +159,43 @@ def _byline_entity(entities: list[Entity], kind: EntityType, name: str) -> str:
             return ent.key
     entities.append(Entity(key=key, name=name, type=kind))
     return key
+
+
+def _containing(
+    found: Sequence[AttributionSpan], resolved: Sequence[Resolved], start: int, end: int, share: float
+) -> Resolved | None:
+    """The resolved attribution whose content holds ``share`` of ``[start, end)``: the one
+    holding most, then the innermost (smallest content)."""
+    need = share * max(1, end - start)
+    best: tuple[int, int] | None = None
+    pick: Resolved | None = None
+    for a, r in zip(found, resolved, strict=True):
+        if r.source is None and r.via is None:
+            continue
+        ov = a.overlap(start, end)
+        if ov >= need and (best is None or (-ov, a.size) < best):
+            best, pick = (-ov, a.size), r
+    return pick
+
+
+def _figure_attribution(
+    found: Sequence[AttributionSpan], resolved: Sequence[Resolved], f: Any, old: FigureAttribution
+) -> FigureAttribution:
+    """A figure's source is the source of the attribution whose content contains it."""
+    r = _containing(found, resolved, f.start, f.end, 1.0)
+    if r is None:
+        return old
+    return FigureAttribution(r.source, r.via, Attribution.EXPLICIT)
+
+
+def _attributed_quote(
+    found: Sequence[AttributionSpan], resolved: Sequence[Resolved], quote: Quote
+) -> Quote:
+    """A quote's speaker is the source of the attribution whose content holds it."""
+    r = _containing(found, resolved, quote.start, quote.end, 0.5)
+    if r is None:
+        return quote
+    return replace(quote, speaker=r.source, via=r.via or (quote.via if r.source else None))
 
 
 def _figure_spans(doc: Doc) -> list[Any]:

@@ -1,0 +1,45 @@
+"""The attribution cue lexicon: which words introduce whose words, as data.
+
+``CueLexicon`` is frozen and built once per pipeline from ``lexicon/attribution.json``
+(or a file named in the component's config); rule code never holds word lists.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+__all__ = ["CueLexicon", "load_cues"]
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    """Attribution cues (see ``lexicon/attribution.json`` for what each list means)."""
+
+    verbs: frozenset[str]
+    via_verbs: frozenset[str]
+    object_source_verbs: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+    dashes: frozenset[str]
+    not_sources: frozenset[str]
+
+
+def load_cues(path: str | Path | None = None) -> CueLexicon:
+    """The lexicon at ``path``, else the packaged ``lexicon/attribution.json``."""
+    if path is None:
+        raw = resources.files("newsprov.nlp").joinpath("lexicon/attribution.json").read_text(
+            encoding="utf-8"
+        )
+    else:
+        raw = Path(path).read_text(encoding="utf-8")
+    data = json.loads(raw)
+    return CueLexicon(
+        verbs=frozenset(data["verbs"]),
+        via_verbs=frozenset(data["via_verbs"]),
+        object_source_verbs=frozenset(data["object_source_verbs"]),
+        phrases=tuple(tuple(p) for p in data["phrases"]),
+        dashes=frozenset(data["dashes"]),
+        not_sources=frozenset(data["not_sources"]),
+    )
