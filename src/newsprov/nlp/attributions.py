@@ -18,8 +18,11 @@ Rules, one function each:
 * **colon**: a cue whose sentence ends in ":" introduces the next paragraph.
 * **transcript**: "NAME: …" opening a paragraph credits the paragraph to NAME.
 * **dash**: "“…” ― Jane Doe" credits the quotation to the name after the dash.
+* **clause**: a quotation inside a sentence that no cue claims belongs to the subject of
+  the verb it hangs on ("X dismissed Estonia as the “suburbs of …”").
 * **carry** (the one carry-over rule): a quotation no cue claims continues the source of
-  the previous quotation of its paragraph, or of the previous paragraph's last one.
+  the last attribution before it in its paragraph; one opening its paragraph continues
+  the previous paragraph's last quotation.
 
 Quotations are never cues for the words inside them: a cue verb inside quotation marks
 is the speaker's own wording.
@@ -27,6 +30,7 @@ is the speaker's own wording.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -46,6 +50,8 @@ _CLAUSES = {"ccomp", "xcomp", "csubj"}
 _INTERRUPTING = {"parataxis", "ccomp", "advcl", "conj"}
 _VERBS = {"VERB", "AUX"}
 _TRANSCRIPT_MAX = 4  # tokens of a "NAME:" speaker label
+_NP_MAX = 8  # tokens of a speaker phrase between a closing mark and its verb
+_STOPS = {"”", '"', ",", ";", ":", "(", "—", "–"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +107,7 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[AttributionSpan]:
     found += _transcripts(doc, cues, skip)
     found = _dash_credits(doc, cues, quotes, claimed, found)
     found = _colon_intros(doc, quotes, claimed, found)
+    found = _clause_subjects(doc, cues, quotes, inside, claimed, found)
     found = _carry(doc, quotes, claimed, found)
     return sorted(found, key=lambda a: (a.cue, a.content))
 
@@ -148,7 +155,7 @@ def _verb_attribution(verb: Token, cues: CueLexicon, inside: set[int]) -> Attrib
     subj = subject_of(verb)
     if subj is not None and (subj.lower_ in cues.not_sources or subj.i in inside):
         subj = None
-    source = _phrase_span(subj, inside) if subj is not None else None
+    source = _phrase_span(subj, inside) if subj is not None else _words_before(verb)
     content = _clause_content(verb, subj, cues)
     via = _via(verb, cues) if verb.lemma_ in cues.via_verbs else None
     return AttributionSpan((verb.i, verb.i + 1), source, content, "verb", via)
@@ -278,20 +285,27 @@ def _dash_credits(
     """ "“…” ― Jane Doe": the capitalised name after a dash credits the quotation."""
     out = list(found)
     for qi, q in enumerate(quotes):
-        mark = token_at(doc, q.close_at) if q.close_at is not None else None
-        if mark is None or mark.i + 2 >= len(doc):
+        if q.close_at is None:
             continue
-        dash = doc[mark.i + 1]
-        if dash.text not in cues.dashes:
+        after = doc.text[q.close_at + 1 : q.close_at + 8]
+        gap = len(after) - len(after.lstrip())
+        dash_at = q.close_at + 1 + gap
+        dash = next((d for d in sorted(cues.dashes, key=len, reverse=True)
+                     if doc.text.startswith(d, dash_at)), None)
+        first = token_at(doc, dash_at + len(dash)) if dash else None
+        if dash is None or first is None:
             continue
+        if first.is_space and first.i + 1 < len(doc):
+            first = doc[first.i + 1]
         name = []
-        for t in doc[dash.i + 1 : dash.i + 6]:
+        for t in doc[first.i : first.i + 5]:
             if not (t.text[:1].isupper() or t.text == "."):
                 break
             name.append(t)
         if not name or not name[0].text[:1].isupper():
             continue
-        att = AttributionSpan((dash.i, dash.i + 1), (name[0].i, name[-1].i + 1),
+        cue_tok = token_at(doc, dash_at) or name[0]
+        att = AttributionSpan((cue_tok.i, cue_tok.i + 1), (name[0].i, name[-1].i + 1),
                               ((q.start, q.end),), "dash")
         if qi in claimed:
             out[claimed[qi]] = _without(out[claimed[qi]], q)
@@ -335,25 +349,61 @@ def _colon_intros(
 def _carry(
     doc: Doc, quotes: Sequence[QuoteSpan], claimed: dict[int, int], found: list[AttributionSpan]
 ) -> list[AttributionSpan]:
-    """The carry-over rule: an unclaimed quotation continues the previous quotation's
-    source in the same paragraph, or in the previous paragraph when that one ended with
-    it (the quotation opens its paragraph)."""
-    out = list(found)
-    last: tuple[int, int] | None = None  # (paragraph, attribution) of the previous quotation
+    """The carry-over rule: a quotation no cue claims continues the source of the last
+    attribution before it in its paragraph; one that opens its paragraph continues the
+    previous paragraph's last quotation."""
     text = doc.text
+    breaks = paragraph_breaks(text)
+    out = list(found)
+    quoted = {ai for ai in claimed.values()}
+    order = sorted(
+        (doc[a.cue[0]].idx, ai) for ai, a in enumerate(found) if a.source is not None
+    )
     for qi, q in enumerate(quotes):
         if qi in claimed:
-            last = (q.paragraph, claimed[qi])
             continue
-        if last is None or out[last[1]].source is None:
+        para = bisect_right(breaks, q.open_at)
+        prior = [ai for at, ai in order if at < q.open_at and bisect_right(breaks, at) == para]
+        if not prior and not text[_para_start(text, q) : q.open_at].strip():
+            prior = [ai for at, ai in order if bisect_right(breaks, at) == para - 1
+                     and ai in quoted]
+        if not prior:
             continue
-        same = last[0] == q.paragraph
-        opens = last[0] == q.paragraph - 1 and not text[_para_start(text, q):q.open_at].strip()
-        if same or opens:
-            a = out[last[1]]
-            out.append(AttributionSpan(a.cue, a.source, ((q.start, q.end),), "carry", a.via))
-            claimed[qi] = len(out) - 1
-            last = (q.paragraph, len(out) - 1)
+        a = out[prior[-1]]
+        out.append(AttributionSpan(a.cue, a.source, ((q.start, q.end),), "carry", a.via))
+        claimed[qi] = len(out) - 1
+    return out
+
+
+def _clause_subjects(
+    doc: Doc,
+    cues: CueLexicon,
+    quotes: Sequence[QuoteSpan],
+    inside: set[int],
+    claimed: dict[int, int],
+    found: list[AttributionSpan],
+) -> list[AttributionSpan]:
+    """A quotation inside a sentence that no cue claims ("X dismissed Estonia as the
+    “suburbs of St. Petersburg”") is credited to the subject of the verb it hangs on."""
+    out = list(found)
+    for qi, q in enumerate(quotes):
+        mark = token_at(doc, q.open_at)
+        if qi in claimed or mark is None or mark.i == mark.sent.start:
+            continue
+        if mark.i + 1 >= len(doc):
+            continue
+        tok = doc[mark.i + 1]
+        steps = 0
+        while (tok.i in inside or tok.pos_ not in _VERBS) and tok.head.i != tok.i and steps < 12:
+            tok, steps = tok.head, steps + 1
+        if tok.i in inside or tok.pos_ not in _VERBS:
+            continue
+        subj = subject_of(tok)
+        if subj is None or subj.i in inside or subj.lower_ in cues.not_sources:
+            continue
+        src = _phrase_span(subj, inside)
+        out.append(AttributionSpan((tok.i, tok.i + 1), src, ((q.start, q.end),), "clause"))
+        claimed[qi] = len(out) - 1
     return out
 
 
@@ -374,6 +424,19 @@ def _phrase_span(tok: Token, inside: set[int]) -> tuple[int, int]:
             break
         right = t.right_edge.i + 1
     return (left, right)
+
+
+def _words_before(verb: Token) -> tuple[int, int] | None:
+    """The words between a closing mark or comma and the verb ("…,” Tulsa police Chief
+    Chuck Jordan said"), for a parse that lost the verb's subject."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k >= verb.sent.start and verb.i - k <= _NP_MAX and doc[k].text not in _STOPS:
+        k -= 1
+    if k == verb.i - 1 or k < verb.sent.start or doc[k].text not in _STOPS:
+        return None
+    words = doc[k + 1 : verb.i]
+    return (k + 1, verb.i) if any(t.pos_ in {"NOUN", "PROPN"} for t in words) else None
 
 
 def _subtree_chars(tok: Token) -> Char:

@@ -123,17 +123,20 @@ def _records(doc: Doc, article: Article) -> Extraction:
     publisher = table.outlet(article.outlet).key if article.outlet else None
     wires = tuple(dict.fromkeys(table.outlet(w).key for w in article.wires))
     spans = _figure_spans(doc)
-    found = attributions(doc) if "np_cue" in doc.spans else find_attributions(doc, load_cues())
-    resolved = resolve_sources(doc, table, found, publisher)
     old = attribute_figures(doc, spans, table, publisher)
+    old_quotes = [_quote(doc, article, q) for q in find_quotes(doc, table, publisher)]
+    found = attributions(doc) if "np_cue" in doc.spans else find_attributions(doc, load_cues())
+    known = {c.key for c in table.clusters}
+    resolved = resolve_sources(doc, table, found, publisher)
     figure_attrs = [_figure_attribution(found, resolved, f, o) for f, o in zip(spans, old, strict=True)]
     figures = _figures(doc, article, table, spans, figure_attrs)
-    quotes = tuple(
-        _attributed_quote(found, resolved, _quote(doc, article, q))
-        for q in find_quotes(doc, table, publisher)
-    )
+    quotes = tuple(_attributed_quote(found, resolved, q) for q in old_quotes)
     used = {f.source for f in figures} | {q.speaker for q in quotes}
-    entities = [e for e in table.entities() if not e.anonymous or e.key in used]
+    entities = [
+        e
+        for e in table.entities()
+        if (not e.anonymous and e.key in known) or e.key in used  # sources found unused: none
+    ]
     authors = tuple(_byline_entity(entities, EntityType.PERSON, a) for a in article.authors)
     place = article.byline_place
     place_key = _byline_entity(entities, EntityType.PLACE, place) if place else None
@@ -182,6 +185,8 @@ def _figure_attribution(
     found: Sequence[AttributionSpan], resolved: Sequence[Resolved], f: Any, old: FigureAttribution
 ) -> FigureAttribution:
     """A figure's source is the source of the attribution whose content contains it."""
+    if old.source is not None or old.via is not None:
+        return old
     r = _containing(found, resolved, f.start, f.end, 1.0)
     if r is None:
         return old
@@ -192,6 +197,8 @@ def _attributed_quote(
     found: Sequence[AttributionSpan], resolved: Sequence[Resolved], quote: Quote
 ) -> Quote:
     """A quote's speaker is the source of the attribution whose content holds it."""
+    if quote.speaker is not None or quote.via is not None:
+        return quote
     r = _containing(found, resolved, quote.start, quote.end, 0.5)
     if r is None:
         return quote
