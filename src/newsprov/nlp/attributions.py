@@ -47,7 +47,7 @@ __all__ = ["AttributionSpan", "Attributions", "attributions", "find_attributions
 Char = tuple[int, int]
 _GROUPS = ("np_source", "np_cue", "np_content", "np_via")
 _CLAUSES = {"ccomp", "xcomp", "csubj"}
-_INTERRUPTING = {"parataxis", "ccomp", "advcl", "conj"}
+_INTERRUPTING = {"parataxis", "ccomp", "advcl"}
 _VERBS = {"VERB", "AUX"}
 _TRANSCRIPT_MAX = 4  # tokens of a "NAME:" speaker label
 _NP_MAX = 8  # tokens of a speaker phrase between a closing mark and its verb
@@ -153,6 +153,10 @@ def _is_cue_verb(tok: Token, cues: CueLexicon) -> bool:
 
 def _verb_attribution(verb: Token, cues: CueLexicon, inside: set[int]) -> AttributionSpan:
     subj = subject_of(verb)
+    if subj is not None and subj.dep_ == "nsubjpass":
+        subj = _agent(verb)  # "were recorded by X": X; with no agent, nobody
+        if subj is None:
+            return AttributionSpan((verb.i, verb.i + 1), None, (), "verb")
     if subj is not None and (subj.lower_ in cues.not_sources or subj.i in inside):
         subj = None
     source = _phrase_span(subj, inside) if subj is not None else _words_before(verb)
@@ -424,6 +428,13 @@ def _phrase_span(tok: Token, inside: set[int]) -> tuple[int, int]:
             break
         right = t.right_edge.i + 1
     return (left, right)
+
+
+def _agent(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    return None
 
 
 def _words_before(verb: Token) -> tuple[int, int] | None:

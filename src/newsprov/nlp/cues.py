@@ -24,6 +24,18 @@ class CueLexicon:
     phrases: tuple[tuple[str, ...], ...]
     dashes: frozenset[str]
     not_sources: frozenset[str]
+    document_nouns: frozenset[str]
+    agent_suffixes: tuple[str, ...]
+    not_agents: frozenset[str]
+    speaker_nouns: frozenset[str]
+
+    def names_speaker(self, lemma: str, word: str) -> bool:
+        """Can a noun name a speaker or a speaking document ("the announcer", "the poll")?"""
+        if lemma in self.document_nouns or lemma in self.speaker_nouns:
+            return True
+        if lemma in self.not_agents or word in self.not_agents:
+            return False
+        return word.endswith(self.agent_suffixes) or lemma.endswith(self.agent_suffixes)
 
 
 def load_cues(path: str | Path | None = None) -> CueLexicon:
@@ -42,4 +54,8 @@ def load_cues(path: str | Path | None = None) -> CueLexicon:
         phrases=tuple(tuple(p) for p in data["phrases"]),
         dashes=frozenset(data["dashes"]),
         not_sources=frozenset(data["not_sources"]),
+        document_nouns=frozenset(data["document_nouns"]),
+        agent_suffixes=tuple(data["agent_suffixes"]),
+        not_agents=frozenset(data["not_agents"]),
+        speaker_nouns=frozenset(data["speaker_nouns"]),
     )

@@ -125,9 +125,10 @@ def _records(doc: Doc, article: Article) -> Extraction:
     spans = _figure_spans(doc)
     old = attribute_figures(doc, spans, table, publisher)
     old_quotes = [_quote(doc, article, q) for q in find_quotes(doc, table, publisher)]
-    found = attributions(doc) if "np_cue" in doc.spans else find_attributions(doc, load_cues())
+    cues = load_cues()
+    found = attributions(doc) if "np_cue" in doc.spans else find_attributions(doc, cues)
     known = {c.key for c in table.clusters}
-    resolved = resolve_sources(doc, table, found, publisher)
+    resolved = resolve_sources(doc, table, found, publisher, cues)
     figure_attrs = [_figure_attribution(found, resolved, f, o) for f, o in zip(spans, old, strict=True)]
     figures = _figures(doc, article, table, spans, figure_attrs)
     quotes = tuple(_attributed_quote(found, resolved, q) for q in old_quotes)

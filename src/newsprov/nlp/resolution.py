@@ -23,6 +23,7 @@ from newsprov.model import EntityType
 
 from .aliases import lexicon
 from .attributions import AttributionSpan
+from .cues import CueLexicon
 from .coref import Cluster, EntityTable, Mention
 
 __all__ = ["Resolved", "resolve_sources"]
@@ -40,15 +41,27 @@ class Resolved:
 
 
 def resolve_sources(
-    doc: Doc, table: EntityTable, found: Sequence[AttributionSpan], publisher: str | None
+    doc: Doc,
+    table: EntityTable,
+    found: Sequence[AttributionSpan],
+    publisher: str | None,
+    cues: CueLexicon,
 ) -> tuple[Resolved, ...]:
     """One ``Resolved`` per attribution, in the same order."""
-    return tuple(_resolve(doc, table, a, publisher) for a in found)
+    return tuple(_resolve(doc, table, a, publisher, cues) for a in found)
 
 
-def _resolve(doc: Doc, table: EntityTable, a: AttributionSpan, publisher: str | None) -> Resolved:
-    source = _entity(table, doc[a.source[0] : a.source[1]]) if a.source is not None else None
-    via = _entity(table, doc[a.via[0] : a.via[1]], create=False) if a.via is not None else None
+def _resolve(
+    doc: Doc, table: EntityTable, a: AttributionSpan, publisher: str | None, cues: CueLexicon
+) -> Resolved:
+    source = None
+    if a.source is not None:
+        source = _entity(table, doc[a.source[0] : a.source[1]], cues)
+    if source is not None and source.kind is EntityType.PLACE:
+        source = _speaking_place(table, doc[a.source[0] : a.source[1]], source)
+    via = None
+    if a.via is not None:
+        via = _entity(table, doc[a.via[0] : a.via[1]], cues, create=False)
     if via is not None and via.kind is not EntityType.OUTLET:
         via = None
     if source is not None and source.kind is EntityType.OUTLET:
@@ -57,9 +70,24 @@ def _resolve(doc: Doc, table: EntityTable, a: AttributionSpan, publisher: str | 
     return Resolved(source.key if source is not None else None, via_key)
 
 
-def _entity(table: EntityTable, span: Span, *, create: bool = True) -> Cluster | None:
-    """The entity the span names (see the module docstring)."""
-    if not len(span):
+def _speaking_place(table: EntityTable, span: Span, place: Cluster) -> Cluster | None:
+    """A place speaks only when nobody else in the span does: a person or organisation
+    the span also names speaks ("Tulsa police Chief Chuck Jordan"); else the place does:
+    a person the model typed as a place ("DuVernay explained"), a country speaking for
+    its state ("Russia said")."""
+    for tok in span:
+        named = table.at(tok.i)
+        if named is not None and named.kind in {EntityType.PERSON, EntityType.ORGANISATION}:
+            return named
+    return place
+
+
+def _entity(
+    table: EntityTable, span: Span, cues: CueLexicon, *, create: bool = True
+) -> Cluster | None:
+    """The entity the span names (see the module docstring); a span holding a number
+    is what was counted, not who counted."""
+    if not len(span) or any(t.like_num and t.text[:1].isdigit() for t in span):
         return None
     head = span.root
     found = table.resolve(head)
@@ -72,12 +100,29 @@ def _entity(table: EntityTable, span: Span, *, create: bool = True) -> Cluster |
     words = [t for t in span if not t.is_punct and t.lower_ not in _DETERMINERS]
     if not words:
         return None
-    if head.pos_ == "PROPN" and all(t.text[:1].isupper() for t in words):
-        return _named(table, words)
-    if head.pos_ in {"NOUN", "PROPN"}:
+    if head.pos_ == "PROPN" and head.text[:1].isupper():
+        return _named(table, _capitalised_run(words, head))
+    lex = lexicon()
+    lemma = head.lemma_.lower()
+    speaks = lemma in lex.person_nouns or lemma in lex.org_nouns or head.lower_ in lex.person_nouns
+    if head.pos_ in {"NOUN", "PROPN"} and (speaks or cues.names_speaker(lemma, head.lower_)):
         name = " ".join(t.text for t in words)
         return table.anonymous(head.lemma_.lower(), head, name=name)
     return None
+
+
+def _capitalised_run(words: list[Token], head: Token) -> list[Token]:
+    """The capitalised words around the head ("Democrats" of "Democrats and the media")."""
+    run = [head]
+    for w in reversed([w for w in words if w.i < head.i]):
+        if w.i != run[0].i - 1 or not w.text[:1].isupper():
+            break
+        run.insert(0, w)
+    for w in [w for w in words if w.i > head.i]:
+        if w.i != run[-1].i + 1 or not w.text[:1].isupper():
+            break
+        run.append(w)
+    return run
 
 
 def _named(table: EntityTable, words: list[Token]) -> Cluster | None:
