@@ -49,6 +49,7 @@ _GROUPS = ("np_source", "np_cue", "np_content", "np_via")
 _CLAUSES = {"ccomp", "xcomp", "csubj"}
 _INTERRUPTING = {"parataxis", "ccomp", "advcl"}
 _VERBS = {"VERB", "AUX"}
+_NOT_CONTENT = {"punct", "aux", "neg", "cc", "conj", "advmod", "nsubj", "nsubjpass", "agent"}
 _TRANSCRIPT_MAX = 4  # tokens of a "NAME:" speaker label
 _NP_MAX = 8  # tokens of a speaker phrase between a closing mark and its verb
 _STOPS = {"”", '"', ",", ";", ":", "(", "—", "–"}
@@ -178,11 +179,11 @@ def _clause_content(verb: Token, subj: Token | None, cues: CueLexicon) -> tuple[
         if subj is not None:
             stop = min(stop, subj.left_edge.idx)
         return ((start, stop),) if stop > start else ()
-    skip = {id(subj)} if subj is not None else set()
+    skip = subj.i if subj is not None else -1
     rest = [
         c
         for c in verb.children
-        if id(c) not in skip and c.dep_ not in {"punct", "aux", "neg", "cc", "conj", "advmod"}
+        if c.i != skip and c.dep_ not in _NOT_CONTENT
         and not (verb.lemma_ in cues.via_verbs and c.dep_ in {"dobj", "dative", "iobj"})
     ]
     return _merge(_subtree_chars(c) for c in rest)
