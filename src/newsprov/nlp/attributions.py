@@ -145,7 +145,7 @@ def _sentence_cues(
 
 
 def _is_cue_verb(tok: Token, cues: CueLexicon) -> bool:
-    if tok.pos_ not in _VERBS or tok.lemma_ not in cues.verbs:
+    if tok.pos_ not in _VERBS or not cues.is_cue_verb(tok.lemma_, tok.lower_):
         return False
     if tok.dep_ == "amod" or (tok.tag_ == "VBN" and tok.dep_ == "acl"):
         return False  # "the reported figures", "a man named X"
@@ -331,14 +331,16 @@ def _colon_intros(
     a quotation that starts there)."""
     text = doc.text
     breaks = paragraph_breaks(text)
-    out = list(found)
-    for ai, a in enumerate(found):
+    out = [*found, *_colon_subjects(doc, found)]
+    done: set[int] = set()
+    for ai, a in enumerate(list(out)):
         if a.kind != "verb":
             continue
         sent = doc[a.cue[0]].sent
         last = next((t for t in reversed(sent) if not t.is_space), None)
-        if last is None or last.text != ":":
+        if last is None or last.text != ":" or a.cue[0] in done:
             continue
+        done.add(a.cue[0])
         start = last.idx + 1
         nxt = next((b for b in breaks if b > start), len(text))
         stop = next((b for b in breaks if b > nxt), len(text)) if not text[start:nxt].strip() else nxt
@@ -348,6 +350,23 @@ def _colon_intros(
                 body = (body[0], max(body[1], q.end))
                 claimed[qi] = ai
         out[ai] = replace(a, content=_merge((*a.content, body)))
+    return out
+
+
+def _colon_subjects(doc: Doc, found: Sequence[AttributionSpan]) -> list[AttributionSpan]:
+    """A sentence ending in ":" with no cue of its own introduces what follows in the name
+    of its main subject ("Sanders made the following comment:")."""
+    cued = {doc[a.cue[0]].sent.start for a in found}
+    out = []
+    for sent in doc.sents:
+        last = next((t for t in reversed(sent) if not t.is_space), None)
+        root = sent.root
+        if last is None or last.text != ":" or sent.start in cued or root.pos_ not in _VERBS:
+            continue
+        subj = subject_of(root)
+        if subj is not None and subj.dep_ != "nsubjpass":
+            span = _phrase_span(subj, set())
+            out.append(AttributionSpan((root.i, root.i + 1), span, (), "verb"))
     return out
 
 

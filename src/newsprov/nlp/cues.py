@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["CueLexicon", "load_cues"]
+__all__ = ["CueLexicon", "load_cues", "stems"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +29,11 @@ class CueLexicon:
     not_agents: frozenset[str]
     speaker_nouns: frozenset[str]
 
+    def is_cue_verb(self, lemma: str, word: str) -> bool:
+        """Is the verb a cue, by its lemma or, where the lemmatizer errs ("rated" ->
+        "rat"), by the stems of its inflected form?"""
+        return lemma in self.verbs or any(stem in self.verbs for stem in stems(word))
+
     def names_speaker(self, lemma: str, word: str) -> bool:
         """Can a noun name a speaker or a speaking document ("the announcer", "the poll")?"""
         if lemma in self.document_nouns or lemma in self.speaker_nouns:
@@ -36,6 +41,21 @@ class CueLexicon:
         if lemma in self.not_agents or word in self.not_agents:
             return False
         return word.endswith(self.agent_suffixes) or lemma.endswith(self.agent_suffixes)
+
+
+def stems(word: str) -> tuple[str, ...]:
+    """Candidate base forms of an inflected English verb: "rated" -> "rate", "planned" ->
+    "plan", "says" -> "say", "carried" -> "carry", "quoting" -> "quote"."""
+    out = [word]
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            base = word[: -len(suffix)]
+            out += [base, base + "e"]
+            if len(base) > 2 and base[-1] == base[-2]:
+                out.append(base[:-1])
+            if base.endswith("i"):
+                out.append(base[:-1] + "y")
+    return tuple(dict.fromkeys(out))
 
 
 def load_cues(path: str | Path | None = None) -> CueLexicon:
