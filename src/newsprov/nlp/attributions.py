@@ -297,7 +297,10 @@ def _dash_credits(
         dash_at = q.close_at + 1 + gap
         dash = next((d for d in sorted(cues.dashes, key=len, reverse=True)
                      if doc.text.startswith(d, dash_at)), None)
-        first = token_at(doc, dash_at + len(dash)) if dash else None
+        name_at = dash_at + len(dash) if dash else 0
+        while dash and name_at < len(doc.text) and doc.text[name_at] in " \t\u00a0":
+            name_at += 1
+        first = token_at(doc, name_at) if dash else None
         if dash is None or first is None:
             continue
         if first.is_space and first.i + 1 < len(doc):
@@ -307,6 +310,8 @@ def _dash_credits(
             if not (t.text[:1].isupper() or t.text == "."):
                 break
             name.append(t)
+        while name and name[-1].text == ".":
+            name.pop()
         if not name or not name[0].text[:1].isupper():
             continue
         cue_tok = token_at(doc, dash_at) or name[0]
@@ -420,7 +425,7 @@ def _clause_subjects(
         steps = 0
         while (tok.i in inside or tok.pos_ not in _VERBS) and tok.head.i != tok.i and steps < 12:
             tok, steps = tok.head, steps + 1
-        if tok.i in inside or tok.pos_ not in _VERBS:
+        if tok.i in inside or tok.pos_ not in _VERBS or not tok.is_alpha:
             continue
         subj = subject_of(tok)
         if subj is None or subj.i in inside or subj.lower_ in cues.not_sources:
@@ -442,8 +447,12 @@ def _phrase_span(tok: Token, inside: set[int]) -> tuple[int, int]:
         "punct"
     }:
         left -= 1
+    while left < tok.i and tok.doc[left].is_space:
+        left += 1
     right = tok.i + 1
     for t in tok.rights:
+        if t.is_space:
+            break
         if t.dep_ in {"relcl", "acl", "punct", "appos", "advcl"} or t.i in inside:
             break
         right = t.right_edge.i + 1

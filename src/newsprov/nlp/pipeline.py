@@ -124,14 +124,14 @@ def _records(doc: Doc, article: Article) -> Extraction:
     wires = tuple(dict.fromkeys(table.outlet(w).key for w in article.wires))
     spans = _figure_spans(doc)
     old = attribute_figures(doc, spans, table, publisher)
-    old_quotes = [_quote(doc, article, q) for q in find_quotes(doc, table, publisher)]
+    old_quotes = [(q.attached, _quote(doc, article, q)) for q in find_quotes(doc, table, publisher)]
     cues = load_cues()
     found = attributions(doc) if "np_cue" in doc.spans else find_attributions(doc, cues)
     known = {c.key for c in table.clusters}
     resolved = resolve_sources(doc, table, found, publisher, cues)
     figure_attrs = [_figure_attribution(found, resolved, f, o) for f, o in zip(spans, old, strict=True)]
     figures = _figures(doc, article, table, spans, figure_attrs)
-    quotes = tuple(_attributed_quote(found, resolved, q) for q in old_quotes)
+    quotes = tuple(_attributed_quote(found, resolved, q, attached) for attached, q in old_quotes)
     used = {f.source for f in figures} | {q.speaker for q in quotes}
     entities = [
         e
@@ -194,13 +194,20 @@ def _figure_attribution(
     return FigureAttribution(r.source, r.via, Attribution.EXPLICIT)
 
 
+_STATED = {"verb", "dash", "transcript"}
+
+
 def _attributed_quote(
-    found: Sequence[AttributionSpan], resolved: Sequence[Resolved], quote: Quote
+    found: Sequence[AttributionSpan], resolved: Sequence[Resolved], quote: Quote, attached: bool
 ) -> Quote:
-    """A quote's speaker is the source of the attribution whose content holds it."""
-    if quote.speaker is not None or quote.via is not None:
+    """A quote's speaker is the source of the attribution whose content holds it; a
+    speaker the sentence rules only inferred (a continuation, the sentence before) gives
+    way to an attribution the text states."""
+    if attached and (quote.speaker is not None or quote.via is not None):
         return quote
-    r = _containing(found, resolved, quote.start, quote.end, 0.5)
+    stated = [k for k, a in enumerate(found) if a.kind in _STATED or quote.speaker is None]
+    r = _containing([found[k] for k in stated], [resolved[k] for k in stated],
+                    quote.start, quote.end, 0.5)
     if r is None:
         return quote
     return replace(quote, speaker=r.source, via=r.via or (quote.via if r.source else None))

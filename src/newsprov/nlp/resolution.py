@@ -97,7 +97,7 @@ def _entity(
         named = table.at(tok.i)
         if named is not None and named.kind is not EntityType.PLACE:
             return named
-    words = [t for t in span if not t.is_punct and t.lower_ not in _DETERMINERS]
+    words = [t for t in span if not (t.is_punct or t.is_space) and t.lower_ not in _DETERMINERS]
     if not words:
         return None
     if head.pos_ == "PROPN" and head.text[:1].isupper():
