@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
@@ -183,7 +184,8 @@ def _clause_content(verb: Token, subj: Token | None, cues: CueLexicon) -> tuple[
     rest = [
         c
         for c in verb.children
-        if c.i != skip and c.dep_ not in _NOT_CONTENT
+        if c.i != skip
+        and c.dep_ not in _NOT_CONTENT
         and not (verb.lemma_ in cues.via_verbs and c.dep_ in {"dobj", "dative", "iobj"})
     ]
     return _merge(_subtree_chars(c) for c in rest)
@@ -202,9 +204,7 @@ def _via(verb: Token, cues: CueLexicon) -> tuple[int, int] | None:
     return None
 
 
-def _phrase_attributions(
-    sent: Span, cues: CueLexicon, inside: set[int]
-) -> list[AttributionSpan]:
+def _phrase_attributions(sent: Span, cues: CueLexicon, inside: set[int]) -> list[AttributionSpan]:
     """ "according to X" (source of the sentence) and "…, citing X" (source of the clause
     the participle hangs on)."""
     out = []
@@ -260,7 +260,7 @@ def _transcripts(doc: Doc, cues: CueLexicon, skip: Sequence[Char]) -> list[Attri
     text = doc.text
     bounds = [0, *paragraph_breaks(text), len(text)]
     out = []
-    for start, end in zip(bounds, bounds[1:], strict=False):
+    for start, end in pairwise(bounds):
         if any(s <= start < e for s, e in skip):
             continue
         span = doc.char_span(start, min(end, start + 60), alignment_mode="contract")
@@ -295,8 +295,14 @@ def _dash_credits(
         after = doc.text[q.close_at + 1 : q.close_at + 8]
         gap = len(after) - len(after.lstrip())
         dash_at = q.close_at + 1 + gap
-        dash = next((d for d in sorted(cues.dashes, key=len, reverse=True)
-                     if doc.text.startswith(d, dash_at)), None)
+        dash = next(
+            (
+                d
+                for d in sorted(cues.dashes, key=len, reverse=True)
+                if doc.text.startswith(d, dash_at)
+            ),
+            None,
+        )
         name_at = dash_at + len(dash) if dash else 0
         while dash and name_at < len(doc.text) and doc.text[name_at] in " \t\u00a0":
             name_at += 1
@@ -315,8 +321,9 @@ def _dash_credits(
         if not name or not name[0].text[:1].isupper():
             continue
         cue_tok = token_at(doc, dash_at) or name[0]
-        att = AttributionSpan((cue_tok.i, cue_tok.i + 1), (name[0].i, name[-1].i + 1),
-                              ((q.start, q.end),), "dash")
+        att = AttributionSpan(
+            (cue_tok.i, cue_tok.i + 1), (name[0].i, name[-1].i + 1), ((q.start, q.end),), "dash"
+        )
         if qi in claimed:
             out[claimed[qi]] = _without(out[claimed[qi]], q)
         claimed[qi] = len(out)
@@ -348,7 +355,9 @@ def _colon_intros(
         done.add(a.cue[0])
         start = last.idx + 1
         nxt = next((b for b in breaks if b > start), len(text))
-        stop = next((b for b in breaks if b > nxt), len(text)) if not text[start:nxt].strip() else nxt
+        stop = (
+            next((b for b in breaks if b > nxt), len(text)) if not text[start:nxt].strip() else nxt
+        )
         body = (start, len(text[:stop].rstrip()))
         for qi, q in enumerate(quotes):
             if body[0] <= q.open_at < body[1] and qi not in claimed:
@@ -385,17 +394,16 @@ def _carry(
     breaks = paragraph_breaks(text)
     out = list(found)
     quoted = {ai for ai in claimed.values()}
-    order = sorted(
-        (doc[a.cue[0]].idx, ai) for ai, a in enumerate(found) if a.source is not None
-    )
+    order = sorted((doc[a.cue[0]].idx, ai) for ai, a in enumerate(found) if a.source is not None)
     for qi, q in enumerate(quotes):
         if qi in claimed:
             continue
         para = bisect_right(breaks, q.open_at)
         prior = [ai for at, ai in order if at < q.open_at and bisect_right(breaks, at) == para]
         if not prior and not text[_para_start(text, q) : q.open_at].strip():
-            prior = [ai for at, ai in order if bisect_right(breaks, at) == para - 1
-                     and ai in quoted]
+            prior = [
+                ai for at, ai in order if bisect_right(breaks, at) == para - 1 and ai in quoted
+            ]
         if not prior:
             continue
         a = out[prior[-1]]
@@ -443,9 +451,11 @@ def _para_start(text: str, q: QuoteSpan) -> int:
 def _phrase_span(tok: Token, inside: set[int]) -> tuple[int, int]:
     """The noun phrase of ``tok`` (its subtree, cut at a quotation or a clause)."""
     left = tok.i
-    while left > tok.left_edge.i and left - 1 not in inside and tok.doc[left - 1].dep_ not in {
-        "punct"
-    }:
+    while (
+        left > tok.left_edge.i
+        and left - 1 not in inside
+        and tok.doc[left - 1].dep_ not in {"punct"}
+    ):
         left -= 1
     while left < tok.i and tok.doc[left].is_space:
         left += 1

@@ -61,8 +61,10 @@ def stems(word: str) -> tuple[str, ...]:
 def load_cues(path: str | Path | None = None) -> CueLexicon:
     """The lexicon at ``path``, else the packaged ``lexicon/attribution.json``."""
     if path is None:
-        raw = resources.files("newsprov.nlp").joinpath("lexicon/attribution.json").read_text(
-            encoding="utf-8"
+        raw = (
+            resources.files("newsprov.nlp")
+            .joinpath("lexicon/attribution.json")
+            .read_text(encoding="utf-8")
         )
     else:
         raw = Path(path).read_text(encoding="utf-8")

@@ -129,7 +129,9 @@ def _records(doc: Doc, article: Article) -> Extraction:
     found = attributions(doc) if "np_cue" in doc.spans else find_attributions(doc, cues)
     known = {c.key for c in table.clusters}
     resolved = resolve_sources(doc, table, found, publisher, cues)
-    figure_attrs = [_figure_attribution(found, resolved, f, o) for f, o in zip(spans, old, strict=True)]
+    figure_attrs = [
+        _figure_attribution(found, resolved, f, o) for f, o in zip(spans, old, strict=True)
+    ]
     figures = _figures(doc, article, table, spans, figure_attrs)
     quotes = tuple(_attributed_quote(found, resolved, q, attached) for attached, q in old_quotes)
     used = {f.source for f in figures} | {q.speaker for q in quotes}
@@ -166,7 +168,11 @@ def _byline_entity(entities: list[Entity], kind: EntityType, name: str) -> str:
 
 
 def _containing(
-    found: Sequence[AttributionSpan], resolved: Sequence[Resolved], start: int, end: int, share: float
+    found: Sequence[AttributionSpan],
+    resolved: Sequence[Resolved],
+    start: int,
+    end: int,
+    share: float,
 ) -> Resolved | None:
     """The resolved attribution whose content holds ``share`` of ``[start, end)``: the one
     holding most, then the innermost (smallest content)."""
@@ -206,8 +212,9 @@ def _attributed_quote(
     if attached and (quote.speaker is not None or quote.via is not None):
         return quote
     stated = [k for k, a in enumerate(found) if a.kind in _STATED or quote.speaker is None]
-    r = _containing([found[k] for k in stated], [resolved[k] for k in stated],
-                    quote.start, quote.end, 0.5)
+    r = _containing(
+        [found[k] for k in stated], [resolved[k] for k in stated], quote.start, quote.end, 0.5
+    )
     if r is None:
         return quote
     return replace(quote, speaker=r.source, via=r.via or (quote.via if r.source else None))

@@ -23,8 +23,8 @@ from newsprov.model import EntityType
 
 from .aliases import lexicon
 from .attributions import AttributionSpan
-from .cues import CueLexicon
 from .coref import Cluster, EntityTable, Mention
+from .cues import CueLexicon
 
 __all__ = ["Resolved", "resolve_sources"]
 
@@ -56,9 +56,10 @@ def _resolve(
 ) -> Resolved:
     source = None
     if a.source is not None:
-        source = _entity(table, doc[a.source[0] : a.source[1]], cues)
-    if source is not None and source.kind is EntityType.PLACE:
-        source = _speaking_place(table, doc[a.source[0] : a.source[1]], source)
+        span = doc[a.source[0] : a.source[1]]
+        source = _entity(table, span, cues)
+        if source is not None and source.kind is EntityType.PLACE:
+            source = _speaking_place(table, span, source)
     via = None
     if a.via is not None:
         via = _entity(table, doc[a.via[0] : a.via[1]], cues, create=False)
