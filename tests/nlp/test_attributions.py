@@ -43,8 +43,8 @@ TOLD = (
 )
 BRANDED = (
     "The|DET|det|1|the senator|NOUN|nsubj|2|senator branded|VERB|ROOT|2|brand the|DET|det|4|the "
-    'plan|NOUN|dobj|2|plan as|ADP|prep|2|as a|DET|det|9|a “|PUNCT|punct|9|" costly|ADJ|amod|9|costly '
-    'stunt|NOUN|pobj|5|stunt .|PUNCT|punct|2|. ”|PUNCT|punct|2|"'
+    "plan|NOUN|dobj|2|plan as|ADP|prep|2|as a|DET|det|9|a “|PUNCT|punct|9|\" "
+    "costly|ADJ|amod|9|costly stunt|NOUN|pobj|5|stunt .|PUNCT|punct|2|. ”|PUNCT|punct|2|\""
 )
 RATED = (
     "Officials|NOUN|nsubj|1|official rated|VERB|ROOT|1|rat 32|NUM|nummod|3|32 "
@@ -108,7 +108,10 @@ def test_component_writes_and_reads_doc_spans():  # type: ignore[no-untyped-def]
 
 
 def test_no_cue_no_attribution():  # type: ignore[no-untyped-def]
-    spec = "Twelve|NUM|nummod|1|twelve homes|NOUN|nsubj|2|home burned|VERB|ROOT|2|burn .|PUNCT|punct|2|."
+    spec = (
+        "Twelve|NUM|nummod|1|twelve homes|NOUN|nsubj|2|home burned|VERB|ROOT|2|burn "
+        ".|PUNCT|punct|2|."
+    )
     assert _one(parsed(spec)) == []
 
 
@@ -135,7 +138,8 @@ PARAGRAPH_CASES = [
     ),
     # colon introduction with no cue of its own: the sentence's subject
     (
-        "A statement.\n\nThe union issued the following statement:\n\n“We reject the offer of 3 percent.”\n",
+        "A statement.\n\nThe union issued the following statement:\n\n"
+        "“We reject the offer of 3 percent.”\n",
         "We reject the offer",
         "The union",
     ),

@@ -9,7 +9,8 @@ reads them back. Resolving a source span to an entity is the next step (``resolu
 
 Rules, one function each:
 
-* **verb**: a cue verb's subject is the source; its clausal complement ("X said that …",
+* **verb** (**intent** for verbs of wanting and committing): a cue verb's subject is the
+  source; its clausal complement ("X said that …",
   "X wants to …"), the clause it interrupts ("…, X said."), else the rest of its own
   phrase ("X promised 25 million jobs") is content, and so is a quotation opening or
   closing in its sentence that no nearer cue claims ("“…,” X said").
@@ -32,8 +33,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from itertools import pairwise
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup, Token
@@ -164,7 +165,8 @@ def _verb_attribution(verb: Token, cues: CueLexicon, inside: set[int]) -> Attrib
     source = _phrase_span(subj, inside) if subj is not None else _words_before(verb)
     content = _clause_content(verb, subj, cues)
     via = _via(verb, cues) if verb.lemma_ in cues.via_verbs else None
-    return AttributionSpan((verb.i, verb.i + 1), source, content, "verb", via)
+    kind = "intent" if verb.lemma_ in cues.intention_verbs else "verb"
+    return AttributionSpan((verb.i, verb.i + 1), source, content, kind, via)
 
 
 def _clause_content(verb: Token, subj: Token | None, cues: CueLexicon) -> tuple[Char, ...]:
@@ -346,7 +348,7 @@ def _colon_intros(
     out = [*found, *_colon_subjects(doc, found)]
     done: set[int] = set()
     for ai, a in enumerate(list(out)):
-        if a.kind != "verb":
+        if a.kind not in {"verb", "intent"}:
             continue
         sent = doc[a.cue[0]].sent
         last = next((t for t in reversed(sent) if not t.is_space), None)

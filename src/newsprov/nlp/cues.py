@@ -19,6 +19,7 @@ class CueLexicon:
     """Attribution cues (see ``lexicon/attribution.json`` for what each list means)."""
 
     verbs: frozenset[str]
+    intention_verbs: frozenset[str]
     via_verbs: frozenset[str]
     object_source_verbs: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]
@@ -71,6 +72,7 @@ def load_cues(path: str | Path | None = None) -> CueLexicon:
     data = json.loads(raw)
     return CueLexicon(
         verbs=frozenset(data["verbs"]),
+        intention_verbs=frozenset(data["intention_verbs"]),
         via_verbs=frozenset(data["via_verbs"]),
         object_source_verbs=frozenset(data["object_source_verbs"]),
         phrases=tuple(tuple(p) for p in data["phrases"]),

@@ -191,16 +191,18 @@ def _containing(
 def _figure_attribution(
     found: Sequence[AttributionSpan], resolved: Sequence[Resolved], f: Any, old: FigureAttribution
 ) -> FigureAttribution:
-    """A figure's source is the source of the attribution whose content contains it."""
+    """A figure's source is the source of the attribution whose content contains it; an
+    unnamed person's wish or promise ("a local man promised $500") reports nothing."""
     if old.source is not None or old.via is not None:
         return old
-    r = _containing(found, resolved, f.start, f.end, 1.0)
+    kept = [k for k, a in enumerate(found) if a.kind != "intent" or resolved[k].named]
+    r = _containing([found[k] for k in kept], [resolved[k] for k in kept], f.start, f.end, 1.0)
     if r is None:
         return old
     return FigureAttribution(r.source, r.via, Attribution.EXPLICIT)
 
 
-_STATED = {"verb", "dash", "transcript"}
+_STATED = {"verb", "intent", "dash", "transcript"}
 
 
 def _attributed_quote(

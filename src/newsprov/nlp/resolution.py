@@ -38,6 +38,7 @@ class Resolved:
 
     source: str | None = None
     via: str | None = None
+    named: bool = False  # the source has a name (not "unnamed resident", "the announcer")
 
 
 def resolve_sources(
@@ -68,7 +69,8 @@ def _resolve(
     if source is not None and source.kind is EntityType.OUTLET:
         source, via = (None, source) if via is None else (None, via)
     via_key = via.key if via is not None and via.key != publisher else None
-    return Resolved(source.key if source is not None else None, via_key)
+    named = source is not None and not source.anonymous
+    return Resolved(source.key if source is not None else None, via_key, named)
 
 
 def _speaking_place(table: EntityTable, span: Span, place: Cluster) -> Cluster | None:
