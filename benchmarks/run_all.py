@@ -1,21 +1,145 @@
-"""Run every ``bench_*.py`` in this folder, one after another (``make bench``)."""
+"""``make bench``: ingest beside bare spaCy, start-up, memory, store size, query latency.
+
+Usage: python benchmarks/run_all.py [--articles N] [--repeats N] [--workers N]
+                                    [--sizes 1000,10000] [--real DIR] [--others]
+
+Generates a deterministic corpus (benchmarks/corpus.py), or reads real articles from a
+JSONL file given with ``--real``; times ``newsprov ingest`` and a bare ``nlp.pipe`` with
+the same model side by side, as whole processes; then builds stores of each size from
+replicated N-Quads of that ingest and times the canned queries. Prints a Markdown table
+and writes it, with every number as JSON, to benchmarks/results/latest.{md,json}.
+``--others`` also runs the older per-module scripts (bench_*.py).
+"""
 
 from __future__ import annotations
 
+import argparse
+import json
+import os
+import platform
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from corpus import write_jsonl  # noqa: E402
+from measure_ingest import measure_ingest  # noqa: E402
+from measure_query import measure_queries  # noqa: E402
+
+RESULTS = HERE / "results"
 
 
-def main() -> int:
-    """Run each benchmark script; exit non-zero if any failed."""
-    failed = 0
-    for script in sorted(HERE.glob("bench_*.py")):
-        print(f"== {script.name}", flush=True)
-        failed += subprocess.run([sys.executable, str(script)], check=False).returncode != 0
-    return 1 if failed else 0
+def _args(argv: list[str] | None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=200, help="generated articles to ingest")
+    ap.add_argument("--repeats", type=int, default=2)
+    ap.add_argument("--workers", type=int, default=2, help="also ingest with N workers")
+    ap.add_argument("--sizes", default="1000,10000", help="store sizes for query latency")
+    ap.add_argument("--query-repeats", type=int, default=5)
+    ap.add_argument("--real", type=Path, help="a JSONL of real articles instead of the corpus")
+    ap.add_argument("--others", action="store_true", help="also run benchmarks/bench_*.py")
+    ap.add_argument("--out", type=Path, default=RESULTS, help="folder for latest.{md,json}")
+    return ap.parse_args(argv)
+
+
+def _corpus(args: argparse.Namespace, work: Path) -> tuple[Path, Path]:
+    corpus = args.real or write_jsonl(work / "corpus.jsonl", args.articles)
+    one = work / "one.jsonl"
+    with corpus.open(encoding="utf-8") as fh:
+        one.write_text(fh.readline(), encoding="utf-8")
+    return corpus, one
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    """Every measurement, as one JSON-ready dictionary."""
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    with tempfile.TemporaryDirectory(prefix="newsprov-bench-") as tmp:
+        work = Path(tmp)
+        corpus, one = _corpus(args, work)
+        print("ingest (bare spaCy and newsprov, interleaved) …", file=sys.stderr)
+        ingest = measure_ingest(corpus, one, work, repeats=args.repeats, workers=args.workers)
+        print("query latency …", file=sys.stderr)
+        queries = measure_queries(
+            work / "store-ingest-0", ingest["articles"], sizes, work, args.query_repeats
+        )
+    return {
+        "corpus": str(args.real) if args.real else f"generated ({args.articles} articles)",
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}",
+        "ingest": ingest,
+        "queries": queries,
+    }
+
+
+def markdown(result: dict[str, Any]) -> str:
+    """The benchmark table as Markdown."""
+    i = result["ingest"]
+    lines = [
+        f"Corpus: {result['corpus']}; {result['machine']}.",
+        "",
+        "| measure | newsprov ingest | bare nlp.pipe | ratio |",
+        "| --- | --- | --- | --- |",
+        f"| articles/s, whole process ({i['articles']} articles) | "
+        f"{i['ingest_articles_per_s']:.2f} | {i['bare_articles_per_s']:.2f} | "
+        f"{i['ratio_ingest_vs_bare']:.2f}× |",
+        f"| start-up + 1 article (s) | {i['ingest_start_s']:.2f} | {i['bare_start_s']:.2f} | "
+        f"+{i['ingest_start_s'] - i['bare_start_s']:.2f} s |",
+        f"| peak RSS (MB) | {i['ingest_peak_rss_mb']:.0f} | {i['bare_peak_rss_mb']:.0f} | |",
+        f"| store size (MB) | {i['store_mb']:.1f} | | |",
+    ]
+    if "workers" in i:
+        lines.append(
+            f"| articles/s with --workers {i['workers']} | {i['workers_articles_per_s']:.2f} | "
+            f"| {i['workers_speedup']:.2f}× one worker |"
+        )
+    return "\n".join([*lines, "", *_query_markdown(result["queries"])]) + "\n"
+
+
+def _query_markdown(queries: list[dict[str, Any]]) -> list[str]:
+    if not queries:
+        return []
+    head = "| query (p50 / p95 ms, rows) | " + " | ".join(
+        f"{q['articles']:,} articles" for q in queries
+    )
+    lines = [head + " |", "| --- |" + " --- |" * len(queries)]
+    for label in queries[0]["queries"]:
+        cells = [
+            f"{q['queries'][label]['p50_ms']:.0f} / {q['queries'][label]['p95_ms']:.0f} "
+            f"({q['queries'][label]['rows']:,})"
+            for q in queries
+        ]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    for key, fmt in (
+        ("cli_figures_s", "| `newsprov query figures --format csv`, whole process (s) | {} |"),
+        ("bulk_load_s", "| bulk load of the N-Quads (s) | {} |"),
+        ("store_mb", "| store size (MB) | {} |"),
+        ("quads", "| quads | {} |"),
+    ):
+        cells = " | ".join(
+            f"{q[key]:,}" if isinstance(q[key], int) else f"{q[key]:.2f}" for q in queries
+        )
+        lines.append(fmt.format(cells))
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run, print the Markdown table, write latest.md and latest.json."""
+    args = _args(argv)
+    result = run(args)
+    text = markdown(result)
+    print(text)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "latest.md").write_text(text, encoding="utf-8")
+    (args.out / "latest.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    if args.others:
+        for script in sorted(HERE.glob("bench_*.py")):
+            print(f"== {script.name}", flush=True)
+            subprocess.run([sys.executable, str(script)], check=False)
+    return 0
 
 
 if __name__ == "__main__":

@@ -115,6 +115,7 @@ def test_perfect_predictions_score_one(gold_dir: Path):
         "quotes": 1.0,
         "quote speakers": 1.0,
         "outlets": 1.0,
+        "dates": 1.0,
     }
     assert res.notes == []
 

@@ -182,3 +182,55 @@ def test_html_page_dateline_and_caption_credit() -> None:
     assert art.wires == ("Associated Press",)
     assert "REUTERS/Omar Haddad" in _spans(art)
     assert art.authors == ("Jane Roe",)
+
+
+@pytest.mark.parametrize(
+    ("closing", "wires"),
+    [
+        ("Source: Xinhua", ("Xinhua",)),
+        ("Sources: AFP, Reuters", ("AFP", "Reuters")),
+        ("Source: Reuters and news agencies", ("Reuters",)),
+        ("(FRANCE 24 with AFP)", ("AFP",)),
+        ("© 2025 The Associated Press. All rights reserved.", ("Associated Press",)),
+        ("AFP, REUTERS", ("AFP", "Reuters")),
+        ("© 2025 BBC News", ()),  # a site's own copyright credits no wire
+        ("BBC News", ()),  # nor does its name
+        ("Source: the city council", ()),
+    ],
+)
+def test_closing_credits_of_pages(closing: str, wires: tuple[str, ...]) -> None:
+    text = (
+        "Crews cleared the coast road on Sunday after a landslide blocked it for two days.\n\n"
+        f"Traffic was back to normal by the evening, the police said.\n\n{closing}"
+    )
+    assert parse_text(text, article_id="a").wires == wires
+
+
+def test_dateline_after_page_chrome_and_caption() -> None:
+    text = (
+        "GULF SHORE POST\nNews | Business | Sport\nSUBSCRIBE NOW\n"
+        "Fire halts desalination plant\nFire halts desalination plant\n"
+        "Smoke over the plant on Tuesday. (Photo: Salem Obaid/AFP)\n"
+        "Residents queue for bottled water at a shop in the old town on Tuesday morning.\n"
+        "DUBAI (AFP) - A fire at a desalination plant forced it to shut down on Tuesday, "
+        "the utility said.\nNo one was hurt."
+    )
+    assert parse_text(text, article_id="a").wires == ("AFP",)
+
+
+@pytest.mark.parametrize(
+    ("opening", "wires"),
+    [
+        ("Beirut / AFP ", ("AFP",)),
+        ("WASHINGTON / AP ", ("Associated Press",)),
+        ("Samraong (Cambodia) (AFP) – ", ("AFP",)),
+        ("Home / World ", ()),  # breadcrumbs name no agency
+        ("Tessala (Algeria) - ", ()),
+    ],
+)
+def test_more_dateline_shapes(opening: str, wires: tuple[str, ...]) -> None:
+    text = (
+        f"{opening}Eight people were killed while trying to cross the border on Sunday, "
+        "a monitor said.\n\nThe group gave a higher toll and condemned the killings."
+    )
+    assert parse_text(text, article_id="a").wires == wires

@@ -164,7 +164,18 @@ def test_article_without_metadata() -> None:
     assert g.value(article, NP.articleId) == Literal("quiet")
     assert g.value(article, SCHEMA.publisher) is None
     assert g.value(article, SCHEMA.datePublished) is None  # "soon" is not a date
-    assert len(g) == 3
+    assert g.value(article, SCHEMA.articleBody) == Literal(quiet().article.text)
+    assert g.value(article, NP.publisherFrom) is None  # no publisher, no step that found it
+    assert len(g) == 4
+
+
+def test_publisher_marked_with_the_step_that_found_it() -> None:
+    ex = quiet()
+    derived = dataclasses.replace(ex.article, outlet_from="domain")
+    g = extraction_to_graph(dataclasses.replace(ex, article=derived), BASE)
+    article = URIRef(BASE + "article/quiet")
+    assert g.value(article, SCHEMA.publisher) is not None
+    assert g.value(article, NP.publisherFrom) == Literal("domain")
 
 
 def test_graph_iri_is_reexported() -> None:

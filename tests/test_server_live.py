@@ -113,7 +113,7 @@ def test_update_is_refused(base_url: str) -> None:
 def test_malformed_query_is_400_with_message(base_url: str) -> None:
     with pytest.raises(QueryBadFormed) as info:
         client(base_url, "SELECT ?s WHERE { ?s ?p ", JSON).query()
-    assert "error at 1:" in str(info.value)
+    assert "malformed SPARQL at line 1, column" in str(info.value)
 
 
 def test_result_limit_truncates(base_url: str) -> None:

@@ -209,7 +209,7 @@ def test_updates_are_refused(app: Any, request_kwargs: dict[str, Any]) -> None:
 def test_malformed_query_is_400_with_parser_message(app: Any) -> None:
     resp = call(app, "GET", "/sparql", params={"query": "SELECT * WHERE { ?s ?p }"})
     assert resp.status_code == 400
-    assert "error at 1:" in resp.text
+    assert "malformed SPARQL at line 1, column" in resp.text
 
 
 def test_service_clause_is_refused(app: Any) -> None:

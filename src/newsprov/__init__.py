@@ -1,3 +1,57 @@
-"""newsprov: a source-cross-referencing knowledge graph for news."""
+"""newsprov: a source-cross-referencing knowledge graph for news.
+
+Which outlet quotes which source for which figure, and where they disagree::
+
+    import newsprov as nw
+
+    with nw.open_store() as store:                  # in memory; or open_store("folder")
+        nw.ingest_files(store, "examples/")          # .txt .md .html .json .jsonl, folders
+        df = nw.select(store, "figures").to_dataframe()
+        nw.select(store, "SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE { ?f a np:Figure }")
+        nw.export(store, "graph.ttl")
+
+See :mod:`newsprov.api` for every function; errors are :class:`NewsprovError` subclasses
+(:mod:`newsprov.errors`).
+"""
+
+from newsprov.api import (
+    Explorer,
+    Result,
+    citation_network,
+    explorer,
+    export,
+    ingest_files,
+    ingest_text,
+    iri,
+    knowledge_graph,
+    open_store,
+    queries,
+    select,
+    write_network,
+)
+from newsprov.config import Settings
+from newsprov.errors import NewsprovError, QueryError
+from newsprov.rdf.store import Store
 
 __version__ = "0.1.0"
+
+__all__ = [
+    "Explorer",
+    "NewsprovError",
+    "QueryError",
+    "Result",
+    "Settings",
+    "Store",
+    "__version__",
+    "citation_network",
+    "explorer",
+    "export",
+    "ingest_files",
+    "ingest_text",
+    "iri",
+    "knowledge_graph",
+    "open_store",
+    "queries",
+    "select",
+    "write_network",
+]

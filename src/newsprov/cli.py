@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 from rich.text import Text
 
 from newsprov import __version__
@@ -25,13 +24,24 @@ from newsprov.errors import NewsprovError
 
 if TYPE_CHECKING:
     from newsprov.pipeline import IngestReport
-    from newsprov.rdf.store import Rows, Store
+    from newsprov.rdf.store import Bindable, Rows, Store
 
 __all__ = ["main"]
 
 OUT = Console(soft_wrap=True)
 ERR = Console(stderr=True, soft_wrap=True)  # never wrap: messages stay one line
 TABLE_CELL_MAX = 160
+_EPILOG = """examples:
+  newsprov ingest articles/                 read .txt .md .html .json .jsonl files
+  newsprov query figures                    who reports which figure (newsprov queries)
+  newsprov query conflicts --bind verdict_type=conflict
+  newsprov query 'SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE { ?f a np:Figure }'
+  newsprov viz --out graph.html             the graph explorer as one HTML file
+  newsprov serve                            SPARQL endpoint, query page and explorer
+
+The store is ./newsprov-data unless --store or $NEWSPROV_STORE says otherwise.
+Shell completion: source <(newsprov completion bash)"""
+GRAPH_FORMATS = ("gexf", "graphml")  # the citation network, through networkx
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -60,15 +70,19 @@ def _warn(label: str, message: str) -> None:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Read files/folders, extract, and store one named graph per article."""
-    from newsprov.nlp import build_pipeline
-    from newsprov.pipeline import IngestReport, ingest_articles, read_all
+    from newsprov.pipeline import Execution, IngestReport, ingest_articles, read_all
 
     settings = _settings(args)
+    run = Execution.for_workers(args.workers, args.executor, args.scheduler)
     articles, failures = read_all([Path(p) for p in args.paths], event=args.event)
     if not articles and not failures:
         _warn("error:", f"no articles found in {' '.join(args.paths)}")
         return 1
-    nlp = build_pipeline(settings.spacy_model)
+    nlp = None
+    if run.executor == "local":  # other executors load the model in their workers
+        from newsprov.nlp import build_pipeline
+
+        nlp = build_pipeline(settings.spacy_model)
     report = IngestReport(failed=failures)
     with _open_store(settings) as store, _progress() as bar:
         task = bar.add_task("ingesting", total=len(articles))
@@ -79,6 +93,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             nlp,
             report=report,
             progress=lambda n: bar.advance(task, n),
+            execution=run,
         )
     _print_ingest_summary(report, settings)
     return 1 if report.failed else 0
@@ -127,8 +142,10 @@ def cmd_query(args: argparse.Namespace) -> int:
     settings = _settings(args)
     bindings = dict(_parse_binding(b) for b in args.bind or ())
     sparql = query.resolve(args.query)
+    _check_bindable(args.query, sparql, bindings)
     with _open_store(settings, read_only=True) as store:
         rows = query.run(store, sparql, bindings or None)
+    _note_repeats(rows, sparql)
     if args.format == "json":
         OUT.out(
             json.dumps(query.to_sparql_json(rows), indent=1, ensure_ascii=False), highlight=False
@@ -138,6 +155,22 @@ def cmd_query(args: argparse.Namespace) -> int:
     else:
         _print_query_table(rows, query.table_columns(sparql) if not args.all_columns else None)
     return 0
+
+
+def _note_repeats(rows: Rows, sparql: str) -> None:
+    """Say so when a query of one's own returns repeated rows: the union default graph
+    holds a triple once per article graph that states it."""
+    from newsprov import query
+
+    repeated = len(rows) - len(set(rows.rows))
+    if repeated and query.bindable(sparql) is None:
+        ERR.print(
+            f"note: {repeated} repeated row(s); the default graph is the union of the article "
+            "graphs, which repeats a triple once per article stating it: use SELECT DISTINCT "
+            "or COUNT(DISTINCT ...)",
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 def _print_query_table(rows: Rows, columns: Sequence[str] | None) -> None:
@@ -150,23 +183,45 @@ def _print_query_table(rows: Rows, columns: Sequence[str] | None) -> None:
     _print_table([rows.variables[i] for i in keep], [[row[i] for i in keep] for row in cells])
 
 
-def _parse_binding(text: str) -> tuple[str, str]:
+def _parse_binding(text: str) -> tuple[str, Bindable]:
+    """NAME=VALUE; a value in angle brackets (<https://…>) is an IRI, else text."""
+    from rdflib import URIRef
+
     name, sep, value = text.partition("=")
     if not sep or not name:
         raise NewsprovError(f"--bind takes NAME=VALUE, got {text!r}")
+    if value.startswith("<") and value.endswith(">") and len(value) > 2:
+        return name.lstrip("?$"), URIRef(value[1:-1])
     return name.lstrip("?$"), value
 
 
+def _check_bindable(name: str, sparql: str, bindings: dict[str, Bindable]) -> None:
+    """A canned query accepts --bind only for the variables it declares (``# bind:``)."""
+    from newsprov import query
+
+    allowed = query.bindable(sparql)
+    unknown = sorted(set(bindings) - set(allowed)) if allowed is not None else []
+    if unknown:
+        takes = ", ".join(allowed or ())
+        raise NewsprovError(f"{name} cannot bind {', '.join(unknown)}; it takes --bind for {takes}")
+
+
 def _print_table(variables: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    table = Table(show_lines=False, header_style="bold", expand=False)
-    for var in variables:
-        table.add_column(var, overflow="fold")
-    for row in rows:
-        table.add_row(*(Text(_clip(cell)) for cell in row))  # Text: cells are never markup
-    # a pipe gets a wide table (COLUMNS still rules when set); a terminal its own width
-    width = OUT.width if OUT.is_terminal or "COLUMNS" in os.environ else 200
-    Console(width=width, soft_wrap=False).print(table, highlight=False)
+    """A table, or one record per row on a terminal narrower than 100 columns."""
+    from newsprov.query import rows_view
+
+    width = _width()
+    clipped = [[_clip(cell) for cell in row] for row in rows] if width >= 100 else rows
+    Console(width=width, soft_wrap=False).print(rows_view(variables, clipped, width))
     OUT.print(f"{len(rows)} row(s)")
+
+
+def _width() -> int:
+    """COLUMNS when set, else the terminal's width; a pipe gets a wide table."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    return OUT.width if OUT.is_terminal else 200
 
 
 def _clip(cell: str) -> str:
@@ -175,15 +230,35 @@ def _clip(cell: str) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Write the whole store as Turtle, TriG, N-Quads or JSON-LD."""
+    """Write the whole store as RDF, or the citation network as GEXF / GraphML."""
     settings = _settings(args)
     with _open_store(settings, read_only=True) as store:
+        if args.format in GRAPH_FORMATS:
+            return _export_network(store, args)
         if args.out in (None, "-"):
             store.export(args.format, sys.stdout.buffer)
         else:
             with open(args.out, "wb") as fh:
                 store.export(args.format, fh)
             ERR.print(f"wrote {args.out}")
+    return 0
+
+
+def _export_network(store: Store, args: argparse.Namespace) -> int:
+    from newsprov.api import write_network
+
+    if args.out in (None, "-"):
+        raise NewsprovError(f"--format {args.format} writes a file: give --out FILE")
+    ERR.print(f"wrote {write_network(store, args.out, args.format)}")
+    return 0
+
+
+def cmd_completion(args: argparse.Namespace) -> int:
+    """Print the completion script for ``args.shell``."""
+    from newsprov import query
+    from newsprov.completion import bash_script
+
+    OUT.out(bash_script(build_parser(), {"query": query.names()}), highlight=False)
     return 0
 
 
@@ -251,37 +326,79 @@ def cmd_report(args: argparse.Namespace) -> int:
 # --- argument parsing ------------------------------------------------------------------
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return value
+
+
 def _add_store(p: argparse.ArgumentParser) -> None:
     p.add_argument("--store", help="store folder (default ./newsprov-data or $NEWSPROV_STORE)")
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
-    parser = argparse.ArgumentParser(prog="newsprov", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="newsprov",
+        description="Which outlet quotes which source for which figure: read news articles\n"
+        "into an RDF knowledge graph, query it with SPARQL, cross-reference and explore it.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"newsprov {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("ingest", help="ingest articles (.txt .md .html .json .jsonl, folders)")
-    p.add_argument("paths", nargs="+")
+    p.add_argument("paths", nargs="+", help="files and folders (folders are walked)")
     p.add_argument("--event", help="name the event these articles report")
     p.add_argument("--model", help="spaCy model (default $NEWSPROV_SPACY_MODEL or the pinned one)")
+    p.add_argument("--workers", type=_positive, default=1, help="extraction processes")
+    p.add_argument(
+        "--executor",
+        choices=["local", "process", "dask"],
+        help="where extraction runs (default: local, or process with --workers N)",
+    )
+    p.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="Dask scheduler (implies dask)")
     _add_store(p)
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("query", help="run a canned query, a .rq file or SPARQL text")
     p.add_argument("query", help="canned name (see 'newsprov queries'), FILE.rq or SPARQL")
-    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    p.add_argument("--bind", action="append", metavar="NAME=VALUE", help="bind a variable")
-    p.add_argument("--all-columns", action="store_true", help="table: show every variable")
+    p.add_argument(
+        "--format",
+        choices=["table", "csv", "json"],
+        default="table",
+        help="table (default; one record per row below 100 columns), SPARQL CSV or JSON results",
+    )
+    p.add_argument(
+        "--bind",
+        action="append",
+        metavar="NAME=VALUE",
+        help="keep only rows where ?NAME is VALUE (repeatable; <https://...> is an IRI); "
+        "canned queries list the names they take",
+    )
+    p.add_argument(
+        "--all-columns", action="store_true", help="table: every variable, not the chosen few"
+    )
     _add_store(p)
     p.set_defaults(func=cmd_query)
 
     p = sub.add_parser("queries", help="list the canned queries")
     p.set_defaults(func=cmd_queries)
 
-    p = sub.add_parser("export", help="write the whole store as RDF")
-    p.add_argument("--format", choices=["turtle", "trig", "nquads", "jsonld"], default="trig")
-    p.add_argument("--out", help="output file (default: standard output)")
+    p = sub.add_parser("export", help="write the store as RDF, or the citation network")
+    p.add_argument(
+        "--format",
+        choices=["turtle", "trig", "nquads", "jsonld", *GRAPH_FORMATS],
+        default="trig",
+        help="RDF of the whole store (trig keeps the article graphs), or the outlet -> via "
+        "-> source network for Gephi and other graph tools (gexf, graphml)",
+    )
+    p.add_argument("--out", help="output file (default: standard output; needed for gexf/graphml)")
     _add_store(p)
     p.set_defaults(func=cmd_export)
 
@@ -289,28 +406,42 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--gold", required=True, help="folder of gold JSON files")
     p.add_argument("inputs", nargs="*", help="articles to ingest (default: beside the gold)")
     p.add_argument("--json", action="store_true", help="print every metric as JSON")
-    p.add_argument("--model", help="spaCy model")
+    p.add_argument("--model", help="spaCy model (default $NEWSPROV_SPACY_MODEL or the pinned one)")
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("serve", help="SPARQL endpoint, query page and explorer")
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default loopback)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     _add_store(p)
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("viz", help="write the graph explorer as a standalone HTML file")
-    p.add_argument("--out", default="graph.html")
-    p.add_argument("--focus", help="IRI of an entity to centre on")
-    p.add_argument("--hops", type=int, default=2)
+    p.add_argument("--out", default="graph.html", help="HTML file to write (default graph.html)")
+    p.add_argument(
+        "--focus", help="entity to centre on: an IRI or a key such as person/jane-doe"
+    )
+    p.add_argument(
+        "--hops", type=int, default=2, help="with --focus: how many steps around it (default 2)"
+    )
     _add_store(p)
     p.set_defaults(func=cmd_viz)
 
     p = sub.add_parser("report", help="cross-reference report per event")
     p.add_argument("--event", help="only this event")
-    p.add_argument("--out", default="report.html")
-    p.add_argument("--format", choices=["html", "md"], default="html")
+    p.add_argument("--out", default="report.html", help="file to write (default report.html)")
+    p.add_argument(
+        "--format", choices=["html", "md"], default="html", help="HTML (default) or Markdown"
+    )
     _add_store(p)
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("completion", help="print a shell completion script")
+    p.add_argument(
+        "shell",
+        choices=["bash"],
+        help="bash; load it with: source <(newsprov completion bash)",
+    )
+    p.set_defaults(func=cmd_completion)
     return parser
 
 
@@ -326,6 +457,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         ERR.print("interrupted")
         return 130
+    except BrokenPipeError:  # `newsprov export | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

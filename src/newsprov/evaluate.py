@@ -2,7 +2,9 @@
 
 ``evaluate`` ingests the inputs into a temporary store, runs the four canned queries
 (figures, entities, quotes, articles) and scores their rows with the project scorer's
-matching rules: figures match by value within an article (the candidate whose sentence
+matching rules (outlets as the scorer does; dates by equality of the ISO date, over the
+gold files that give one; wires, where a gold file lists them, as a set per article).
+Figures match by value within an article (the candidate whose sentence
 shares most words wins); a label names a gold entity when it equals its name or an alias
 after normalisation, is its acronym, or shares at least two content words by containment.
 """
@@ -286,13 +288,60 @@ def _score_outlets(golds: dict[str, Gold], rows: list[Row], res: EvalResult) -> 
     res.scores["outlets"] = Score(ok, predicted, n)
 
 
+def _score_dates(golds: dict[str, Gold], rows: list[Row], res: EvalResult) -> None:
+    """Publication dates: right when the predicted ISO date equals the gold date."""
+    by_id = {r.get("article_id"): r for r in rows}
+    ok = predicted = n = 0
+    for aid, gold in golds.items():
+        if not gold.get("date"):
+            continue
+        n += 1
+        pred = (by_id.get(aid, {}).get("date") or "")[:10]
+        predicted += bool(pred)
+        ok += pred == gold["date"]
+        if pred != gold["date"]:
+            res.notes.append(f"wrong date {aid}: gold={gold['date']!r} pred={pred or None!r}")
+    res.scores["dates"] = Score(ok, predicted, n)
+
+
+def _score_wires(golds: dict[str, Gold], rows: list[Row], res: EvalResult) -> None:
+    """Wire agencies, over gold files that list ``wires`` (an empty list: none)."""
+    by_id = {r.get("article_id"): r for r in rows}
+    tp = predicted = n = 0
+    for aid, gold in golds.items():
+        if not isinstance(gold.get("wires"), list):
+            continue
+        preds = [w for w in (by_id.get(aid, {}).get("wires") or "").split(" | ") if w]
+        predicted, n = predicted + len(preds), n + len(gold["wires"])
+        hits = [g for g in gold["wires"] if any(label_matches(p, [g]) for p in preds)]
+        tp += len(hits)
+        if len(hits) != len(gold["wires"]) or len(preds) != len(hits):
+            res.notes.append(f"wrong wires {aid}: gold={gold['wires']!r} pred={preds!r}")
+    res.scores["wires"] = Score(tp, predicted, n)
+
+
+def _annotates(golds: dict[str, Gold], key: str) -> dict[str, Gold]:
+    """The gold files that annotate ``key`` (page sets annotate only metadata)."""
+    return {aid: g for aid, g in golds.items() if key in g}
+
+
 def score_rows(golds: dict[str, Gold], outputs: dict[str, list[Row]]) -> EvalResult:
-    """Score the four canned-query outputs (rows of plain strings) against gold files."""
+    """Score the four canned-query outputs (rows of plain strings) against gold files.
+
+    Figures, entities and quotes are scored over the gold files that annotate them;
+    outlets, dates and (where the gold lists them) wires over every file.
+    """
     res = EvalResult(articles=len(golds))
-    _score_figures(golds, outputs.get("figures", []), res)
-    _score_entities(golds, outputs.get("entities", []), res)
-    _score_quotes(golds, outputs.get("quotes", []), res)
+    if _annotates(golds, "figures"):
+        _score_figures(_annotates(golds, "figures"), outputs.get("figures", []), res)
+    if _annotates(golds, "entities"):
+        _score_entities(_annotates(golds, "entities"), outputs.get("entities", []), res)
+    if _annotates(golds, "quotes"):
+        _score_quotes(_annotates(golds, "quotes"), outputs.get("quotes", []), res)
     _score_outlets(golds, outputs.get("articles", []), res)
+    _score_dates(golds, outputs.get("articles", []), res)
+    if _annotates(golds, "wires"):
+        _score_wires(golds, outputs.get("articles", []), res)
     return res
 
 
@@ -351,11 +400,19 @@ def evaluate(gold_dir: Path, inputs: Sequence[Path] | None, settings: Settings) 
 
 
 def format_summary(res: EvalResult) -> str:
-    """One line in the shape of the project scorer's summary."""
+    """One line in the shape of the project scorer's summary (plus date and wires)."""
     s = res.scores
-    return (
-        f"figures F1={s['figures'].f1:.3f} attr={s['attributions'].precision:.3f} "
-        f"e2e={s['attributions'].recall:.3f} | entities typed F1={s['entities'].f1:.3f} | "
-        f"quotes F1={s['quotes'].f1:.3f} speaker={s['quote speakers'].precision:.3f} | "
-        f"outlet={s['outlets'].recall:.3f}"
-    )
+    parts = []
+    if "figures" in s:
+        parts.append(
+            f"figures F1={s['figures'].f1:.3f} attr={s['attributions'].precision:.3f} "
+            f"e2e={s['attributions'].recall:.3f}"
+        )
+    if "entities" in s:
+        parts.append(f"entities typed F1={s['entities'].f1:.3f}")
+    if "quotes" in s:
+        parts.append(f"quotes F1={s['quotes'].f1:.3f} speaker={s['quote speakers'].precision:.3f}")
+    tail = f"outlet={s['outlets'].recall:.3f} date={s['dates'].recall:.3f}"
+    if "wires" in s:
+        tail += f" wires F1={s['wires'].f1:.3f}"
+    return " | ".join([*parts, tail])

@@ -87,6 +87,8 @@ class Article:
     agencies credited by a dateline such as "BEIRUT (AFP) -". ``authors`` are the people
     a byline names and ``byline_place`` the place it was filed from ("By Jane Doe, BBC
     News, Nairobi"); a byline is metadata, so neither has a span in ``text``.
+    ``outlet_from`` says how the publisher was found (see ``newsprov.ingest._publisher``):
+    ``"domain"`` marks a name derived from the site's web domain, stated nowhere.
     """
 
     id: str
@@ -102,6 +104,7 @@ class Article:
     credits: tuple[Credit, ...] = ()
     authors: tuple[str, ...] = ()
     byline_place: str | None = None
+    outlet_from: str | None = None  # which step of the publisher chain named ``outlet``
 
 
 @dataclass(frozen=True, slots=True)

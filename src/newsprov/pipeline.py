@@ -4,9 +4,13 @@ After the articles are stored, the cross-reference graph (entity clusters, event
 verdicts) is recomputed over the whole store, so it never lags behind the articles.
 
 One bad article never stops a batch: read errors arrive from ingest as values, and an
-article whose extraction, mapping or validation fails is reported and skipped before the
+article whose extraction, mapping or shape check fails is reported and skipped before the
 store is touched, so nothing already stored is lost and nothing is written twice (each
 article replaces its own named graph).
+
+Extraction runs where :class:`Execution` says (this process, a process pool, or Dask:
+:mod:`newsprov.executors`); this process only buffers the checked graphs and writes them
+in batches, so every executor stores the same graphs.
 """
 
 from __future__ import annotations
@@ -17,22 +21,54 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsprov.analysis.crossref import CrossrefSummary, refresh
 from newsprov.config import Settings
-from newsprov.errors import IngestError, NewsprovError
+from newsprov.errors import IngestError
+from newsprov.executors import Done, Failed, Outcome, batches, run_batches
 from newsprov.ingest import read_paths
-from newsprov.model import Article, Extraction
-from newsprov.rdf.mapping import extraction_to_graph, graph_iri
-from newsprov.rdf.store import Store
-from newsprov.rdf.validate import validate
+from newsprov.model import Article
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["ArticleResult", "Failure", "IngestReport", "ingest_articles", "ingest_paths"]
+    from newsprov.analysis.crossref import CrossrefSummary
+    from newsprov.rdf.store import Store
+
+__all__ = [
+    "ArticleResult",
+    "Execution",
+    "Failure",
+    "IngestReport",
+    "ingest_articles",
+    "ingest_paths",
+]
 
 Progress = Callable[[int], None]
 """Called with the number of articles just finished (for progress bars)."""
+
+WRITE_BATCH_TRIPLES = 100_000
+"""Checked graphs are buffered and written to the store in batches of about this size."""
+
+
+@dataclass(frozen=True, slots=True)
+class Execution:
+    """Where and how extraction runs (see :mod:`newsprov.executors`).
+
+    ``executor`` is ``local``, ``process`` (``workers`` processes) or ``dask`` (a
+    LocalCluster of ``workers`` processes, or the cluster at ``scheduler``).
+    """
+
+    executor: str = "local"
+    workers: int = 1
+    scheduler: str | None = None
+    batch_size: int = 16
+
+    @classmethod
+    def for_workers(
+        cls, workers: int, executor: str | None = None, scheduler: str | None = None
+    ) -> Execution:
+        """``--workers N`` alone means a process pool; ``--scheduler`` implies Dask."""
+        kind = executor or ("dask" if scheduler else "process" if workers > 1 else "local")
+        return cls(executor=kind, workers=max(1, workers), scheduler=scheduler)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,68 +111,82 @@ def _where(article: Article) -> str:
     return f"{article.source_path or '<input>'} [{article.id}]"
 
 
-def _extract_each(
-    nlp: Language, articles: Sequence[Article], report: IngestReport
-) -> list[Extraction]:
-    """Extractions for ``articles`` as one batch; if the batch fails, one by one."""
-    from newsprov.nlp import extract
-
-    try:
-        return list(extract(nlp, articles))
-    except Exception:
-        pass
-    done: list[Extraction] = []
-    for article in articles:
-        try:
-            done.extend(extract(nlp, [article]))
-        except Exception as exc:
-            report.failed.append(Failure(_where(article), f"extraction failed: {exc}"))
-    return done
-
-
-def _store_one(ex: Extraction, store: Store, settings: Settings, report: IngestReport) -> None:
-    article = ex.article
-    try:
-        graph = extraction_to_graph(ex, settings.base_iri)
-        validate(graph)
-        written = store.replace_graph(graph_iri(article.id, settings.base_iri), graph)
-    except NewsprovError as exc:
-        report.failed.append(Failure(_where(article), str(exc)))
-        return
-    report.stored.append(
-        ArticleResult(
-            article_id=article.id,
-            source_path=article.source_path,
-            outlet=article.outlet,
-            figures=len(ex.figures),
-            quotes=len(ex.quotes),
-            entities=sum(1 for e in ex.entities if not e.anonymous),
-            triples=written,
-        )
+def _result(done: Done) -> ArticleResult:
+    a = done.article
+    return ArticleResult(
+        a.id, a.source_path, a.outlet, done.figures, done.quotes, done.entities, done.triples
     )
+
+
+class _Writer:
+    """Buffers checked graphs and writes them to the store in batches."""
+
+    def __init__(self, store: Store, report: IngestReport) -> None:
+        self.store, self.report = store, report
+        self.pending: list[Done] = []
+        self.size = 0
+
+    def add(self, outcomes: Iterable[Outcome]) -> None:
+        for item in outcomes:
+            if isinstance(item, Failed):
+                self.report.failed.append(Failure(_where(item.article), item.problem))
+            else:
+                self.pending.append(item)
+                self.size += item.triples
+        if self.size >= WRITE_BATCH_TRIPLES:
+            self.flush()
+
+    def flush(self) -> None:
+        from newsprov.errors import NewsprovError
+
+        if not self.pending:
+            return
+        batch, self.pending, self.size = self.pending, [], 0
+        try:
+            self.store.replace_graphs([(d.graph_iri, d.ntriples) for d in batch])
+        except NewsprovError as exc:
+            self.report.failed.extend(Failure(_where(d.article), str(exc)) for d in batch)
+            return
+        self.report.stored.extend(_result(d) for d in batch)
 
 
 def ingest_articles(
     articles: Iterable[Article],
     store: Store,
     settings: Settings,
-    nlp: Language,
+    nlp: Language | None = None,
     *,
     batch_size: int = 16,
     progress: Progress | None = None,
     report: IngestReport | None = None,
+    execution: Execution | None = None,
 ) -> IngestReport:
-    """Extract, map, validate and store ``articles``; returns (or extends) a report."""
+    """Extract, map, check and store ``articles``; returns (or extends) a report.
+
+    ``nlp`` is used by the local executor (loaded from ``settings`` when None); other
+    executors load the model once in each worker.
+    """
     report = report if report is not None else IngestReport()
+    run = execution or Execution(batch_size=batch_size)
     started = time.perf_counter()
-    pending = list(articles)
-    for i in range(0, len(pending), batch_size):
-        batch = pending[i : i + batch_size]
-        for ex in _extract_each(nlp, batch, report):
-            _store_one(ex, store, settings, report)
+    writer = _Writer(store, report)
+    outcomes = run_batches(
+        batches(articles, run.batch_size),
+        model=settings.spacy_model,
+        base_iri=settings.base_iri,
+        executor=run.executor,
+        workers=run.workers,
+        scheduler=run.scheduler,
+        nlp=nlp,
+    )
+    for done in outcomes:
+        writer.add(done)
         if progress:
-            progress(len(batch))
+            progress(len(done))
+    writer.flush()
     if report.stored:
+        from newsprov.analysis.crossref import refresh
+
         report.crossref = refresh(store, settings.base_iri)
     store.flush()
     report.seconds += time.perf_counter() - started
@@ -161,12 +211,15 @@ def ingest_paths(
     paths: Sequence[Path],
     store: Store,
     settings: Settings,
-    nlp: Language,
+    nlp: Language | None = None,
     *,
     event: str | None = None,
     progress: Progress | None = None,
+    execution: Execution | None = None,
 ) -> IngestReport:
     """Read ``paths`` (files or folders) and ingest every article found."""
     articles, failures = read_all(paths, event=event)
     report = IngestReport(failed=failures)
-    return ingest_articles(articles, store, settings, nlp, progress=progress, report=report)
+    return ingest_articles(
+        articles, store, settings, nlp, progress=progress, report=report, execution=execution
+    )

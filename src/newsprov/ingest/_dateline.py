@@ -3,9 +3,12 @@
 Datelines: "LONDON, 4 May 2024 (Reuters) -", "BEIRUT (AFP) —", "KYIV, Ukraine (AP) –",
 "(dpa/ANSA) -", "Sky News/ The toll ...", "Reuters — The toll ...". End credits:
 "— AFP", "(Reporting by X; Editing by Y)" (Reuters), "AFP contributed to this report",
-"(With AFP)", DW's closing "lo/jcg (AFP, Reuters, dpa)" (editors' initials, then the
-agencies the copy draws on). Only agencies the registry (or ``EXTRA_AGENCIES``) knows count, so
-"WASHINGTON (Dec 3)" or a bare "WASHINGTON —" credit nobody. The text is left intact.
+"(With AFP)", "(FRANCE 24 with AFP)", DW's closing "lo/jcg (AFP, Reuters, dpa)" (editors'
+initials, then the agencies the copy draws on), "Source: Xinhua", "© 2025 The Associated
+Press", a closing line of agency names ("AFP, REUTERS"); the last two only for wire
+agencies, as a site's own copyright or name is no credit. Only agencies the registry (or
+``EXTRA_AGENCIES``) knows count, so "WASHINGTON (Dec 3)" or a bare "WASHINGTON —" credit
+nobody. The text is left intact.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from newsprov.ingest._agencies import agency_names
 from newsprov.ingest._blocks import Block
 from newsprov.ingest._headings import is_heading_line
 from newsprov.model import TextSpan
+from newsprov.outlets import OutletRegistry
 
 __all__ = ["WireCredit", "find_wires", "is_prose", "opening_lines"]
 
@@ -24,9 +28,15 @@ _WORD = r"[A-Z0-9][\w'’.\-]*"
 _PLACE = rf"{_WORD}(?:(?:,\s*|\s+|/){_WORD}){{0,7}}"
 _DASH = r"(?:[-–—]+|:)"
 _PAREN_RE = re.compile(
-    rf"^(?P<place>{_PLACE})?\s*\((?P<agency>[^()\n]{{1,60}})\)(?P<dash>\s*{_DASH})?\s*(?=\S)"
+    # "Samraong (Cambodia) (AFP) –": a country in parentheses may follow the place
+    rf"^(?P<place>{_PLACE})?\s*(?:\([A-Z][^()\n]{{1,30}}\)\s*(?=\())?"
+    rf"\((?P<agency>[^()\n]{{1,60}})\)(?P<dash>\s*{_DASH})?\s*(?=\S)"
 )
 _SLASH_RE = re.compile(r"^(?P<agency>[A-Za-z][^/\n]{1,40}?)\s*/\s*(?=[A-Z“\"‘'])")
+# "Beirut / AFP Eight displaced ...", "WASHINGTON / AP State Department ..."
+_PLACE_SLASH_RE = re.compile(
+    r"^[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3} / (?P<agency>[A-Z][\w\-]{1,20})\s+(?=[A-Z“\"‘'])"
+)
 _DASHED_RE = re.compile(r"^(?P<agency>[A-Za-z][^-–—\n]{1,40}?)\s*[-–—]+\s+(?=\S)")
 _REUTERS_RE = re.compile(
     r"\((?:Reporting|Writing|Additional reporting) by [^()\n]+\)\s*$"
@@ -54,7 +64,29 @@ _FIRST_PUBLISHED_RE = re.compile(
     r"(?:^|(?<=\s))(?:This|The) (?:report|story|article) (?:by|from) (?P<agency>[A-Z][^.\n]{1,50}?)"
     r" was (?:first )?published\b[^\n]*"
 )
-_OPENING_BLOCKS = 6
+# "Source: Xinhua", "Sources: AFP, Reuters", "Source: Reuters and news agencies"
+_SOURCE_RE = re.compile(
+    r"^(?:Sources?|Credits?)\s*:\s*(?P<agency>[^\n:]{2,60}?)"
+    r"(?:,?\s+(?:and|&)\s+(?:other\s+)?(?:news\s+)?agencies)?\.?$",
+    re.MULTILINE,
+)
+# "(FRANCE 24 with AFP)", "Staff and agencies with Reuters": the site's desk, then the wire
+_DESK_WITH_RE = re.compile(
+    r"^\(?[A-Z][\w&'’\-]*(?: (?:[A-Z0-9][\w&'’\-]*|and|agencies)){0,4} with "
+    r"(?P<agency>[A-Za-z][^()\n.]{1,50}?)\)?\.?$"
+)
+# "© 2025 The Associated Press", "Copyright 2025 AFP. All rights reserved."
+_COPYRIGHT_RE = re.compile(
+    r"^(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:(?:19|20)\d{2}\s*)?(?P<agency>[A-Z][^.\n]{1,40}?)"
+    r"\.?(?:\s+All rights reserved\.?)?$",
+    re.MULTILINE | re.IGNORECASE,
+)
+# a closing line of agency names only: "AFP, REUTERS" (Asian papers' credit line)
+_AGENCY_LINE_RE = re.compile(r"^(?P<agency>[A-Za-z][\w .,/&\-]{1,40})$")
+_OPENING_BLOCKS = 10  # page chrome: logo, date, breadcrumbs, headline twice, caption ...
+_CAPTIONS = 2  # uncredited caption sentences allowed between the chrome and the dateline
+_CAPTION_WORDS = 25
+_REPORTING_RE = re.compile(r"\b(?:said|says|told|according|reported|announced|stated)\b")
 _PROSE_WORDS = 8
 
 
@@ -79,7 +111,7 @@ def find_wires(paragraphs: list[Block]) -> list[WireCredit]:
     The dateline opens the first prose paragraph; scraped copy often puts a headline,
     a section label, a date line or a photo caption before it (see ``_opening``).
     """
-    found = [c for text in opening_lines(paragraphs) if (c := dateline_wires(text))][:1]
+    found = [c for text in _lead_lines(paragraphs) if (c := dateline_wires(text))][:1]
     for block in paragraphs[-3:] if len(paragraphs) > 1 else paragraphs:
         found.extend(_end_credits(block))
     return found
@@ -92,14 +124,46 @@ def opening_lines(paragraphs: list[Block]) -> list[str]:
     story itself, so a dateline-shaped line after it ("BEIRUT (AFP) -" quoted in the
     ninth paragraph) is not the story's dateline.
     """
-    lines: list[str] = []
+    return [line for block in _opening_blocks(paragraphs) for line in _lines(block)]
+
+
+def _opening_blocks(paragraphs: list[Block]) -> list[Block]:
+    found: list[Block] = []
     for block in paragraphs[:_OPENING_BLOCKS]:
         if len(paragraphs) > 1 and block is paragraphs[-1]:
             break
-        lines.extend(line.strip() for line in block.text.split("\n") if line.strip())
+        found.append(block)
         if is_prose(block.text):
             break
+    return found
+
+
+def _lines(block: Block) -> list[str]:
+    return [line.strip() for line in block.text.split("\n") if line.strip()]
+
+
+def _lead_lines(paragraphs: list[Block]) -> list[str]:
+    """The opening lines, and past them the next blocks' when the prose block that ended
+    the opening is one short sentence: an uncredited photo caption above the dateline."""
+    opening = _opening_blocks(paragraphs)
+    lines = [line for block in opening for line in _lines(block)]
+    last = opening[-1].text if opening else ""
+    if not (is_prose(last) and _caption_like(last)):
+        return lines
+    for block in paragraphs[len(opening) : min(_OPENING_BLOCKS, len(paragraphs) - 1)][:_CAPTIONS]:
+        lines.extend(_lines(block))
+        if not _caption_like(block.text):
+            break
     return lines
+
+
+def _caption_like(text: str) -> bool:
+    """One sentence of at most ``_CAPTION_WORDS`` words that attributes nothing: a lead
+    paragraph says who said it, a caption only shows."""
+    clean = text.strip()
+    if len(clean.split()) > _CAPTION_WORDS or _REPORTING_RE.search(clean):
+        return False
+    return not re.search(r"[a-z]{2}[.!?][\"”’']?\s+[A-Z]", clean)  # "Mary J. Blige": one
 
 
 def is_prose(text: str) -> bool:
@@ -117,7 +181,7 @@ def dateline_wires(text: str) -> WireCredit | None:
         names = agency_names(paren["agency"])
         if names:
             return WireCredit(tuple(names), own_story=True)
-    for pattern in (_SLASH_RE, _DASHED_RE):
+    for pattern in (_SLASH_RE, _PLACE_SLASH_RE, _DASHED_RE):
         found = pattern.match(text)
         names = agency_names(found["agency"]) if found else None
         if names:
@@ -137,10 +201,16 @@ def _end_credits(block: Block) -> list[WireCredit]:
         (_REPORTING_BY_RE, False),
         (_DESK_RE, False),
         (_FIRST_PUBLISHED_RE, True),
+        (_SOURCE_RE, False),
+        (_DESK_WITH_RE, False),
+        (_COPYRIGHT_RE, True),
+        (_AGENCY_LINE_RE, True),
     )
     for pattern, own in patterns:
         found = pattern.search(block.text)
         names = agency_names(_strip_the(found["agency"])) if found else None
+        if names and pattern in _WIRES_ONLY and not all(_is_wire(n) for n in names):
+            names = None
         if found and names:
             credits.append(_credit(block, found, names, own_story=own))
     for found in _CONTRIB_RE.finditer(block.text):
@@ -148,6 +218,15 @@ def _end_credits(block: Block) -> list[WireCredit]:
         if names:
             credits.append(_credit(block, found, names, own_story=False))
     return credits
+
+
+_WIRES_ONLY = (_COPYRIGHT_RE, _AGENCY_LINE_RE)
+
+
+def _is_wire(name: str) -> bool:
+    """A wire agency: so the registry says, or (unknown to it) ``EXTRA_AGENCIES`` lists it."""
+    found = OutletRegistry.default().lookup(name)
+    return found.kind == "wire agency" if found else True
 
 
 def _credit(block: Block, found: re.Match[str], names: list[str], *, own_story: bool) -> WireCredit:

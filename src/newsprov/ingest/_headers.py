@@ -47,6 +47,7 @@ class Header:
     outlet: str | None = None
     date: str | None = None
     updated: str | None = None  # used only when no publication date is given
+    bare_date: str | None = None  # a date line with no label: a masthead's "today", maybe
     url: str | None = None
     title: str | None = None
     event: str | None = None
@@ -100,9 +101,9 @@ def _read_line(line: str, header: Header) -> bool:
         found = pattern.match(line)
         if found and _store(key, found["value"].strip(), header):
             return True
-    iso = parse_date(line)
+    iso = parse_date(line.strip(" •·*>|-–—\t"))
     if iso:
-        header.date = header.date or iso
+        header.bare_date = header.bare_date or iso
         return True
     return False
 

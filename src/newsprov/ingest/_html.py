@@ -1,8 +1,9 @@
 """HTML pages -> ``Article``: trafilatura finds the main text and the page metadata.
 
 Only the given string is parsed; nothing is ever fetched. The publisher comes from
-``og:site_name`` (registry name when the registry knows it), else from the page URL's
-domain; title, date and URL from the page metadata. When trafilatura finds no text, a
+the page metadata (``og:site_name``, the JSON-LD publisher), the page URL's domain and
+the page's full ``<title>``, by the chain of ``_publisher``; title, date and URL from
+the page metadata. When trafilatura finds no text, a
 plain lxml pass over paragraphs and headings is the fallback. Bylines (author meta tags,
 ``<address>``, byline elements, trafilatura's author list) give the authors, the place
 filed from and any agency (a wire unless it is the publisher); credited figure captions
@@ -18,12 +19,10 @@ import trafilatura
 from lxml.etree import ParserError
 
 from newsprov.errors import IngestError
-from newsprov.ingest._agencies import canonical_outlet
 from newsprov.ingest._dates import parse_date
 from newsprov.ingest._page import page_extras
 from newsprov.ingest._text import parse_text
 from newsprov.model import Article
-from newsprov.outlets import OutletRegistry
 
 __all__ = ["parse_html"]
 
@@ -48,8 +47,9 @@ def parse_html(html: str, *, article_id: str, source_path: str | None = None) ->
         source_path=source_path,
         authors=byline.authors,
         byline_place=byline.place,
-        wires=[a for a in byline.agencies if a != meta.get("outlet")],
+        wires=byline.agencies,
         captions=extras.captions,
+        page_title=_page_title(html),
         **meta,
     )
 
@@ -68,24 +68,21 @@ def _metadata(doc: Any) -> dict[str, str | None]:
     """Title, date, URL and publisher from trafilatura's metadata."""
     if doc is None:
         return {}
-    url = _str(doc, "url")
     return {
         "title": _str(doc, "title"),
         "date": parse_date(_str(doc, "date") or "") or None,
-        "url": url,
-        "outlet": _outlet(_str(doc, "sitename"), url or _str(doc, "hostname")),
+        "url": _str(doc, "url") or _str(doc, "hostname"),
+        "site_name": _str(doc, "sitename"),
     }
 
 
-def _outlet(sitename: str | None, url: str | None) -> str | None:
-    """Registry name for the site name or the URL's domain, else the site name itself."""
-    registry = OutletRegistry.default()
-    named = registry.lookup(sitename) if sitename else None
-    by_domain = registry.by_domain(url) if url else None
-    found = named or by_domain
-    if found:
-        return found.name
-    return canonical_outlet(sitename) if sitename else None
+def _page_title(html: str) -> str | None:
+    """The full ``<title>`` ("Headline | Site Name"): trafilatura's title drops the site."""
+    try:
+        found = lxml.html.fromstring(html).findtext(".//title")
+    except (ParserError, ValueError):
+        return None
+    return " ".join(found.split()) or None if found else None
 
 
 def _str(doc: Any, name: str) -> str | None:

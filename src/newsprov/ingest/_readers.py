@@ -3,7 +3,9 @@
 ``.txt``/``.md`` hold one article (header lines + body), ``.html``/``.htm`` one page,
 ``.json`` one record or a list of records, ``.jsonl`` one record per line. A record is
 an object with ``text`` (required, non-empty string) and optional ``id``, ``url``,
-``title``, ``outlet``, ``date``, ``event`` and byline fields ``author`` / ``authors`` /
+``title``, ``outlet``, ``date``, ``event`` (scrapers' other names for them are read too:
+``publisher``/``site_name``/``source`` for the outlet, ``published``/``published_at`` for
+the date, ``link`` for the URL) and byline fields ``author`` / ``authors`` /
 ``byline`` (a string, a list of strings, or objects with a ``name``). Article ids: the
 record ``id``, else the file stem (``{stem}-{n}`` for the n-th record of a JSONL file or
 a JSON list).
@@ -17,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from newsprov.errors import IngestError
-from newsprov.ingest._agencies import canonical_outlet
 from newsprov.ingest._bylines import Byline, merge_bylines, parse_byline
 from newsprov.ingest._html import parse_html
 from newsprov.ingest._page import split_author_list
@@ -29,6 +30,12 @@ __all__ = ["MAX_BYTES", "SUPPORTED_SUFFIXES", "decode", "read_file"]
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".html", ".htm", ".json", ".jsonl"})
 MAX_BYTES = 5 * 1024 * 1024
 _META_FIELDS = ("url", "title", "outlet", "date", "event")
+# other names scrapers give the same fields; the first present one counts
+_ALIASES = {
+    "url": ("link", "canonical_url", "source_url"),
+    "outlet": ("publisher", "site_name", "sitename", "source_name", "source"),
+    "date": ("published", "published_at", "publish_date", "date_published", "datePublished"),
+}
 _BYLINE_FIELDS = ("byline", "authors", "author")
 _BOMS = ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
@@ -129,7 +136,7 @@ def _record(data: Any, path: Path, number: int, where: str, numbered: bool) -> R
         if not isinstance(data, dict):
             raise ValueError(f"expected a JSON object, got {type(data).__name__}")
         text = _text_field(data)
-        meta = {key: _optional_str(data, key) for key in _META_FIELDS}
+        meta = {key: _meta(data, key) for key in _META_FIELDS}
         default_id = f"{path.stem}-{number}" if numbered else path.stem
         article_id = _optional_str(data, "id") or default_id
         byline = _record_byline(data)
@@ -139,7 +146,7 @@ def _record(data: Any, path: Path, number: int, where: str, numbered: bool) -> R
             source_path=str(path),
             authors=byline.authors,
             byline_place=byline.place,
-            wires=[a for a in byline.agencies if a != canonical_outlet(meta["outlet"] or "")],
+            wires=byline.agencies,
             url=meta["url"],
             title=meta["title"],
             outlet=meta["outlet"],
@@ -181,6 +188,19 @@ def _text_field(data: dict[str, Any]) -> str:
     if not text.strip():
         raise ValueError("'text' is empty")
     return text
+
+
+def _meta(data: dict[str, Any], key: str) -> str | None:
+    """Field ``key`` of a record, or the first of its aliases that is given; a "source"
+    that is a web address is the URL, not the publisher."""
+    for name in (key, *_ALIASES.get(key, ())):
+        value = _optional_str(data, name)
+        if value and not (key == "outlet" and "/" in value):
+            return value
+    if key == "url":
+        source = _optional_str(data, "source")
+        return source if source and "://" in source else None
+    return None
 
 
 def _optional_str(data: dict[str, Any], key: str) -> str | None:

@@ -4,11 +4,11 @@ The returned ``Article.text`` is the body: the input with line endings normalise
 lines lifted off and outer whitespace stripped; everything else (datelines, credits,
 headings) stays in the text and is only marked by spans that index it.
 
-Who published the article, strongest evidence first: the ``outlet`` given by the caller
-(a JSON record, HTML metadata), a ``Source:``/``Outlet:``/``Publisher:`` header, the
-URL's domain in the outlet registry, and finally the agency of a dateline or sign-off
-("BEIRUT (AFP) -": a wire's own story). Agencies named by datelines and end credits are
-``Article.wires`` in every case; photo credits name neither publisher nor wire.
+Who published the article: the fallback chain of ``_publisher`` (record metadata, a
+``Source:`` header, HTML metadata, the registry by domain, the page's own naming of
+itself, a name derived from the domain, a wire's own dateline story). Agencies named by
+datelines and end credits are ``Article.wires`` in every case; photo credits name
+neither publisher nor wire.
 A heading-shaped first paragraph is the title when nothing else gives one.
 
 Bylines ("By Jane Doe, BBC News, Nairobi" header lines, or ``authors`` given by the
@@ -22,7 +22,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from newsprov.errors import IngestError
-from newsprov.ingest._agencies import canonical_outlet
 from newsprov.ingest._blocks import Block, blocks
 from newsprov.ingest._credits import find_credits
 from newsprov.ingest._dateline import WireCredit, find_wires
@@ -30,8 +29,9 @@ from newsprov.ingest._dates import parse_date
 from newsprov.ingest._headers import Header, lift_headers
 from newsprov.ingest._headings import find_headings
 from newsprov.ingest._opening import opening_byline
+from newsprov.ingest._pagedate import page_date
+from newsprov.ingest._publisher import find_publisher
 from newsprov.model import Article, Credit, TextSpan
-from newsprov.outlets import OutletRegistry
 
 __all__ = ["normalise_text", "parse_text"]
 
@@ -57,11 +57,15 @@ def parse_text(
     byline_place: str | None = None,
     wires: Sequence[str] = (),
     captions: Sequence[str] = (),
+    site_name: str | None = None,
+    page_title: str | None = None,
 ) -> Article:
     """Read one article's text; keyword metadata overrides what the header lines say.
 
     ``authors``, ``byline_place`` and ``wires`` (agencies of a byline the caller read) add
     to what the header lines say; ``captions`` are appended when they carry a credit.
+    ``site_name`` and ``page_title`` (the page's full ``<title>``) are what an HTML page's
+    metadata says; ``outlet`` is the input's own statement of the publisher.
     Raises ``IngestError`` (naming ``source_path`` or the id) when no body text is left.
     """
     body, header = lift_headers(normalise_text(text))
@@ -76,19 +80,36 @@ def parse_text(
     headings = find_headings(paragraphs, [c.span for c in credits])
     headings += _title_repeats(paragraphs, title or header.title, headings)
     body, caption_credits = _append_captions(body, captions)
-    publisher = _publisher(outlet, header, url, wire_credits)
+    own_wire = next((c.names[0] for c in wire_credits if c.own_story), None)
+    found = find_publisher(
+        record=outlet,
+        header=header.outlet,
+        site_name=site_name,
+        url=url,
+        text=body,
+        title=page_title or title or header.title,
+        headline=title or header.title,
+        own_wire=own_wire or next(iter(opening.agencies), None),
+    )
+    publisher = found.name
     # a lone "AFP" line above the story is a wire unless it names the publisher itself
-    opening_wires = [a for a in opening.agencies if a != publisher]
+    # (nor is the agency of a byline: "By Jane Doe | AP" on AP's own site)
+    opening_wires = [a for a in [*opening.agencies, *wires] if a != publisher]
     return Article(
         id=article_id,
         text=body,
-        outlet=publisher or next(iter(opening.agencies), None),
-        date=(parse_date(date) if date else None) or header.date or header.updated,
+        outlet=publisher,
+        outlet_from=found.found_by,
+        date=(parse_date(date) if date else None)
+        or header.date
+        or page_date(paragraphs, url)
+        or header.updated
+        or header.bare_date,
         url=url,
         title=title or header.title or _lead_heading(body, paragraphs, headings),
         source_path=source_path,
         event=event or header.event,
-        wires=tuple(dict.fromkeys([*_wires(header, wire_credits), *opening_wires, *wires])),
+        wires=tuple(dict.fromkeys([*_wires(header, wire_credits), *opening_wires])),
         headings=tuple(headings),
         credits=tuple([*credits, *caption_credits]),
         authors=tuple(dict.fromkeys([*authors, *header.authors, *opening.authors])),
@@ -143,20 +164,6 @@ def _lead_heading(body: str, paragraphs: list[Block], headings: list[TextSpan]) 
     if lead and lead.end == first.end and len(first.text.split()) >= 3:
         return body[lead.start : lead.end]
     return None
-
-
-def _publisher(
-    given: str | None, header: Header, url: str | None, wire_credits: list[WireCredit]
-) -> str | None:
-    if given:
-        return canonical_outlet(given)
-    if header.outlet:
-        return header.outlet
-    by_url = OutletRegistry.default().by_domain(url) if url else None
-    if by_url:
-        return by_url.name
-    own = next((c.names[0] for c in wire_credits if c.own_story), None)
-    return own
 
 
 def _wires(header: Header, wire_credits: list[WireCredit]) -> tuple[str, ...]:

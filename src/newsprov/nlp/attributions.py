@@ -101,14 +101,16 @@ def make_attributions(nlp: Language, name: str, lexicon_path: str | None) -> Att
 def find_attributions(doc: Doc, cues: CueLexicon) -> list[AttributionSpan]:
     """Every attribution of ``doc`` in text order (see the module docstring)."""
     skip = [*heading_spans(doc), *credit_spans(doc)]
-    quotes = [q for q in find_quote_spans(doc.text, skip) if not q.single]
+    text = doc.text  # built once: Doc.text joins every token
+    quotes = [q for q in find_quote_spans(text, skip) if not q.single]
     inside = _inside_quotes(doc, quotes)
+    marks_at = _mark_tokens(doc, quotes)
     found: list[AttributionSpan] = []
     claimed: dict[int, int] = {}  # quote index -> attribution index
     for sent in doc.sents:
-        found += _sentence_cues(sent, cues, quotes, inside, claimed, len(found))
+        found += _sentence_cues(sent, cues, quotes, marks_at, inside, claimed, len(found))
     found += _transcripts(doc, cues, skip)
-    found = _dash_credits(doc, cues, quotes, claimed, found)
+    found = _dash_credits(doc, text, cues, quotes, claimed, found)
     found = _colon_intros(doc, quotes, claimed, found)
     found = _clause_subjects(doc, cues, quotes, inside, claimed, found)
     found = _carry(doc, quotes, claimed, found)
@@ -128,6 +130,7 @@ def _sentence_cues(
     sent: Span,
     cues: CueLexicon,
     quotes: Sequence[QuoteSpan],
+    marks_at: dict[int, list[int]],
     inside: set[int],
     claimed: dict[int, int],
     offset: int,
@@ -137,12 +140,10 @@ def _sentence_cues(
     for verb in verbs:
         out.append(_verb_attribution(verb, cues, inside))
     out += _phrase_attributions(sent, cues, inside)
-    _claim_quotes(sent, verbs, quotes, claimed, offset)
-    for qi, ai in claimed.items():
-        if offset <= ai < offset + len(verbs):
-            a = out[ai - offset]
-            q = quotes[qi]
-            out[ai - offset] = replace(a, content=_merge((*a.content, (q.start, q.end))))
+    for qi in _claim_quotes(sent, verbs, marks_at, claimed, offset):
+        k = claimed[qi] - offset
+        q = quotes[qi]
+        out[k] = replace(out[k], content=_merge((*out[k].content, (q.start, q.end))))
     return out
 
 
@@ -236,25 +237,37 @@ def _phrase_attributions(sent: Span, cues: CueLexicon, inside: set[int]) -> list
 def _claim_quotes(
     sent: Span,
     verbs: list[Token],
-    quotes: Sequence[QuoteSpan],
+    marks_at: dict[int, list[int]],
     claimed: dict[int, int],
     offset: int,
-) -> None:
+) -> list[int]:
     """Each quotation opening or closing in this sentence goes to the nearest cue verb
-    of the sentence outside quotation marks."""
+    of the sentence outside quotation marks; returns the quotations claimed here."""
     if not verbs:
-        return
-    doc = sent.doc
-    for qi, q in enumerate(quotes):
+        return []
+    near: dict[int, list[int]] = {}
+    for i in range(sent.start, sent.end):
+        for qi in marks_at.get(i, ()):
+            near.setdefault(qi, []).append(i)
+    out = []
+    for qi, toks in near.items():
         if qi in claimed:
             continue
-        marks = [m for m in (q.open_at, q.close_at) if m is not None]
-        toks = [t for t in (token_at(doc, m) for m in marks) if t is not None]
-        toks = [t for t in toks if sent.start <= t.i < sent.end]
-        if not toks:
-            continue
-        best = min(range(len(verbs)), key=lambda k: min(abs(verbs[k].i - t.i) for t in toks))
+        best = min(range(len(verbs)), key=lambda k: min(abs(verbs[k].i - t) for t in toks))
         claimed[qi] = offset + best
+        out.append(qi)
+    return out
+
+
+def _mark_tokens(doc: Doc, quotes: Sequence[QuoteSpan]) -> dict[int, list[int]]:
+    """Token index -> the quotations whose opening or closing mark it is."""
+    out: dict[int, list[int]] = {}
+    for qi, q in enumerate(quotes):
+        for m in (q.open_at, q.close_at):
+            tok = token_at(doc, m) if m is not None else None
+            if tok is not None:
+                out.setdefault(tok.i, []).append(qi)
+    return out
 
 
 def _transcripts(doc: Doc, cues: CueLexicon, skip: Sequence[Char]) -> list[AttributionSpan]:
@@ -284,6 +297,7 @@ def _transcripts(doc: Doc, cues: CueLexicon, skip: Sequence[Char]) -> list[Attri
 
 def _dash_credits(
     doc: Doc,
+    text: str,
     cues: CueLexicon,
     quotes: Sequence[QuoteSpan],
     claimed: dict[int, int],
@@ -294,19 +308,15 @@ def _dash_credits(
     for qi, q in enumerate(quotes):
         if q.close_at is None:
             continue
-        after = doc.text[q.close_at + 1 : q.close_at + 8]
+        after = text[q.close_at + 1 : q.close_at + 8]
         gap = len(after) - len(after.lstrip())
         dash_at = q.close_at + 1 + gap
         dash = next(
-            (
-                d
-                for d in sorted(cues.dashes, key=len, reverse=True)
-                if doc.text.startswith(d, dash_at)
-            ),
+            (d for d in sorted(cues.dashes, key=len, reverse=True) if text.startswith(d, dash_at)),
             None,
         )
         name_at = dash_at + len(dash) if dash else 0
-        while dash and name_at < len(doc.text) and doc.text[name_at] in " \t\u00a0":
+        while dash and name_at < len(text) and text[name_at] in " \t\u00a0":
             name_at += 1
         first = token_at(doc, name_at) if dash else None
         if dash is None or first is None:

@@ -14,7 +14,7 @@ sentences may serve as evidence.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -49,6 +49,8 @@ _CREDIT_RE = re.compile(
 )
 _PARA_RE = re.compile(r"\n[ \t]*\n\s*|\n(?=\s*\S)")
 _TERMINAL = tuple('.!?:;"”’)')
+_NON_SPACE = re.compile(r"\S")
+_BLANK_LINE = re.compile(r"\n\s*\n")
 
 
 def add_news_infixes(nlp: Language) -> None:
@@ -99,11 +101,19 @@ def detect_headings(text: str) -> list[tuple[int, int]]:
 
 
 def _blank_around(text: str, start: int, end: int) -> bool:
-    """The line is preceded and followed by a blank line (or the text edge)."""
-    before = text[:start].rstrip(" \t")
-    after = text[end:].lstrip(" \t")
-    ok_before = not before.strip() or before.endswith("\n\n") or before.endswith("\n \n")
-    ok_after = not after.strip() or re.match(r"\n\s*\n", after) is not None
+    """The line is preceded and followed by a blank line (or the text edge).
+
+    Looks only near the line (never copies the text before or after it), so detecting
+    every heading of a long article stays linear."""
+    i = start
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    j = end
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    tail = text[max(0, i - 3) : i]
+    ok_before = _NON_SPACE.search(text, 0, i) is None or tail.endswith(("\n\n", "\n \n"))
+    ok_after = _NON_SPACE.search(text, j) is None or _BLANK_LINE.match(text, j) is not None
     return ok_before and ok_after
 
 
@@ -196,27 +206,45 @@ class SentenceBoundaries:
         blocks = [*heading_spans(doc), *credit_spans(doc)]
         for s, e in blocks:
             starts.update((s, e))
+        ordered = sorted(starts)
+        inside = _Blocks(blocks)
         for tok in doc:
             if tok.i == 0:
                 continue
-            if tok.is_space or any(s < tok.idx < e for s, e in blocks):
+            if tok.is_space or inside(tok.idx):
                 tok.is_sent_start = False  # keep a heading or credit in one piece
             elif (
                 tok.idx in starts
-                or _follows_space_start(doc, tok.i, starts)
+                or _follows_space_start(doc, tok.i, starts, ordered)
                 or _glued_stop(doc, tok.i)
             ):
                 tok.is_sent_start = True
         return doc
 
 
-def _follows_space_start(doc: Doc, i: int, starts: set[int]) -> bool:
+class _Blocks:
+    """Is a char offset strictly inside one of the spans? (binary search, not a scan)"""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.reach: list[int] = []  # the furthest end among spans starting up to here
+        for _, e in self.spans:
+            self.reach.append(max(e, self.reach[-1]) if self.reach else e)
+
+    def __call__(self, char: int) -> bool:
+        k = bisect_left(self.starts, char)  # spans starting strictly before ``char``
+        return k > 0 and self.reach[k - 1] > char
+
+
+def _follows_space_start(doc: Doc, i: int, starts: set[int], ordered: list[int]) -> bool:
     """A boundary offset that falls on whitespace applies to the next real token."""
     prev = doc[i - 1]
     if not prev.is_space and not prev.whitespace_:
         return False
     gap_start = prev.idx + len(prev.text) if not prev.is_space else prev.idx
-    return any(gap_start <= s < doc[i].idx for s in starts) and doc[i].idx not in starts
+    k = bisect_left(ordered, gap_start)
+    return k < len(ordered) and ordered[k] < doc[i].idx and doc[i].idx not in starts
 
 
 def _glued_stop(doc: Doc, i: int) -> bool:

@@ -44,7 +44,22 @@ def may_inherit(sent: Span) -> bool:
     has killed 500,000 people since 2011"): they are not the neighbour's report."""
     if _is_caption(sent.doc, sent):
         return False
-    return not any(e.label_ == "DATE" and _YEAR.search(e.text) for e in sent.ents)
+    return not any(_YEAR.search(text) for text in _entity_texts(sent, "DATE"))
+
+
+def _entity_texts(sent: Span, label: str) -> list[str]:
+    """Texts of the ``label`` entities wholly inside ``sent``, read from its own tokens
+    (``Span.ents`` scans every entity of the Doc, quadratic over a long article)."""
+    doc, out, start = sent.doc, [], None
+    for tok in sent:
+        if start is not None and tok.ent_iob_ != "I":
+            out.append(doc[start : tok.i].text)
+            start = None
+        if tok.ent_iob_ == "B" and tok.ent_type_ == label:
+            start = tok.i
+    if start is not None and (sent.end == len(doc) or doc[sent.end].ent_iob_ != "I"):
+        out.append(doc[start : sent.end].text)
+    return out
 
 
 def _has_quote(sent: Span) -> bool:

@@ -292,8 +292,9 @@ def _org_word(tok: Token) -> bool:
 def _dateline_ents(doc: Doc) -> list[Span]:
     """Dateline cities ("KHARTOUM (Reuters) -", "PARIS, France —") tagged as places."""
     out = []
-    for start in [0, *paragraph_breaks(doc.text)]:
-        m = _DATELINE.match(doc.text, start)
+    text = doc.text
+    for start in [0, *paragraph_breaks(text)]:
+        m = _DATELINE.match(text, start)
         if m is None or set(m.group(1).split()) & _NOT_DATELINE:
             continue
         span = doc.char_span(m.start(1), m.end(1), label="GPE", alignment_mode="expand")

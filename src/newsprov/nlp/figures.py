@@ -232,8 +232,15 @@ def _parse_phrase(span: Span | None, sent: Span, start: int) -> NounPhrase | Non
     words = tuple(
         t.lower_ for t in span.doc[span.end : noun.i + 1] if t.is_alpha and t.idx >= start
     )
-    text = span.doc.text[start:end].strip()
+    text = _sent_slice(sent, start, end).strip()
     return NounPhrase(text, words, noun.lower_, end - sent.start_char, _parse_predicate(noun))
+
+
+def _sent_slice(sent: Span, start: int, end: int) -> str:
+    """``doc.text[start:end]`` without building the whole text when it lies in ``sent``."""
+    if sent.start_char <= start and end <= sent.end_char:
+        return sent.text[start - sent.start_char : end - sent.start_char]
+    return sent.doc.text[start:end]
 
 
 def _parse_predicate(noun: Token) -> str | None:
@@ -305,7 +312,7 @@ def _figure(s: _Sentence, claim: Claim) -> FigureSpan | str:
     return FigureSpan(
         start=start,
         end=end,
-        text=sent.doc.text[start:end],
+        text=s.text[start - sent.start_char : end - sent.start_char],
         value=float(m.value),
         qualifier=claim.qualifier,
         lower=claim.lower,

@@ -134,11 +134,11 @@ def with_slash_credits(doc: Doc, ents: list[Span]) -> list[Span]:
     return kept + found
 
 
-def credit_mention(ent: Span) -> bool:
+def credit_mention(ent: Span, text: str | None = None) -> bool:
     """Is ``ent`` named by a credit line or a slash credit, which count as body text even
-    when they look like headings or captions?"""
+    when they look like headings or captions? (``text``: the Doc's text, if at hand)"""
     doc = ent.doc
-    text = doc.text
+    text = doc.text if text is None else text
     line_start = text.rfind("\n", 0, ent.start_char) + 1
     if _CREDIT_LINE.match(text, line_start):
         return True

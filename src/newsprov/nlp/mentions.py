@@ -107,12 +107,13 @@ def _mentions(doc: Doc) -> list[Mention]:
     """Cleaned body mentions of the four entity types."""
     headings = heading_spans(doc)
     registry = OutletRegistry.default()
+    text = doc.text  # built once: Doc.text joins every token
     out = []
     for ent in doc.ents:
         kind = _kind(ent)
         if kind is None:
             continue
-        if any(s <= ent.start_char < e for s, e in headings) and not credit_mention(ent):
+        if any(s <= ent.start_char < e for s, e in headings) and not credit_mention(ent, text):
             continue
         name = clean_name(ent.text, kind.value)
         if _is_junk(ent, name, kind):
@@ -264,10 +265,15 @@ def _acronym_mentions(
 ) -> list[Mention]:
     """The "(SOHR)" token of a definition, when the model did not tag it."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
+    wanted = {acr for _, acr in defined}
+    at: dict[str, list[Token]] = {}
+    for tok in doc:  # one pass over the Doc, not one per acronym
+        if tok.text in wanted:
+            at.setdefault(tok.text, []).append(tok)
     out = []
     for _, acr in defined:
-        for tok in doc:
-            if tok.text == acr and tok.i not in covered:
+        for tok in at.get(acr, []):
+            if tok.i not in covered:
                 out.append(
                     Mention(
                         tok.i,

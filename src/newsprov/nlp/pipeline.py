@@ -43,9 +43,12 @@ from .quotes import QuoteSpan, evidence_span, find_quotes
 from .resolution import Resolved, resolve_sources
 from .sentence_dates import figure_date
 
-__all__ = ["build_pipeline", "doc_to_records", "extract"]
+__all__ = ["MAX_CHARS", "build_pipeline", "check_length", "doc_to_records", "extract"]
 
 MODEL_ENV = "NEWSPROV_SPACY_MODEL"
+MAX_CHARS = 1_000_000
+"""The longest article text processed (spaCy's own default ``max_length``); longer
+articles are refused with an ExtractionError naming the article, never truncated."""
 
 
 def _figures_module() -> Any | None:
@@ -90,6 +93,7 @@ def extract(
 
     def docs() -> Iterator[tuple[Doc, Article]]:
         for article in articles:
+            check_length(article, nlp)
             doc = nlp.make_doc(article.text)
             set_article_spans(doc, article)
             yield doc, article
@@ -102,6 +106,16 @@ def extract(
     )
     for doc, article in stream:
         yield doc_to_records(doc, article)
+
+
+def check_length(article: Article, nlp: Language | None = None) -> None:
+    """Raise ExtractionError when the article is longer than newsprov processes."""
+    limit = min(MAX_CHARS, nlp.max_length) if nlp is not None else MAX_CHARS
+    if len(article.text) > limit:
+        raise ExtractionError(
+            f"{article.id}: article too long ({len(article.text):,} characters; "
+            f"the limit is {limit:,}): split it into parts"
+        )
 
 
 def doc_to_records(doc: Doc, article: Article) -> Extraction:
@@ -238,7 +252,7 @@ def _figure_spans(doc: Doc) -> list[Any]:
 
 def _sentence(span: Span) -> Sentence:
     start, end = _trimmed(span)
-    return Sentence(start, end, span.doc.text[start:end])
+    return Sentence(start, end, span.text[start - span.start_char : end - span.start_char])
 
 
 def _figures(
@@ -300,12 +314,12 @@ def _figure(
 
 
 def _quote(doc: Doc, article: Article, q: QuoteSpan) -> Quote:
-    text = doc.text[q.start : q.end]
+    text = article.text[q.start : q.end]  # the Doc's text (checked in doc_to_records)
     lead = len(text) - len(text.lstrip())
     start, end = q.start + lead, q.start + len(text.rstrip())
     return Quote(
         id=f"{article.id}:quote:{start}-{end}",
-        text=doc.text[start:end],
+        text=article.text[start:end],
         start=start,
         end=end,
         sentence=_sentence(evidence_span(doc, q)),

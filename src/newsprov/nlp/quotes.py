@@ -160,14 +160,14 @@ def _colon_intro(doc: Doc, q: QuoteSpan) -> list[Token]:
     return _speaker_verbs(words)[::-1] if words and words[-1].text == ":" else []
 
 
-def _introduced_by(doc: Doc, q: QuoteSpan, table: EntityTable) -> Cluster | None:
+def _introduced_by(doc: Doc, text: str, q: QuoteSpan, table: EntityTable) -> Cluster | None:
     """The person the sentence just before a verbless quotation is about, in the same
     paragraph: "Amina Yusuf described fleeing at night. “We ran …”"."""
     mark = token_at(doc, q.open_at)
     if mark is None or mark.sent.start != mark.i or mark.i == 0:
         return None
     prev = doc[mark.i - 1].sent
-    if "\n" in doc.text[prev.end_char - 1 : mark.idx] or _has_mark(prev):
+    if "\n" in text[prev.end_char - 1 : mark.idx] or _has_mark(prev):
         return None
     subj = next((c for c in prev.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     found = table.resolve(subj) if subj is not None else None
@@ -190,14 +190,16 @@ def _relative_via(verb: Token, table: EntityTable) -> Cluster | None:
     return None
 
 
-def _via_before(doc: Doc, q: QuoteSpan, speaker: Cluster, table: EntityTable) -> Cluster | None:
+def _via_before(
+    doc: Doc, text: str, q: QuoteSpan, speaker: Cluster, table: EntityTable
+) -> Cluster | None:
     """Via from the sentence before, within the paragraph: in "X told AFP that … “…,”
     she said." the same speaker's frame names the outlet."""
     mark = token_at(doc, q.open_at)
     if mark is None or mark.sent.start == 0:
         return None
     prev = doc[mark.sent.start - 1].sent
-    if "\n" in doc.text[prev.end_char - 1 : mark.idx]:
+    if "\n" in text[prev.end_char - 1 : mark.idx]:
         return None
     for frame in sentence_frames(prev, table):
         if frame.source is speaker and frame.via is not None:
@@ -214,7 +216,8 @@ def _is_scare_quote(text: str) -> bool:
 def find_quotes(doc: Doc, table: EntityTable, publisher: str | None = None) -> list[QuoteSpan]:
     """Body quotations with resolved speaker and via (see module docstring)."""
     skip = [*heading_spans(doc), *credit_spans(doc)]
-    spans = find_quote_spans(doc.text, skip)
+    text = doc.text  # built once: Doc.text joins every token
+    spans = find_quote_spans(text, skip)
     out: list[QuoteSpan] = []
     for q in spans:
         prev = next((p for p in reversed(out) if p.speaker is not None), None)
@@ -229,17 +232,17 @@ def find_quotes(doc: Doc, table: EntityTable, publisher: str | None = None) -> l
         if speaker is None and out and _continues(out[-1], q):
             speaker, via = out[-1].speaker, out[-1].via
         if speaker is None:
-            speaker = _introduced_by(doc, q, table)
+            speaker = _introduced_by(doc, text, q, table)
         if speaker is None and (mark := token_at(doc, q.open_at)) is not None:
             speaker = chanted_by(table, mark)  # "Protesters chanted “…”"
             attached = speaker is not None
-        if not attached and (q.single or _is_scare_quote(doc.text[q.start : q.end])):
+        if not attached and (q.single or _is_scare_quote(text[q.start : q.end])):
             continue
         if speaker is not None and via is None:
-            via = _via_before(doc, q, speaker, table)
+            via = _via_before(doc, text, q, speaker, table)
         out.append(replace(q, speaker=speaker, via=via, attached=attached))
     out = [replace(q, speaker=completed_name(table, q.speaker)) for q in out]
-    return _spread_via(_merge_continued(doc.text, _fill_back(out)), publisher)
+    return _spread_via(_merge_continued(text, _fill_back(out)), publisher)
 
 
 def _same_sentence(doc: Doc, prev: QuoteSpan, q: QuoteSpan) -> bool:

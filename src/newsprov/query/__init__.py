@@ -13,6 +13,14 @@ Canned queries and the variables other code relies on (extra variables may follo
 - ``entities``: article_id, name, type
 - ``quotes``: article_id, speaker, via, quote
 - ``articles``: article_id, outlet, date
+
+Every query may use the prefixes of :data:`PREFIXES` (``np:``, ``schema:``, ``prov:``,
+``oa:``, ``skos:``, ``rdfs:``, ``rdf:``, ``xsd:``, ``owl:``, ``npm:``) without declaring
+them: the store, the CLI, the query page and the SPARQL endpoint all predefine them.
+
+The default graph is the union of the article graphs. Oxigraph repeats a triple once per
+graph holding it (an outlet's label sits in every article that names the outlet), so
+write ``SELECT DISTINCT`` (or ``COUNT(DISTINCT …)``), or match inside ``GRAPH ?g``.
 """
 
 from __future__ import annotations
@@ -20,18 +28,32 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from newsprov.query._catalog import load, names, resolve, table_columns
-from newsprov.query._format import to_csv, to_sparql_json, to_table_rows
+from newsprov.query._catalog import bindable, load, names, resolve, table_columns
+from newsprov.query._format import (
+    RECORD_VIEW_BELOW,
+    rows_view,
+    to_csv,
+    to_records,
+    to_sparql_json,
+    to_table_rows,
+)
+from newsprov.rdf.namespaces import PREFIXES
 from newsprov.rdf.store import Bindable, Rows, Store
 
 __all__ = [
+    "PREFIXES",
+    "RECORD_VIEW_BELOW",
     "Rows",
+    "bindable",
     "load",
     "names",
+    "prefix_block",
     "resolve",
+    "rows_view",
     "run",
     "table_columns",
     "to_csv",
+    "to_records",
     "to_sparql_json",
     "to_table_rows",
 ]
@@ -43,3 +65,9 @@ def run(store: Store, query: str | Path, bindings: Mapping[str, Bindable] | None
     Raises QueryError for an unknown name, malformed SPARQL, or a non-SELECT query.
     """
     return store.select(resolve(query), bindings)
+
+
+def prefix_block() -> str:
+    """The predefined prefixes as SPARQL ``PREFIX`` lines (for editors and documents)."""
+    width = max(len(p) for p in PREFIXES) + 1
+    return "".join(f"PREFIX {p + ':':<{width}} <{iri}>\n" for p, iri in sorted(PREFIXES.items()))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from newsprov.errors import QueryError
 
-__all__ = ["load", "names", "resolve", "table_columns"]
+__all__ = ["bindable", "load", "names", "resolve", "table_columns"]
 
 # a query form keyword marks literal SPARQL text (PREFIX alone is not a query)
 _QUERY_FORM = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
@@ -76,16 +76,30 @@ def resolve(query: str | Path) -> str:
     )
 
 
+def _header(sparql: str, key: str) -> list[str] | None:
+    """The words of a ``# key: a b c`` line of the opening comment block, if any."""
+    for line in sparql.splitlines():
+        stripped = line.strip()
+        if stripped.startswith(f"# {key}:"):
+            return stripped.removeprefix(f"# {key}:").split()
+        if stripped and not stripped.startswith("#"):
+            return None
+    return None
+
+
 def table_columns(sparql: str) -> list[str] | None:
     """The columns a ``# table: a b c`` comment line asks a table view to show, if any.
 
     Canned queries project many variables for programs; people reading a terminal table
     want a few. The comment names them in order; other formats keep every variable.
     """
-    for line in sparql.splitlines():
-        stripped = line.strip()
-        if stripped.startswith("# table:"):
-            return stripped.removeprefix("# table:").split()
-        if stripped and not stripped.startswith("#"):
-            return None
-    return None
+    return _header(sparql, "table")
+
+
+def bindable(sparql: str) -> list[str] | None:
+    """The variables a ``# bind: a b c`` line says can be bound to filter the rows.
+
+    Each canned query declares them, and each of them filters strictly (a row whose value
+    differs, or is unbound, is left out); None for a query without the line.
+    """
+    return _header(sparql, "bind")

@@ -4,18 +4,34 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
+from rich.console import Group, RenderableType
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
 
 from newsprov.rdf.store import Rows
 
-__all__ = ["display", "term_json", "to_csv", "to_sparql_json", "to_table_rows"]
+__all__ = [
+    "RECORD_VIEW_BELOW",
+    "display",
+    "python_value",
+    "rows_view",
+    "term_json",
+    "to_csv",
+    "to_records",
+    "to_sparql_json",
+    "to_table_rows",
+]
 
 _PLAIN_TYPES = {None, XSD.string, RDF.langString}
+_INTEGER_TYPES = {XSD.integer, XSD.int, XSD.long, XSD.nonNegativeInteger, XSD.positiveInteger}
 
 
 def term_json(term: Node) -> dict[str, str]:
@@ -79,3 +95,56 @@ def _plain_number(lexical: str) -> str:
 def to_table_rows(rows: Rows) -> list[list[str]]:
     """Rows as lists of plain strings for display (unbound -> "")."""
     return [[display(term) for term in row] for row in rows.rows]
+
+
+def python_value(term: Node | None) -> Any:
+    """A term as a plain Python value: numbers as int/float, booleans as bool, else str."""
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        try:
+            if term.datatype in _INTEGER_TYPES:
+                return int(str(term))
+            if term.datatype in (XSD.decimal, XSD.double, XSD.float):
+                return float(str(term))
+        except ValueError:  # an ill-typed literal reads as its text
+            return str(term)
+        if term.datatype == XSD.boolean:
+            return str(term) in ("true", "1")
+    return str(term)
+
+
+def to_records(rows: Rows) -> list[dict[str, Any]]:
+    """Rows as dictionaries of plain Python values (None when unbound)."""
+    return [
+        {v: python_value(t) for v, t in zip(rows.variables, row, strict=True)} for row in rows.rows
+    ]
+
+
+RECORD_VIEW_BELOW = 100
+"""Terminals narrower than this get one record per row instead of a table."""
+
+
+def rows_view(
+    variables: Sequence[str], rows: Sequence[Sequence[str]], width: int
+) -> RenderableType:
+    """A rich table of ``rows``, or below RECORD_VIEW_BELOW columns a record view: one
+    block per row, ``name  value`` lines, long values wrapped at word boundaries."""
+    if width >= RECORD_VIEW_BELOW:
+        table = Table(show_lines=False, header_style="bold", expand=False)
+        for var in variables:
+            table.add_column(var, overflow="fold")
+        for row in rows:
+            table.add_row(*(Text(cell) for cell in row))  # Text: cells are never markup
+        return table
+    return Group(*(_record(variables, row, n) for n, row in enumerate(rows, 1)))
+
+
+def _record(variables: Sequence[str], row: Sequence[str], number: int) -> RenderableType:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for var, cell in zip(variables, row, strict=True):
+        if cell:
+            grid.add_row(var, Text(cell))
+    return Group(Rule(f"{number}", align="left", style="dim"), grid)

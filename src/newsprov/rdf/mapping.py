@@ -154,7 +154,11 @@ class _Mapper:
         self.add(a, RDF.type, NP.Article)
         self.add(a, RDF.type, SCHEMA.NewsArticle)
         self.add(a, NP.articleId, Literal(self.aid))
-        self.add(a, SCHEMA.publisher, self.ref(self.ex.publisher))
+        publisher = self.ref(self.ex.publisher)
+        self.add(a, SCHEMA.publisher, publisher)
+        if publisher is not None and art.outlet_from:
+            self.add(a, NP.publisherFrom, Literal(art.outlet_from))
+        self.add(a, SCHEMA.articleBody, Literal(art.text))  # the text every offset indexes
         for wire in self.ex.wires:
             self.add(a, NP.wire, self.ref(wire))
         for author in self.ex.authors:  # byline authors: entities with no text mention

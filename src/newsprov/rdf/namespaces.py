@@ -67,6 +67,7 @@ class NP(DefinedNamespace):
     wire: URIRef  # a wire agency the copy comes from
     event: URIRef  # the event the article covers
     sourceFile: URIRef  # path the article was read from
+    publisherFrom: URIRef  # how the publisher was found: record, html, registry, text, domain...
 
     # figure and quote properties
     reportedIn: URIRef  # the article stating the figure or quote

@@ -20,6 +20,7 @@ import pyoxigraph as ox
 import rdflib
 
 from newsprov.errors import QueryError, StoreError
+from newsprov.rdf.namespaces import PREFIXES
 
 __all__ = ["EXPORT_FORMATS", "Bindable", "Rows", "Store"]
 
@@ -36,6 +37,8 @@ EXPORT_FORMATS: Mapping[str, ox.RdfFormat] = {
 }
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _GRAPHLESS = {"turtle", "ntriples", "rdfxml"}
+BULK_MIN_TRIPLES = 50_000
+"""Batches at least this big go through Oxigraph's bulk loader (when every graph is new)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,13 @@ class Rows:
 
     def __len__(self) -> int:
         return len(self.rows)
+
+
+def _as_nquads(graph_iri: str, ntriples: bytes) -> bytes:
+    """N-Triples lines ("s p o .") as N-Quads lines in ``graph_iri``."""
+    suffix = b" <" + graph_iri.encode("utf-8") + b"> .\n"
+    lines = ntriples.splitlines()
+    return b"".join(ln[: ln.rindex(b".")].rstrip() + suffix for ln in lines if ln.strip())
 
 
 def to_ox(node: Bindable) -> Any:
@@ -121,6 +131,28 @@ class Store:
             raise StoreError(f"cannot write graph {graph_iri}: {exc}") from exc
         return len(graph)
 
+    def replace_graphs(self, graphs: Sequence[tuple[str, bytes]]) -> int:
+        """Make each named graph hold exactly its N-Triples: one batched write.
+
+        Graphs already present are dropped first. The batch is loaded as N-Quads in one
+        call: with Oxigraph's bulk loader into an on-disk store when it is big and every
+        graph is new (an interrupted bulk load leaves whole or partial article graphs that
+        re-ingesting replaces), else in one transaction. Returns the triples written.
+        """
+        names = [ox.NamedNode(iri) for iri, _ in graphs]
+        nquads = b"".join(_as_nquads(iri, data) for iri, data in graphs)
+        triples = nquads.count(b"\n")
+        try:
+            existing = [n for n in names if self._has_graph(n)]
+            for name in existing:
+                self._ox.remove_graph(name)
+            big = triples >= BULK_MIN_TRIPLES and self.path is not None
+            load = self._ox.bulk_load if big and not existing else self._ox.load
+            load(nquads, format=ox.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"cannot write {len(graphs)} graph(s): {exc}") from exc
+        return triples
+
     def remove_graph(self, graph_iri: str) -> bool:
         """Drop a named graph; True when it existed."""
         name = ox.NamedNode(graph_iri)
@@ -150,9 +182,11 @@ class Store:
         default_graph: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
     ) -> Any:
-        """Run a query and return pyoxigraph's own result object (for the server)."""
+        """Run a query and return pyoxigraph's own result object (for the server).
+
+        The prefixes of ``PREFIXES`` (np, schema, prov, rdfs, …) are predefined."""
         subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
-        kwargs: dict[str, Any] = {"substitutions": subs or None}
+        kwargs: dict[str, Any] = {"substitutions": subs or None, "prefixes": PREFIXES}
         if default_graph:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in default_graph]
         else:
@@ -162,7 +196,9 @@ class Store:
         try:
             return self._ox.query(sparql, **kwargs)
         except SyntaxError as exc:
-            raise QueryError(f"malformed SPARQL: {exc}") from exc
+            from newsprov.query._syntax import syntax_message
+
+            raise QueryError(syntax_message(sparql, str(exc))) from exc
         except RuntimeError as exc:  # e.g. a bound variable the SELECT does not project
             raise QueryError(f"cannot bind {sorted(bindings or {})}: {exc}") from exc
         except OSError as exc:
@@ -219,7 +255,8 @@ class Store:
     def export(self, fmt: str, out: IO[bytes]) -> None:
         """Write the whole store in ``fmt`` (see EXPORT_FORMATS).
 
-        Graph-less formats (Turtle, N-Triples, RDF/XML) get the union of all graphs.
+        Graph-less formats (Turtle, N-Triples, RDF/XML) get the union of all graphs; Turtle,
+        TriG and RDF/XML abbreviate IRIs with the prefixes of ``PREFIXES``.
         """
         if fmt not in EXPORT_FORMATS:
             raise StoreError(f"unknown export format {fmt!r}; choose from {sorted(EXPORT_FORMATS)}")
@@ -228,9 +265,9 @@ class Store:
                 "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True
             )
             assert isinstance(triples, ox.QueryTriples)
-            ox.serialize(triples, out, format=EXPORT_FORMATS[fmt])
+            ox.serialize(triples, out, format=EXPORT_FORMATS[fmt], prefixes=PREFIXES)
             return
-        self._ox.dump(out, format=EXPORT_FORMATS[fmt])
+        self._ox.dump(out, format=EXPORT_FORMATS[fmt], prefixes=PREFIXES)
 
     def flush(self) -> None:
         """Make every write durable."""

@@ -43,9 +43,15 @@ def canned_queries() -> dict[str, str]:
 
 def index_html() -> str:
     """The query editor page, prefilled with the canned queries."""
+    from newsprov.query import PREFIXES
+
     canned = canned_queries()
     first = next(iter(canned.values()), _DEFAULT_QUERY)
-    return _env().get_template("index.html").render(canned=canned, first_query=first)
+    return (
+        _env()
+        .get_template("index.html")
+        .render(canned=canned, first_query=first, prefixes=PREFIXES)
+    )
 
 
 def explore_params(params: Mapping[str, str], base_iri: str) -> dict[str, Any]:

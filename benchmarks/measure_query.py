@@ -1,0 +1,110 @@
+"""Query latency on large stores built from pre-made N-Quads.
+
+The article graphs that a real ``newsprov ingest`` wrote for the generated corpus are
+dumped once as N-Quads and replicated under fresh article ids (``bench-`` becomes
+``bench0001-`` …), so a 10k or 100k store holds real extraction output without running
+the NLP 100k times. Entities stay shared across copies, as they are across real articles.
+Each store is bulk-loaded, then every query is timed in-process (percentiles over
+repeats) and ``newsprov query figures`` is timed as a whole CLI process.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from _proc import dir_size_mb, run_timed
+
+__all__ = ["article_nquads", "measure_queries"]
+
+NEWSPROV = [sys.executable, "-m", "newsprov.cli"]
+CROSSREF_GRAPH = "<https://newsprov.org/id/graph/crossref>"
+QUERIES: tuple[tuple[str, str, dict[str, str]], ...] = (
+    ("figures", "figures", {}),
+    ("quotes", "quotes", {}),
+    ("articles", "articles", {}),
+    ("sources-by-outlet", "sources-by-outlet", {}),
+    ("figures of one article", "figures", {"article_id": "bench0003-000042"}),
+    ("quotes of one article", "quotes", {"article_id": "bench0003-000042"}),
+)
+
+
+def article_nquads(store_path: Path) -> list[str]:
+    """The N-Quads lines of every article graph in the store at ``store_path``."""
+    store = ox.Store.read_only(str(store_path))
+    data = store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8")
+    return [ln for ln in data.splitlines() if ln and not ln.endswith(f"{CROSSREF_GRAPH} .")]
+
+
+def _write_copies(lines: list[str], per_copy: int, size: int, path: Path) -> int:
+    copies = max(1, round(size / per_copy))
+    block = "\n".join(lines) + "\n"
+    with path.open("w", encoding="utf-8") as fh:
+        for k in range(copies):
+            fh.write(block.replace("bench-", f"bench{k:04d}-"))
+    return copies * per_copy
+
+
+def _load(nq: Path, store_path: Path) -> float:
+    started = time.perf_counter()
+    store = ox.Store(str(store_path))
+    store.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+    store.flush()
+    del store
+    return time.perf_counter() - started
+
+
+def _percentiles(samples: list[float]) -> dict[str, float]:
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {"p50_ms": statistics.median(ordered) * 1000, "p95_ms": p95 * 1000}
+
+
+def _time_queries(store_path: Path, repeats: int) -> dict[str, dict[str, Any]]:
+    from newsprov import query
+    from newsprov.rdf.store import Store
+
+    out: dict[str, dict[str, Any]] = {}
+    with Store(store_path, read_only=True) as store:
+        for label, name, bindings in QUERIES:
+            samples, rows = [], 0
+            for _ in range(repeats):
+                started = time.perf_counter()
+                rows = len(query.run(store, name, bindings or None))
+                samples.append(time.perf_counter() - started)
+            out[label] = {"rows": rows, **_percentiles(samples)}
+    return out
+
+
+def _cli_figures(store_path: Path) -> float:
+    cmd = [*NEWSPROV, "query", "figures", "--format", "csv", "--store", str(store_path)]
+    return min(run_timed(cmd).seconds for _ in range(2))
+
+
+def measure_queries(
+    source_store: Path, per_copy: int, sizes: list[int], work: Path, repeats: int
+) -> list[dict[str, Any]]:
+    """Latency of the canned queries on stores of each size in ``sizes`` (articles)."""
+    lines = article_nquads(source_store)
+    results = []
+    for size in sizes:
+        nq, store_path = work / f"q{size}.nq", work / f"q{size}"
+        articles = _write_copies(lines, per_copy, size, nq)
+        load_s = _load(nq, store_path)
+        nq.unlink()
+        print(f"  {articles} articles loaded in {load_s:.1f} s", file=sys.stderr)
+        results.append(
+            {
+                "articles": articles,
+                "quads": len(ox.Store.read_only(str(store_path))),
+                "store_mb": dir_size_mb(store_path),
+                "bulk_load_s": load_s,
+                "queries": _time_queries(store_path, repeats),
+                "cli_figures_s": _cli_figures(store_path),
+            }
+        )
+    return results

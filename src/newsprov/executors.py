@@ -1,0 +1,203 @@
+"""Where extraction runs: in this process, in a pool of worker processes, or on Dask.
+
+Extraction is a pure function from a batch of Articles to, for each article, its N-Triples
+(checked against the shapes) or the reason it failed: :func:`process_batch`. Each
+executor maps that function over batches and yields the outcomes batch by batch, in input
+order, so whichever runs it the store receives the same graphs. At most ``2 × workers``
+batches are in flight, so memory stays bounded however long the input is.
+
+- ``local``: one process (the pipeline given, or loaded once).
+- ``process``: ``workers`` processes, each loading the model once.
+- ``dask``: a Dask cluster (a ``LocalCluster`` of ``workers`` processes by default, or
+  the scheduler at ``scheduler``); each Dask worker loads the model once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from newsprov.errors import NewsprovError
+from newsprov.model import Article, Extraction
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["EXECUTORS", "Done", "Failed", "Outcome", "batches", "process_batch", "run_batches"]
+
+EXECUTORS = ("local", "process", "dask")
+
+
+@dataclass(frozen=True, slots=True)
+class Done:
+    """One article extracted, mapped and checked: its graph as N-Triples and its counts."""
+
+    article: Article
+    graph_iri: str
+    ntriples: bytes
+    triples: int
+    figures: int
+    quotes: int
+    entities: int
+
+
+@dataclass(frozen=True, slots=True)
+class Failed:
+    """An article that could not be extracted, mapped or checked, and why."""
+
+    article: Article
+    problem: str
+
+
+Outcome = Done | Failed
+BatchFn = Callable[[Sequence[Article]], list[Outcome]]
+
+_PIPELINES: dict[str, Language] = {}
+
+
+def _pipeline(model: str) -> Language:
+    """The pipeline for ``model``, loaded once per process."""
+    if model not in _PIPELINES:
+        from newsprov.nlp import build_pipeline
+
+        _PIPELINES[model] = build_pipeline(model)
+    return _PIPELINES[model]
+
+
+def _extract_each(nlp: Language, articles: Sequence[Article]) -> list[Extraction | Failed]:
+    """Extractions for ``articles`` as one batch; if the batch fails, one by one."""
+    from newsprov.nlp import extract
+
+    try:
+        return list(extract(nlp, articles))
+    except Exception:  # one bad article spoils the batch: find it below
+        pass
+    done: list[Extraction | Failed] = []
+    for article in articles:
+        try:
+            done.extend(extract(nlp, [article]))
+        except Exception as exc:
+            done.append(Failed(article, f"extraction failed: {exc}"))
+    return done
+
+
+def _to_outcome(ex: Extraction, base_iri: str) -> Outcome:
+    from newsprov.rdf.mapping import extraction_to_graph, graph_iri
+    from newsprov.rdf.validate_compiled import check
+
+    try:
+        graph = extraction_to_graph(ex, base_iri)
+        check(graph)
+    except NewsprovError as exc:
+        return Failed(ex.article, str(exc))
+    return Done(
+        article=ex.article,
+        graph_iri=graph_iri(ex.article.id, base_iri),
+        ntriples=graph.serialize(format="nt", encoding="utf-8"),
+        triples=len(graph),
+        figures=len(ex.figures),
+        quotes=len(ex.quotes),
+        entities=sum(1 for e in ex.entities if not e.anonymous),
+    )
+
+
+def process_batch(
+    articles: Sequence[Article], *, model: str, base_iri: str, nlp: Language | None = None
+) -> list[Outcome]:
+    """Extract, map, check and serialise one batch (a pure function of its inputs)."""
+    pipeline = nlp if nlp is not None else _pipeline(model)
+    return [
+        item if isinstance(item, Failed) else _to_outcome(item, base_iri)
+        for item in _extract_each(pipeline, articles)
+    ]
+
+
+def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """``articles`` in lists of ``size`` (the last may be shorter)."""
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _bounded(
+    submit: Callable[[list[Article]], Any],
+    result: Callable[[Any], list[Outcome]],
+    work: Iterable[list[Article]],
+    window: int,
+) -> Iterator[list[Outcome]]:
+    """Submit batches keeping at most ``window`` in flight; yield results in order."""
+    pending: deque[Any] = deque()
+    for batch in work:
+        pending.append(submit(batch))
+        if len(pending) >= window:
+            yield result(pending.popleft())
+    while pending:
+        yield result(pending.popleft())
+
+
+def _run_process(
+    fn: BatchFn, work: Iterable[list[Article]], workers: int
+) -> Iterator[list[Outcome]]:
+    # spawn, not fork: the parent may hold threads (a progress bar) and a loaded model
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from _bounded(lambda b: pool.submit(fn, b), Future.result, work, 2 * workers)
+
+
+def _run_dask(
+    fn: BatchFn, work: Iterable[list[Article]], workers: int, scheduler: str | None
+) -> Iterator[list[Outcome]]:
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise NewsprovError(f"--executor dask needs the 'distributed' package: {exc}") from exc
+    if scheduler:
+        client = Client(scheduler)
+        cluster = None
+    else:
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+        client = Client(cluster)
+    try:
+        n = max(1, len(client.scheduler_info().get("workers", {})) or workers)
+        yield from _bounded(
+            lambda b: client.submit(fn, b, pure=False), lambda f: f.result(), work, 2 * n
+        )
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def run_batches(
+    work: Iterable[list[Article]],
+    *,
+    model: str,
+    base_iri: str,
+    executor: str = "local",
+    workers: int = 1,
+    scheduler: str | None = None,
+    nlp: Language | None = None,
+) -> Iterator[list[Outcome]]:
+    """Outcomes of every batch of ``work``, in input order, run by ``executor``."""
+    if executor not in EXECUTORS:
+        raise NewsprovError(f"unknown executor {executor!r}; choose from {', '.join(EXECUTORS)}")
+    fn: BatchFn = partial(process_batch, model=model, base_iri=base_iri)
+    if executor == "dask":
+        yield from _run_dask(fn, work, workers, scheduler)
+    elif executor == "process" and workers > 1:
+        yield from _run_process(fn, work, workers)
+    else:
+        local: BatchFn = partial(process_batch, model=model, base_iri=base_iri, nlp=nlp)
+        yield from (local(batch) for batch in work)

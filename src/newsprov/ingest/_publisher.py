@@ -1,0 +1,207 @@
+"""Who published an article: one documented fallback chain, strongest evidence first.
+
+=========  ===========================================================================
+step       where the name comes from
+=========  ===========================================================================
+record     the input's own metadata: a JSON record's ``outlet`` / ``publisher`` /
+           ``source`` field (registry name when the registry knows it)
+header     a ``Source:`` / ``Publisher:`` header line of a text file
+html       the page's metadata as trafilatura reads it: ``og:site_name``, the JSON-LD
+           ``publisher`` (a bare host name there is no name and is skipped)
+registry   the URL's web domain (or a host name given as site name) in the registry
+text       a publisher the page itself names: the title's suffix ("Headline | North
+           Coast Herald"), a copyright line ("© 2025 North Coast Herald"), or a
+           capitalised phrase that spells the site's domain ("Levant Daily Report" on
+           levantdailyreport.com)
+domain     a name derived from the web domain ("northcoastherald.com" -> "North Coast
+           Herald"): a guess, marked as such in the graph (``np:publisherFrom "domain"``)
+wire       no site at all, but the copy is a wire agency's own story ("BEIRUT (AFP) -",
+           a lone "AFP" line above it): the agency
+=========  ===========================================================================
+
+The publisher is kept apart from the wires: a regional paper republishing an AFP story
+has itself as publisher and AFP as wire.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import wordninja
+from tld import get_tld
+
+from newsprov.ingest._agencies import canonical_outlet
+from newsprov.outlets import OutletRegistry
+
+__all__ = ["Publisher", "derive_name", "find_publisher", "named_in_text"]
+
+_TITLE_SEP_RE = re.compile(r"\s+[|·•–—-]\s+|\s+::\s+")
+_COPYRIGHT_RE = re.compile(
+    r"(?:©|\(c\)|\bCopyright\b)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?"
+    r"\s*[,.]?\s*(?P<name>[A-Z][\w&'’.\- ]{1,60}?)\s*(?:[.,|]|\ball rights reserved\b|$)",
+    re.IGNORECASE | re.MULTILINE,
+)
+_NAME_WORD_RE = re.compile(r"^(?:[A-Z0-9][\w&'’.\-]*|of|the|and|al|el|de|for|&)$")
+_SECTION_WORDS = frozenset({
+    "news", "latest", "live", "world", "home", "video", "videos", "opinion", "analysis",
+    "update", "updates", "breaking", "middle", "east", "politics", "business", "sport",
+    "sports", "region", "local", "national", "international",
+})  # fmt: skip
+_WORD_RE = re.compile(r"[A-Za-z0-9][\w'’&.\-]*")
+_MAX_NAME_WORDS = 6
+_EDGE_CHARS = 1500  # a page names itself in its chrome: the first and last characters
+
+
+@dataclass(frozen=True, slots=True)
+class Publisher:
+    """The publisher's name and the chain step that found it (both None when none did)."""
+
+    name: str | None = None
+    found_by: str | None = None
+
+
+def find_publisher(
+    *,
+    record: str | None = None,
+    header: str | None = None,
+    site_name: str | None = None,
+    url: str | None = None,
+    text: str = "",
+    title: str | None = None,
+    headline: str | None = None,
+    own_wire: str | None = None,
+) -> Publisher:
+    """The first step of the chain (see the module docstring) that names a publisher.
+
+    ``title`` is the page's full title ("Headline | Site"), ``headline`` the article's
+    own: an extractor's site name equal to it is a misreading, not the site's name.
+    """
+    host = _host(url)
+    site = None if _same(site_name, headline) else _site_name(site_name, host)
+    steps: list[tuple[str, str | None]] = [
+        ("record", canonical_outlet(record) if record else None),
+        ("header", header),
+        ("html", site),
+        ("registry", _registered(url, site_name)),
+        ("text", named_in_text(text, title=title, host=host)),
+        ("domain", derive_name(url) if host and url else None),
+        ("wire", own_wire),
+    ]
+    for step, name in steps:
+        if name:
+            return Publisher(name, step)
+    return Publisher()
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and _skeleton(a or "") == _skeleton(b or "")
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url if "//" in url else f"//{url}").hostname
+    return host.lower() if host and "." in host else None
+
+
+def _site_name(site_name: str | None, host: str | None) -> str | None:
+    """The metadata's site name, unless it is only a host name ("example.com")."""
+    name = " ".join((site_name or "").split())
+    if not name or (" " not in name and "." in name) or (host and name.lower() in host):
+        return None
+    return canonical_outlet(name)
+
+
+def _registered(url: str | None, site_name: str | None) -> str | None:
+    registry = OutletRegistry.default()
+    for candidate in (url, site_name):
+        found = registry.by_domain(candidate) if candidate and "." in candidate else None
+        if found:
+            return found.name
+    return None
+
+
+def named_in_text(text: str, *, title: str | None = None, host: str | None = None) -> str | None:
+    """The publisher the page names itself: a phrase spelling its domain, the title's
+    suffix, or a copyright line (a wire agency's copyright names a wire, not the site)."""
+    chrome = text if len(text) <= 2 * _EDGE_CHARS else text[:_EDGE_CHARS] + text[-_EDGE_CHARS:]
+    label = _label(host) if host else None
+    spelled = _spelling(f"{title or ''}\n{chrome}", label) if label else None
+    if spelled:
+        return canonical_outlet(spelled)
+    for name in (_title_suffix(title), *_copyrights(chrome)):
+        if name and not _is_wire(name):
+            return canonical_outlet(name)
+    return None
+
+
+def _title_suffix(title: str | None) -> str | None:
+    """ "Toll rises on coast | North Coast Herald" -> "North Coast Herald"."""
+    parts = _TITLE_SEP_RE.split(title or "")
+    return parts[-1].strip() if len(parts) > 1 and _name_like(parts[-1].strip()) else None
+
+
+def _copyrights(text: str) -> list[str]:
+    names = [m["name"].strip(" .-") for m in _COPYRIGHT_RE.finditer(text)]
+    return [n for n in names if _name_like(n)]
+
+
+def _name_like(text: str) -> bool:
+    """A name: one to six capitalised words, not a section label ("World", "Live")."""
+    words = text.split()
+    if not 1 <= len(words) <= _MAX_NAME_WORDS or not text[:1].isupper():
+        return False
+    if all(w.lower().strip(".") in _SECTION_WORDS for w in words):
+        return False
+    return all(_NAME_WORD_RE.match(w) for w in words)
+
+
+def _is_wire(name: str) -> bool:
+    found = OutletRegistry.default().lookup(canonical_outlet(name))
+    return found is not None and found.kind == "wire agency"
+
+
+def _spelling(text: str, label: str) -> str | None:
+    """A capitalised phrase of ``text`` whose letters spell ``label`` ("Levant Daily
+    Report" for "levantdailyreport"; a leading "The" may be missing from the domain)."""
+    words = list(_WORD_RE.finditer(text))
+    for i, first in enumerate(words):
+        if not first.group()[0].isupper():
+            continue
+        joined = ""
+        for j in range(i, min(i + _MAX_NAME_WORDS, len(words))):
+            joined += _skeleton(words[j].group())
+            if joined in (label, f"the{label}"):
+                return text[first.start() : words[j].end()]
+            if not label.startswith(joined) and not f"the{label}".startswith(joined):
+                break
+    return None
+
+
+def _skeleton(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def _label(host: str) -> str | None:
+    """The registrable label of a host: "www.northcoastherald.co.uk" -> "northcoastherald"."""
+    found = get_tld(host, as_object=True, fail_silently=True, fix_protocol=True)
+    domain = getattr(found, "domain", None) or host.split(".")[-2 if "." in host else 0]
+    label = _skeleton(domain)
+    return label if len(label) >= 3 else None
+
+
+def derive_name(url: str) -> str | None:
+    """A readable name made from the URL's domain: "northcoastherald.com" -> "North Coast
+    Herald", "wkrn.com" -> "WKRN"; None when the URL has no host."""
+    host = _host(url)
+    label = _label(host) if host else None
+    if not label:
+        return None
+    if len(label) <= 4 or (not label.isalpha() and len(label) <= 6):
+        return label.upper()
+    pieces = wordninja.split(label)
+    if len(pieces) > 1 and all(len(p) >= 3 or p.isdigit() or p in {"of", "on"} for p in pieces):
+        return " ".join(p if p in {"of", "on"} else p.capitalize() for p in pieces)
+    return label.capitalize()

@@ -1,0 +1,97 @@
+"""Every executor stores the same graphs: local, a process pool and a Dask LocalCluster."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib.compare import isomorphic
+
+from newsprov.config import Settings
+from newsprov.errors import NewsprovError
+from newsprov.executors import Done, batches, run_batches
+from newsprov.model import Article
+from newsprov.pipeline import Execution, ingest_paths
+from newsprov.rdf.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+
+
+def _article(i: int) -> Article:
+    return Article(id=f"a{i}", text=f"Article {i}.")
+
+
+def test_batches_keep_order_and_split_evenly() -> None:
+    got = list(batches((_article(i) for i in range(5)), 2))
+    assert [[a.id for a in b] for b in got] == [["a0", "a1"], ["a2", "a3"], ["a4"]]
+
+
+def test_unknown_executor_is_refused() -> None:
+    with pytest.raises(NewsprovError, match="unknown executor 'spark'"):
+        list(run_batches([[_article(1)]], model="m", base_iri="b", executor="spark"))
+
+
+def test_workers_alone_mean_a_process_pool_and_a_scheduler_means_dask() -> None:
+    assert Execution.for_workers(1).executor == "local"
+    assert Execution.for_workers(3).executor == "process"
+    assert Execution.for_workers(1, scheduler="tcp://127.0.0.1:8786").executor == "dask"
+    assert Execution.for_workers(2, "dask").workers == 2
+
+
+def _graphs(store: Store) -> dict[str, object]:
+    return {g: store.graph(g) for g in store.graphs()}
+
+
+def _assert_same_store(a: Store, b: Store) -> None:
+    ga, gb = _graphs(a), _graphs(b)
+    assert sorted(ga) == sorted(gb)
+    for name in ga:
+        assert isomorphic(ga[name], gb[name]), f"graph {name} differs"  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def local_store(pipeline) -> Store:  # type: ignore[no-untyped-def]
+    store = Store()
+    report = ingest_paths([EXAMPLES], store, Settings(), pipeline)
+    assert len(report.stored) >= 5 and not report.failed
+    return store
+
+
+@pytest.mark.model
+def test_local_batches_are_checked_ntriples(pipeline) -> None:  # type: ignore[no-untyped-def]
+    article = Article(id="x1", text="At least 12 people were killed, police said on Monday.")
+    [[done]] = run_batches([[article]], model="unused", base_iri=Settings().base_iri, nlp=pipeline)
+    assert isinstance(done, Done) and done.figures == 1
+    assert done.triples == done.ntriples.count(b"\n") and done.graph_iri.endswith("/graph/x1")
+
+
+@pytest.mark.model
+def test_two_worker_processes_store_the_same_graphs(local_store: Store) -> None:
+    store = Store()
+    run = Execution.for_workers(2)
+    report = ingest_paths([EXAMPLES], store, Settings(), execution=run)
+    assert not report.failed
+    _assert_same_store(local_store, store)
+
+
+@pytest.mark.model
+def test_dask_local_cluster_stores_the_same_graphs(local_store: Store) -> None:
+    store = Store()
+    run = Execution(executor="dask", workers=2, batch_size=2)
+    report = ingest_paths([EXAMPLES], store, Settings(), execution=run)
+    assert not report.failed
+    _assert_same_store(local_store, store)
+
+
+@pytest.mark.model
+def test_dask_scheduler_address_is_used(local_store: Store) -> None:
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None) as cluster:
+        store = Store()
+        run = Execution.for_workers(1, scheduler=cluster.scheduler_address)
+        report = ingest_paths([EXAMPLES], store, Settings(), execution=run)
+        assert not report.failed
+        assert cluster.scheduler.task_prefixes  # the work ran on that cluster
+    _assert_same_store(local_store, store)

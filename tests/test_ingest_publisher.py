@@ -1,0 +1,130 @@
+"""The publisher fallback chain: record -> header -> html -> registry -> text -> domain -> wire."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsprov.ingest import parse_html, parse_text, read_file
+from newsprov.ingest._publisher import derive_name, find_publisher, named_in_text
+
+BODY = "More than 40 homes were flooded on Sunday, the fire service said in a statement."
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "name", "step"),
+    [
+        ({"record": "agence france-presse", "header": "BBC"}, "AFP", "record"),
+        ({"header": "Reuters", "site_name": "Levant Daily"}, "Reuters", "header"),
+        ({"site_name": "Levant Daily", "url": "https://www.bbc.co.uk/x"}, "Levant Daily", "html"),
+        ({"site_name": "levantdaily.com", "url": "https://levantdaily.com/x"}, "Levant Daily",
+         "domain"),  # a host name as site name is no name
+        ({"url": "https://www.bbc.co.uk/news/x"}, "BBC News", "registry"),
+        ({"site_name": "bbc.co.uk"}, "BBC News", "registry"),
+        ({"title": "Floods hit valley | Cedar Valley Courier"}, "Cedar Valley Courier", "text"),
+        ({"text": f"{BODY}\n\n© 2025 Cedar Valley Courier. All rights reserved."},
+         "Cedar Valley Courier", "text"),
+        ({"url": "https://northcoastherald.com/a/b"}, "North Coast Herald", "domain"),
+        ({"own_wire": "AFP"}, "AFP", "wire"),
+        ({"url": "https://northcoastherald.com", "own_wire": "AFP"}, "North Coast Herald",
+         "domain"),
+        ({}, None, None),
+    ],
+)  # fmt: skip
+def test_first_step_that_names_a_publisher_wins(
+    kwargs: dict[str, str], name: str | None, step: str | None
+) -> None:
+    kwargs.setdefault("text", BODY)
+    found = find_publisher(**kwargs)
+    assert (found.name, found.found_by) == (name, step)
+
+
+@pytest.mark.parametrize(
+    ("url", "name"),
+    [
+        ("https://www.northcoastherald.com/2025/03/09/x", "North Coast Herald"),
+        ("https://levantdailyreport.co.uk/", "Levant Daily Report"),
+        ("https://wkrn.com/news", "WKRN"),
+        ("https://news.timesofcedarvale.org/a", "Times of Cedar Vale"),
+        ("https://qzxv.net", "QZXV"),
+        ("northcoastherald.com", "North Coast Herald"),
+        ("not a url", None),
+    ],
+)
+def test_derived_names_read_the_domain(url: str, name: str | None) -> None:
+    assert derive_name(url) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "host", "name"),
+    [
+        ("LEVANT DAILY REPORT\nHome > World\n" + BODY, None, "levantdailyreport.com",
+         "LEVANT DAILY REPORT"),
+        (BODY + "\nRead more from The Coastal Ledger", None, "coastalledger.net",
+         "The Coastal Ledger"),
+        (BODY, "Floods hit valley - Hill Post", None, "Hill Post"),
+        (BODY, "Floods hit valley - live updates", None, None),  # not a name
+        (BODY, "Floods hit valley | World", None, None),  # a section, not a site
+        (BODY + "\n© 2025 AFP", None, None, None),  # a wire's copyright names a wire
+        (BODY + "\nCopyright 2024-2025, Delta Mail Group | Terms", None, None,
+         "Delta Mail Group"),
+    ],
+)  # fmt: skip
+def test_named_in_text(text: str, title: str | None, host: str | None, name: str | None) -> None:
+    assert named_in_text(text, title=title, host=host) == name
+
+
+def test_republished_wire_story_keeps_publisher_and_wire_apart() -> None:
+    text = "URL: https://www.cedarvalecourier.com/news/2025/03/09/floods\n\n" + (
+        "CEDARVALE (AFP) - " + BODY
+    )
+    article = parse_text(text, article_id="a")
+    assert (article.outlet, article.outlet_from) == ("Cedar Vale Courier", "domain")
+    assert article.wires == ("AFP",)
+
+
+def test_wire_own_story_without_any_site_is_the_wire() -> None:
+    article = parse_text("BEIRUT (AFP) - " + BODY, article_id="a")
+    assert (article.outlet, article.outlet_from) == ("AFP", "wire")
+
+
+def test_byline_agency_of_the_publisher_is_no_wire() -> None:
+    html = (
+        '<html><head><meta property="og:site_name" content="Associated Press">'
+        '<meta name="author" content="Jane Doe | AP"></head><body><article>'
+        f"<p>{BODY} The river rose by two metres overnight and kept rising.</p>"
+        "</article></body></html>"
+    )
+    article = parse_html(html, article_id="a")
+    assert (article.outlet, article.outlet_from) == ("Associated Press", "html")
+    assert "Associated Press" not in article.wires
+
+
+def test_html_page_title_names_an_unknown_site() -> None:
+    html = (
+        "<html><head><title>Homes flooded in valley | Cedar Valley Courier</title></head>"
+        f"<body><article><h1>Homes flooded in valley</h1><p>{BODY} The river rose by two "
+        "metres overnight.</p></article></body></html>"
+    )
+    article = parse_html(html, article_id="a")
+    assert (article.outlet, article.outlet_from) == ("Cedar Valley Courier", "text")
+
+
+def test_jsonl_records_read_scrapers_field_names(tmp_path: Path) -> None:
+    rows = [
+        {"id": "a", "text": BODY, "publisher": "Hill Post", "published_at": "2025-03-09T08:00Z"},
+        {"id": "b", "text": BODY, "source": "https://hillpost.in/2025/03/10/x"},
+        {"id": "c", "text": BODY, "link": "https://www.bbc.co.uk/news/x", "source": "BBC"},
+    ]
+    path = tmp_path / "pages.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows), "utf-8")
+    a, b, c = read_file(path)
+    assert (a.outlet, a.outlet_from, a.date) == ("Hill Post", "record", "2025-03-09")  # type: ignore[union-attr]
+    assert (b.url, b.outlet, b.outlet_from) == (  # type: ignore[union-attr]
+        "https://hillpost.in/2025/03/10/x",
+        "Hill Post",
+        "domain",
+    )
+    assert (c.outlet, c.outlet_from) == ("BBC News", "record")  # type: ignore[union-attr]
