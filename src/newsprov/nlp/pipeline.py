@@ -32,7 +32,7 @@ from newsprov.model import (
 
 from . import entities as _entities  # noqa: F401  (registers the entity factories)
 from .aliases import slugify
-from .attribution import FigureAttribution, attribute_figures
+from .attribution import FigureAttribution, attribute_figures, settlement_size
 from .attributions import AttributionSpan, attributions, find_attributions
 from .boundaries import add_news_infixes, credit_spans, heading_spans, is_body, set_article_spans
 from .boundaries import trimmed as _trimmed
@@ -144,7 +144,7 @@ def _records(doc: Doc, article: Article) -> Extraction:
     known = {c.key for c in table.clusters}
     resolved = resolve_sources(doc, table, found, publisher, cues)
     figure_attrs = [
-        _figure_attribution(found, resolved, f, o) for f, o in zip(spans, old, strict=True)
+        _figure_attribution(doc, found, resolved, f, o) for f, o in zip(spans, old, strict=True)
     ]
     figures = _figures(doc, article, table, spans, figure_attrs)
     quotes = tuple(_attributed_quote(found, resolved, q, attached) for attached, q in old_quotes)
@@ -203,11 +203,15 @@ def _containing(
 
 
 def _figure_attribution(
-    found: Sequence[AttributionSpan], resolved: Sequence[Resolved], f: Any, old: FigureAttribution
+    doc: Doc,
+    found: Sequence[AttributionSpan],
+    resolved: Sequence[Resolved],
+    f: Any,
+    old: FigureAttribution,
 ) -> FigureAttribution:
     """A figure's source is the source of the attribution whose content contains it; an
     unnamed person's wish or promise ("a local man promised $500") reports nothing."""
-    if old.source is not None or old.via is not None:
+    if old.source is not None or old.via is not None or settlement_size(doc[f.num_start]):
         return old
     kept = [k for k, a in enumerate(found) if a.kind != "intent" or resolved[k].named]
     r = _containing([found[k] for k in kept], [resolved[k] for k in kept], f.start, f.end, 1.0)

@@ -30,6 +30,7 @@ __all__ = ["Resolved", "resolve_sources"]
 
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "some", "one"}
 _NAME_MAX = 5
+_PLACES_SPEAK = {"verb", "intent", "clause"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +61,7 @@ def _resolve(
         span = doc[a.source[0] : a.source[1]]
         source = _entity(table, span, cues)
         if source is not None and source.kind is EntityType.PLACE:
-            source = _speaking_place(table, span, source)
+            source = _speaking_place(table, span, source, a.kind in _PLACES_SPEAK)
     via = None
     if a.via is not None:
         via = _entity(table, doc[a.via[0] : a.via[1]], cues, create=False)
@@ -73,16 +74,19 @@ def _resolve(
     return Resolved(source.key if source is not None else None, via_key, named)
 
 
-def _speaking_place(table: EntityTable, span: Span, place: Cluster) -> Cluster | None:
+def _speaking_place(
+    table: EntityTable, span: Span, place: Cluster, as_subject: bool
+) -> Cluster | None:
     """A place speaks only when nobody else in the span does: a person or organisation
     the span also names speaks ("Tulsa police Chief Chuck Jordan"); else the place does:
     a person the model typed as a place ("DuVernay explained"), a country speaking for
-    its state ("Russia said")."""
+    its state ("Russia said"), but only as the subject of a cue: "according to Kenya"
+    names a place, not a source."""
     for tok in span:
         named = table.at(tok.i)
         if named is not None and named.kind in {EntityType.PERSON, EntityType.ORGANISATION}:
             return named
-    return place
+    return place if as_subject else None
 
 
 def _entity(
