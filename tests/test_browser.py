@@ -17,7 +17,7 @@ import pytest
 
 from newsprov.config import Settings
 from newsprov.server import create_app
-from newsprov.viz import build_graph, focus_on
+from newsprov.viz import Filters, apply_filters, build_graph, focus_on, mark_conflicts
 from test_server_data import MAYOR, QUOTE_XSS, XSS, live_server, make_store
 
 pytestmark = pytest.mark.browser
@@ -106,21 +106,57 @@ def _hover_node(tab: Any, node_id: str) -> None:
     tab.mouse.move(box["x"] + point["x"], box["y"] + point["y"])
 
 
+def _type_query(tab: Any, text: str) -> None:
+    """Replace the editor's text by typing, as a person would (the editor keeps focus:
+    in YASQE, Escape leaves the editor)."""
+    tab.click("#editor .CodeMirror")
+    tab.keyboard.press("Control+A")
+    tab.keyboard.press("Delete")
+    tab.keyboard.type(text)
+
+
 def test_query_page_and_explorer(page: tuple[Any, Watch]) -> None:
     tab, watch = page
     SHOTS.mkdir(parents=True, exist_ok=True)
     store = make_store()
     graph = build_graph(store)
+    mark_conflicts(graph, store)  # as the explorer draws it: red links between disagreeing tolls
     app = create_app(store, Settings(query_timeout=10.0))
     with live_server(app) as url:
         tab.goto(url + "/")
+        tab.wait_for_selector("#editor .CodeMirror .cm-keyword")  # highlighted SPARQL
         tab.select_option("#canned", "quotes")
-        assert "np:Quote" in tab.input_value("#query")
+        assert "np:Quote" in tab.evaluate("npEditor.getValue()")
         tab.click("#run")
         tab.wait_for_selector("#results tbody tr")
         assert tab.locator("#results tbody tr").count() == 2
         cells = tab.locator("#results tbody td").all_text_contents()
         assert any(XSS in cell for cell in cells)  # shown as text, not run
+        assert tab.locator("#results thead th").count() < len(tab.evaluate(
+            "JSON.parse(document.getElementById('canned-data').textContent).quotes"
+        ).split("?")) # the canned query's own columns, not all of them
+
+        # prefix completion from the page's own list (nothing fetched)
+        _type_query(tab, "PREFIX sch")
+        tab.wait_for_selector(".CodeMirror-hints")
+        assert "schema: <https://schema.org/>" in tab.inner_text(".CodeMirror-hints")
+
+        # a query typed in the editor, run with Ctrl+Enter, no PREFIX lines needed
+        _type_query(tab, "SELECT DISTINCT ?name ?person WHERE { ?person a np:Person ; "
+                         "rdfs:label ?name } ORDER BY DESC(?name)")
+        tab.keyboard.press("Control+Enter")
+        typed = tab.evaluate("npEditor.getValue()")
+        tab.wait_for_function(
+            "!document.getElementById('results').hidden && "
+            "document.querySelector('#results thead th').textContent === 'name'"
+        )
+        names = tab.locator("#results tbody td:first-child").all_text_contents()
+        assert "Mara Quill" in names, (typed, names)
+        assert names == sorted(names, reverse=True)
+        tab.click("#results thead th:first-child")  # sortable: ascending now
+        assert tab.get_attribute("#results thead th:first-child", "aria-sort") == "ascending"
+        names = tab.locator("#results tbody td:first-child").all_text_contents()
+        assert names == sorted(names, key=str.lower)
         tab.screenshot(path=str(SHOTS / "query-page.png"), full_page=True)
 
         tab.locator(f'#results a[href*="{MAYOR.rsplit("/", 1)[-1]}"]').first.click()
@@ -138,7 +174,45 @@ def test_query_page_and_explorer(page: tuple[Any, Watch]) -> None:
         tooltip = tab.locator("div.vis-tooltip")
         tooltip.wait_for(state="visible")
         assert XSS in tooltip.inner_text()
+        red = tab.evaluate(
+            "network.body.data.edges.get().filter(e => e.color && e.color.color === '#d62728')"
+            ".length"
+        )
+        assert red == 1  # the two tolls that disagree, linked
+        # search by name: type, Enter, the node is selected and its details shown
+        tab.fill("#search", "mara quill")
+        tab.press("#search", "Enter")
+        tab.wait_for_function("network.getSelectedNodes().length === 1")
+        assert tab.evaluate("network.getSelectedNodes()[0]") == MAYOR
+        assert "Mara Quill" in tab.inner_text("#details")
+        tab.wait_for_timeout(400)  # the focus animation
+        font = tab.evaluate("network.body.nodes[network.getSelectedNodes()[0]].options.font.size")
+        assert font * tab.evaluate("network.getScale()") >= 10  # readable on screen
         tab.screenshot(path=str(SHOTS / "explorer.png"))
+    watch.assert_clean()
+
+
+def test_standalone_explorer_filters_in_the_page(page: tuple[Any, Watch]) -> None:
+    """The file written by ``newsprov viz`` filters without a server."""
+    from newsprov.viz import explorer_html
+
+    tab, watch = page
+    store = make_store()
+    tab.set_content(explorer_html(store), wait_until="load")
+    tab.wait_for_function("document.body.dataset.ready === '1'")
+    total = tab.evaluate("network.body.data.nodes.length")
+    tab.select_option("#lf-source", MAYOR)
+    tab.wait_for_function("document.getElementById('local-count').textContent !== ''")
+    shown = tab.evaluate("network.body.data.nodes.get().filter(n => !n.hidden).map(n => n.id)")
+    expected = set(apply_filters(build_graph(store), Filters(source=MAYOR)).nodes)
+    assert set(shown) == expected and len(shown) < total
+    tab.fill("#search", "Quill")
+    tab.press("#search", "Enter")
+    tab.wait_for_function("network.getSelectedNodes().length === 1")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=str(SHOTS / "explorer-standalone-filtered.png"))
+    tab.select_option("#lf-source", "")
+    assert tab.evaluate("network.body.data.nodes.get().filter(n => n.hidden).length") == 0
     watch.assert_clean()
 
 

@@ -23,7 +23,7 @@ import networkx as nx
 
 from newsprov.rdf.store import Store
 
-__all__ = ["find_conflicts", "interval", "mark_conflicts"]
+__all__ = ["CONFLICT_EDGE", "find_conflicts", "interval", "mark_conflicts"]
 
 _PREFIX = "PREFIX np: <https://newsprov.org/ontology#>\n"
 _Q_CONFLICTS = (
@@ -31,6 +31,13 @@ _Q_CONFLICTS = (
     + """SELECT ?f ?note WHERE { ?v a np:Conflict ; np:verdictFigure ?f .
   OPTIONAL { ?v np:verdictNote ?note } }"""
 )
+_Q_PAIRS = (
+    _PREFIX
+    + """SELECT DISTINCT ?a ?b WHERE { ?v a np:Conflict ; np:firstFigure ?a ; np:secondFigure ?b }
+ORDER BY ?a ?b"""
+)
+CONFLICT_EDGE = "conflicts with"
+"""Label (and key) of the edges drawn between two figures that disagree."""
 _Q_ANY_VERDICT = (
     _PREFIX
     + """ASK { VALUES ?c { np:Verdict np:Conflict np:Corroboration
@@ -80,16 +87,21 @@ def find_conflicts(g: nx.MultiDiGraph) -> dict[str, list[str]]:
     One source revising itself is not a conflict. At most _MAX_NOTES notes per figure;
     figures are scanned in bound order, so a group of thousands costs about a sort.
     """
-    notes: dict[str, list[str]] = {}
+    return {f: [_note(g, o) for o in others] for f, others in _conflicting(g).items()}
+
+
+def _conflicting(g: nx.MultiDiGraph) -> dict[str, list[str]]:
+    """Figure IRI -> the figures (of other sources) it clashes with."""
+    found: dict[str, list[str]] = {}
     for figures in _groups(g).values():
         spans = {f: interval(g.nodes[f]["number"]) for f in figures}
         by_upper = sorted(figures, key=lambda f: spans[f][1])
         by_lower = sorted(figures, key=lambda f: -spans[f][0])
         for figure in figures:
-            found = [_note(g, other) for other in _clashing(g, figure, spans, by_upper, by_lower)]
-            if found:
-                notes[figure] = found
-    return notes
+            others = _clashing(g, figure, spans, by_upper, by_lower)
+            if others:
+                found[figure] = others
+    return found
 
 
 def _clashing(
@@ -128,10 +140,24 @@ def _mark(g: nx.MultiDiGraph, notes: Iterable[tuple[str, str]]) -> int:
     return len(marked)
 
 
+def _link(g: nx.MultiDiGraph, pairs: Iterable[tuple[str, str]]) -> None:
+    """A red "conflicts with" edge between each pair of figures drawn in ``g``."""
+    for a, b in pairs:
+        if a == b or a not in g or b not in g:  # e.g. a derived total, not drawn
+            continue
+        if not (g.has_edge(a, b, CONFLICT_EDGE) or g.has_edge(b, a, CONFLICT_EDGE)):
+            g.add_edge(a, b, key=CONFLICT_EDGE, label=CONFLICT_EDGE, conflict=True)
+
+
 def mark_conflicts(g: nx.MultiDiGraph, store: Store) -> int:
-    """Set ``conflict=True`` (and a CONFLICT line) on conflicting figures; returns how many."""
+    """Set ``conflict=True`` (and a CONFLICT line) on conflicting figures and link each
+    pair that disagrees with a ``conflicts with`` edge; returns how many figures."""
     if store.ask(_Q_ANY_VERDICT):
         rows = store.select(_Q_CONFLICTS).dicts()
-        return _mark(g, ((str(r["f"]), str(r["note"] or "np:Conflict verdict")) for r in rows))
-    found = find_conflicts(g)
-    return _mark(g, ((f, note) for f, notes in found.items() for note in notes))
+        marked = _mark(g, ((str(r["f"]), str(r["note"] or "np:Conflict verdict")) for r in rows))
+        _link(g, ((str(r["a"]), str(r["b"])) for r in store.select(_Q_PAIRS).dicts()))
+        return marked
+    found = _conflicting(g)
+    marked = _mark(g, ((f, _note(g, o)) for f, others in found.items() for o in others))
+    _link(g, ((f, o) for f, others in found.items() for o in others))
+    return marked

@@ -22,8 +22,16 @@ from newsprov.config import DEFAULT_BASE_IRI
 from newsprov.rdf.store import Store
 from newsprov.viz.conflicts import mark_conflicts
 from newsprov.viz.graph import build_graph
-from newsprov.viz.render import CONFLICT_COLOR, PHYSICS_THRESHOLD, STYLES, to_network
-from newsprov.viz.select import Filters, FocusError, apply_filters, filter_choices, focus_on
+from newsprov.viz.render import CONFLICT_COLOR, CONFLICT_LINK, PHYSICS_THRESHOLD, STYLES, to_network
+from newsprov.viz.select import (
+    Filters,
+    FocusError,
+    apply_filters,
+    filter_choices,
+    filter_data,
+    focus_on,
+    resolve_focus,
+)
 
 __all__ = ["explorer_html", "render_page", "write_explorer"]
 
@@ -60,6 +68,7 @@ def render_page(
     net = to_network(view, focus=focus, physics=physics)
     js, css = _vis_assets()
     data = {"nodes": net.nodes, "edges": net.edges, "options": net.options}
+    local = filter_choices(view) if choices is None else None  # standalone: filter in page
     context: dict[str, Any] = {
         "title": title,
         "data": data,
@@ -71,6 +80,9 @@ def render_page(
             if kind != "entity"
         ],
         "conflict_color": CONFLICT_COLOR["background"],
+        "conflict_link": CONFLICT_LINK,
+        "local_choices": local,
+        "filter_data": filter_data(view) if local is not None else None,
         "n_nodes": view.number_of_nodes(),
         "n_edges": view.number_of_edges(),
         "n_conflicts": sum(1 for r in net.nodes if r["conflict"]),
@@ -107,9 +119,8 @@ def explorer_html(
     active = (filters or Filters()).resolved(base_iri)
     view = apply_filters(graph, active)
     notice = None
-    if focus is not None and ":" not in focus:
-        focus = base_iri + focus
     if focus:
+        focus = resolve_focus(view, focus, base_iri)
         try:
             view = focus_on(view, focus, hops)
         except FocusError as exc:

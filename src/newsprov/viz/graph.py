@@ -1,8 +1,9 @@
 """The store as a networkx graph for the explorer: who reported what, from whom, via whom.
 
 Nodes are IRIs with attributes ``kind`` (article, outlet, person, organisation, place,
-figure, quote), ``label`` (short display text) and ``lines`` (plain-text details and the
-evidence sentences shown on hover). Edges run
+figure, quote), ``label`` (short display text), ``name`` (entities and articles: the full
+name, for search) and ``lines`` (plain-text details and the evidence sentences shown on
+hover). Entities linked to nothing (byline authors and places) are left out. Edges run
 
 - outlet —published→ article (``schema:publisher``), outlet —wire→ article (``np:wire``)
 - article —reports→ figure, article —quotes→ quote (``np:reportedIn``, reversed)
@@ -124,7 +125,14 @@ def _add_entities(g: nx.MultiDiGraph, store: Store) -> None:
         labels.setdefault(iri, row["label"] or local_name(iri))
     for iri, kind in kinds.items():
         label = labels[iri]
-        g.add_node(iri, kind=kind, label=_shorten(label), lines=[f"{kind}: {label}"], evidence=[])
+        g.add_node(
+            iri,
+            kind=kind,
+            label=_shorten(label),
+            name=label,
+            lines=[f"{kind}: {label}"],
+            evidence=[],
+        )
 
 
 def _add_articles(g: nx.MultiDiGraph, store: Store) -> None:
@@ -142,6 +150,7 @@ def _add_articles(g: nx.MultiDiGraph, store: Store) -> None:
                 iri,
                 kind="article",
                 label=_shorten(name),
+                name=name,
                 events={},
                 wires=set(),
                 publisher=row["publisher"],
@@ -290,4 +299,13 @@ def build_graph(store: Store) -> nx.MultiDiGraph:
     for _, data in g.nodes(data=True):
         if not data["lines"]:  # nodes created bare, from a reference only
             data["lines"] = [f"{data['kind']}: {data['label']}"]
+    _drop_unlinked_entities(g)
     return g
+
+
+def _drop_unlinked_entities(g: nx.MultiDiGraph) -> None:
+    """Leave out entities linked to nothing drawn: a byline's author and place (and photo
+    credits) are stored with the article but are not people or places it reports on."""
+    g.remove_nodes_from(
+        [n for n, d in g.nodes(data=True) if d["kind"] in ENTITY_KINDS and g.degree(n) == 0]
+    )

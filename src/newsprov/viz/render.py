@@ -23,6 +23,7 @@ from newsprov.viz.layout import layout
 
 __all__ = [
     "CONFLICT_COLOR",
+    "CONFLICT_LINK",
     "PHYSICS_THRESHOLD",
     "STYLES",
     "to_network",
@@ -49,6 +50,8 @@ STYLES: dict[str, dict[str, str]] = {
 }
 """Colour and vis-network shape per node kind (also drawn in the legend)."""
 CONFLICT_COLOR = {"background": "#e15759", "border": "#7a0000"}
+CONFLICT_LINK = "#d62728"
+"""Colour of the edge between two figures that disagree."""
 _TEXT_INSIDE = {"box", "ellipse"}  # shapes that draw their label inside themselves
 
 
@@ -75,6 +78,7 @@ def _node_record(
     record: dict[str, Any] = {
         "id": node,
         "label": data["label"],
+        "name": data.get("name") or data["label"],
         "title": tooltip(g, node),
         "kind": data["kind"],
         "shape": style["shape"],
@@ -94,8 +98,24 @@ def _node_record(
     return record
 
 
-def _edge_record(u: str, v: str, label: str) -> dict[str, Any]:
-    return {"from": u, "to": v, "label": label, "title": html.escape(label), "arrows": "to"}
+def _edge_record(u: str, v: str, data: dict[str, Any]) -> dict[str, Any]:
+    label = str(data.get("label", ""))
+    record: dict[str, Any] = {
+        "from": u,
+        "to": v,
+        "label": label,
+        "title": html.escape(label),
+        "arrows": "to",
+    }
+    if data.get("conflict"):  # two figures that disagree: a thick red link, both ways
+        record.update(
+            color={"color": CONFLICT_LINK, "highlight": CONFLICT_LINK},
+            width=3,
+            arrows="",
+            dashes=False,
+            font={"color": CONFLICT_LINK},
+        )
+    return record
 
 
 def _options(n: int, physics: bool) -> dict[str, Any]:
@@ -140,7 +160,7 @@ def to_network(
     positions = layout(g)
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
     net.nodes = [_node_record(g, node, positions[node], focus) for node in g.nodes]
-    net.edges = [_edge_record(u, v, label) for u, v, label in g.edges(data="label")]
+    net.edges = [_edge_record(u, v, data) for u, v, data in g.edges(data=True)]
     net.node_ids = [record["id"] for record in net.nodes]
     net.node_map = {record["id"]: record for record in net.nodes}
     net.options = _options(n, physics)

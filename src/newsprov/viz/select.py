@@ -16,7 +16,15 @@ import networkx as nx
 
 from newsprov.viz.graph import CLAIM_KINDS, local_name
 
-__all__ = ["Filters", "FocusError", "apply_filters", "filter_choices", "focus_on"]
+__all__ = [
+    "Filters",
+    "FocusError",
+    "apply_filters",
+    "filter_choices",
+    "filter_data",
+    "focus_on",
+    "resolve_focus",
+]
 
 _MEASURE_NS = "https://newsprov.org/measure/"
 
@@ -94,8 +102,10 @@ def apply_filters(g: nx.MultiDiGraph, f: Filters) -> nx.MultiDiGraph:
     keep: set[str] = set()
     for node, data in g.nodes(data=True):
         if data["kind"] in CLAIM_KINDS and _claim_passes(g, data, f):
-            keep.add(node)
-            keep.update(g.successors(node), g.predecessors(node))
+            keep.add(node)  # with its article and agents, not the claims it conflicts with
+            keep.update(
+                n for n in nx.all_neighbors(g, node) if g.nodes[n]["kind"] not in CLAIM_KINDS
+            )
         elif data["kind"] == "article" and not (f.source or f.measure) and _article_passes(data, f):
             keep.add(node)
             keep.update(
@@ -141,3 +151,48 @@ def filter_choices(g: nx.MultiDiGraph) -> dict[str, list[tuple[str, str]]]:
             ("measure", measures),
         )
     }
+
+
+def resolve_focus(g: nx.MultiDiGraph, focus: str, base_iri: str) -> str:
+    """The node ``focus`` names: an IRI, a key relative to ``base_iri`` (``person/jane-doe``)
+    or a name, matched without regard to case, whole names before parts of names.
+
+    Returns ``focus`` as an IRI when nothing matches, so focus_on reports it missing."""
+    if focus in g:
+        return focus
+    if ":" not in focus and base_iri + focus in g:
+        return base_iri + focus
+    wanted = focus.casefold().strip()
+    named = sorted(
+        (str(d.get("name") or d["label"]).casefold(), n)
+        for n, d in g.nodes(data=True)
+        if d["kind"] not in CLAIM_KINDS
+    )
+    for test in (str.__eq__, str.__contains__):
+        for name, node in named:
+            if wanted and test(name, wanted):
+                return node
+    return focus if ":" in focus else base_iri + focus
+
+
+def filter_data(g: nx.MultiDiGraph) -> dict[str, dict[str, dict[str, Any]]]:
+    """What the standalone page needs to filter in the browser as :func:`apply_filters`
+    does: per claim its article, measure, sources and vias; per article its events,
+    publisher and wires."""
+    claims, articles = {}, {}
+    for node, d in g.nodes(data=True):
+        if d["kind"] in CLAIM_KINDS:
+            claims[node] = {
+                "article": d["article"],
+                "measure": d.get("measure"),
+                "sources": sorted(d["sources"]),
+                "vias": sorted(d["vias"]),
+            }
+        elif d["kind"] == "article":
+            articles[node] = {
+                "events": sorted(d.get("events", {})),
+                "publisher": d.get("publisher"),
+                "wires": sorted(d.get("wires", ())),
+            }
+    return {"claims": claims, "articles": articles}
+
