@@ -201,9 +201,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     store_at = _open_store(settings, read_only=True, allow_service=args.allow_service)
     with store_at as store, _evaluation_errors():
         _note_interrupted(store)
-        found = query.stream(
-            store, sparql, bindings or None, limit=args.limit, offset=args.offset
-        )
+        found = query.stream(store, sparql, bindings or None, limit=args.limit, offset=args.offset)
         found.track_repeats = query.bindable(sparql) is None
         if args.format in ("json", "csv"):  # written row by row as the store yields them
             write = query.write_json if args.format == "json" else query.write_csv
