@@ -98,12 +98,13 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, st
     try:
         _wait_until_up(endpoint, proc, folder / "virtuoso.log")
         grant = (
-            'GRANT SPARQL_UPDATE TO "SPARQL"; '
-            "DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7);"
+            "GRANT SPARQL_UPDATE TO \"SPARQL\"; DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7);"
         )
         subprocess.run(
             ["isql-vt", f"127.0.0.1:{sql_port}", "dba", "dba", f"exec={grant}"],
-            check=True, capture_output=True, timeout=60,
+            check=True,
+            capture_output=True,
+            timeout=60,
         )
         yield endpoint, f"http://127.0.0.1:{http_port}/sparql-graph-crud"
     finally:
@@ -174,3 +175,10 @@ def test_remote_location_and_errors() -> None:
         RemoteStore(f"http://127.0.0.1:{_free_port()}/sparql", timeout=5).graphs()
     with pytest.raises(StoreError, match="not an http"):
         RemoteStore("ftp://example.org/sparql")
+
+
+def test_commands_that_need_a_folder_refuse_a_url(capsys) -> None:  # type: ignore[no-untyped-def]
+    from newsprov.cli import main
+
+    assert main(["export", "--store", "http://127.0.0.1:9/sparql"]) == 3
+    assert "needs a store folder" in capsys.readouterr().err
