@@ -160,13 +160,13 @@ def _article(i: int, rng: random.Random) -> dict[str, str]:
     day = rng.choice(WEEKDAYS)
     date = f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     paragraphs = [_lead(rng, place, outlet, event, day)]
-    for _ in range(rng.randint(6, 10)):
+    for _ in range(rng.randint(5, 8)):
         pick = rng.random()
-        if pick < 0.35:
+        if pick < 0.12:
             paragraphs.append(_figure_paragraph(rng, event, day))
-        elif pick < 0.6:
+        elif pick < 0.45:
             paragraphs.append(_quote_paragraph(rng, place))
-        elif pick < 0.75:
+        elif pick < 0.5:
             paragraphs.append(_revision_paragraph(rng, event))
         else:
             paragraphs.append(_background(rng, day))

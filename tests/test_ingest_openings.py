@@ -234,3 +234,24 @@ def test_more_dateline_shapes(opening: str, wires: tuple[str, ...]) -> None:
         "a monitor said.\n\nThe group gave a higher toll and condemned the killings."
     )
     assert parse_text(text, article_id="a").wires == wires
+
+
+def test_closing_credit_above_page_footer() -> None:
+    footer = "\nShare this story\nFacebook\nMost read\nCouncil approves depot\nAbout us"
+    footer += "\nContact\nPrivacy policy\n© 2024 Valdora News Media"
+    text = (
+        "Crews cleared the coast road on Sunday after a landslide blocked it for two days.\n"
+        "Traffic was back to normal by the evening, the police said.\n"
+        f"— Reuters{footer}"
+    )
+    assert parse_text(text, article_id="a").wires == ("Reuters",)
+
+
+def test_dateline_below_a_long_menu() -> None:
+    menu = "Skip to content\nMenu\nHome\nRegion\nNational\nWorld\nBusiness\nSport"
+    menu += "\nCulture\nOpinion\nWeather\nJobs\nSign in"
+    text = (
+        f"{menu}\nMERAN PASS (Reuters) - A bus went off a mountain road on Sunday, killing nine "
+        "people, the police said.\nThe driver lost control on a sharp bend, they said."
+    )
+    assert parse_text(text, article_id="a").wires == ("Reuters",)

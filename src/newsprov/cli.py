@@ -46,13 +46,20 @@ GRAPH_FORMATS = ("gexf", "graphml")  # the citation network, through networkx
 
 def _settings(args: argparse.Namespace) -> Settings:
     return Settings.from_env(
-        store_path=getattr(args, "store", None), spacy_model=getattr(args, "model", None)
+        store_path=getattr(args, "store", None),
+        spacy_model=getattr(args, "model", None),
+        graph_store_url=getattr(args, "graph_store", None),
     )
 
 
 def _open_store(settings: Settings, *, read_only: bool = False) -> Store:
     from newsprov.rdf.store import Store
 
+    if settings.store_url:  # an external triple store: same methods, over HTTP
+        from newsprov.rdf.remote import RemoteStore
+
+        remote = RemoteStore(settings.store_url, graph_store_url=settings.graph_store_url)
+        return remote  # type: ignore[return-value]
     if read_only and not settings.store_path.exists():
         raise NewsprovError(
             f"no store at {settings.store_path}: run 'newsprov ingest PATH --store DIR' first"
@@ -115,7 +122,8 @@ def _print_ingest_summary(report: IngestReport, settings: Settings) -> None:
     figures = sum(r.figures for r in report.stored)
     quotes = sum(r.quotes for r in report.stored)
     OUT.print(
-        f"ingested {len(report.stored)} article(s) into {settings.store_path}: "
+        f"ingested {len(report.stored)} article(s) into "
+        f"{settings.store_url or settings.store_path}: "
         f"{figures} figures, {quotes} quotes, {report.triples} triples "
         f"in {report.seconds:.1f} s"
     )
@@ -144,26 +152,27 @@ def cmd_query(args: argparse.Namespace) -> int:
     sparql = query.resolve(args.query)
     _check_bindable(args.query, sparql, bindings)
     with _open_store(settings, read_only=True) as store:
-        rows = query.run(store, sparql, bindings or None)
-    _note_repeats(rows, sparql)
-    if args.format == "json":
-        OUT.out(
-            json.dumps(query.to_sparql_json(rows), indent=1, ensure_ascii=False), highlight=False
+        found = query.stream(
+            store, sparql, bindings or None, limit=args.limit, offset=args.offset
         )
-    elif args.format == "csv":
-        sys.stdout.write(query.to_csv(rows))
-    else:
+        found.track_repeats = query.bindable(sparql) is None
+        if args.format in ("json", "csv"):  # written row by row as the store yields them
+            write = query.write_json if args.format == "json" else query.write_csv
+            write(found, sys.stdout)
+            sys.stdout.flush()
+            rows = None
+        else:
+            rows = found.to_rows()
+    _note_repeats(found.repeated)
+    if rows is not None:
         _print_query_table(rows, query.table_columns(sparql) if not args.all_columns else None)
     return 0
 
 
-def _note_repeats(rows: Rows, sparql: str) -> None:
+def _note_repeats(repeated: int) -> None:
     """Say so when a query of one's own returns repeated rows: the union default graph
     holds a triple once per article graph that states it."""
-    from newsprov import query
-
-    repeated = len(rows) - len(set(rows.rows))
-    if repeated and query.bindable(sparql) is None:
+    if repeated:
         ERR.print(
             f"note: {repeated} repeated row(s); the default graph is the union of the article "
             "graphs, which repeats a triple once per article stating it: use SELECT DISTINCT "
@@ -326,18 +335,36 @@ def cmd_report(args: argparse.Namespace) -> int:
 # --- argument parsing ------------------------------------------------------------------
 
 
-def _positive(text: str) -> int:
+def _whole(text: str, least: int) -> int:
     try:
         value = int(text)
     except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+        value = least - 1
+    if value < least:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= {least}, got {text!r}")
     return value
 
 
+def _positive(text: str) -> int:
+    return _whole(text, 1)
+
+
+def _count(text: str) -> int:
+    return _whole(text, 0)
+
+
 def _add_store(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--store", help="store folder (default ./newsprov-data or $NEWSPROV_STORE)")
+    p.add_argument(
+        "--store",
+        help="store folder (default ./newsprov-data or $NEWSPROV_STORE), or the http(s) URL "
+        "of a SPARQL endpoint (Virtuoso, Fuseki, GraphDB, Oxigraph server)",
+    )
+    p.add_argument(
+        "--graph-store",
+        metavar="URL",
+        help="with an http(s) --store: its Graph Store Protocol URL for writes "
+        "(default the --store URL, or $NEWSPROV_GRAPH_STORE)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -384,6 +411,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--all-columns", action="store_true", help="table: every variable, not the chosen few"
     )
+    p.add_argument("--limit", type=_count, metavar="N", help="at most N rows")
+    p.add_argument("--offset", type=_count, default=0, metavar="N", help="skip the first N rows")
     _add_store(p)
     p.set_defaults(func=cmd_query)
 

@@ -27,6 +27,8 @@ class Settings:
     base_iri: str = DEFAULT_BASE_IRI
     query_timeout: float = 30.0  # seconds, for the SPARQL endpoint
     result_limit: int = 10_000  # rows, for the SPARQL endpoint
+    store_url: str | None = None  # an external SPARQL endpoint instead of store_path
+    graph_store_url: str | None = None  # its Graph Store Protocol endpoint (default: same)
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -37,10 +39,13 @@ class Settings:
         env = os.environ
         settings = cls(
             spacy_model=env.get("NEWSPROV_SPACY_MODEL", DEFAULT_MODEL),
-            store_path=Path(env.get("NEWSPROV_STORE", str(DEFAULT_STORE))),
             base_iri=env.get("NEWSPROV_BASE_IRI", DEFAULT_BASE_IRI),
         )
         given = {k: v for k, v in overrides.items() if v is not None}
-        if "store_path" in given:
-            given["store_path"] = Path(str(given["store_path"]))
-        return replace(settings, **given)  # type: ignore[arg-type]
+        location = str(given.pop("store_path", env.get("NEWSPROV_STORE", "")))
+        if location.startswith(("http://", "https://")):
+            given["store_url"] = location
+        elif location:
+            given["store_path"] = Path(location)
+        given.setdefault("graph_store_url", env.get("NEWSPROV_GRAPH_STORE"))
+        return replace(settings, **{k: v for k, v in given.items() if v is not None})  # type: ignore[arg-type]

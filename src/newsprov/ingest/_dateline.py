@@ -83,7 +83,10 @@ _COPYRIGHT_RE = re.compile(
 )
 # a closing line of agency names only: "AFP, REUTERS" (Asian papers' credit line)
 _AGENCY_LINE_RE = re.compile(r"^(?P<agency>[A-Za-z][\w .,/&\-]{1,40})$")
-_OPENING_BLOCKS = 10  # page chrome: logo, date, breadcrumbs, headline twice, caption ...
+# page chrome above the story: menus (one item a line), logo, date, breadcrumbs,
+# headline twice, caption ...; the opening ends at the first prose paragraph anyway
+_OPENING_BLOCKS = 30
+_CLOSING_BLOCKS = 30  # and below it: share buttons, "most read" lists, footer links
 _CAPTIONS = 2  # uncredited caption sentences allowed between the chrome and the dateline
 _CAPTION_WORDS = 25
 _REPORTING_RE = re.compile(r"\b(?:said|says|told|according|reported|announced|stated)\b")
@@ -109,12 +112,24 @@ def find_wires(paragraphs: list[Block]) -> list[WireCredit]:
     """Dateline credits (opening paragraph), then end credits (last paragraphs).
 
     The dateline opens the first prose paragraph; scraped copy often puts a headline,
-    a section label, a date line or a photo caption before it (see ``_opening``).
+    a section label, a date line or a photo caption before it (see ``_opening``), and
+    menus, share buttons and footers around the story.
     """
     found = [c for text in _lead_lines(paragraphs) if (c := dateline_wires(text))][:1]
-    for block in paragraphs[-3:] if len(paragraphs) > 1 else paragraphs:
+    for block in _closing_blocks(paragraphs):
         found.extend(_end_credits(block))
     return found
+
+
+def _closing_blocks(paragraphs: list[Block]) -> list[Block]:
+    """The last three blocks, or from the last prose paragraph on when page chrome (share
+    buttons, link lists, a footer) follows it: a closing credit ends the story, not the page.
+    """
+    if len(paragraphs) <= 1:
+        return paragraphs
+    tail = paragraphs[-_CLOSING_BLOCKS:]
+    last_prose = max((i for i, b in enumerate(tail) if is_prose(b.text)), default=len(tail) - 1)
+    return tail[min(last_prose, len(tail) - 3) :] if len(tail) >= 3 else tail
 
 
 def opening_lines(paragraphs: list[Block]) -> list[str]:

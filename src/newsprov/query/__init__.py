@@ -37,6 +37,7 @@ from newsprov.query._format import (
     to_sparql_json,
     to_table_rows,
 )
+from newsprov.query._stream import Stream, display_term, stream, write_csv, write_json
 from newsprov.rdf.namespaces import PREFIXES
 from newsprov.rdf.store import Bindable, Rows, Store
 
@@ -44,18 +45,23 @@ __all__ = [
     "PREFIXES",
     "RECORD_VIEW_BELOW",
     "Rows",
+    "Stream",
     "bindable",
+    "display_term",
     "load",
     "names",
     "prefix_block",
     "resolve",
     "rows_view",
     "run",
+    "stream",
     "table_columns",
     "to_csv",
     "to_records",
     "to_sparql_json",
     "to_table_rows",
+    "write_csv",
+    "write_json",
 ]
 
 

@@ -1,0 +1,128 @@
+"""Query results as a stream: rows of pyoxigraph terms, written out as they come.
+
+:func:`stream` runs a SELECT and hands back its variables and a lazy iterator of rows,
+cut by ``offset``/``limit`` (Oxigraph evaluates lazily, so a query without ORDER BY stops
+computing once the limit is reached). The writers turn each row into CSV, SPARQL JSON
+or display strings directly from pyoxigraph's terms: nothing is converted to rdflib
+terms first and no full result is held in memory.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+from typing import Any, TextIO
+
+import pyoxigraph as ox
+
+from newsprov.errors import QueryError
+from newsprov.query._catalog import resolve
+from newsprov.query._format import _plain_number
+from newsprov.rdf.store import Bindable, Rows, Store, from_ox
+
+__all__ = ["Stream", "display_term", "json_term", "stream", "write_csv", "write_json"]
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_PLAIN = {_XSD + "string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"}
+_NUMBERS = {_XSD + "decimal", _XSD + "double", _XSD + "float"}
+
+Row = tuple[Any, ...]
+
+
+@dataclass(slots=True)
+class Stream:
+    """A SELECT's variables and its rows (pyoxigraph terms, None = unbound), read once.
+
+    ``count`` is the number of rows handed out so far; ``repeated`` how many of them
+    repeated an earlier row (counted only when ``track_repeats`` was set).
+    """
+
+    variables: tuple[str, ...]
+    _rows: Iterator[Row]
+    track_repeats: bool = False
+    count: int = 0
+    repeated: int = 0
+    _seen: set[Row] = field(default_factory=set)
+
+    def __iter__(self) -> Iterator[Row]:
+        for row in self._rows:
+            self.count += 1
+            if self.track_repeats:
+                if row in self._seen:
+                    self.repeated += 1
+                else:
+                    self._seen.add(row)
+            yield row
+
+    def to_rows(self) -> Rows:
+        """Every remaining row as rdflib terms (for callers that want a Rows)."""
+        return Rows(self.variables, tuple(tuple(from_ox(t) for t in row) for row in self))
+
+
+def stream(
+    store: Store,
+    query: str | Path,
+    bindings: Mapping[str, Bindable] | None = None,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Stream:
+    """Run a SELECT (canned name, ``.rq`` path or SPARQL) lazily; rows as they come."""
+    if offset < 0 or (limit is not None and limit < 0):
+        raise QueryError("limit and offset must not be negative")
+    result = store.raw_query(resolve(query), bindings)
+    if not isinstance(result, ox.QuerySolutions):
+        raise QueryError("expected a SELECT query")
+    variables = tuple(v.value for v in result.variables)
+    keys = [ox.Variable(v) for v in variables]
+    rows: Iterator[Row] = (tuple(sol[k] for k in keys) for sol in result)
+    stop = None if limit is None else offset + limit
+    return Stream(variables, islice(rows, offset, stop))
+
+
+def display_term(term: Any) -> str:
+    """A term as a person reads it: decimals without trailing zeros, unbound as ""."""
+    if term is None:
+        return ""
+    if isinstance(term, ox.Literal) and term.datatype.value in _NUMBERS:
+        return _plain_number(term.value)
+    return str(term.value)
+
+
+def json_term(term: Any) -> dict[str, str]:
+    """One pyoxigraph term as a SPARQL 1.1 Query Results JSON binding."""
+    if isinstance(term, ox.NamedNode):
+        return {"type": "uri", "value": term.value}
+    if isinstance(term, ox.BlankNode):
+        return {"type": "bnode", "value": term.value}
+    out = {"type": "literal", "value": term.value}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype.value not in _PLAIN:
+        out["datatype"] = term.datatype.value
+    return out
+
+
+def write_csv(rows: Stream, out: TextIO) -> int:
+    """SPARQL 1.1 CSV results (lexical forms, empty for unbound, CRLF), row by row."""
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(rows.variables)
+    for row in rows:
+        writer.writerow(["" if t is None else t.value for t in row])
+    return rows.count
+
+
+def write_json(rows: Stream, out: TextIO) -> int:
+    """SPARQL 1.1 Query Results JSON, one binding per line, written as rows come."""
+    out.write('{"head": {"vars": ' + json.dumps(list(rows.variables)) + '},\n')
+    out.write(' "results": {"bindings": [')
+    for i, row in enumerate(rows):
+        pairs = zip(rows.variables, row, strict=True)
+        binding = {v: json_term(t) for v, t in pairs if t is not None}
+        out.write(("\n  " if i == 0 else ",\n  ") + json.dumps(binding, ensure_ascii=False))
+    out.write("\n ]}}\n")
+    return rows.count

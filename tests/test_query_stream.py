@@ -1,0 +1,86 @@
+"""Streamed results: the same rows as query.run, cut by limit/offset, written row by row."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+
+import pytest
+
+from golden.rdf_samples import BASE, SAMPLES
+from newsprov import query
+from newsprov.cli import main
+from newsprov.errors import QueryError
+from newsprov.rdf.mapping import extraction_to_graph, graph_iri
+from newsprov.rdf.store import Store
+
+
+@pytest.fixture(scope="module")
+def store() -> Iterator[Store]:
+    s = Store()
+    for make in SAMPLES.values():
+        ex = make()
+        s.replace_graph(graph_iri(ex.article.id, BASE), extraction_to_graph(ex, BASE))
+    yield s
+
+
+@pytest.mark.parametrize("name", query.names())
+def test_streamed_rows_are_the_rows_of_run(store: Store, name: str) -> None:
+    assert query.stream(store, name).to_rows() == query.run(store, name)
+
+
+def test_limit_and_offset_cut_the_stream(store: Store) -> None:
+    every = query.run(store, "figures").rows
+    assert len(every) >= 4
+    assert query.stream(store, "figures", limit=2).to_rows().rows == every[:2]
+    assert query.stream(store, "figures", limit=2, offset=1).to_rows().rows == every[1:3]
+    assert query.stream(store, "figures", offset=len(every)).to_rows().rows == ()
+    assert query.stream(store, "figures", limit=0).to_rows().rows == ()
+
+
+def test_negative_limit_is_refused(store: Store) -> None:
+    with pytest.raises(QueryError, match="must not be negative"):
+        query.stream(store, "figures", limit=-1)
+
+
+def test_csv_matches_the_whole_result_writer(store: Store) -> None:
+    out = io.StringIO()
+    count = query.write_csv(query.stream(store, "figures"), out)
+    rows = query.run(store, "figures")
+    assert out.getvalue() == query.to_csv(rows)
+    assert count == len(rows)
+
+
+def test_json_matches_the_whole_result_document(store: Store) -> None:
+    out = io.StringIO()
+    query.write_json(query.stream(store, "quotes"), out)
+    assert json.loads(out.getvalue()) == query.to_sparql_json(query.run(store, "quotes"))
+
+
+def test_empty_json_result_is_a_valid_document(store: Store) -> None:
+    out = io.StringIO()
+    query.write_json(query.stream(store, "figures", limit=0), out)
+    assert json.loads(out.getvalue())["results"]["bindings"] == []
+
+
+def test_repeats_are_counted_when_asked(store: Store) -> None:
+    found = query.stream(store, "SELECT ?l WHERE { ?s rdfs:label ?l }")
+    found.track_repeats = True
+    rows = list(found)
+    assert found.count == len(rows) and found.repeated == len(rows) - len(set(rows))
+
+
+def test_cli_limit_and_offset(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "store"
+    with Store(path) as s:
+        for make in SAMPLES.values():
+            ex = make()
+            s.replace_graph(graph_iri(ex.article.id, BASE), extraction_to_graph(ex, BASE))
+    assert main(["query", "figures", "--store", str(path), "--format", "csv"]) == 0
+    every = capsys.readouterr().out.splitlines()
+    args = ["query", "figures", "--store", str(path), "--format", "csv", "--limit", "2"]
+    assert main([*args, "--offset", "1"]) == 0
+    assert capsys.readouterr().out.splitlines() == [every[0], *every[2:4]]
+    with pytest.raises(SystemExit):
+        main([*args, "--offset", "-3"])
