@@ -1,57 +1,138 @@
-"""How long cross-referencing takes on a synthetic store, and where the time goes.
+"""Cross-referencing at scale: materialised verdicts, incremental ingest, memory.
 
-Usage: python benchmarks/bench_crossref.py [--events N] [--articles N] [--figures N]
-Builds hand-made Extractions (no NLP: newsprov.analysis.synthetic), writes one named graph
-per article into a temporary on-disk Oxigraph store, then runs refresh() a few times
-(first run, and again on an unchanged store, as after every ingest) and prints the time of
-each stage (SPARQL load, clustering + events, claims + verdicts, graph write).
+Usage: python benchmarks/bench_crossref.py [--articles 10000] [--new 5]
+
+Fills an on-disk Oxigraph store with synthetic articles (hand-built Extractions from
+``newsprov.analysis.synthetic``: no NLP), then measures side by side in one run:
+
+- ``newsprov crossref``: a full recompute of every event (what every ingest used to run);
+- ``query conflicts``: the canned query, in process and through the CLI (a fresh process);
+- ingesting ``--new`` more articles beyond their NLP: mapping, SHACL validation, store
+  writes and the incremental cross-reference update (only the events they touch);
+- peak memory (RSS) of the whole run.
+
+Prints a Markdown table with the goals of issue 10 (conflicts < 1 s, 5 more articles
+< 10 s beyond NLP, memory < 2 GB) and the ratio of a full recompute to an update.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from newsprov.analysis import refresh
+from newsprov import query
+from newsprov.analysis import refresh, update
 from newsprov.analysis.synthetic import synthetic_corpus
 from newsprov.config import Settings
+from newsprov.model import Extraction
+from newsprov.rdf.iris import article_iri
 from newsprov.rdf.mapping import extraction_to_graph, graph_iri
 from newsprov.rdf.store import Store
+from newsprov.rdf.validate import validate
+
+PER_EVENT = 20
+
+
+def _fill(store: Store, extractions: list[Extraction], base: str) -> float:
+    t0 = time.perf_counter()
+    for ex in extractions:
+        store.replace_graph(graph_iri(ex.article.id, base), extraction_to_graph(ex, base))
+    store.flush()
+    return time.perf_counter() - t0
+
+
+def _ingest(store: Store, extractions: list[Extraction], base: str) -> tuple[float, float]:
+    """(seconds to map, validate and store, seconds of the cross-reference update)."""
+    t0 = time.perf_counter()
+    for ex in extractions:
+        graph = extraction_to_graph(ex, base)
+        validate(graph)
+        store.replace_graph(graph_iri(ex.article.id, base), graph)
+    t1 = time.perf_counter()
+    update(store, base, [str(article_iri(ex.article.id, base)) for ex in extractions])
+    store.flush()
+    return t1 - t0, time.perf_counter() - t1
+
+
+def _cli_seconds(args: list[str]) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "newsprov.cli", *args],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+    return time.perf_counter() - t0
+
+
+def _new_articles(events: int, new: int) -> list[Extraction]:
+    """``new`` articles: a later day of existing events (their events change)."""
+    more = list(synthetic_corpus(events, PER_EVENT + 1, seed=7))
+    late = [ex for ex in more if ex.article.id.endswith(f"art{PER_EVENT:03d}")]
+    return late[:new]
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main() -> int:
-    """Fill a store, time refresh() and print a small table."""
+    """Fill a store, time the three goals side by side, print the table."""
     ap = argparse.ArgumentParser()
-    ap.add_argument("--events", type=int, default=50)
-    ap.add_argument("--articles", type=int, default=20, help="articles per event")
-    ap.add_argument("--figures", type=int, default=4, help="figures per article")
-    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--articles", type=int, default=10_000)
+    ap.add_argument("--new", type=int, default=5, help="articles ingested incrementally")
     args = ap.parse_args()
     base = Settings().base_iri
-    extractions = list(synthetic_corpus(args.events, args.articles, args.figures))
-    figures = sum(len(ex.figures) for ex in extractions)
-    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "store") as store:
-        t0 = time.perf_counter()
-        for ex in extractions:
-            store.replace_graph(graph_iri(ex.article.id, base), extraction_to_graph(ex, base))
-        store.flush()
-        print(
-            f"{len(extractions)} articles, {figures} figures, {len(store)} quads "
-            f"(filled in {time.perf_counter() - t0:.1f} s)"
-        )
-        for run in range(1, args.runs + 1):
-            summary = refresh(store, base)
-            stages = "  ".join(f"{name} {secs:5.2f}" for name, secs in summary.stages)
-            print(f"refresh #{run}: {summary.seconds:5.2f} s  [{stages}]")
-        print(
-            f"{summary.events} events, {summary.claims} claims, "
-            f"{summary.corroborations} corroborations, {summary.conflicts} conflicts, "
-            f"{summary.revisions} revisions, {summary.triples} triples written"
-        )
+    events = max(1, args.articles // PER_EVENT)
+    corpus = list(synthetic_corpus(events, PER_EVENT, 4))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "store"
+        with Store(path) as store:
+            filled = _fill(store, corpus, base)
+            full = refresh(store, base)
+            t0 = time.perf_counter()
+            conflicts = query.run(store, "conflicts", {"verdict_type": "conflict"})
+            t_conflicts = time.perf_counter() - t0
+            t0 = time.perf_counter()
+            every = query.run(store, "conflicts")
+            t_every = time.perf_counter() - t0
+            t_map, t_update = _ingest(store, _new_articles(events, args.new), base)
+            quads = len(store)
+        t_cli = _cli_seconds(["query", "conflicts", "--store", str(path), "--format", "csv"])
+    rows = [
+        (
+            "articles in the store",
+            f"{len(corpus):,} ({quads:,} quads, filled in {filled:.0f} s)",
+            "",
+        ),
+        ("`newsprov crossref` (full recompute)", f"{full.seconds:.2f} s", _stages(full.stages)),
+        (
+            "`query conflicts`, conflicts only",
+            f"{t_conflicts:.3f} s ({len(conflicts)} rows)",
+            "< 1 s",
+        ),
+        ("`query conflicts`, every verdict", f"{t_every:.3f} s ({len(every)} rows)", "< 1 s"),
+        ("`newsprov query conflicts` (whole process)", f"{t_cli:.2f} s", ""),
+        (f"ingest {args.new} more: map + validate + store", f"{t_map:.2f} s", ""),
+        (f"ingest {args.new} more: cross-reference update", f"{t_update:.2f} s", ""),
+        (f"ingest {args.new} more, beyond NLP", f"{t_map + t_update:.2f} s", "< 10 s"),
+        ("full recompute / update", f"{full.seconds / max(t_update, 1e-9):.1f}×", ""),
+        ("peak memory (RSS)", f"{_peak_mb():,.0f} MB", "< 2,048 MB"),
+    ]
+    print("| measure | value | goal |\n| --- | --- | --- |")
+    for name, value, goal in rows:
+        print(f"| {name} | {value} | {goal} |")
     return 0
+
+
+def _stages(stages: tuple[tuple[str, float], ...]) -> str:
+    return "stages: " + ", ".join(f"{name} {secs:.1f} s" for name, secs in stages)
 
 
 if __name__ == "__main__":

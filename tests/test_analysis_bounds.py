@@ -27,7 +27,7 @@ INF = math.inf
         (1000, "more than", Interval(1000, INF, lo_open=True, hi_open=True)),
         (212, "at least", Interval(212, INF, hi_open=True)),
         (50, "up to", Interval(0, 50)),
-        (300, "nearly", Interval(0, 300)),
+        (300, "nearly", Interval(240, 330)),  # close to 300, not a ceiling
         (7, None, Interval(7, 7)),
     ],
 )

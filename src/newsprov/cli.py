@@ -23,6 +23,7 @@ from newsprov.config import Settings
 from newsprov.errors import NewsprovError
 
 if TYPE_CHECKING:
+    from newsprov.analysis import CrossrefSummary
     from newsprov.pipeline import IngestReport
     from newsprov.rdf.store import Bindable, Rows, Store
 
@@ -128,16 +129,30 @@ def _print_ingest_summary(report: IngestReport, settings: Settings) -> None:
         f"in {report.seconds:.1f} s"
     )
     if report.crossref:
-        x = report.crossref
-        OUT.print(
-            f"cross-reference: {x.events} event(s), {x.merged_clusters} merged entities, "
-            f"{x.corroborations} corroborated, {x.conflicts} in conflict, "
-            f"{x.revisions} revised"
-        )
+        _print_crossref(report.crossref)
     for failure in report.failed:
         _warn("failed", f"{failure.where}: {failure.problem}")
     if report.failed:
         ERR.print(f"{len(report.failed)} input(s) failed; everything else was stored.")
+
+
+def _print_crossref(x: CrossrefSummary) -> None:
+    OUT.print(
+        f"cross-reference: {x.events} event(s) ({x.recomputed} recomputed), "
+        f"{x.merged_clusters} merged entities, {x.corroborations} corroborated, "
+        f"{x.conflicts} in conflict, {x.revisions} revised in {x.seconds:.1f} s"
+    )
+
+
+def cmd_crossref(args: argparse.Namespace) -> int:
+    """Recompute every event's claims and verdicts and store them (one transaction)."""
+    from newsprov.analysis import refresh
+
+    settings = _settings(args)
+    with _open_store(settings) as store:
+        summary = refresh(store, settings.base_iri)
+    _print_crossref(summary)
+    return 0
 
 
 # --- query / export ------------------------------------------------------------------
@@ -392,6 +407,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="Dask scheduler (implies dask)")
     _add_store(p)
     p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("crossref", help="recompute the cross-reference (verdicts) of every event")
+    _add_store(p)
+    p.set_defaults(func=cmd_crossref)
 
     p = sub.add_parser("query", help="run a canned query, a .rq file or SPARQL text")
     p.add_argument("query", help="canned name (see 'newsprov queries'), FILE.rq or SPARQL")

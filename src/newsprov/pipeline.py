@@ -1,7 +1,7 @@
 """Ingest end to end: files -> Articles -> Extractions -> validated graphs -> store.
 
-After the articles are stored, the cross-reference graph (entity clusters, events,
-verdicts) is recomputed over the whole store, so it never lags behind the articles.
+After the articles are stored, the cross-reference (entity clusters, events, verdicts)
+is brought up to date for the events those articles touch, so it never lags behind them.
 
 One bad article never stops a batch: read errors arrive from ingest as values, and an
 article whose extraction, mapping or shape check fails is reported and skipped before the
@@ -185,9 +185,11 @@ def ingest_articles(
             progress(len(done))
     writer.flush()
     if report.stored:
-        from newsprov.analysis.crossref import refresh
+        from newsprov.analysis.crossref import update
+        from newsprov.rdf.iris import article_iri
 
-        report.crossref = refresh(store, settings.base_iri)
+        stored = (article_iri(r.article_id, settings.base_iri) for r in report.stored)
+        report.crossref = update(store, settings.base_iri, stored)
     store.flush()
     report.seconds += time.perf_counter() - started
     return report

@@ -1,7 +1,11 @@
-"""Reading what cross-referencing needs from the store, with a few SPARQL SELECTs.
+"""Reading what cross-referencing needs from the store, through the ``.rq`` files in
+``analysis/queries/`` (bound, never spliced).
 
-Every query projects its graph ``?g`` so the derived cross-reference graph itself can be
-skipped in Python (its IRI is never spliced into the SPARQL text).
+Every input query projects its graph ``?g`` so the derived cross-reference graphs
+themselves are skipped in Python (their IRIs are never pasted into SPARQL text). Two
+reads are cheap and global (articles with their entities: what clustering and event
+grouping need); figures, the bulk of the store, are read per article graph for the
+events an ingest touches, or in one pass for a full recompute.
 """
 
 from __future__ import annotations
@@ -9,87 +13,23 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
-from rdflib.term import Literal, Node
+from rdflib import URIRef
 
 from newsprov.analysis.clusters import EntityRecord
 from newsprov.analysis.records import FigureRecord
 from newsprov.rdf.store import Store
 
-__all__ = ["RawArticle", "StoreData", "load"]
+__all__ = ["RawArticle", "StoreData", "derived", "load", "load_figures", "load_index", "load_state"]
 
-_PREFIXES = """
-PREFIX np:     <https://newsprov.org/ontology#>
-PREFIX oa:     <http://www.w3.org/ns/oa#>
-PREFIX prov:   <http://www.w3.org/ns/prov#>
-PREFIX rdfs:   <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX schema: <https://schema.org/>
-PREFIX skos:   <http://www.w3.org/2004/02/skos/core#>
-"""
 _MEASURE_NS = "https://newsprov.org/measure/"
 
-ARTICLES = (
-    _PREFIXES
-    + """
-SELECT ?g ?a ?id ?date ?pub ?wire ?event ?event_label WHERE {
-  GRAPH ?g {
-    ?a a np:Article ; np:articleId ?id .
-    OPTIONAL { ?a schema:datePublished ?date }
-    OPTIONAL { ?a schema:publisher ?pub }
-    OPTIONAL { ?a np:wire ?wire }
-    OPTIONAL { ?a np:event ?event OPTIONAL { ?event rdfs:label ?event_label } }
-  }
-}"""
-)
 
-MENTIONS = (
-    _PREFIXES
-    + """
-SELECT ?g ?a ?e WHERE {
-  GRAPH ?g {
-    { ?a a np:Article ; schema:mentions ?e }
-    UNION { ?x np:reportedIn ?a ; prov:wasAttributedTo ?e }
-    UNION { ?x np:reportedIn ?a ; np:via ?e }
-    UNION { ?x np:reportedIn ?a ; np:place ?e }
-  }
-}"""
-)
-
-ENTITIES = (
-    _PREFIXES
-    + """
-SELECT ?g ?e ?type ?label ?alt ?anon WHERE {
-  VALUES ?type { np:Person np:Organisation np:Outlet np:Place }
-  GRAPH ?g {
-    ?e a ?type ; rdfs:label ?label .
-    OPTIONAL { ?e skos:altLabel ?alt }
-    OPTIONAL { ?e np:anonymous ?anon }
-  }
-}"""
-)
-
-FIGURES = (
-    _PREFIXES
-    + """
-SELECT ?g ?f ?a ?value ?qualifier ?measure ?population ?unit ?lower ?upper ?source ?via
-       ?date ?sentence ?range ?text WHERE {
-  GRAPH ?g {
-    ?f a np:Figure ; np:reportedIn ?a ; np:value ?value .
-    OPTIONAL { ?f np:qualifier ?qualifier }
-    OPTIONAL { ?f np:measure ?measure }
-    OPTIONAL { ?f np:population ?population }
-    OPTIONAL { ?f np:unit ?unit }
-    OPTIONAL { ?f np:lowerBound ?lower }
-    OPTIONAL { ?f np:upperBound ?upper }
-    OPTIONAL { ?f prov:wasAttributedTo ?source }
-    OPTIONAL { ?f np:via ?via }
-    OPTIONAL { ?f np:figureDate ?date }
-    OPTIONAL { ?f np:evidence/oa:exact ?sentence }
-    OPTIONAL { ?f np:rangeGroup ?range }
-    OPTIONAL { ?f np:numberText ?text }
-  }
-}"""
-)
+@cache
+def _query(name: str) -> str:
+    return resources.files("newsprov.analysis").joinpath(f"queries/{name}.rq").read_text("utf-8")
 
 
 @dataclass(slots=True)
@@ -104,49 +44,68 @@ class RawArticle:
     event: str | None = None
     event_label: str | None = None
     mentions: set[str] = field(default_factory=set)
+    title: str | None = None
+    url: str | None = None
 
 
 @dataclass(slots=True)
 class StoreData:
-    """Everything refresh reads, keyed by IRI."""
+    """Everything a cross-reference run reads, keyed by IRI."""
 
     articles: dict[str, RawArticle]
     entities: list[EntityRecord]
     figures: list[FigureRecord]
 
 
-def _s(node: Node | None) -> str | None:
-    return None if node is None else str(node)
+Row = dict[str, str | None]
 
 
-def _f(node: Node | None) -> float | None:
-    if node is None:
+def _s(value: str | None) -> str | None:
+    return value
+
+
+def _f(value: str | None) -> float | None:
+    if value is None:
         return None
     try:
-        return float(node.toPython()) if isinstance(node, Literal) else None
-    except (TypeError, ValueError):
+        return float(value)
+    except ValueError:
         return None
 
 
-def _rows(store: Store, sparql: str, skip: str) -> Iterable[dict[str, Node | None]]:
-    for row in store.select(sparql).dicts():
-        if _s(row["g"]) != skip:
+def _rows(
+    store: Store, name: str, skip: str, bindings: dict[str, URIRef] | None = None
+) -> Iterable[Row]:
+    for row in store.select_values(_query(name), bindings):
+        if not derived(row["g"] or "", skip):
             yield row
+
+
+def derived(graph: str, prefix: str) -> bool:
+    """Whether ``graph`` is ``prefix`` or under it (an article graph never is: ids are
+    percent-encoded, so no article graph IRI continues with a slash)."""
+    return graph == prefix or graph.startswith(prefix + "/")
+
+
+def _first(old: str | None, new: str | None) -> str | None:
+    return min(filter(None, [old, _s(new)]), default=None)
 
 
 def _articles(store: Store, skip: str) -> dict[str, RawArticle]:
     arts: dict[str, RawArticle] = {}
-    for r in _rows(store, ARTICLES, skip):
+    for r in _rows(store, "articles", skip):
         iri = str(r["a"])
         art = arts.setdefault(iri, RawArticle(iri, str(r["id"])))
-        art.date = min(filter(None, [art.date, _s(r["date"])]), default=None)
-        art.publisher = min(filter(None, [art.publisher, _s(r["pub"])]), default=None)
-        art.event = min(filter(None, [art.event, _s(r["event"])]), default=None)
+        art.date = _first(art.date, r["date"])
+        art.publisher = _first(art.publisher, r["pub"])
+        art.event = _first(art.event, r["event"])
+        art.title = _first(art.title, r["title"])
+        art.url = _first(art.url, r["url"])
         if r["event_label"] is not None and _s(r["event"]) == art.event:
             art.event_label = str(r["event_label"])
         if r["wire"] is not None:
             art.wires.add(str(r["wire"]))
-    for r in _rows(store, MENTIONS, skip):
+    for r in _rows(store, "mentions", skip):
         if str(r["a"]) in arts:
             arts[str(r["a"])].mentions.add(str(r["e"]))
     return arts
@@ -154,7 +113,7 @@ def _articles(store: Store, skip: str) -> dict[str, RawArticle]:
 
 def _entities(store: Store, skip: str, arts: dict[str, RawArticle]) -> list[EntityRecord]:
     info: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for r in _rows(store, ENTITIES, skip):
+    for r in _rows(store, "entities", skip):
         d = info[str(r["e"])]
         d["type"].add(str(r["type"]).rsplit("#", 1)[-1])
         d["labels"].add(str(r["label"]))
@@ -179,8 +138,9 @@ def _entities(store: Store, skip: str, arts: dict[str, RawArticle]) -> list[Enti
     ]
 
 
-def _figure(r: dict[str, Node | None]) -> FigureRecord:
+def _figure(r: Row) -> FigureRecord:
     measure = _s(r["measure"])
+    start = _f(r["start"])
     return FigureRecord(
         iri=str(r["f"]),
         article=str(r["a"]),
@@ -197,13 +157,16 @@ def _figure(r: dict[str, Node | None]) -> FigureRecord:
         sentence=_s(r["sentence"]) or "",
         range_group=_s(r["range"]),
         number_text=_s(r["text"]) or "",
+        place=_s(r["place"]),
+        what=_s(r["what"]) or "",
+        start=int(start) if start is not None else -1,
     )
 
 
-def _figures(store: Store, skip: str) -> list[FigureRecord]:
+def _best(rows: Iterable[Row]) -> list[FigureRecord]:
     # one record per figure: with several rows (should not happen) the smallest wins
     best: dict[str, FigureRecord] = {}
-    for r in _rows(store, FIGURES, skip):
+    for r in rows:
         fig = _figure(r)
         old = best.get(fig.iri)
         if old is None or repr(fig) < repr(old):
@@ -211,7 +174,33 @@ def _figures(store: Store, skip: str) -> list[FigureRecord]:
     return [best[k] for k in sorted(best)]
 
 
-def load(store: Store, skip_graph: str) -> StoreData:
-    """Articles, entities and figures of every graph except ``skip_graph``."""
-    arts = _articles(store, skip_graph)
-    return StoreData(arts, _entities(store, skip_graph, arts), _figures(store, skip_graph))
+def load_figures(
+    store: Store, skip: str, graphs: Iterable[str] | None = None
+) -> list[FigureRecord]:
+    """Figures of the article graphs ``graphs`` (every graph but ``skip*`` when None)."""
+    if graphs is None:
+        return _best(_rows(store, "figures", skip))
+    rows = (r for g in sorted(set(graphs)) for r in _rows(store, "figures", skip, {"g": URIRef(g)}))
+    return _best(rows)
+
+
+def load_index(store: Store, skip: str) -> tuple[dict[str, RawArticle], list[EntityRecord]]:
+    """Articles (with what they mention) and entities of every graph but ``skip*``."""
+    arts = _articles(store, skip)
+    return arts, _entities(store, skip, arts)
+
+
+def load_state(store: Store, prefix: str) -> dict[str, tuple[str, str]]:
+    """Derived graph IRI -> (node, signature) for the graphs under ``prefix``."""
+    out = {}
+    for r in store.select_values(_query("state")):
+        g = _s(r["g"]) or ""
+        if derived(g, prefix):
+            out[g] = (str(r["node"]), str(r["signature"]))
+    return out
+
+
+def load(store: Store, skip: str) -> StoreData:
+    """Articles, entities and figures of every graph except those starting with ``skip``."""
+    arts, entities = load_index(store, skip)
+    return StoreData(arts, entities, load_figures(store, skip))

@@ -118,6 +118,7 @@ class EventData:
     last_date: str = ""
     figures: list[FigureRow] = field(default_factory=list)
     verdicts: list[dict[str, str]] = field(default_factory=list)
+    claims: list[dict[str, str]] = field(default_factory=list)  # figure-timeline rows
     quotes: list[QuoteRow] = field(default_factory=list)
     matrix: Counter[tuple[str, str]] = field(default_factory=Counter)
     in_conflict: set[str] = field(default_factory=set)  # IRIs of figures in a conflict
@@ -222,4 +223,7 @@ def collect(store: Store, event: str | None = None) -> ReportData:
     for r in run(store, "conflicts").dicts():
         if _s(r["event"]) in chosen:
             chosen[_s(r["event"])].verdicts.append({k: _s(v) for k, v in r.items()})
+    for r in run(store, "figure-timeline").dicts():
+        if _s(r["event"]) in chosen:
+            chosen[_s(r["event"])].claims.append({k: _s(v) for k, v in r.items()})
     return ReportData(list(chosen.values()))

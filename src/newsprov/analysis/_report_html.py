@@ -11,6 +11,7 @@ from html import escape
 from itertools import groupby
 
 from newsprov.analysis._report_data import EventData, FigureRow, ReportData
+from newsprov.analysis._report_story import disputes, quantities
 from newsprov.analysis.bounds import format_number
 
 __all__ = ["render_html"]
@@ -63,6 +64,49 @@ def _side(v: Mapping[str, str], s: str) -> str:
     where = v[f"outlet_{s}"] or "unknown outlet"
     text = v[f"text_{s}"] or v[f"value_{s}"]
     return f"{who}: {text} ({where}, {v[f'date_{s}'] or 'undated'}, {v[f'article_{s}']})"
+
+
+def _link(title: str, url: str) -> str:
+    """A headline linking to its article; only http(s) links (article URLs are untrusted)."""
+    if url.lower().startswith(("https://", "http://")):
+        return f'<a href="{_e(url)}" rel="noopener noreferrer">{_e(title or url)}</a>'
+    return _e(title)
+
+
+def _disputes(event: EventData) -> str:
+    found = disputes(event.verdicts)
+    if not found:
+        return '<p class="meta">No source contradicts another.</p>'
+    rows = []
+    for d in found:
+        sides = [
+            f"<td><b>{_e(src)}</b>: {_e(text)} ({_e(date or 'undated')})<br>"
+            f"{_link(title, url)}</td>"
+            for src, text, date, title, url in (d.a, d.b)
+        ]
+        rows.append(
+            f'<tr class="conflict">{_cells([d.quantity])}{"".join(sides)}{_cells([d.note])}</tr>'
+        )
+    head = _head(["quantity", "one source", "the other", "why"])
+    return f"<table>{head}{''.join(rows)}</table>"
+
+
+def _story(event: EventData) -> str:
+    found = quantities(event.claims, event.verdicts)
+    if not found:
+        return '<p class="meta">No attributed figures.</p>'
+    parts = []
+    for q in found:
+        mark = ' <span class="badge conflict">disputed</span>' if q.disputed else ""
+        rows = "".join(
+            f"<tr>{_cells([line.source, line.latest, line.latest_date or 'undated'])}"
+            f"<td>{_e(line.timeline())}</td><td>{_link(line.title or line.article_id, line.url)}"
+            f"{' · ' + _e(line.outlet) if line.outlet else ''}</td></tr>"
+            for line in q.lines
+        )
+        head = _head(["source", "latest", "as of", "timeline", "latest report"])
+        parts.append(f"<h4>{_e(q.name)}{mark}</h4><table>{head}{rows}</table>")
+    return "".join(parts)
 
 
 def _verdicts(event: EventData) -> str:
@@ -180,6 +224,8 @@ def _event(event: EventData, plots: Sequence[tuple[str, str]]) -> str:
     return (
         f'<section class="event" id="{_e(event.slug)}"><h2>{_e(event.label)}</h2>'
         f'<p class="meta">{_e(meta)}</p>'
+        f"<h3>Disputes</h3>{_disputes(event)}"
+        f"<h3>What each source says</h3>{_story(event)}"
         f"<h3>Verdicts</h3>{_verdicts(event)}"
         f"<h3>Figures by measure</h3>{_figures(event)}"
         f"<h3>Timeline</h3>{_plots(plots)}"

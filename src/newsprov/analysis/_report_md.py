@@ -11,6 +11,7 @@ from html import escape
 from itertools import groupby
 
 from newsprov.analysis._report_data import EventData, ReportData
+from newsprov.analysis._report_story import disputes, quantities
 from newsprov.analysis.bounds import format_number
 
 __all__ = ["render_markdown"]
@@ -31,6 +32,48 @@ def _side(v: Mapping[str, str], s: str) -> str:
     who = v[f"source_{s}"] or v[f"via_{s}"] or "unattributed"
     text = v[f"text_{s}"] or v[f"value_{s}"]
     return f"{who}: {text} ({v[f'outlet_{s}'] or 'unknown outlet'}, {v[f'date_{s}'] or 'undated'})"
+
+
+def _link(title: str, url: str) -> str:
+    """A Markdown link to an http(s) article URL, else the title alone."""
+    if url.lower().startswith(("https://", "http://")):
+        safe = url.replace(" ", "%20").replace(")", "%29").replace("(", "%28")
+        return f"[{_c(title or url).replace(']', ')')}]({_c(safe)})"
+    return _c(title)
+
+
+def _disputes(event: EventData) -> list[str]:
+    found = disputes(event.verdicts)
+    if not found:
+        return ["No source contradicts another.", ""]
+    lines = []
+    for d in found:
+        (sa, ta, da, tia, ua), (sb, tb, db, tib, ub) = d.a, d.b
+        lines.append(
+            f"- **{_c(d.quantity)}**: {_c(sa)} {_c(ta)} ({_c(da or 'undated')}, "
+            f"{_link(tia, ua)}) vs {_c(sb)} {_c(tb)} ({_c(db or 'undated')}, {_link(tib, ub)})"
+        )
+    return [*lines, ""]
+
+
+def _story(event: EventData) -> list[str]:
+    lines: list[str] = []
+    for q in quantities(event.claims, event.verdicts):
+        lines += [f"#### {_c(q.name)}{' (disputed)' if q.disputed else ''}", ""]
+        lines += _table(
+            ["source", "latest", "as of", "timeline", "latest report"],
+            [
+                [
+                    ln.source,
+                    ln.latest,
+                    ln.latest_date or "undated",
+                    ln.timeline(),
+                    ln.title or ln.article_id,
+                ]
+                for ln in q.lines
+            ],
+        )
+    return lines or ["No attributed figures.", ""]
 
 
 def _verdicts(event: EventData) -> list[str]:
@@ -106,6 +149,12 @@ def _event(event: EventData, plots: Sequence[tuple[str, str]]) -> list[str]:
             f"{' · ' + dates if dates else ''}"
         ),
         "",
+        "### Disputes",
+        "",
+        *_disputes(event),
+        "### What each source says",
+        "",
+        *_story(event),
         "### Verdicts",
         "",
         *_verdicts(event),

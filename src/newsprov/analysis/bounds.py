@@ -7,12 +7,17 @@ qualifier      interval               example
 =============  =====================  ==============================================
 exact          ``[N, N]``             "745 civilians"
 about          ``[0.9 N, 1.1 N]``     "about 1,000" (±10 %)
+nearly         ``[0.8 N, 1.1 N]``     "nearly 40", "almost 300": close to N, not a ceiling
 more than      ``(N, ∞)``             "more than 1,000" (open: 1,000 itself excluded)
 at least       ``[N, ∞)``             "at least 212"
-up to, nearly  ``[0, N]``             "up to 50", "nearly 300"
+up to          ``[0, N]``             "fewer than 50", "no more than 50": a ceiling
+up to (soft)   ``[0, N~]``            "as many as", "as high as", "up to" 800,000: the
+                                      high end of an estimate, never a ceiling
 =============  =====================  ==============================================
 
-Two figures are *compatible* when their intervals intersect. Populations are normalised
+Two figures are *compatible* (they corroborate) when their intervals intersect; they
+*contradict* (they conflict) only when they cannot intersect even with soft ends
+relaxed: "as high as 800,000" contradicts no larger figure. Populations are normalised
 ("security force members" -> ``security-forces``) and a missing population, "people" or
 "persons" all mean the total count.
 """
@@ -26,6 +31,7 @@ from dataclasses import dataclass
 __all__ = [
     "Interval",
     "compatible",
+    "contradicts",
     "describe_gap",
     "format_number",
     "interval_for",
@@ -45,6 +51,7 @@ class Interval:
     hi: float
     lo_open: bool = False
     hi_open: bool = False
+    hi_soft: bool = False  # the high end of an estimate ("as many as"), not a ceiling
 
     def contains(self, value: float, *, just_above: bool = False) -> bool:
         """Whether ``value`` (or a point infinitesimally above it) lies in the interval."""
@@ -65,24 +72,31 @@ class Interval:
         return f"{left}{format_number(self.lo)}, {format_number(self.hi)}{right}"
 
 
+_SOFT_CEILING = re.compile(r"^\s*(?:up to|as (?:many|much|high) as|a maximum of)\b", re.I)
+
+
 def interval_for(
     value: float,
     qualifier: str | None,
     lower: float | None = None,
     upper: float | None = None,
+    text: str = "",
 ) -> Interval:
-    """The interval a figure allows; stored bounds are used only for an unknown qualifier."""
+    """The interval a figure allows; stored bounds are used only for an unknown qualifier.
+    ``text`` is the number phrase as written: it tells a soft "up to" from a ceiling."""
     q = (qualifier or "exact").strip().lower()
     if q == "exact":
         return Interval(value, value)
     if q == "about":
         return Interval(value * (1 - _ABOUT), value * (1 + _ABOUT))
+    if q == "nearly":
+        return Interval(value * (1 - 2 * _ABOUT), value * (1 + _ABOUT))
     if q == "more than":
         return Interval(value, _INF, lo_open=True, hi_open=True)
     if q == "at least":
         return Interval(value, _INF, hi_open=True)
-    if q in {"up to", "nearly"}:
-        return Interval(0.0, value)
+    if q == "up to":
+        return Interval(0.0, value, hi_soft=bool(_SOFT_CEILING.match(text)))
     lo = lower if lower is not None else 0.0
     hi = upper if upper is not None else _INF
     return Interval(lo, hi, hi_open=hi == _INF)
@@ -96,6 +110,12 @@ def compatible(a: Interval, b: Interval) -> bool:
     if lo < hi:
         return True
     return lo == hi and not lo_open and not hi_open
+
+
+def contradicts(a: Interval, b: Interval) -> bool:
+    """Whether the two cannot both hold even with their soft ends relaxed (a conflict)."""
+    relax = [Interval(i.lo, math.inf, i.lo_open, True) if i.hi_soft else i for i in (a, b)]
+    return not compatible(*relax)
 
 
 def format_number(value: float) -> str:

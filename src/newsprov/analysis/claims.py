@@ -32,7 +32,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from newsprov.analysis.bounds import (
@@ -43,7 +43,16 @@ from newsprov.analysis.bounds import (
     population_part,
 )
 from newsprov.analysis.clusters import UnionFind
+from newsprov.analysis.names import name_key
 from newsprov.analysis.records import ArticleRecord, Claim, FigureRecord, parse_date
+from newsprov.analysis.scope import (
+    background,
+    clause,
+    kind_of,
+    measure_fits,
+    place_scope,
+    placed_in,
+)
 
 __all__ = [
     "COPY_SIMILARITY",
@@ -56,15 +65,15 @@ __all__ = [
 
 COPY_SIMILARITY = 0.6
 BACKGROUND_DAYS = 30
-GroupKey = tuple[str, str, str, str, str]
-"""(event IRI, measure, population, unit, scope): claims that are compared with each other."""
+GroupKey = tuple[str, str, str, str, str, str, str]
+"""(event IRI, measure, population, unit, scope, place scope, kind): claims compared with
+each other (see :mod:`newsprov.analysis.scope` for place scope and kind)."""
 # words in a number's clause that make it a different quantity of the same measure
 _SCOPES = (
     ("insured", re.compile(r"(?<!un)\binsured\b", re.I)),
     ("lifted", re.compile(r"\blifted\b|\ballowed (?:back|to return)\b|\breturned\b", re.I)),
     # "remain in hospital", "hospitalised" -- not "treated at El Obeid Teaching Hospital"
     ("in hospital", re.compile(r"\b(?:in|to) hospital\b|\bhospitali[sz]ed\b")),
-    ("daily", re.compile(r"\b(?:a|per|each) day\b|\bdaily\b", re.I)),
 )
 _COUNT_UNITS = frozenset({"", "count", "people", "persons", "individuals", "bodies"})
 _SKIP_UNITS = frozenset({"percent", "%"})
@@ -76,6 +85,7 @@ class _Context:
     events: Mapping[str, str]  # article IRI -> event IRI
     labels: Mapping[str, str]  # canonical IRI -> label
     base: str
+    places: Mapping[str, frozenset[str]] = field(default_factory=dict)  # event -> name keys
 
 
 def similarity(a: str, b: str) -> float:
@@ -109,6 +119,15 @@ def _text(qualifier: str, value: float) -> str:
     return f"{qualifier} {format_number(value)}"
 
 
+def _as_written(fig: FigureRecord) -> str:
+    """The number phrase as the article wrote it ("Fewer than 10"), when it says more than
+    the digits; else the qualifier and the number ("more than 1,000")."""
+    written = " ".join(fig.number_text.split())
+    if re.search(r"[a-z]", written, re.I) and re.search(r"\d", written):
+        return written
+    return _text(fig.qualifier, fig.value)
+
+
 def _chain(fig: FigureRecord, ctx: _Context) -> tuple[str, str, bool]:
     """(chain id, label, attributed) of a figure's independent origin."""
     if fig.source_chain:
@@ -127,19 +146,21 @@ def _claim(figs: Sequence[FigureRecord], ctx: _Context) -> Claim:
     """A claim from one figure, or from the two ends of a range."""
     figs = sorted(figs, key=lambda f: f.iri)
     head = figs[0]
-    interval = interval_for(head.value, head.qualifier, head.lower, head.upper)
-    text, value = _text(head.qualifier, head.value), (head.value, head.value)
+    interval = interval_for(head.value, head.qualifier, head.lower, head.upper, head.number_text)
+    text, value = _as_written(head), (head.value, head.value)
     if len(figs) > 1:
         ends = [interval_for(f.value, f.qualifier, f.lower, f.upper) for f in figs]
         interval = Interval(max(e.lo for e in ends), min(e.hi for e in ends))
         value = (min(f.value for f in figs), max(f.value for f in figs))
         text = f"{format_number(value[0])}–{format_number(value[1])}"
     chain, label, attributed = _chain(head, ctx)
+    text_of = clause(head.sentence, head.number_text)
+    event = ctx.events[head.article]
     return Claim(
         iri=head.iri,
         figures=tuple(f.iri for f in figs),
         article=head.article,
-        event=ctx.events[head.article],
+        event=event,
         measure=head.measure or "other",
         population=normalise_population(head.population),
         unit=_unit(head.unit),
@@ -153,7 +174,33 @@ def _claim(figs: Sequence[FigureRecord], ctx: _Context) -> Claim:
         source=head.source,
         attributed=attributed,
         sentences=frozenset(f.sentence for f in figs),
+        via=head.via,
+        kind=kind_of(text_of),
+        place_scope=_place_scope(head, text_of, ctx.places.get(event, frozenset()), ctx),
     )
+
+
+def _place_scope(fig: FigureRecord, text: str, own: frozenset[str], ctx: _Context) -> str:
+    """The clause's scope, unless it names the event's own place ("in North Kordofan
+    state" when nearly every report of the event is about North Kordofan); else the place
+    the clause puts the count in before its number ("In neighbouring Castria, 12 died")
+    when that is not the event's own."""
+    scope = place_scope(text)
+    level, _, name = scope.partition(":")
+    if level in {"region", "city"} and _own(name.replace("-", " "), own):
+        return "event"
+    if scope != "event" or not fig.place or not own:
+        return scope
+    label = ctx.labels.get(fig.place, fig.place)
+    key = name_key(label)
+    before = text[: text.find(fig.number_text)] if fig.number_text in text else ""
+    placed = placed_in(before, label)
+    return f"place:{key.replace(' ', '-')}" if placed and not _own(key, own) else "event"
+
+
+def _own(key: str, own: frozenset[str]) -> bool:
+    """Whether a place name key is (or ends with) one of the event's own places."""
+    return any(key == o or key.endswith(" " + o) for o in own)
 
 
 def _background(fig: FigureRecord, article: ArticleRecord) -> bool:
@@ -169,11 +216,16 @@ def _background(fig: FigureRecord, article: ArticleRecord) -> bool:
 
 
 def _comparable(fig: FigureRecord, ctx: _Context) -> bool:
+    """Whether the figure can be compared at all: a known measure its clause fits, a
+    count (not a percentage), about the event (not background)."""
+    if fig.measure in {None, "other"} or fig.article not in ctx.events:
+        return False
+    text = clause(fig.sentence, fig.number_text)
     return (
-        fig.measure not in {None, "other"}
-        and fig.article in ctx.events
-        and _unit(fig.unit) not in _SKIP_UNITS
+        _unit(fig.unit) not in _SKIP_UNITS
         and not _background(fig, ctx.articles[fig.article])
+        and not background(text)
+        and measure_fits(fig.measure or "", text)
     )
 
 
@@ -203,8 +255,18 @@ def _merge(claims: Sequence[Claim]) -> Claim:
 
 
 def group_key(claim: Claim) -> GroupKey:
-    """Claims with equal keys describe the same quantity."""
-    return claim.event, claim.measure, claim.population, claim.unit, claim.scope
+    """Claims with equal keys describe the same quantity. An estimate is compared with
+    counts ("an estimated 1,000" is how news gives most tolls); a projection or a
+    verified subset only with its own kind."""
+    return (
+        claim.event,
+        claim.measure,
+        claim.population,
+        claim.unit,
+        claim.scope,
+        claim.place_scope,
+        "count" if claim.kind == "estimate" else claim.kind,
+    )
 
 
 def _wire_set(article: ArticleRecord) -> frozenset[str]:
@@ -243,7 +305,7 @@ def _derived_totals(claims: Sequence[Claim], ctx: _Context) -> list[Claim]:
     buckets: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
     stated: set[tuple[object, ...]] = set()
     for c in claims:
-        key = (c.event, c.measure, c.unit, c.article, c.chain, c.date)
+        key = (c.event, c.measure, c.unit, c.article, c.chain, c.date, *group_key(c)[5:])
         if c.population == "people":
             stated.add(key)
         elif population_part(c.population) and c.interval.lo > 0:
@@ -287,9 +349,12 @@ def build_claims(
     events: Mapping[str, str],
     labels: Mapping[str, str],
     base_iri: str,
+    places: Mapping[str, frozenset[str]] | None = None,
 ) -> list[Claim]:
-    """Attributed, independent claims (plus derived totals) of every comparable figure."""
-    ctx = _Context(articles, events, labels, base_iri)
+    """Attributed, independent claims (plus derived totals) of every comparable figure.
+    ``places`` gives each event's own place names (name keys): a figure "in" one of them
+    counts the whole event, not a part of it."""
+    ctx = _Context(articles, events, labels, base_iri, places or {})
     grouped: dict[GroupKey, list[Claim]] = defaultdict(list)
     for claim in _initial_claims(figures, ctx):
         grouped[group_key(claim)].append(claim)

@@ -1,132 +1,85 @@
-"""One graph across outlets: entity clusters, events and figure verdicts.
+"""Cross-referencing the store: derived graphs kept up to date, event by event.
 
-:func:`refresh` reads the whole store (every article graph), and replaces the derived
-named graph ``{base}graph/crossref`` with:
+The result of :func:`~newsprov.analysis.core.crossref` is stored, so queries read
+verdicts instead of joining figures at query time:
 
-- **entity clusters** — ``?member np:canonical ?canonical`` for every entity,
-  ``owl:sameAs`` from the other members, ``skos:prefLabel`` and every alias as
-  ``skos:altLabel`` on the canonical one (:mod:`newsprov.analysis.clusters`);
-- **events** — ``np:Event`` nodes with ``rdfs:label``, ``np:eventOf`` and ``np:event``
-  links, found from shared entities and dates, respecting event names given at ingest
-  (:mod:`newsprov.analysis.events`);
-- **verdicts** — ``np:Corroboration``, ``np:Conflict`` and ``np:Revision`` nodes comparing
-  the figures of one event, measure and population (:mod:`newsprov.analysis.verdicts`),
-  plus ``np:DerivedTotal`` nodes summing a source's breakdown.
+- ``{base}graph/crossref`` — **entity clusters**: ``?member np:canonical ?canonical`` for
+  every entity, ``owl:sameAs`` from the other members, ``skos:prefLabel`` and every alias
+  as ``skos:altLabel`` on the canonical one;
+- ``{base}graph/crossref/event/{digest}`` — one graph per **event**: the ``np:Event`` node
+  with its articles, the event's ``np:Claim`` rows (derived totals included) and its
+  ``np:Corroboration`` / ``np:Conflict`` / ``np:Revision`` verdicts.
 
-The result depends only on the store's content, never on the order articles arrived in.
+:func:`update` (run by every ingest) regroups the whole store from its cheap rows
+(articles and entities), then recomputes only the events that contain a new or changed
+article or whose grouping changed (each event graph stores a signature of what it was
+computed from); :func:`refresh` (``newsprov crossref``) recomputes every event and rewrites
+those whose result changed. New graphs replace old ones in one transaction per batch of
+events (an ingest's update is one batch), written only after they are fully built, so an
+interrupted run leaves every event with either its previous result or its new one, never
+a half-written or missing graph; the signatures let the next run finish the rest. The
+result never depends on the order articles arrived in.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 
-from newsprov.analysis import _emit
-from newsprov.analysis._load import RawArticle, StoreData, load
-from newsprov.analysis.claims import build_claims
-from newsprov.analysis.clusters import Cluster, EntityRecord, cluster_entities
-from newsprov.analysis.descriptions import resolve_descriptions
-from newsprov.analysis.events import group_events
-from newsprov.analysis.records import ArticleRecord, EventGroup, FigureRecord, parse_date
-from newsprov.analysis.verdicts import find_verdicts
+from rdflib import Graph
+
+from newsprov.analysis._load import derived, load_figures, load_index, load_state
+from newsprov.analysis.core import EventResult, Grouping, compare_event, group
+from newsprov.analysis.records import EventGroup, FigureRecord
+from newsprov.rdf.crossref_mapping import (
+    CROSSREF_GRAPH,
+    crossref_graph_iri,
+    event_graph_iri,
+)
+from newsprov.rdf.iris import graph_iri
+from newsprov.rdf.mapping import clusters_graph, event_graph
 from newsprov.rdf.store import Store
 
-__all__ = ["CROSSREF_GRAPH", "CrossrefSummary", "crossref_graph_iri", "refresh"]
+__all__ = [
+    "CROSSREF_GRAPH",
+    "CrossrefSummary",
+    "crossref_graph_iri",
+    "derived_graphs",
+    "refresh",
+    "update",
+]
 
-CROSSREF_GRAPH = "graph/crossref"
-"""Path of the derived graph under the base IRI."""
-
-_FEATURE_TYPES = frozenset({"Person", "Organisation", "Place"})
-
-
-def crossref_graph_iri(base_iri: str) -> str:
-    """``{base}graph/crossref``: the named graph :func:`refresh` writes."""
-    base = base_iri if base_iri.endswith(("/", "#")) else base_iri + "/"
-    return base + CROSSREF_GRAPH
+_COUNTS = """
+PREFIX np: <https://newsprov.org/ontology#>
+SELECT ?class (COUNT(?v) AS ?n) WHERE {
+  VALUES ?class { np:Corroboration np:Conflict np:Revision }
+  ?v a ?class
+} GROUP BY ?class"""
+_WHOLE_READ = 0.5  # recomputing more than this share of articles reads figures in one pass
+BATCH_ARTICLES = 2000
+"""Events recomputed together are swapped in per batch of about this many articles: an
+ingest's update is one batch, one transaction; a full recompute of a large store is several,
+each replacing whole event graphs, so memory stays bounded."""
 
 
 @dataclass(frozen=True, slots=True)
 class CrossrefSummary:
-    """What one :func:`refresh` found."""
+    """What one run found (verdict counts are the whole store's, after the run)."""
 
     graph: str
     articles: int
     entities: int
     merged_clusters: int  # clusters with two or more member IRIs
     events: int
-    claims: int  # independent claims compared (derived totals included)
+    recomputed: int  # events whose claims and verdicts were computed in this run
+    claims: int  # claims of the recomputed events (derived totals included)
     corroborations: int
     conflicts: int
     revisions: int
-    triples: int
+    triples: int  # triples written
     seconds: float
-    stages: tuple[tuple[str, float], ...] = ()  # seconds per stage: load, clusters+events, ...
-
-
-def _canonical_map(clusters: list[Cluster]) -> dict[str, str]:
-    return {m: cl.canonical for cl in clusters for m in cl.members}
-
-
-def _article_records(
-    data: StoreData, canon: Mapping[str, str], entities: Mapping[str, EntityRecord]
-) -> list[ArticleRecord]:
-    measures: dict[str, set[str]] = {}
-    for fig in data.figures:
-        if fig.measure:
-            measures.setdefault(fig.article, set()).add(fig.measure)
-    return [
-        _article(raw, canon, entities, frozenset(measures.get(raw.iri, ())))
-        for raw in sorted(data.articles.values(), key=lambda a: a.iri)
-    ]
-
-
-def _article(
-    raw: RawArticle,
-    canon: Mapping[str, str],
-    entities: Mapping[str, EntityRecord],
-    measures: frozenset[str],
-) -> ArticleRecord:
-    named = [
-        e
-        for e in raw.mentions
-        if e in entities and entities[e].type in _FEATURE_TYPES and not entities[e].anonymous
-    ]
-    places = frozenset(canon.get(e, e) for e in named if entities[e].type == "Place")
-    return ArticleRecord(
-        iri=raw.iri,
-        article_id=raw.article_id,
-        date=parse_date(raw.date),
-        publisher=canon.get(raw.publisher, raw.publisher) if raw.publisher else None,
-        wires=frozenset(canon.get(w, w) for w in raw.wires),
-        user_event=raw.event,
-        user_event_label=raw.event_label,
-        entities=frozenset(canon.get(e, e) for e in named),
-        places=places,
-        measures=measures,
-    )
-
-
-def _canonical_figure(
-    fig: FigureRecord, canon: Mapping[str, str], entities: Mapping[str, EntityRecord]
-) -> FigureRecord:
-    """``fig`` with canonical source and via IRIs.
-
-    An unnamed person is a source of its own in each article ("a resident"): its chain
-    is made article-local, whatever IRI the NLP gave it.
-    """
-    via = canon.get(fig.via, fig.via) if fig.via else None
-    source = canon.get(fig.source, fig.source) if fig.source else None
-    ent = entities.get(fig.source or "")
-    if source and ent is not None and ent.anonymous and ent.type == "Person":
-        return replace(
-            fig,
-            source=source,
-            via=via,
-            source_chain=f"{source}@{fig.article}",
-            source_label=ent.label,
-        )
-    return replace(fig, source=source, via=via)
+    stages: tuple[tuple[str, float], ...] = ()  # seconds per stage: load, group, ...
 
 
 class _Stopwatch:
@@ -142,60 +95,162 @@ class _Stopwatch:
         self.last = now
 
 
-def _entities_and_events(
-    data: StoreData, base_iri: str
-) -> tuple[list[Cluster], list[ArticleRecord], list[EventGroup]]:
-    """Clusters (unnamed organisations resolved within their event), articles, events."""
-    clusters = cluster_entities(data.entities)
-    canon = _canonical_map(clusters)
-    entities = {e.iri: e for e in data.entities}
-    labels = {cl.canonical: cl.label for cl in clusters}
-    articles = _article_records(data, canon, entities)
-    places = {iri: labels[iri] for iri in _place_iris(clusters, entities)}
-    events = group_events(articles, places, base_iri)
-    event_of = {a: ev.iri for ev in events for a in ev.articles}
-    return resolve_descriptions(clusters, entities, event_of), articles, events
+def _to_redo(
+    g: Grouping, state: dict[str, tuple[str, str]], touched: set[str] | None, base: str
+) -> list[EventGroup]:
+    """Events to recompute: all (``touched`` None), else new, changed or touched ones."""
+    if touched is None:
+        return list(g.events)
+    redo = []
+    for ev in g.events:
+        node, signature = state.get(event_graph_iri(ev.iri, base), ("", ""))
+        same = node == ev.iri and signature.split(":")[0] == g.signature(ev)
+        if not same or touched.intersection(ev.articles):
+            redo.append(ev)
+    return redo
 
 
-def refresh(store: Store, base_iri: str) -> CrossrefSummary:
-    """Recompute the cross-reference graph over the whole store and replace it."""
-    watch = _Stopwatch()
-    graph_iri = crossref_graph_iri(base_iri)
-    data = load(store, graph_iri)
-    watch.lap("load")
-    clusters, articles, events = _entities_and_events(data, base_iri)
-    watch.lap("clusters+events")
-    canon = _canonical_map(clusters)
-    entities = {e.iri: e for e in data.entities}
-    figures = [_canonical_figure(f, canon, entities) for f in data.figures]
-    claims = build_claims(
-        figures,
-        {a.iri: a for a in articles},
-        {a: ev.iri for ev in events for a in ev.articles},
-        {cl.canonical: cl.label for cl in clusters},
-        base_iri,
+def _figures_for(
+    store: Store, g: Grouping, events: Sequence[EventGroup], prefix: str, base: str
+) -> list[FigureRecord]:
+    articles = [a for ev in events for a in ev.articles]
+    if len(articles) > _WHOLE_READ * max(len(g.articles), 1):
+        return load_figures(store, prefix)
+    return load_figures(
+        store, prefix, (graph_iri(g.articles[a].article_id, base) for a in articles)
     )
-    verdicts = find_verdicts(claims)
-    watch.lap("verdicts")
-    graph = _emit.crossref_graph(clusters, events, claims, verdicts, base_iri)
-    triples = store.replace_graph(graph_iri, graph)
-    watch.lap("write")
-    kinds = [v.kind for v in verdicts]
+
+
+def _counts(store: Store) -> dict[str, int]:
+    return {
+        str(r["class"]).rsplit("#", 1)[-1]: int(str(r["n"])) for r in store.select(_COUNTS).dicts()
+    }
+
+
+def _batches(events: Sequence[EventGroup], size: int) -> Iterator[list[EventGroup]]:
+    """Events in batches of about ``size`` articles (at least one event each)."""
+    batch: list[EventGroup] = []
+    count = 0
+    for ev in events:
+        if batch and count + len(ev.articles) > size:
+            yield batch
+            batch, count = [], 0
+        batch.append(ev)
+        count += len(ev.articles)
+    yield batch
+
+
+def _run(store: Store, base: str, touched: set[str] | None) -> CrossrefSummary:
+    watch = _Stopwatch()
+    prefix = crossref_graph_iri(base)
+    articles, entities = load_index(store, prefix)
+    state = load_state(store, prefix)
+    watch.lap("load")
+    g = group(articles, entities, base)
+    redo = _to_redo(g, state, touched, base)
+    watch.lap("group")
+    by_article: dict[str, list[FigureRecord]] = {}
+    for fig in _figures_for(store, g, redo, prefix, base):
+        by_article.setdefault(fig.article, []).append(fig)
+    watch.lap("figures")
+    swap = _Swap(store, g, state, base, full=touched is None)
+    claims = 0
+    for batch in _batches(redo, BATCH_ARTICLES):
+        results = [
+            compare_event(g, ev, (f for a in ev.articles for f in by_article.get(a, ())), base)
+            for ev in batch
+        ]
+        claims += sum(len(r.claims) for r in results)
+        swap.write(results)
+    swap.finish()
+    watch.lap("verdicts+write")
+    counts = _counts(store)
     return CrossrefSummary(
-        graph=graph_iri,
+        graph=prefix,
         articles=len(articles),
-        entities=len(data.entities),
-        merged_clusters=sum(1 for cl in clusters if len(cl.members) > 1),
-        events=len(events),
-        claims=len(claims),
-        corroborations=kinds.count("corroboration"),
-        conflicts=kinds.count("conflict"),
-        revisions=kinds.count("revision"),
-        triples=triples,
+        entities=len(entities),
+        merged_clusters=sum(1 for cl in g.clusters if len(cl.members) > 1),
+        events=len(g.events),
+        recomputed=len(redo),
+        claims=claims,
+        corroborations=counts.get("Corroboration", 0),
+        conflicts=counts.get("Conflict", 0),
+        revisions=counts.get("Revision", 0),
+        triples=swap.triples,
         seconds=time.perf_counter() - watch.started,
         stages=tuple(watch.stages),
     )
 
 
-def _place_iris(clusters: list[Cluster], entities: Mapping[str, EntityRecord]) -> list[str]:
-    return [cl.canonical for cl in clusters if entities[cl.canonical].type == "Place"]
+class _Swap:
+    """Writes new event graphs (and the clusters), dropping stale graphs with the last
+    batch; an event whose stored signature (grouping and figures) is unchanged is kept."""
+
+    def __init__(
+        self,
+        store: Store,
+        g: Grouping,
+        state: dict[str, tuple[str, str]],
+        base: str,
+        *,
+        full: bool,
+    ) -> None:
+        self.store, self.g, self.state, self.base = store, g, state, base
+        prefix = crossref_graph_iri(base)
+        wanted = {event_graph_iri(ev.iri, base) for ev in g.events} | {prefix}
+        self.drop = [graph for graph in state if graph not in wanted]
+        if full:
+            self.drop += [x for x in store.graphs() if derived(x, prefix) and x not in wanted]
+        if not g.clusters:
+            self.drop.append(prefix)
+        self.signature = g.cluster_signature()
+        self.clusters = bool(g.clusters) and state.get(prefix, ("", ""))[1] != self.signature
+        self.pending: list[EventResult] = []
+        self.triples = 0
+
+    def write(self, results: Sequence[EventResult]) -> None:
+        """Swap in the previous batch (one transaction), keep this one for the next call:
+        the last batch goes with the drops."""
+        if self.pending:
+            self._swap([])
+        self.pending = [
+            r
+            for r in results
+            if self.state.get(event_graph_iri(r.event.iri, self.base)) != (r.event.iri, r.signature)
+        ]
+
+    def finish(self) -> None:
+        """Swap in the last batch and drop the stale graphs, in one transaction."""
+        if self.pending or self.drop or self.clusters:
+            self._swap(self.drop)
+
+    def _swap(self, drop: list[str]) -> None:
+        prefix = crossref_graph_iri(self.base)
+        results, clusters = self.pending, self.clusters
+        self.pending, self.clusters = [], False
+
+        def graphs() -> Iterator[tuple[str, Graph]]:
+            if clusters:
+                yield prefix, clusters_graph(self.g.clusters, prefix, self.signature)
+            for r in results:
+                iri = event_graph_iri(r.event.iri, self.base)
+                yield iri, event_graph(r, self.g, r.signature, self.base)
+
+        self.triples += self.store.swap_graphs(drop, graphs())
+
+
+def derived_graphs(store: Store, base_iri: str) -> list[str]:
+    """IRIs of every stored cross-reference graph (clusters first, then events)."""
+    prefix = crossref_graph_iri(base_iri)
+    return [graph for graph in store.graphs() if derived(graph, prefix)]
+
+
+def refresh(store: Store, base_iri: str) -> CrossrefSummary:
+    """Recompute every event's claims and verdicts, and the clusters, and store them."""
+    return _run(store, base_iri, None)
+
+
+def update(store: Store, base_iri: str, articles: Iterable[str]) -> CrossrefSummary:
+    """Recompute what the articles ``articles`` (IRIs, new or re-ingested) touch: their
+    events, and any event whose grouping changed; keep every other stored event."""
+    return _run(store, base_iri, set(articles))

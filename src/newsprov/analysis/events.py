@@ -3,6 +3,15 @@
 Two articles are *linked* when their dates are at most ``window`` days apart (or one is
 undated) and they share enough named entities (persons, organisations, places, after
 clustering): at least two shared with Jaccard >= 0.15, or one shared with Jaccard >= 0.5.
+The event's own nouns (:func:`event_nouns`: "earthquake", "wildfire", "stampede",
+"protest" in the headline or id) decide on top of that:
+
+- two articles naming the same kind of event within ``NOUN_WINDOW`` days and sharing an
+  entity are linked, however many incidental places each names (one wildfire is one
+  event, not three);
+- articles naming different kinds of event only ("flood" / "earthquake") are not;
+- a recurring kind (protest, rally, march, vigil) more than a day apart is a different
+  event (a report published the morning after still joins its day).
 Events are the connected components of the links, joined strongest link first, with one
 rule on top: articles given the same event name at ingest stay together, and two
 different user-named events are never merged.
@@ -15,6 +24,7 @@ order articles were ingested in.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from itertools import combinations
@@ -23,26 +33,58 @@ from newsprov.analysis.clusters import UnionFind
 from newsprov.analysis.records import ArticleRecord, EventGroup
 from newsprov.rdf.iris import event_iri, slugify
 
-__all__ = ["DEFAULT_WINDOW_DAYS", "group_events", "link_score"]
+__all__ = ["DEFAULT_WINDOW_DAYS", "NOUN_WINDOW", "event_nouns", "group_events", "link_score"]
 
 DEFAULT_WINDOW_DAYS = 10
+NOUN_WINDOW = 3
+_NOUN_LINK = 0.5
+_KINDS = {
+    "earthquake": r"earthquakes?|quakes?|tremors?|aftershocks?",
+    "wildfire": r"wildfires?|bushfires?|forest fires?|blazes?",
+    "flood": r"floods?|flooding|flash floods?",
+    "storm": r"hurricanes?|typhoons?|cyclones?|storms?|tornado(?:es)?",
+    "landslide": r"landslides?|mudslides?",
+    "stampede": r"stampedes?|crush|crowd crush",
+    "explosion": r"explosions?|blasts?",
+    "crash": r"crash(?:es)?|derail\w*|collision",
+    "collapse": r"collapses?|collapsed",
+    "shooting": r"shootings?|gunman|gunmen",
+    "protest": r"protests?|protesters?|demonstrations?|rall(?:y|ies)|march(?:es)?|vigils?|sit-ins?",
+    "fighting": r"fighting|clashes|offensive|airstrikes?|air strikes?|shelling",
+}
+_RECURRING = frozenset({"protest"})
+_KIND_RE = {k: re.compile(rf"\b(?:{v})\b", re.I) for k, v in _KINDS.items()}
+
+
+def event_nouns(*texts: str | None) -> frozenset[str]:
+    """The kinds of event the texts (headline, article id) name: {"earthquake"}, ..."""
+    words = " ".join(t.replace("-", " ").replace("_", " ") for t in texts if t)
+    return frozenset(k for k, pattern in _KIND_RE.items() if pattern.search(words))
+
+
 _MIN_JACCARD_MANY = 0.15
 _MIN_JACCARD_ONE = 0.5
-_MEASURE_BONUS = 0.1
 _MAX_POSTING = 400  # a feature shared by more articles than this proposes no pairs
 
 
 def link_score(a: ArticleRecord, b: ArticleRecord, window: int = DEFAULT_WINDOW_DAYS) -> float:
     """How strongly two articles look like one event; 0.0 when they are not linked."""
-    if a.date and b.date and abs((a.date - b.date).days) > window:
+    gap = abs((a.date - b.date).days) if a.date and b.date else 0
+    if gap > window:
         return 0.0
+    if a.nouns and b.nouns and not a.nouns & b.nouns:
+        return 0.0  # a flood and an earthquake
+    if gap > 1 and (a.nouns | b.nouns) & _RECURRING:
+        return 0.0  # one Saturday's march and the next one's are two events
     shared = len(a.entities & b.entities)
     if not shared:
         return 0.0
     jaccard = shared / len(a.entities | b.entities)
+    if a.nouns & b.nouns and gap <= NOUN_WINDOW:
+        return max(jaccard, _NOUN_LINK)
     if not ((shared >= 2 and jaccard >= _MIN_JACCARD_MANY) or jaccard >= _MIN_JACCARD_ONE):
         return 0.0
-    return jaccard + (_MEASURE_BONUS if a.measures & b.measures else 0.0)
+    return jaccard
 
 
 def _candidate_pairs(articles: Sequence[ArticleRecord]) -> set[tuple[int, int]]:

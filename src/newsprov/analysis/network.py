@@ -39,7 +39,7 @@ PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX schema: <https://schema.org/>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT DISTINCT ?verdict ?comment ?chains ?figure ?source ?via ?outlet WHERE {
-  ?verdict a np:Corroboration ; rdfs:comment ?comment ; np:independentChains ?chains ;
+  ?verdict a np:Corroboration ; np:verdictNote ?comment ; np:independentChains ?chains ;
       np:verdictFigure ?figure .
   ?figure np:reportedIn ?article .
   OPTIONAL { ?figure prov:wasAttributedTo/np:canonical/skos:prefLabel ?source }

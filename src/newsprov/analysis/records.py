@@ -37,7 +37,9 @@ class ArticleRecord:
     user_event_label: str | None = None
     entities: frozenset[str] = frozenset()  # canonical IRIs of persons/organisations/places
     places: frozenset[str] = frozenset()
-    measures: frozenset[str] = frozenset()
+    title: str | None = None
+    url: str | None = None
+    nouns: frozenset[str] = frozenset()  # kinds of event it names: see events.event_nouns
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +63,9 @@ class FigureRecord:
     sentence: str = ""
     range_group: str | None = None
     number_text: str = ""  # the number phrase as written: "more than 1,000"
+    place: str | None = None  # a place the sentence ties the count to (entity IRI)
+    what: str = ""  # the counted noun phrase as written
+    start: int = -1  # character offset of the number phrase in its article
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +106,9 @@ class Claim:
     attributed: bool = True  # has a source or a via; unattributed claims get no verdict
     parts: tuple[str, ...] = ()  # summed figures of a derived total
     sentences: frozenset[str] = frozenset()
+    via: str | None = None  # canonical IRI of the relaying outlet
+    kind: str = "count"  # count | estimate | projection | verified (see claims.kind_of)
+    place_scope: str = "event"  # event, or "region:x" / "city:x" / "site:x" within it
 
     @property
     def magnitude(self) -> float:

@@ -68,6 +68,9 @@ class Fig:
     sentence: str | None = None  # default: generated from the other fields
     date: str | None = None
     range_id: str | None = None
+    text: str | None = None  # the number phrase as written ("as high as 800,000")
+    place: str | None = None  # entity name of the place the count is tied to
+    unit: str = "people"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +100,7 @@ def _sentence_for(fig: Fig) -> str:
 
 
 def _figure(fig: Fig, article_id: str, sent: Sentence, keys: dict[str, str]) -> Figure:
-    digits = f"{fig.value:,.0f}"
+    digits = fig.text or f"{fig.value:,.0f}"
     start = sent.start + max(sent.text.find(digits), 0)
     lo, hi = _BOUNDS.get(fig.qualifier, (0.0, 1.0))
     return Figure(
@@ -117,6 +120,8 @@ def _figure(fig: Fig, article_id: str, sent: Sentence, keys: dict[str, str]) -> 
         attribution=Attribution.EXPLICIT if fig.source else Attribution.NONE,
         range_id=fig.range_id,
         date=fig.date,
+        place=keys.get(fig.place or ""),
+        unit=fig.unit,
     )
 
 
@@ -153,6 +158,8 @@ def build_extraction(
     figures: Sequence[Fig] = (),
     quotes: Sequence[Quo] = (),
     extra_text: str = "",
+    title: str | None = None,
+    url: str | None = None,
 ) -> Extraction:
     """An Extraction for one article; outlets and wires become Outlet entities.
 
@@ -187,7 +194,16 @@ def build_extraction(
         )
         for e in ents
     )
-    article = Article(article_id, text, outlet=outlet, date=date, event=event, wires=tuple(wires))
+    article = Article(
+        article_id,
+        text,
+        outlet=outlet,
+        date=date,
+        event=event,
+        wires=tuple(wires),
+        title=title,
+        url=url,
+    )
     return Extraction(
         article=article,
         sentences=tuple(sentences),
@@ -207,14 +223,16 @@ def build_extraction(
 _OUTLETS = ("AFP", "Reuters", "Associated Press", "BBC", "Al Jazeera", "DW", "Kyodo", "EFE")
 _SOURCES = ("Health Ministry", "Civil Defence", "Red Crescent")
 _QUALIFIERS = ("at least", "more than", "exact")
-_SCALE = (1.0, 1.05, 1.6)  # the third source counts far more: it conflicts with the others
+_SCALE = (1.0, 1.05, 1.02)  # the sources agree, except in one event of ten (_LOW)
+_LOW = 0.6  # there the third source's exact count is below the others' lower bounds
 _MEASURES = ("deaths", "injuries", "displaced", "arrests")
 
 
 def _toll(event: int, source: int, measure: int, day: int) -> float:
     """A source's figure for one day: rising daily, the same in every outlet."""
     base = 40 * (1 + event % 9) * (measure + 1)
-    return float(round(base * _SCALE[source] * (1 + 0.3 * day)))
+    scale = _LOW if source == 2 and event % 10 == 0 else _SCALE[source]
+    return float(round(base * scale * (1 + 0.3 * day)))
 
 
 def synthetic_corpus(
@@ -223,7 +241,8 @@ def synthetic_corpus(
     """A reproducible corpus: per event a town and three sources whose tolls rise daily.
 
     Outlets repeat the sources' figures (the same statement in many articles), a third
-    of the articles run wire copy, one source's figures conflict with the other two.
+    of the articles run wire copy; in one event of ten, one source's figures conflict
+    with the other two.
     """
     rng = random.Random(seed)
     for e in range(events):

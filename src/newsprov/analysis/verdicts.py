@@ -10,12 +10,19 @@ representative is its earliest claim. Then:
   plus a penalty for a changed kind of bound), so 1,340 -> 1,420 rather than 486 -> 1,420,
   and "at least 96" -> "at least 143" beside 58 -> 87. The replaced statement is *current*
   only until then.
-- **conflict**: statements of two chains, current at a common time (undated ones always
-  are), whose intervals do not intersect. Comparing each source's current value means a
-  sheriff's superseded 6 is not held against the fire agency's later 9.
+- **conflict**: statements of two chains (source identities), current at a common time,
+  whose intervals contradict (:func:`~newsprov.analysis.bounds.contradicts`: a soft "as
+  many as" never does). Comparing each source's current value means a sheriff's
+  superseded 6 is not held against the fire agency's later 9. A statement is current
+  from its date until its source replaces it, and at most ``STALE_DAYS`` after it: an
+  early snapshot is not held against a final count. An undated statement can agree with
+  others but never conflicts (no common time can be shown).
 - **corroboration**: a largest set of statements of different chains, current at a common
   time, whose intervals all intersect (intervals in time and in value: pairwise overlap
   means a common point, so these are the maximal cliques of the agreement graph).
+
+Two figures of one sentence are not compared with each other unless two named sources give
+them ("organisers said 250,000, police 42,000"): "rose to 50 from 30" is one source.
 
 Figures more than ``MAX_RATIO`` times apart are taken to count different things (a
 war-wide total against one town's toll) and are not compared. Claims are deduplicated
@@ -36,13 +43,22 @@ import networkx as nx
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from newsprov.analysis.bounds import compatible, describe_gap
+from newsprov.analysis.bounds import compatible, contradicts, describe_gap
 from newsprov.analysis.claims import GroupKey, group_claims
 from newsprov.analysis.records import Claim, Verdict
 
-__all__ = ["CUMULATIVE", "MAX_RATIO", "Statement", "compare_group", "find_verdicts", "statements"]
+__all__ = [
+    "CUMULATIVE",
+    "MAX_RATIO",
+    "STALE_DAYS",
+    "Statement",
+    "compare_group",
+    "find_verdicts",
+    "statements",
+]
 
 MAX_RATIO = 20.0
+STALE_DAYS = 2
 _NO_MATCH = 1e9
 _KIND_PENALTY = 0.5
 _DOWN_PENALTY = 1.0
@@ -83,12 +99,22 @@ class Statement:
         """The date the statement was first made (None when undated)."""
         return self.rep.date
 
+    @property
+    def last(self) -> dt.date | None:
+        """The day it stops being current: replaced, or ``STALE_DAYS`` after it was last
+        restated."""
+        dates = [c.date for c in self.claims if c.date is not None]
+        if not dates:
+            return None
+        stale = max(dates) + dt.timedelta(days=STALE_DAYS)
+        return min(stale, self.until) if self.until else stale
+
     def current_with(self, other: Statement) -> bool:
-        """Whether both statements are current at some common time."""
-        if self.first is None or other.first is None:
+        """Whether both statements are current at some common time (an undated one may
+        be; see :func:`_conflicts_and_agreement`)."""
+        if self.first is None or other.first is None or self.last is None or other.last is None:
             return True
-        ends = [d for d in (self.until, other.until) if d is not None]
-        return max(self.first, other.first) < min(ends, default=dt.date.max)
+        return max(self.first, other.first) < min(self.last, other.last)
 
 
 def _ratio(a: Claim, b: Claim) -> float:
@@ -97,12 +123,19 @@ def _ratio(a: Claim, b: Claim) -> float:
 
 
 def statements(claims: Sequence[Claim]) -> list[Statement]:
-    """Claims grouped by (chain, stated value); a derived total is a statement of its own."""
+    """Claims grouped by (chain, stated value, whether it is given as a ceiling): "250,000"
+    and "more than 250,000" are one statement, "more than 300" and "nearly 300" two; a
+    derived total is a statement of its own."""
     groups: dict[tuple[object, ...], list[Claim]] = defaultdict(list)
     for c in claims:
-        key = (c.chain, c.iri) if c.derived else (c.chain, c.value)
+        key = (c.chain, c.iri) if c.derived else (c.chain, c.value, _below(c))
         groups[key].append(c)
     return sorted((Statement(g) for g in groups.values()), key=lambda s: _order(s.rep))
+
+
+def _below(c: Claim) -> bool:
+    """Whether the value is given as (about) a ceiling: "nearly 300", "up to 300"."""
+    return c.interval.lo < 0.9 * c.value[0] and c.interval.hi <= 1.1 * c.value[1]
 
 
 def _verdict(
@@ -172,6 +205,21 @@ def _comparable(a: Statement, b: Statement) -> bool:
         and a.current_with(b)
         and _ratio(a.rep, b.rep) <= MAX_RATIO
         and not (set(a.rep.parts) & set(b.rep.figures) or set(b.rep.parts) & set(a.rep.figures))
+        and not _one_sentence(a, b)
+    )
+
+
+def _one_sentence(a: Statement, b: Statement) -> bool:
+    """Whether the two were read from one sentence of one article and cannot be two
+    sources' rival figures there ("rose to 50 from 30", or a figure the NLP gave only a
+    relaying outlet): two named sources in one sentence ("organisers said 250,000, police
+    42,000") are compared."""
+    return any(
+        x.article == y.article
+        and x.sentences & y.sentences
+        and (x.chain == y.chain or x.source is None or y.source is None)
+        for x in a.claims
+        for y in b.claims
     )
 
 
@@ -188,6 +236,8 @@ def _conflicts_and_agreement(
         if compatible(a.rep.interval, b.rep.interval):
             agree.add_edge(i, j)
             continue
+        if a.first is None or b.first is None or not contradicts(a.rep.interval, b.rep.interval):
+            continue  # undated: agreement counts, but no conflict without a common time
         x, y = sorted([a, b], key=lambda st: _order(st.rep))
         low, high = sorted([x.rep.interval, y.rep.interval], key=lambda iv: iv.hi)
         note = (

@@ -35,6 +35,7 @@ from newsprov.model import (
 )
 from newsprov.outlets import OutletRegistry
 from newsprov.rdf import iris
+from newsprov.rdf.crossref_mapping import clusters_graph, event_graph
 from newsprov.rdf.iris import graph_iri
 from newsprov.rdf.namespaces import (
     NP,
@@ -49,7 +50,14 @@ from newsprov.rdf.namespaces import (
     measure_iri,
 )
 
-__all__ = ["decimal_literal", "extraction_to_graph", "graph_iri", "temporal_literal"]
+__all__ = [
+    "clusters_graph",
+    "decimal_literal",
+    "event_graph",
+    "extraction_to_graph",
+    "graph_iri",
+    "temporal_literal",
+]
 
 # np: class, schema.org class, and whether the entity can be a prov:Agent (places cannot)
 _ENTITY_TYPES: dict[EntityType, tuple[URIRef, URIRef, bool]] = {

@@ -113,6 +113,19 @@ class NP(DefinedNamespace):
     # cross-reference: entity clusters and events
     canonical: URIRef  # the representative entity of an entity's cluster
     eventOf: URIRef  # an article covering the event (inverse of np:event)
+    # cross-reference: materialised claims
+    Claim: URIRef  # one independent report of a quantity, denormalised for queries
+    firstClaim: URIRef  # the claim a verdict compares the others with
+    secondClaim: URIRef  # a claim compared with the first one
+    claimFigure: URIRef  # a figure (or derived total) a claim stands for
+    representative: URIRef  # the figure that stands for a claim
+    claimDate: URIRef  # the date a claim is "as of"
+    identityLabel: URIRef  # its name
+    viaLabel: URIRef  # the relaying outlet's name
+    outletLabel: URIRef  # the publishing outlet's name
+    placeScope: URIRef  # event | region:x | city:x | site:x
+    claimKind: URIRef  # count | estimate | projection | verified | derived
+    crossrefSignature: URIRef  # digest of what a derived graph was computed from
 
 
 class NPM(DefinedNamespace):

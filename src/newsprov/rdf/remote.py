@@ -20,7 +20,7 @@ import re
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import pyoxigraph as ox
@@ -137,6 +137,17 @@ class RemoteStore:
         self.replace_graphs([(graph_iri, graph.serialize(format="nt", encoding="utf-8"))])
         return len(graph)
 
+    def swap_graphs(self, drop: Iterable[str], write: Iterable[tuple[str, rdflib.Graph]]) -> int:
+        """Write the graphs ``write`` (each PUT replaces one graph whole), then delete the
+        graphs ``drop``. Every graph is serialised before anything is sent, so a failure
+        while building changes nothing; the Graph Store protocol makes each graph, not the
+        whole swap, atomic."""
+        data = [(iri, g.serialize(format="nt", encoding="utf-8")) for iri, g in write]
+        written = self.replace_graphs(data)
+        for iri in sorted(set(drop) - {i for i, _ in data}):
+            self.remove_graph(iri)
+        return written
+
     def remove_graph(self, graph_iri: str) -> bool:
         """Drop a named graph; True when it existed."""
         if graph_iri not in self.graphs():
@@ -162,6 +173,17 @@ class RemoteStore:
             raise QueryError("expected a SELECT query")
         variables = tuple(v.value for v in result.variables)
         return Rows(variables, tuple(tuple(from_ox(s[v]) for v in variables) for s in result))
+
+    def select_values(
+        self, sparql: str, bindings: Mapping[str, Bindable] | None = None
+    ) -> Iterator[dict[str, str | None]]:
+        """Rows of a SELECT as plain strings (IRI or lexical form; None = unbound)."""
+        result = self.raw_query(sparql, bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        names = [v.value for v in result.variables]
+        for sol in result:
+            yield {n: (None if (t := sol[n]) is None else t.value) for n in names}
 
     def ask(self, sparql: str, bindings: Mapping[str, Bindable] | None = None) -> bool:
         """Run an ASK query."""

@@ -11,7 +11,7 @@ all graphs as their default graph.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -131,6 +131,33 @@ class Store:
             raise StoreError(f"cannot write graph {graph_iri}: {exc}") from exc
         return len(graph)
 
+    def swap_graphs(self, drop: Iterable[str], write: Iterable[tuple[str, rdflib.Graph]]) -> int:
+        """Drop the graphs ``drop`` and (re)write the graphs ``write`` in one transaction.
+
+        Readers see either everything before or everything after; an interrupted or failed
+        swap leaves the store as it was. The data travels as one SPARQL Update whose terms
+        are serialised by Oxigraph's own term model (validated IRIs, escaped literals):
+        nothing is pasted into query text as written. Each graph is serialised as it
+        arrives, so only the text is held, never all the graphs. Returns the triples written.
+        """
+        dropped = {str(g) for g in drop}
+        body: list[str] = []
+        count = 0
+        for g_iri, graph in write:
+            dropped.add(g_iri)
+            name = ox.NamedNode(g_iri)
+            lines = [f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in graph]
+            count += len(lines)
+            if lines:
+                body.append(f"GRAPH {name} {{\n" + "\n".join(lines) + "\n}")
+        parts = [f"DROP SILENT GRAPH {ox.NamedNode(g)} ;" for g in sorted(dropped)]
+        parts.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
+        try:
+            self._ox.update("\n".join(parts))
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"cannot swap {len(dropped)} graph(s): {exc}") from exc
+        return count
+
     def replace_graphs(self, graphs: Sequence[tuple[str, bytes]]) -> int:
         """Make each named graph hold exactly its N-Triples: one batched write.
 
@@ -215,6 +242,22 @@ class Store:
         variables = tuple(v.value for v in result.variables)
         rows = tuple(tuple(from_ox(sol[v]) for v in variables) for sol in result)
         return Rows(variables, rows)
+
+    def select_values(
+        self, sparql: str, bindings: Mapping[str, Bindable] | None = None
+    ) -> Iterator[dict[str, str | None]]:
+        """Rows of a SELECT as plain strings (IRI or lexical form; None = unbound), read as
+        they come: for bulk readers that need no term objects."""
+        result = self.raw_query(sparql, bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("expected a SELECT query")
+        names = [v.value for v in result.variables]
+        variables = list(result.variables)
+        for sol in result:
+            yield {
+                n: (None if (t := sol[v]) is None else t.value)
+                for n, v in zip(names, variables, strict=True)
+            }
 
     def ask(self, sparql: str, bindings: Mapping[str, Bindable] | None = None) -> bool:
         """Run an ASK query."""

@@ -1,0 +1,167 @@
+"""What part of an event a figure counts, and what kind of figure it is.
+
+Figures are compared only when they count the same thing. Besides event, measure and
+population, a claim's key holds:
+
+- **place scope** (:func:`place_scope`): ``event`` for the whole event, else the level and
+  name of the part it counts — ``region:idlib`` ("in Idlib province"), ``city:antakya``
+  ("in the town of Antakya"), ``site:monastery`` ("at one monastery") — or ``day`` for a
+  one-day subtotal ("on Sunday alone", "in the past 24 hours");
+- **kind** (:func:`kind_of`): ``count``, ``estimate`` ("an estimated", "believed"),
+  ``projection`` ("could rise to", "expected to") or ``verified`` (a subset someone has
+  verified, documented or identified so far).
+
+:func:`background` tells figures that are not about the event at all ("since the war
+began", "last year's quake") and :func:`measure_fits` figures whose clause names another
+quantity than the measure the NLP gave them (hostages, people in hospital, troops
+deployed, homes without power read as deaths; deaths read as missing): these are never
+compared, so upstream slips do not become verdicts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsprov.analysis.names import name_key
+
+__all__ = ["background", "clause", "kind_of", "measure_fits", "place_scope", "placed_in"]
+
+_CLAUSE_BREAK = re.compile(r"[;:]\s|—|\s-\s|,\s(?:while|but|and|whereas)\s|\.\s")
+_REGION = r"province|region|state|governorate|district|county|prefecture|oblast|department"
+_CITY = r"city|town|village|municipality|neighbou?rhood|suburb|camp"
+_SITE = (
+    r"monastery|hospital|school|mosque|church|temple|market|building|stadium|prison|mine|"
+    r"factory|plant|hotel|concert|festival|club|shelter|bridge|station|base|compound|"
+    r"warehouse|ward|bus|train|ship|boat|vessel|plane|aircraft"
+)
+_NAME = r"([A-Z][\w'-]*(?:\s[A-Z][\w'-]*)*)"
+_THE = r"(?:(?i:the)\s+)?"
+_REGION_AFTER = re.compile(rf"\b(?i:in|across|of)\s+{_THE}{_NAME}\s+(?i:{_REGION})\b")
+_REGION_BEFORE = re.compile(rf"\b(?i:in|across)\s+{_THE}(?i:{_REGION})\s+of\s+{_NAME}")
+_CITY_BEFORE = re.compile(rf"\b(?i:in|at|near)\s+{_THE}(?i:{_CITY})\s+of\s+{_NAME}")
+# "the Sawtooth Fire in San Bernardino County": the place of the event, not a part of it
+_EVENT_BEFORE = re.compile(
+    r"\b(?:fire|wildfire|blaze|quake|earthquake|flood(?:ing|s)?|storm|hurricane|cyclone|"
+    r"attack|fighting|clashes|protests?|march|rally|stampede|explosion|blast)\s*$",
+    re.I,
+)
+_SITE_WORD = re.compile(
+    rf"\b(?:at|in|inside|on|aboard|near)\s+(?:a|an|the|one|one single|a single|that|this)\s+"
+    rf"(?:[\w'-]+\s+){{0,2}}?({_SITE})s?\b",
+    re.I,
+)
+_DAY = re.compile(
+    r"\b(?:on|during)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"that day|the day)\s+alone\b|\balone\s+on\b|\bin the (?:past|last|previous) 24 hours\b|"
+    r"\bovernight\b|\b(?:a|per|each) day\b|\bdaily\b|\bon the first day\b|\bin a single day\b",
+    re.I,
+)
+_VERIFIED = re.compile(
+    r"\bverif(?:y|ied|ies)\b|\bdocumented\b|\bidentified\b|\bable to (?:confirm|verify)\b|"
+    r"\bconfirmed (?:by name|individually)\b|\bnamed victims\b",
+    re.I,
+)
+_PROJECTION = re.compile(
+    r"\bcould (?:rise|climb|reach|exceed|top)\b|\bexpected to\b|\bmay (?:rise|climb|reach)\b|"
+    r"\bfeared (?:to )?(?:rise|climb)\b|\bproject(?:ed|ion|s)\b|\bforecast\b|\bcould be as\b|"
+    r"\bwould (?:rise|reach)\b|\blikely to (?:rise|climb|reach)\b",
+    re.I,
+)
+_ESTIMATE = re.compile(r"\bestimat\w*\b|\bbelieved\b|\bthought to\b|\bfeared\b|\bpresumed\b", re.I)
+_BACKGROUND = re.compile(
+    r"\bsince the (?:war|conflict|invasion|uprising|revolution)\b|"
+    r"\bsince the (?:start|beginning|outbreak) of the (?:war|conflict|invasion)\b|"
+    r"\bsince (?:19|20)\d\d\b|\bwar-wide\b|\bthroughout the war\b|"
+    r"\bin the (?:entire|whole) (?:war|conflict)\b|"
+    r"\bover the (?:past|last) (?:\w+ )?(?:years|decades)\b|\b(?:last|previous) year'?s?\b",
+    re.I,
+)
+# clause words of each measure: a figure whose clause has another measure's words and none
+# of its own counts something else (the NLP read "hostages" or "in hospital" as deaths)
+_WORDS = {
+    "deaths": r"kill\w*|dead|died|dies|death\w*|toll|bodies|lives|fatalit\w*|perish\w*|"
+    r"slain|massacre\w*",
+    "injuries": r"injur\w*|wound\w*|hurt|hospitali[sz]\w*|treated",
+    "missing": r"missing|unaccounted|disappear\w*",
+    "displaced": r"displac\w*|fled|flee\w*|homeless|refugees?|evacuat\w*|shelters?",
+    "arrests": r"arrest\w*|detain\w*|detention|custody|held",
+}
+_ELSEWHERE = re.compile(
+    r"hostages?|captiv\w*|abduct\w*|kidnap\w*|(?:in|to) hospital|hospitali[sz]\w*|troops|"
+    r"soldiers deployed|"
+    r"deployed|without (?:power|electricity)|power outage|customers|injur\w*|wounded|missing|"
+    r"arrest\w*|detain\w*|displac\w*|evacuat\w*|rescued",
+    re.I,
+)
+_KILLED = re.compile(r"\b(?:killed|dead|died)\b", re.I)
+
+
+def clause(sentence: str, number_text: str, start: int | None = None) -> str:
+    """The clause of ``sentence`` holding the number phrase (the whole sentence if absent)."""
+    at = sentence.lower().find(number_text.lower()) if number_text else -1
+    if at < 0:
+        return sentence
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(sentence[:at])]
+    end = _CLAUSE_BREAK.search(sentence, at + len(number_text))
+    return sentence[(starts[-1] if starts else 0) : end.start() if end else len(sentence)]
+
+
+def _slug(name: str) -> str:
+    return name_key(name).replace(" ", "-")
+
+
+def place_scope(text: str) -> str:
+    """``event``, ``day``, or ``region:x`` / ``city:x`` / ``site:x`` for the part of the
+    event the clause ``text`` counts: "64 killed in Dalmir province" counts a province;
+    "the Sawtooth Fire in San Bernardino County" only says where the event is. (Claims
+    then treat the event's own dominant places as the whole event.)"""
+    if _DAY.search(text):
+        return "day"
+    site = _SITE_WORD.search(text)
+    if site:
+        return f"site:{site.group(1).lower()}"
+    for level, pattern in (
+        ("region", _REGION_AFTER),
+        ("region", _REGION_BEFORE),
+        ("city", _CITY_BEFORE),
+    ):
+        m = pattern.search(text)
+        if m and not _EVENT_BEFORE.search(text[: m.start()]):
+            return f"{level}:{_slug(m.group(1))}"
+    return "event"
+
+
+def placed_in(text: str, place: str) -> bool:
+    """Whether ``text`` puts a count "in" ``place`` (not "the fire in ``place``")."""
+    for m in re.finditer(rf"\bin (?:the )?(?:neighbou?ring )?{re.escape(place)}\b", text, re.I):
+        if not _EVENT_BEFORE.search(text[: m.start()]):
+            return True
+    return False
+
+
+def kind_of(text: str) -> str:
+    """``verified``, ``projection``, ``estimate`` or ``count`` for a figure's clause."""
+    if _VERIFIED.search(text):
+        return "verified"
+    if _PROJECTION.search(text):
+        return "projection"
+    if _ESTIMATE.search(text):
+        return "estimate"
+    return "count"
+
+
+def background(text: str) -> bool:
+    """Whether the clause states a figure from outside the event (war-wide, years before)."""
+    return bool(_BACKGROUND.search(text))
+
+
+def measure_fits(measure: str, text: str) -> bool:
+    """False when the clause names another quantity (another measure's words, or hostages,
+    hospital, troops, power cuts) and none of ``measure``'s own words."""
+    own = _WORDS.get(measure)
+    if own is None:
+        return True
+    if re.search(rf"\b(?:{own})\b", text, re.I):
+        return not (measure == "missing" and _KILLED.search(text))
+    others = "|".join(w for m, w in _WORDS.items() if m != measure)
+    return not (_ELSEWHERE.search(text) or re.search(rf"\b(?:{others})\b", text, re.I))
