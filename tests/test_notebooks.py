@@ -93,7 +93,7 @@ def test_cross_referencing_runs(remote_env: Any) -> None:
     text = "\n".join(_outputs(book, "text/plain"))
     assert "20 articles, 0 failed" in text
     if remote_env:  # the graph went to Virtuoso and the events query ran there
-        assert re.search(r"pushed \d+ triples in 21 graphs", text), text[-500:]
+        assert re.search(r"pushed \d+ triples in \d+ graphs", text), text[-500:]
         assert "Malatya, 2024-10-14" in text.split("pushed", 1)[1]
     assert len(_outputs(book, "image/png")) == 2  # the timeline and the network
     html = "\n".join(_outputs(book, "text/html"))
