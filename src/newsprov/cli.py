@@ -167,9 +167,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     sparql = query.resolve(args.query)
     _check_bindable(args.query, sparql, bindings)
     with _open_store(settings, read_only=True) as store:
-        found = query.stream(
-            store, sparql, bindings or None, limit=args.limit, offset=args.offset
-        )
+        found = query.stream(store, sparql, bindings or None, limit=args.limit, offset=args.offset)
         found.track_repeats = query.bindable(sparql) is None
         if args.format in ("json", "csv"):  # written row by row as the store yields them
             write = query.write_json if args.format == "json" else query.write_csv

@@ -118,7 +118,7 @@ def write_csv(rows: Stream, out: TextIO) -> int:
 
 def write_json(rows: Stream, out: TextIO) -> int:
     """SPARQL 1.1 Query Results JSON, one binding per line, written as rows come."""
-    out.write('{"head": {"vars": ' + json.dumps(list(rows.variables)) + '},\n')
+    out.write('{"head": {"vars": ' + json.dumps(list(rows.variables)) + "},\n")
     out.write(' "results": {"bindings": [')
     for i, row in enumerate(rows):
         pairs = zip(rows.variables, row, strict=True)

@@ -63,13 +63,17 @@ def index_html() -> str:
     first = next(iter(canned.values()), _DEFAULT_QUERY)
     tables = {name: table_columns(text) for name, text in canned.items()}
     js, css = _yasqe()
-    return _env().get_template("index.html").render(
-        canned=canned,
-        first_query=first,
-        prefixes=PREFIXES,
-        tables=tables,
-        yasqe_js=js,
-        yasqe_css=css,
+    return (
+        _env()
+        .get_template("index.html")
+        .render(
+            canned=canned,
+            first_query=first,
+            prefixes=PREFIXES,
+            tables=tables,
+            yasqe_js=js,
+            yasqe_css=css,
+        )
     )
 
 

@@ -195,4 +195,3 @@ def filter_data(g: nx.MultiDiGraph) -> dict[str, dict[str, dict[str, Any]]]:
                 "wires": sorted(d.get("wires", ())),
             }
     return {"claims": claims, "articles": articles}
-
