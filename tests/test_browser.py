@@ -132,9 +132,11 @@ def test_query_page_and_explorer(page: tuple[Any, Watch]) -> None:
         assert tab.locator("#results tbody tr").count() == 2
         cells = tab.locator("#results tbody td").all_text_contents()
         assert any(XSS in cell for cell in cells)  # shown as text, not run
-        assert tab.locator("#results thead th").count() < len(tab.evaluate(
-            "JSON.parse(document.getElementById('canned-data').textContent).quotes"
-        ).split("?")) # the canned query's own columns, not all of them
+        assert tab.locator("#results thead th").count() < len(
+            tab.evaluate(
+                "JSON.parse(document.getElementById('canned-data').textContent).quotes"
+            ).split("?")
+        )  # the canned query's own columns, not all of them
 
         # prefix completion from the page's own list (nothing fetched)
         _type_query(tab, "PREFIX sch")
@@ -142,8 +144,11 @@ def test_query_page_and_explorer(page: tuple[Any, Watch]) -> None:
         assert "schema: <https://schema.org/>" in tab.inner_text(".CodeMirror-hints")
 
         # a query typed in the editor, run with Ctrl+Enter, no PREFIX lines needed
-        _type_query(tab, "SELECT DISTINCT ?name ?person WHERE { ?person a np:Person ; "
-                         "rdfs:label ?name } ORDER BY DESC(?name)")
+        _type_query(
+            tab,
+            "SELECT DISTINCT ?name ?person WHERE { ?person a np:Person ; "
+            "rdfs:label ?name } ORDER BY DESC(?name)",
+        )
         tab.keyboard.press("Control+Enter")
         typed = tab.evaluate("npEditor.getValue()")
         tab.wait_for_function(

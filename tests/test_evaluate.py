@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from newsprov.evaluate import label_matches, load_gold, score_rows
+from newsprov.evaluate import format_summary, label_matches, load_gold, score_rows
 
 SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
 
@@ -125,3 +125,28 @@ def test_missing_output_is_scored_as_missed(gold_dir: Path):
     res = score_rows(golds, {**_rows_from_gold(golds, damage=False), "figures": []})
     assert res.scores["figures"].recall == 0.0
     assert any(n.startswith("missed figure") for n in res.notes)
+
+
+def test_page_golds_score_outlet_date_and_wires_only() -> None:
+    golds = {
+        "a": {"id": "a", "outlet": "North Coast Herald", "date": "2025-03-09", "wires": ["AFP"]},
+        "b": {"id": "b", "outlet": "Reuters", "date": None, "wires": []},
+        "c": {"id": "c", "outlet": "Hill Post", "date": "2024-01-02", "wires": ["Reuters"]},
+    }
+    rows = [
+        {"article_id": "a", "outlet": "North Coast Herald", "date": "2025-03-09", "wires": "AFP"},
+        {"article_id": "b", "outlet": "Reuters", "date": "2025-01-01", "wires": "Reuters"},
+        {"article_id": "c", "outlet": "Hillpost", "date": "2024-01-03", "wires": None},
+    ]
+    res = score_rows(golds, {"articles": rows})
+    assert set(res.scores) == {"outlets", "dates", "wires"}
+    assert res.scores["outlets"].recall == pytest.approx(2 / 3)
+    assert (res.scores["dates"].tp, res.scores["dates"].gold) == (1, 2)  # b states no date
+    assert (res.scores["wires"].tp, res.scores["wires"].predicted, res.scores["wires"].gold) == (
+        1,
+        2,
+        2,
+    )
+    summary = format_summary(res)
+    assert summary.startswith("outlet=0.667 date=0.500 wires F1=0.500")
+    assert any(n.startswith("wrong date c") for n in res.notes)

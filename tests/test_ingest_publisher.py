@@ -49,6 +49,8 @@ def test_first_step_that_names_a_publisher_wins(
         ("https://wkrn.com/news", "WKRN"),
         ("https://news.timesofcedarvale.org/a", "Times of Cedar Vale"),
         ("https://qzxv.net", "QZXV"),
+        ("https://www.thisisbeirut.com.lb/a", "This is Beirut"),
+        ("https://newagebd.net/article/1", "New Age BD"),
         ("northcoastherald.com", "North Coast Herald"),
         ("not a url", None),
     ],
@@ -65,6 +67,8 @@ def test_derived_names_read_the_domain(url: str, name: str | None) -> None:
         (BODY + "\nRead more from The Coastal Ledger", None, "coastalledger.net",
          "The Coastal Ledger"),
         (BODY, "Floods hit valley - Hill Post", None, "Hill Post"),
+        ("New Age | Home | Nation\n" + BODY, None, "newagebd.net", "New Age"),
+        ("Levant 24 | Levant news\n" + BODY, None, "levant24.com", "Levant 24"),
         (BODY, "Floods hit valley - live updates", None, None),  # not a name
         (BODY, "Floods hit valley | World", None, None),  # a section, not a site
         (BODY + "\n© 2025 AFP", None, None, None),  # a wire's copyright names a wire

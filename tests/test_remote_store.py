@@ -98,12 +98,13 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, st
     try:
         _wait_until_up(endpoint, proc, folder / "virtuoso.log")
         grant = (
-            'GRANT SPARQL_UPDATE TO "SPARQL"; '
-            "DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7);"
+            "GRANT SPARQL_UPDATE TO \"SPARQL\"; DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7);"
         )
         subprocess.run(
             ["isql-vt", f"127.0.0.1:{sql_port}", "dba", "dba", f"exec={grant}"],
-            check=True, capture_output=True, timeout=60,
+            check=True,
+            capture_output=True,
+            timeout=60,
         )
         yield endpoint, f"http://127.0.0.1:{http_port}/sparql-graph-crud"
     finally:

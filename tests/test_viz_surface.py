@@ -52,9 +52,13 @@ def test_conflict_verdicts_link_their_two_figures() -> None:
 
 def test_byline_authors_are_not_drawn_as_people() -> None:
     store = make_store()
-    article = next(iter(store.select(
-        f"SELECT ?a ?g WHERE {{ GRAPH ?g {{ ?a a <{NP}Article> }} }} ORDER BY ?a"
-    ).dicts()))
+    article = next(
+        iter(
+            store.select(
+                f"SELECT ?a ?g WHERE {{ GRAPH ?g {{ ?a a <{NP}Article> }} }} ORDER BY ?a"
+            ).dicts()
+        )
+    )
     graph = store.graph(str(article["g"]))
     graph.add((article["a"], rdflib.URIRef(SCHEMA + "author"), rdflib.URIRef(REPORTER)))
     graph.add((rdflib.URIRef(REPORTER), rdflib.RDF.type, rdflib.URIRef(NP + "Person")))
@@ -92,8 +96,11 @@ def test_filter_data_mirrors_the_server_side_filter() -> None:
     those apply_filters keeps."""
     g = build_graph(make_store())
     data = filter_data(g)
-    kept = {n for n, k in apply_filters(g, Filters(source=AGENCY)).nodes(data="kind")
-            if k in ("figure", "quote")}
+    kept = {
+        n
+        for n, k in apply_filters(g, Filters(source=AGENCY)).nodes(data="kind")
+        if k in ("figure", "quote")
+    }
     assert kept == {c for c, d in data["claims"].items() if AGENCY in d["sources"]}
 
 

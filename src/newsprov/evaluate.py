@@ -15,7 +15,7 @@ import re
 import tempfile
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -265,14 +265,22 @@ def _score_quotes(golds: dict[str, Gold], rows: list[Row], res: EvalResult) -> N
     res.scores["quote speakers"] = Score(speaker_ok, tp, n_gold)
 
 
-def _score_outlets(golds: dict[str, Gold], rows: list[Row], res: EvalResult) -> None:
+def _with_gold(
+    golds: dict[str, Gold], rows: list[Row], key: str
+) -> Iterator[tuple[str, Gold, Row]]:
+    """(article id, gold, predicted article row) for every gold file that states ``key``
+    (a list counts even when empty: "no wires" is a statement)."""
     by_id = {r.get("article_id"): r for r in rows}
-    ok = predicted = n = 0
     for aid, gold in golds.items():
-        if not gold.get("outlet"):
-            continue
+        if gold.get(key) or isinstance(gold.get(key), list):
+            yield aid, gold, by_id.get(aid, {})
+
+
+def _score_outlets(golds: dict[str, Gold], rows: list[Row], res: EvalResult) -> None:
+    ok = predicted = n = 0
+    for aid, gold, row in _with_gold(golds, rows, "outlet"):
         n += 1
-        pred = by_id.get(aid, {}).get("outlet")
+        pred = row.get("outlet")
         predicted += bool(pred)
         parts = [
             s.strip()
@@ -290,28 +298,22 @@ def _score_outlets(golds: dict[str, Gold], rows: list[Row], res: EvalResult) -> 
 
 def _score_dates(golds: dict[str, Gold], rows: list[Row], res: EvalResult) -> None:
     """Publication dates: right when the predicted ISO date equals the gold date."""
-    by_id = {r.get("article_id"): r for r in rows}
-    ok = predicted = n = 0
-    for aid, gold in golds.items():
-        if not gold.get("date"):
-            continue
-        n += 1
-        pred = (by_id.get(aid, {}).get("date") or "")[:10]
-        predicted += bool(pred)
-        ok += pred == gold["date"]
-        if pred != gold["date"]:
-            res.notes.append(f"wrong date {aid}: gold={gold['date']!r} pred={pred or None!r}")
-    res.scores["dates"] = Score(ok, predicted, n)
+    pairs = [
+        (aid, g["date"], (row.get("date") or "")[:10])
+        for aid, g, row in _with_gold(golds, rows, "date")
+    ]
+    for aid, gold, pred in pairs:
+        if pred != gold:
+            res.notes.append(f"wrong date {aid}: gold={gold!r} pred={pred or None!r}")
+    ok = sum(pred == gold for _, gold, pred in pairs)
+    res.scores["dates"] = Score(ok, sum(bool(pred) for *_, pred in pairs), len(pairs))
 
 
 def _score_wires(golds: dict[str, Gold], rows: list[Row], res: EvalResult) -> None:
     """Wire agencies, over gold files that list ``wires`` (an empty list: none)."""
-    by_id = {r.get("article_id"): r for r in rows}
     tp = predicted = n = 0
-    for aid, gold in golds.items():
-        if not isinstance(gold.get("wires"), list):
-            continue
-        preds = [w for w in (by_id.get(aid, {}).get("wires") or "").split(" | ") if w]
+    for aid, gold, row in _with_gold(golds, rows, "wires"):
+        preds = [w for w in (row.get("wires") or "").split(" | ") if w]
         predicted, n = predicted + len(preds), n + len(gold["wires"])
         hits = [g for g in gold["wires"] if any(label_matches(p, [g]) for p in preds)]
         tp += len(hits)

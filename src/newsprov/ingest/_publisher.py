@@ -165,19 +165,26 @@ def _is_wire(name: str) -> bool:
 
 def _spelling(text: str, label: str) -> str | None:
     """A capitalised phrase of ``text`` whose letters spell ``label`` ("Levant Daily
-    Report" for "levantdailyreport"; a leading "The" may be missing from the domain)."""
+    Report" for "levantdailyreport"; a leading "The" may be missing from the domain).
+    Failing that, one spelling all but a closing country code ("New Age" on newagebd.net).
+    """
     words = list(_WORD_RE.finditer(text))
+    fallback = None
     for i, first in enumerate(words):
         if not first.group()[0].isupper():
             continue
         joined = ""
         for j in range(i, min(i + _MAX_NAME_WORDS, len(words))):
             joined += _skeleton(words[j].group())
+            phrase = text[first.start() : words[j].end()]
             if joined in (label, f"the{label}"):
-                return text[first.start() : words[j].end()]
+                return phrase
+            rest = label[len(joined) :] if label.startswith(joined) else ""
+            if fallback is None and len(joined) >= 5 and 2 <= len(rest) <= 3 and rest.isalpha():
+                fallback = phrase
             if not label.startswith(joined) and not f"the{label}".startswith(joined):
                 break
-    return None
+    return fallback
 
 
 def _skeleton(text: str) -> str:
@@ -194,7 +201,8 @@ def _label(host: str) -> str | None:
 
 def derive_name(url: str) -> str | None:
     """A readable name made from the URL's domain: "northcoastherald.com" -> "North Coast
-    Herald", "wkrn.com" -> "WKRN"; None when the URL has no host."""
+    Herald", "wkrn.com" -> "WKRN", "newagebd.net" -> "New Age BD" (a closing country
+    code kept as one); None when the URL has no host."""
     host = _host(url)
     label = _label(host) if host else None
     if not label:
@@ -202,6 +210,17 @@ def derive_name(url: str) -> str | None:
     if len(label) <= 4 or (not label.isalpha() and len(label) <= 6):
         return label.upper()
     pieces = wordninja.split(label)
-    if len(pieces) > 1 and all(len(p) >= 3 or p.isdigit() or p in {"of", "on"} for p in pieces):
-        return " ".join(p if p in {"of", "on"} else p.capitalize() for p in pieces)
+    if len(pieces) > 1 and all(_word_piece(p) for p in pieces[:-1]):
+        last = pieces[-1]
+        if _word_piece(last):
+            return " ".join(p if p in _SHORT_WORDS else p.capitalize() for p in pieces)
+        if len(last) <= 3 and last.isalpha():  # "bd", "ng", "ngr": a country code
+            return " ".join([*(p.capitalize() for p in pieces[:-1]), last.upper()])
     return label.capitalize()
+
+
+_SHORT_WORDS = frozenset({"of", "on", "is", "in", "at", "by", "to", "my"})
+
+
+def _word_piece(piece: str) -> bool:
+    return len(piece) >= 3 or piece.isdigit() or piece in _SHORT_WORDS

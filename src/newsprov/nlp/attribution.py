@@ -59,6 +59,7 @@ __all__ = [
     "attribute_figures",
     "reporting_lexicon",
     "sentence_frames",
+    "settlement_size",
     "subject_of",
     "verb_frame",
 ]
@@ -351,7 +352,7 @@ def attribute_figures(
     agents: dict[int, Cluster] = {}  # sentence -> source of its frameless counts' doing
     for fig in figures:
         k = sent_of[doc[fig.num_start].sent.start]
-        if _settlement_size(doc[fig.num_start]):
+        if settlement_size(doc[fig.num_start]):
             out.append(_record((None, None), Attribution.NONE, publisher))
             continue
         own = choose(doc, frames[k], fig.num_start)
@@ -371,7 +372,7 @@ def attribute_figures(
 _SETTLEMENTS = {"village", "villages", "community", "communities", "municipality", "suburb"}
 
 
-def _settlement_size(tok: Token) -> bool:
+def settlement_size(tok: Token) -> bool:
     """Is the number the size of a place described in passing ("Lindale, a town of 5,000
     people", "a nation of 1.4 million")? That is background, no one's report."""
     noun = tok.head if tok.dep_ in {"nummod", "quantmod", "compound"} else tok

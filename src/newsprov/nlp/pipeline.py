@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
 import spacy
@@ -31,12 +32,15 @@ from newsprov.model import (
 
 from . import entities as _entities  # noqa: F401  (registers the entity factories)
 from .aliases import slugify
-from .attribution import FigureAttribution, attribute_figures
+from .attribution import FigureAttribution, attribute_figures, settlement_size
+from .attributions import AttributionSpan, attributions, find_attributions
 from .boundaries import add_news_infixes, credit_spans, heading_spans, is_body, set_article_spans
 from .boundaries import trimmed as _trimmed
 from .coref import EntityTable
+from .cues import load_cues
 from .entities import build_entity_table
 from .quotes import QuoteSpan, evidence_span, find_quotes
+from .resolution import Resolved, resolve_sources
 from .sentence_dates import figure_date
 
 __all__ = ["MAX_CHARS", "build_pipeline", "check_length", "doc_to_records", "extract"]
@@ -76,6 +80,7 @@ def build_pipeline(model: str) -> Language:
     else:
         nlp.add_pipe("newsprov_outlets")
         nlp.add_pipe("newsprov_entity_fix")
+    nlp.add_pipe("newsprov_attributions")
     if _figures_module() is not None:
         nlp.add_pipe("newsprov_figures", last=True)
     return nlp
@@ -132,11 +137,23 @@ def _records(doc: Doc, article: Article) -> Extraction:
     publisher = table.outlet(article.outlet).key if article.outlet else None
     wires = tuple(dict.fromkeys(table.outlet(w).key for w in article.wires))
     spans = _figure_spans(doc)
-    attributions = attribute_figures(doc, spans, table, publisher)
-    figures = _figures(doc, article, table, spans, attributions)
-    quotes = tuple(_quote(doc, article, q) for q in find_quotes(doc, table, publisher))
+    old = attribute_figures(doc, spans, table, publisher)
+    old_quotes = [(q.attached, _quote(doc, article, q)) for q in find_quotes(doc, table, publisher)]
+    cues = load_cues()
+    found = attributions(doc) if "np_cue" in doc.spans else find_attributions(doc, cues)
+    known = {c.key for c in table.clusters}
+    resolved = resolve_sources(doc, table, found, publisher, cues)
+    figure_attrs = [
+        _figure_attribution(doc, found, resolved, f, o) for f, o in zip(spans, old, strict=True)
+    ]
+    figures = _figures(doc, article, table, spans, figure_attrs)
+    quotes = tuple(_attributed_quote(found, resolved, q, attached) for attached, q in old_quotes)
     used = {f.source for f in figures} | {q.speaker for q in quotes}
-    entities = [e for e in table.entities() if not e.anonymous or e.key in used]
+    entities = [
+        e
+        for e in table.entities()
+        if (not e.anonymous and e.key in known) or e.key in used  # sources found unused: none
+    ]
     authors = tuple(_byline_entity(entities, EntityType.PERSON, a) for a in article.authors)
     place = article.byline_place
     place_key = _byline_entity(entities, EntityType.PLACE, place) if place else None
@@ -162,6 +179,65 @@ def _byline_entity(entities: list[Entity], kind: EntityType, name: str) -> str:
             return ent.key
     entities.append(Entity(key=key, name=name, type=kind))
     return key
+
+
+def _containing(
+    found: Sequence[AttributionSpan],
+    resolved: Sequence[Resolved],
+    start: int,
+    end: int,
+    share: float,
+) -> Resolved | None:
+    """The resolved attribution whose content holds ``share`` of ``[start, end)``: the one
+    holding most, then the innermost (smallest content)."""
+    need = share * max(1, end - start)
+    best: tuple[int, int] | None = None
+    pick: Resolved | None = None
+    for a, r in zip(found, resolved, strict=True):
+        if r.source is None and r.via is None:
+            continue
+        ov = a.overlap(start, end)
+        if ov >= need and (best is None or (-ov, a.size) < best):
+            best, pick = (-ov, a.size), r
+    return pick
+
+
+def _figure_attribution(
+    doc: Doc,
+    found: Sequence[AttributionSpan],
+    resolved: Sequence[Resolved],
+    f: Any,
+    old: FigureAttribution,
+) -> FigureAttribution:
+    """A figure's source is the source of the attribution whose content contains it; an
+    unnamed person's wish or promise ("a local man promised $500") reports nothing."""
+    if old.source is not None or old.via is not None or settlement_size(doc[f.num_start]):
+        return old
+    kept = [k for k, a in enumerate(found) if a.kind != "intent" or resolved[k].named]
+    r = _containing([found[k] for k in kept], [resolved[k] for k in kept], f.start, f.end, 1.0)
+    if r is None:
+        return old
+    return FigureAttribution(r.source, r.via, Attribution.EXPLICIT)
+
+
+_STATED = {"verb", "intent", "dash", "transcript"}
+
+
+def _attributed_quote(
+    found: Sequence[AttributionSpan], resolved: Sequence[Resolved], quote: Quote, attached: bool
+) -> Quote:
+    """A quote's speaker is the source of the attribution whose content holds it; a
+    speaker the sentence rules only inferred (a continuation, the sentence before) gives
+    way to an attribution the text states."""
+    if attached and (quote.speaker is not None or quote.via is not None):
+        return quote
+    stated = [k for k, a in enumerate(found) if a.kind in _STATED or quote.speaker is None]
+    r = _containing(
+        [found[k] for k in stated], [resolved[k] for k in stated], quote.start, quote.end, 0.5
+    )
+    if r is None:
+        return quote
+    return replace(quote, speaker=r.source, via=r.via or (quote.via if r.source else None))
 
 
 def _figure_spans(doc: Doc) -> list[Any]:

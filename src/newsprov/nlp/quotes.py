@@ -23,8 +23,8 @@ speaking for organisations and unnamed members live in ``quote_speakers``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from bisect import bisect_right
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -32,7 +32,7 @@ from newsprov.model import EntityType
 
 from .aliases import lexicon
 from .attribution import reporting_lexicon, sentence_frames, subject_of, verb_frame
-from .boundaries import credit_spans, heading_spans, paragraph_breaks
+from .boundaries import credit_spans, heading_spans
 from .coref import Cluster, EntityTable
 from .quote_speakers import (
     chanted_by,
@@ -45,96 +45,14 @@ from .quote_speakers import (
     unnamed_member,
     unresolved_person,
 )
+from .quotemarks import QuoteSpan, find_quote_spans, token_at
 
 __all__ = ["QuoteSpan", "evidence_span", "find_quote_spans", "find_quotes"]
 
 _OPEN = "“"
 _CLOSE = "”"
-_OPENERS = set(" \t\n([{—–-/") | {"‘", "'"}
 _MIN_WORDS = 4
-_SINGLE = "‘’'"
 _ACCUSING = {"accuse", "blame"}
-_MARKS = '“”"' + _SINGLE
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteSpan:
-    """Inner char span of a quotation; ``open_at``/``close_at`` are the marks (close may
-    be None when it runs to the paragraph end)."""
-
-    start: int
-    end: int
-    open_at: int
-    close_at: int | None
-    paragraph: int
-    speaker: Cluster | None = None
-    via: Cluster | None = None
-    attached: bool = False  # a speaker verb in the quote's own sentence names the speaker
-    single: bool = False  # in single marks: kept only when a speaker verb attaches it
-
-
-def _is_opening(text: str, i: int) -> bool:
-    """A straight double quote opens when it follows whitespace/brackets or starts text."""
-    return i == 0 or text[i - 1] in _OPENERS
-
-
-def find_quote_spans(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[QuoteSpan]:
-    """Quotation spans of ``text`` by paragraph, ignoring marks inside ``skip`` spans."""
-    breaks = paragraph_breaks(text)
-    bounds = [0, *breaks, len(text)]
-    out = []
-    for p in range(len(bounds) - 1):
-        out += _scan_paragraph(text, bounds[p], bounds[p + 1], p, skip)
-    return out
-
-
-def _scan_paragraph(
-    text: str, start: int, end: int, para: int, skip: Sequence[tuple[int, int]]
-) -> list[QuoteSpan]:
-    out = []
-    open_at: int | None = None
-    resume = start
-    for i in range(start, end):
-        ch = text[i]
-        if i < resume or ch not in _MARKS or any(s <= i < e for s, e in skip):
-            continue
-        if ch in _SINGLE:
-            single = _single_quote(text, i, end) if open_at is None else None
-            if single is not None:
-                out.append(QuoteSpan(i + 1, single, i, single, para, single=True))
-                resume = single + 1
-            continue
-        opening = ch == _OPEN or (ch == '"' and open_at is None and _is_opening(text, i))
-        if open_at is None and opening:
-            open_at = i
-        elif open_at is not None and (ch == _CLOSE or ch == '"'):
-            out.append(QuoteSpan(open_at + 1, i, open_at, i, para))
-            open_at = None
-    if open_at is not None:
-        stop = len(text[start:end].rstrip()) + start
-        if stop > open_at + 1:
-            out.append(QuoteSpan(open_at + 1, stop, open_at, None, para))
-    return [q for q in out if text[q.start : q.end].strip()]
-
-
-def _single_quote(text: str, i: int, end: int) -> int | None:
-    """Closing mark of a top-level single-quoted span opening at ``i`` ("said it circled for
-    'about twenty minutes'"), or None: the mark must open a word after a space or bracket
-    and close before a non-letter, with no double mark between (apostrophes do not)."""
-    if not _is_opening(text, i) or text[i] == "’" or not text[i + 1 : i + 2].isalnum():
-        return None
-    for j in range(i + 1, end):
-        if text[j] in '“”"':
-            return None
-        after = text[j + 1 : j + 2]
-        if text[j] in "’'" and not text[j - 1].isspace() and not after.isalnum():
-            return j
-    return None
-
-
-def _token_at(doc: Doc, char: int) -> Token | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span[0] if span is not None and len(span) else None
 
 
 def _speaker_verbs(tokens: list[Token]) -> list[Token]:
@@ -160,7 +78,7 @@ def _after_tokens(doc: Doc, q: QuoteSpan) -> list[Token]:
     """Tokens after the closing mark, to the end of its sentence or the next quotation."""
     if q.close_at is None:
         return []
-    mark = _token_at(doc, q.close_at)
+    mark = token_at(doc, q.close_at)
     if mark is None:
         return []
     out = []
@@ -176,7 +94,7 @@ def _after_tokens(doc: Doc, q: QuoteSpan) -> list[Token]:
 
 def _before_tokens(doc: Doc, q: QuoteSpan) -> list[Token]:
     """Tokens of the opening mark's sentence before the mark (after any earlier quote)."""
-    mark = _token_at(doc, q.open_at)
+    mark = token_at(doc, q.open_at)
     if mark is None:
         return []
     out: list[Token] = []
@@ -234,7 +152,7 @@ def _pronoun_speaker(table: EntityTable, tok: Token, prev: QuoteSpan | None) -> 
 def _colon_intro(doc: Doc, q: QuoteSpan) -> list[Token]:
     """Quote verbs of the sentence before the quotation when it ends with a colon
     ("Ahmed described the night: ¶ “…”")."""
-    mark = _token_at(doc, q.open_at)
+    mark = token_at(doc, q.open_at)
     if mark is None or mark.sent.start != mark.i or mark.i == 0:
         return []
     prev = doc[mark.i - 1].sent
@@ -245,7 +163,7 @@ def _colon_intro(doc: Doc, q: QuoteSpan) -> list[Token]:
 def _introduced_by(doc: Doc, text: str, q: QuoteSpan, table: EntityTable) -> Cluster | None:
     """The person the sentence just before a verbless quotation is about, in the same
     paragraph: "Amina Yusuf described fleeing at night. “We ran …”"."""
-    mark = _token_at(doc, q.open_at)
+    mark = token_at(doc, q.open_at)
     if mark is None or mark.sent.start != mark.i or mark.i == 0:
         return None
     prev = doc[mark.i - 1].sent
@@ -277,7 +195,7 @@ def _via_before(
 ) -> Cluster | None:
     """Via from the sentence before, within the paragraph: in "X told AFP that … “…,”
     she said." the same speaker's frame names the outlet."""
-    mark = _token_at(doc, q.open_at)
+    mark = token_at(doc, q.open_at)
     if mark is None or mark.sent.start == 0:
         return None
     prev = doc[mark.sent.start - 1].sent
@@ -315,7 +233,7 @@ def find_quotes(doc: Doc, table: EntityTable, publisher: str | None = None) -> l
             speaker, via = out[-1].speaker, out[-1].via
         if speaker is None:
             speaker = _introduced_by(doc, text, q, table)
-        if speaker is None and (mark := _token_at(doc, q.open_at)) is not None:
+        if speaker is None and (mark := token_at(doc, q.open_at)) is not None:
             speaker = chanted_by(table, mark)  # "Protesters chanted “…”"
             attached = speaker is not None
         if not attached and (q.single or _is_scare_quote(text[q.start : q.end])):
@@ -331,7 +249,7 @@ def _same_sentence(doc: Doc, prev: QuoteSpan, q: QuoteSpan) -> bool:
     """The previous quotation closes in the sentence where ``q`` opens."""
     if prev.close_at is None:
         return False
-    close, mark = _token_at(doc, prev.close_at), _token_at(doc, q.open_at)
+    close, mark = token_at(doc, prev.close_at), token_at(doc, q.open_at)
     return close is not None and mark is not None and close.sent.start == mark.sent.start
 
 
@@ -398,7 +316,12 @@ def _spread_via(quotes: list[QuoteSpan], publisher: str | None) -> list[QuoteSpa
 
 def evidence_span(doc: Doc, q: QuoteSpan) -> Span:
     """The sentences a quotation touches (its evidence), as one Span."""
-    first = _token_at(doc, q.start) or _token_at(doc, q.open_at)
-    last = _token_at(doc, max(q.start, q.end - 1))
-    assert first is not None and last is not None
-    return doc[first.sent.start : last.sent.end]
+    first = token_at(doc, q.start) or token_at(doc, q.open_at) or _token_before(doc, q.start)
+    last = token_at(doc, max(q.start, q.end - 1)) or _token_before(doc, q.end - 1)
+    return doc[first.sent.start : max(last.sent.end, first.sent.end)]
+
+
+def _token_before(doc: Doc, char: int) -> Token:
+    """The token at or before ``char`` (a mark inside white space has no token of its own)."""
+    k = bisect_right([t.idx for t in doc], char) - 1
+    return doc[max(0, k)]

@@ -1,0 +1,85 @@
+"""The attribution cue lexicon: which words introduce whose words, as data.
+
+``CueLexicon`` is frozen and built once per pipeline from ``lexicon/attribution.json``
+(or a file named in the component's config); rule code never holds word lists.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+__all__ = ["CueLexicon", "load_cues", "stems"]
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    """Attribution cues (see ``lexicon/attribution.json`` for what each list means)."""
+
+    verbs: frozenset[str]
+    intention_verbs: frozenset[str]
+    via_verbs: frozenset[str]
+    object_source_verbs: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+    dashes: frozenset[str]
+    not_sources: frozenset[str]
+    document_nouns: frozenset[str]
+    agent_suffixes: tuple[str, ...]
+    not_agents: frozenset[str]
+    speaker_nouns: frozenset[str]
+
+    def is_cue_verb(self, lemma: str, word: str) -> bool:
+        """Is the verb a cue, by its lemma or, where the lemmatizer errs ("rated" ->
+        "rat"), by the stems of its inflected form?"""
+        return lemma in self.verbs or any(stem in self.verbs for stem in stems(word))
+
+    def names_speaker(self, lemma: str, word: str) -> bool:
+        """Can a noun name a speaker or a speaking document ("the announcer", "the poll")?"""
+        if lemma in self.document_nouns or lemma in self.speaker_nouns:
+            return True
+        if lemma in self.not_agents or word in self.not_agents:
+            return False
+        return word.endswith(self.agent_suffixes) or lemma.endswith(self.agent_suffixes)
+
+
+def stems(word: str) -> tuple[str, ...]:
+    """Candidate base forms of an inflected English verb: "rated" -> "rate", "planned" ->
+    "plan", "says" -> "say", "carried" -> "carry", "quoting" -> "quote"."""
+    out = [word]
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            base = word[: -len(suffix)]
+            out += [base, base + "e"]
+            if len(base) > 2 and base[-1] == base[-2]:
+                out.append(base[:-1])
+            if base.endswith("i"):
+                out.append(base[:-1] + "y")
+    return tuple(dict.fromkeys(out))
+
+
+def load_cues(path: str | Path | None = None) -> CueLexicon:
+    """The lexicon at ``path``, else the packaged ``lexicon/attribution.json``."""
+    if path is None:
+        raw = (
+            resources.files("newsprov.nlp")
+            .joinpath("lexicon/attribution.json")
+            .read_text(encoding="utf-8")
+        )
+    else:
+        raw = Path(path).read_text(encoding="utf-8")
+    data = json.loads(raw)
+    return CueLexicon(
+        verbs=frozenset(data["verbs"]),
+        intention_verbs=frozenset(data["intention_verbs"]),
+        via_verbs=frozenset(data["via_verbs"]),
+        object_source_verbs=frozenset(data["object_source_verbs"]),
+        phrases=tuple(tuple(p) for p in data["phrases"]),
+        dashes=frozenset(data["dashes"]),
+        not_sources=frozenset(data["not_sources"]),
+        document_nouns=frozenset(data["document_nouns"]),
+        agent_suffixes=tuple(data["agent_suffixes"]),
+        not_agents=frozenset(data["not_agents"]),
+        speaker_nouns=frozenset(data["speaker_nouns"]),
+    )

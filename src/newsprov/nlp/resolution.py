@@ -1,0 +1,151 @@
+"""Source resolution: the entity each attribution's source span names or refers to.
+
+The article's ``EntityTable`` resolves the span's head token (names, pronouns,
+descriptions such as "the monitor" or "a spokesman for X", affiliations). A source the
+table cannot resolve is still a source: a capitalised name becomes a person (or an
+organisation when its last word is an organisation noun), a description becomes an
+unnamed entity named by its own words ("the ad's narrator", "Indiana governor"). An
+outlet that is the only speaker is the via ("…, the Associated Press reported"); the
+outlet a source spoke to ("told AFP") is the via too; the publisher is never a via.
+
+The result is an immutable tuple of ``Resolved`` (entity keys), one per attribution;
+later steps only read it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsprov.model import EntityType
+
+from .aliases import lexicon
+from .attributions import AttributionSpan
+from .coref import Cluster, EntityTable, Mention
+from .cues import CueLexicon
+
+__all__ = ["Resolved", "resolve_sources"]
+
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "some", "one"}
+_NAME_MAX = 5
+_PLACES_SPEAK = {"verb", "intent", "clause"}
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """The entity keys of one attribution: who the source is, which outlet relayed it."""
+
+    source: str | None = None
+    via: str | None = None
+    named: bool = False  # the source has a name (not "unnamed resident", "the announcer")
+
+
+def resolve_sources(
+    doc: Doc,
+    table: EntityTable,
+    found: Sequence[AttributionSpan],
+    publisher: str | None,
+    cues: CueLexicon,
+) -> tuple[Resolved, ...]:
+    """One ``Resolved`` per attribution, in the same order."""
+    return tuple(_resolve(doc, table, a, publisher, cues) for a in found)
+
+
+def _resolve(
+    doc: Doc, table: EntityTable, a: AttributionSpan, publisher: str | None, cues: CueLexicon
+) -> Resolved:
+    source = None
+    if a.source is not None:
+        span = doc[a.source[0] : a.source[1]]
+        source = _entity(table, span, cues)
+        if source is not None and source.kind is EntityType.PLACE:
+            source = _speaking_place(table, span, source, a.kind in _PLACES_SPEAK)
+    via = None
+    if a.via is not None:
+        via = _entity(table, doc[a.via[0] : a.via[1]], cues, create=False)
+    if via is not None and via.kind is not EntityType.OUTLET:
+        via = None
+    if source is not None and source.kind is EntityType.OUTLET:
+        source, via = (None, source) if via is None else (None, via)
+    via_key = via.key if via is not None and via.key != publisher else None
+    named = source is not None and not source.anonymous
+    return Resolved(source.key if source is not None else None, via_key, named)
+
+
+def _speaking_place(
+    table: EntityTable, span: Span, place: Cluster, as_subject: bool
+) -> Cluster | None:
+    """A place speaks only when nobody else in the span does: a person or organisation
+    the span also names speaks ("Tulsa police Chief Chuck Jordan"); else the place does:
+    a person the model typed as a place ("DuVernay explained"), a country speaking for
+    its state ("Russia said"), but only as the subject of a cue: "according to Kenya"
+    names a place, not a source."""
+    for tok in span:
+        named = table.at(tok.i)
+        if named is not None and named.kind in {EntityType.PERSON, EntityType.ORGANISATION}:
+            return named
+    return place if as_subject else None
+
+
+def _entity(
+    table: EntityTable, span: Span, cues: CueLexicon, *, create: bool = True
+) -> Cluster | None:
+    """The entity the span names (see the module docstring); a span holding a number
+    is what was counted, not who counted."""
+    if not len(span) or any(t.like_num and t.text[:1].isdigit() for t in span):
+        return None
+    head = span.root
+    found = table.resolve(head)
+    if found is not None or not create or head.pos_ == "PRON":
+        return found
+    for tok in span:
+        named = table.at(tok.i)
+        if named is not None and named.kind is not EntityType.PLACE:
+            return named
+    words = [t for t in span if not (t.is_punct or t.is_space) and t.lower_ not in _DETERMINERS]
+    if not words:
+        return None
+    if head.pos_ == "PROPN" and head.text[:1].isupper():
+        return _named(table, _capitalised_run(words, head))
+    lex = lexicon()
+    lemma = head.lemma_.lower()
+    speaks = lemma in lex.person_nouns or lemma in lex.org_nouns or head.lower_ in lex.person_nouns
+    if head.pos_ in {"NOUN", "PROPN"} and (speaks or cues.names_speaker(lemma, head.lower_)):
+        name = " ".join(t.text for t in words)
+        return table.anonymous(head.lemma_.lower(), head, name=name)
+    return None
+
+
+def _capitalised_run(words: list[Token], head: Token) -> list[Token]:
+    """The capitalised words around the head ("Democrats" of "Democrats and the media")."""
+    run = [head]
+    for w in reversed([w for w in words if w.i < head.i]):
+        if w.i != run[0].i - 1 or not w.text[:1].isupper():
+            break
+        run.insert(0, w)
+    for w in [w for w in words if w.i > head.i]:
+        if w.i != run[-1].i + 1 or not w.text[:1].isupper():
+            break
+        run.append(w)
+    return run
+
+
+def _named(table: EntityTable, words: list[Token]) -> Cluster | None:
+    """A name the model did not tag: an organisation when it ends in an organisation
+    noun, else a person."""
+    if len(words) > _NAME_MAX:
+        return None
+    lex = lexicon()
+    words = [w for w in words if w.lower_ not in lex.titles]
+    if not words:
+        return None
+    kind = EntityType.ORGANISATION if words[-1].lower_ in lex.org_nouns else EntityType.PERSON
+    start, end = words[0], words[-1]
+    text = start.doc.text[start.idx : end.idx + len(end)]
+    mention = Mention(start.i, end.i + 1, start.idx, end.idx + len(end), text, kind)
+    cluster = Cluster.from_mentions(kind, [mention])
+    table.clusters.append(cluster)
+    table.rescan_aliases()
+    return cluster

@@ -1,0 +1,166 @@
+"""Attributions as source / cue / content spans, on frozen parses (no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from newsprov.nlp.attributions import Attributions, attributions, find_attributions
+from newsprov.nlp.cues import load_cues
+from nlp_docs import doc_builder
+
+CUES = load_cues()
+parsed = doc_builder({",", ".", "”", ":"}, {"“"})
+
+SAID_THAT = (
+    "The|DET|det|1|the ministry|NOUN|nsubj|2|ministry said|VERB|ROOT|2|say that|SCONJ|mark|6|that "
+    "40|NUM|nummod|5|40 people|NOUN|nsubj|6|people died|VERB|ccomp|2|die .|PUNCT|punct|2|."
+)
+INVERTED = (
+    '“|PUNCT|punct|2|" We|PRON|nsubj|2|we ran|VERB|ccomp|7|run all|DET|det|4|all '
+    'night|NOUN|npadvmod|2|night ,|PUNCT|punct|7|, ”|PUNCT|punct|7|" said|VERB|ROOT|7|say '
+    "Amal|PROPN|compound|9|Amal Haddad|PROPN|nsubj|7|Haddad .|PUNCT|punct|7|."
+)
+ACCORDING = (
+    "Twelve|NUM|nummod|1|twelve homes|NOUN|nsubj|2|home burned|VERB|ROOT|2|burn ,|PUNCT|punct|2|, "
+    "according|VERB|prep|2|accord to|ADP|prep|4|to the|DET|det|8|the fire|NOUN|compound|8|fire "
+    "service|NOUN|pobj|5|service .|PUNCT|punct|2|."
+)
+PASSIVE = (
+    "Forty|NUM|nummod|1|forty bodies|NOUN|nsubjpass|3|body were|AUX|auxpass|3|be "
+    "recorded|VERB|ROOT|3|record .|PUNCT|punct|3|."
+)
+PASSIVE_AGENT = (
+    "Forty|NUM|nummod|1|forty bodies|NOUN|nsubjpass|3|body were|AUX|auxpass|3|be "
+    "recorded|VERB|ROOT|3|record by|ADP|agent|3|by the|DET|det|6|the coroner|NOUN|pobj|4|coroner "
+    ".|PUNCT|punct|3|."
+)
+TOLD = (
+    '“|PUNCT|punct|2|" I|PRON|nsubj|2|I said|VERB|ccomp|10|say we|PRON|nsubj|5|we '
+    'would|AUX|aux|5|would win|VERB|ccomp|2|win ,|PUNCT|punct|10|, ”|PUNCT|punct|10|" '
+    "the|DET|det|9|the coach|NOUN|nsubj|10|coach told|VERB|ROOT|10|tell "
+    "reporters|NOUN|dobj|10|reporter .|PUNCT|punct|10|."
+)
+BRANDED = (
+    "The|DET|det|1|the senator|NOUN|nsubj|2|senator branded|VERB|ROOT|2|brand the|DET|det|4|the "
+    "plan|NOUN|dobj|2|plan as|ADP|prep|2|as a|DET|det|9|a “|PUNCT|punct|9|\" "
+    "costly|ADJ|amod|9|costly stunt|NOUN|pobj|5|stunt .|PUNCT|punct|2|. ”|PUNCT|punct|2|\""
+)
+RATED = (
+    "Officials|NOUN|nsubj|1|official rated|VERB|ROOT|1|rat 32|NUM|nummod|3|32 "
+    "percent|NOUN|dobj|1|percent of|ADP|prep|3|of claims|NOUN|pobj|4|claim as|ADP|prep|1|as "
+    "false|ADJ|amod|6|false .|PUNCT|punct|1|."
+)
+
+
+def _one(doc: Doc) -> list[tuple[str, str, str | None, list[str]]]:
+    out = []
+    for a in find_attributions(doc, CUES):
+        src = doc[a.source[0] : a.source[1]].text if a.source else None
+        out.append(
+            (a.kind, doc[a.cue[0] : a.cue[1]].text, src, [doc.text[s:e] for s, e in a.content])
+        )
+    return out
+
+
+@pytest.mark.parametrize(
+    ("spec", "kind", "cue", "source", "content_has"),
+    [
+        (SAID_THAT, "verb", "said", "The ministry", "40 people died"),
+        (INVERTED, "verb", "said", "Amal Haddad", "We ran all night,"),
+        (ACCORDING, "phrase", "according to", "the fire service", "Twelve homes burned"),
+        (PASSIVE_AGENT, "verb", "recorded", "the coroner", None),
+        (TOLD, "verb", "told", "the coach", "I said we would win,"),
+        (BRANDED, "clause", "branded", "The senator", "costly stunt."),
+        (RATED, "verb", "rated", "Officials", "32 percent of claims"),  # lemma "rat": stems
+    ],
+)
+def test_cue_source_and_content(spec, kind, cue, source, content_has):  # type: ignore[no-untyped-def]
+    found = [a for a in _one(parsed(spec)) if a[1] == cue]
+    assert found, _one(parsed(spec))
+    got_kind, _, got_source, content = found[0]
+    assert (got_kind, got_source) == (kind, source)
+    if content_has is not None:
+        assert any(content_has in c for c in content), content
+
+
+def test_passive_without_agent_has_no_source():  # type: ignore[no-untyped-def]
+    assert [a[2] for a in _one(parsed(PASSIVE))] == [None]
+
+
+def test_cue_inside_quotation_marks_is_not_a_cue():  # type: ignore[no-untyped-def]
+    cues = [a[1] for a in _one(parsed(TOLD))]
+    assert cues == ["told"]
+
+
+def test_recipient_is_the_via_and_not_content():  # type: ignore[no-untyped-def]
+    doc = parsed(TOLD)
+    (a,) = find_attributions(doc, CUES)
+    assert a.via is not None and doc[a.via[0] : a.via[1]].text == "reporters"
+    assert all("reporters" not in doc.text[s:e] for s, e in a.content)
+
+
+def test_component_writes_and_reads_doc_spans():  # type: ignore[no-untyped-def]
+    doc = Attributions(CUES)(parsed(SAID_THAT))
+    assert {"np_source", "np_cue", "np_content", "np_via"} <= set(doc.spans)
+    assert [s.text for s in doc.spans["np_source"]] == ["The ministry"]
+    assert attributions(doc) == find_attributions(doc, CUES)
+
+
+def test_no_cue_no_attribution():  # type: ignore[no-untyped-def]
+    spec = (
+        "Twelve|NUM|nummod|1|twelve homes|NOUN|nsubj|2|home burned|VERB|ROOT|2|burn "
+        ".|PUNCT|punct|2|."
+    )
+    assert _one(parsed(spec)) == []
+
+
+# --- rules over paragraphs and quotation runs (the trained parse, texts of our own) -------
+
+PARAGRAPH_CASES = [
+    # dash credit: the name after the dash
+    (
+        "Voices from the shelter.\n\n“The river rose faster than anyone expected.” ― Lena Brook\n",
+        "The river rose",
+        "Lena Brook",
+    ),
+    # transcript label opening a paragraph
+    (
+        "Transcript of the briefing.\n\nMAYOR: We will rebuild every bridge within two years.\n",
+        "We will rebuild",
+        "MAYOR",
+    ),
+    # carry-over: an unclaimed quotation continues the last attribution of its paragraph
+    (
+        "Notes from the ward.\n\n“We were twelve in one room,” the nurse said. “Nobody slept.”\n",
+        "Nobody slept",
+        "the nurse",
+    ),
+    # colon introduction with no cue of its own: the sentence's subject
+    (
+        "A statement.\n\nThe union issued the following statement:\n\n"
+        "“We reject the offer of 3 percent.”\n",
+        "We reject the offer",
+        "The union",
+    ),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "content", "source"), PARAGRAPH_CASES)
+def test_paragraph_rules(pipeline, text, content, source):  # type: ignore[no-untyped-def]
+    doc = pipeline(text)
+    found = [
+        doc[a.source[0] : a.source[1]].text if a.source else None
+        for a in attributions(doc)
+        if any(content in doc.text[s:e] for s, e in a.content)
+    ]
+    assert source in found, [(a.kind, a.source, a.content) for a in attributions(doc)]
+
+
+@pytest.mark.model
+def test_quote_with_no_cue_and_nothing_before_stays_unattributed(pipeline):  # type: ignore[no-untyped-def]
+    doc = pipeline("Headline here.\n\n“Nobody slept that night.”\n\nThe river fell on Monday.\n")
+    assert not [
+        a for a in attributions(doc) if any("Nobody" in doc.text[s:e] for s, e in a.content)
+    ]

@@ -1,0 +1,54 @@
+"""Source resolution: which entity an attribution's source span names (trained parse)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprov.nlp.attributions import attributions
+from newsprov.nlp.cues import load_cues
+from newsprov.nlp.mentions import build_entity_table
+from newsprov.nlp.resolution import resolve_sources
+
+pytestmark = pytest.mark.model
+
+
+def _sources(pipeline, text: str) -> list[str | None]:  # type: ignore[no-untyped-def]
+    doc = pipeline(text)
+    table = build_entity_table(doc, None)
+    found = attributions(doc)
+    resolved = resolve_sources(doc, table, found, None, load_cues())
+    names = {c.key: c.name for c in table.clusters}
+    return [names.get(r.source) if r.source else None for r in resolved]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a person named inside a phrase that starts with a place
+        (
+            "Shooting.\n\n“We will find the truth,” Tulsa police Chief Chuck Jordan said Monday.\n",
+            "Chuck Jordan",
+        ),
+        # a description nobody named stays a description
+        ("Debate night.\n\n“Who answers the phone at 3 a.m.?” the announcer asks.\n", "announcer"),
+        # a country speaks for its state
+        ("Tensions.\n\nJapan called the launch a grave threat to the region.\n", "Japan"),
+    ],
+)
+def test_named_sources(pipeline, text, expected):  # type: ignore[no-untyped-def]
+    found = [s for s in _sources(pipeline, text) if s]
+    assert any(expected in s for s in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what was counted never counted itself
+        "Quake.\n\nMore than 640 aftershocks were recorded on Tuesday.\n",
+        "Poll.\n\nSeventy-three percent said they would vote, and 52 percent agreed.\n",
+        # a thing is no source
+        "Protest.\n\nThe placards said the rent was too high.\n",
+    ],
+)
+def test_no_source(pipeline, text):  # type: ignore[no-untyped-def]
+    assert [s for s in _sources(pipeline, text) if s] == []
