@@ -108,10 +108,10 @@ def main() -> int:
             filled = _fill(store, corpus, base)
             full = refresh(store, base)
             t0 = time.perf_counter()
-            conflicts = query.run(store, "conflicts", {"verdict_type": "conflict"})
+            conflicts = query.run(store, "conflicts")
             t_conflicts = time.perf_counter() - t0
             t0 = time.perf_counter()
-            every = query.run(store, "conflicts")
+            every = query.run(store, "verdicts")
             t_every = time.perf_counter() - t0
             t_map, t_update, upd = _ingest(store, _new_articles(events, args.new), base)
             quads = len(store)
