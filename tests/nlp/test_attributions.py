@@ -43,8 +43,8 @@ TOLD = (
 )
 BRANDED = (
     "The|DET|det|1|the senator|NOUN|nsubj|2|senator branded|VERB|ROOT|2|brand the|DET|det|4|the "
-    "plan|NOUN|dobj|2|plan as|ADP|prep|2|as a|DET|det|9|a “|PUNCT|punct|9|\" "
-    "costly|ADJ|amod|9|costly stunt|NOUN|pobj|5|stunt .|PUNCT|punct|2|. ”|PUNCT|punct|2|\""
+    'plan|NOUN|dobj|2|plan as|ADP|prep|2|as a|DET|det|9|a “|PUNCT|punct|9|" '
+    'costly|ADJ|amod|9|costly stunt|NOUN|pobj|5|stunt .|PUNCT|punct|2|. ”|PUNCT|punct|2|"'
 )
 RATED = (
     "Officials|NOUN|nsubj|1|official rated|VERB|ROOT|1|rat 32|NUM|nummod|3|32 "
