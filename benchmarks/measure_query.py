@@ -4,8 +4,8 @@ The article graphs that a real ``newsprov ingest`` wrote for the generated corpu
 dumped once as N-Quads and replicated under fresh article ids (``bench-`` becomes
 ``bench0001-`` …), so a 10k or 100k store holds real extraction output without running
 the NLP 100k times. Entities stay shared across copies, as they are across real articles.
-Each store is bulk-loaded, then every query is timed in-process (percentiles over
-repeats) and ``newsprov query figures`` is timed as a whole CLI process.
+Each store is bulk-loaded, then every query is timed in-process, its rows streamed
+(percentiles over repeats), and ``newsprov query figures`` is timed as a whole CLI process.
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ def _time_queries(store_path: Path, repeats: int) -> dict[str, dict[str, Any]]:
             samples, rows = [], 0
             for _ in range(repeats):
                 started = time.perf_counter()
-                rows = len(query.run(store, name, bindings or None))
+                rows = sum(1 for _ in query.stream(store, name, bindings or None))
                 samples.append(time.perf_counter() - started)
             out[label] = {"rows": rows, **_percentiles(samples)}
     return out

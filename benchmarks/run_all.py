@@ -57,6 +57,7 @@ def _corpus(args: argparse.Namespace, work: Path) -> tuple[Path, Path]:
 def run(args: argparse.Namespace) -> dict[str, Any]:
     """Every measurement, as one JSON-ready dictionary."""
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    load_before = os.getloadavg()[1]
     with tempfile.TemporaryDirectory(prefix="newsprov-bench-") as tmp:
         work = Path(tmp)
         corpus, one = _corpus(args, work)
@@ -69,7 +70,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     return {
         "corpus": str(args.real) if args.real else f"generated ({args.articles} articles)",
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python "
-        f"{platform.python_version()}",
+        f"{platform.python_version()}, load average {load_before:.1f} before and "
+        f"{os.getloadavg()[1]:.1f} after (5 min)",
         "ingest": ingest,
         "queries": queries,
     }

@@ -175,3 +175,10 @@ def test_remote_location_and_errors() -> None:
         RemoteStore(f"http://127.0.0.1:{_free_port()}/sparql", timeout=5).graphs()
     with pytest.raises(StoreError, match="not an http"):
         RemoteStore("ftp://example.org/sparql")
+
+
+def test_commands_that_need_a_folder_refuse_a_url(capsys) -> None:  # type: ignore[no-untyped-def]
+    from newsprov.cli import main
+
+    assert main(["export", "--store", "http://127.0.0.1:9/sparql"]) == 3
+    assert "needs a store folder" in capsys.readouterr().err

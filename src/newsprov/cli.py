@@ -53,19 +53,29 @@ def _settings(args: argparse.Namespace) -> Settings:
     )
 
 
-def _open_store(settings: Settings, *, read_only: bool = False) -> Store:
+def _open_store(settings: Settings, *, read_only: bool = False, remote: bool = False) -> Store:
     from newsprov.rdf.store import Store
 
+    _check_local(settings, remote_ok=remote)
     if settings.store_url:  # an external triple store: same methods, over HTTP
         from newsprov.rdf.remote import RemoteStore
 
-        remote = RemoteStore(settings.store_url, graph_store_url=settings.graph_store_url)
-        return remote  # type: ignore[return-value]
+        store = RemoteStore(settings.store_url, graph_store_url=settings.graph_store_url)
+        return store  # type: ignore[return-value]
     if read_only and not settings.store_path.exists():
         raise NewsprovError(
             f"no store at {settings.store_path}: run 'newsprov ingest PATH --store DIR' first"
         )
     return Store(settings.store_path, read_only=read_only)
+
+
+def _check_local(settings: Settings, *, remote_ok: bool = False) -> None:
+    """Refuse an http(s) --store for the commands that need a store folder."""
+    if settings.store_url and not remote_ok:
+        raise NewsprovError(
+            f"--store {settings.store_url}: an http(s) store works with ingest and query; "
+            "this command needs a store folder"
+        )
 
 
 def _warn(label: str, message: str) -> None:
@@ -92,7 +102,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
         nlp = build_pipeline(settings.spacy_model)
     report = IngestReport(failed=failures)
-    with _open_store(settings) as store, _progress() as bar:
+    with _open_store(settings, remote=True) as store, _progress() as bar:
         task = bar.add_task("ingesting", total=len(articles))
         ingest_articles(
             articles,
@@ -166,7 +176,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     bindings = dict(_parse_binding(b) for b in args.bind or ())
     sparql = query.resolve(args.query)
     _check_bindable(args.query, sparql, bindings)
-    with _open_store(settings, read_only=True) as store:
+    with _open_store(settings, read_only=True, remote=True) as store:
         found = query.stream(store, sparql, bindings or None, limit=args.limit, offset=args.offset)
         found.track_repeats = query.bindable(sparql) is None
         if args.format in ("json", "csv"):  # written row by row as the store yields them
@@ -318,6 +328,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from newsprov.server import serve
 
     settings = _settings(args)
+    _check_local(settings)
     ERR.print(f"serving {settings.store_path} on http://{args.host}:{args.port}/")
     serve(settings, args.host, args.port)
     return 0

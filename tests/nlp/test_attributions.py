@@ -164,3 +164,29 @@ def test_quote_with_no_cue_and_nothing_before_stays_unattributed(pipeline):  # t
     assert not [
         a for a in attributions(doc) if any("Nobody" in doc.text[s:e] for s, e in a.content)
     ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        (
+            "Taxes.\n\nMrs. Amberly's plan would cap deductions at 28 percent.\n",
+            "28 percent",
+            "Mrs. Amberly",
+        ),
+        (
+            "Taxes.\n\nUnder the governor's proposal, fees would rise by 4 percent.\n",
+            "4 percent",
+            None,
+        ),  # no named owner: "the governor" is a description, not a name
+    ],
+)
+def test_owned_documents(pipeline, text, content, source):  # type: ignore[no-untyped-def]
+    doc = pipeline(text)
+    found = [
+        doc[a.source[0] : a.source[1]].text if a.source else None
+        for a in attributions(doc)
+        if a.kind == "document" and any(content in doc.text[s:e] for s, e in a.content)
+    ]
+    assert found == ([source] if source else [])

@@ -15,6 +15,8 @@ Rules, one function each:
   phrase ("X promised 25 million jobs") is content, and so is a quotation opening or
   closing in its sentence that no nearer cue claims ("“…,” X said").
 * **phrase**: "according to X" makes X the source of its sentence.
+* **document**: a document with a named owner speaks for the owner ("X's plan would cap
+  … at 28 percent", "under X's proposal, …").
 * **citing**: "…, citing X" makes X the source of the clause the participle hangs on.
 * **colon**: a cue whose sentence ends in ":" introduces the next paragraph.
 * **transcript**: "NAME: …" opening a paragraph credits the paragraph to NAME.
@@ -140,10 +142,36 @@ def _sentence_cues(
     for verb in verbs:
         out.append(_verb_attribution(verb, cues, inside))
     out += _phrase_attributions(sent, cues, inside)
+    out += _owned_documents(sent, cues, inside, {v.i for v in verbs})
     for qi in _claim_quotes(sent, verbs, marks_at, claimed, offset):
         k = claimed[qi] - offset
         q = quotes[qi]
         out[k] = replace(out[k], content=_merge((*out[k].content, (q.start, q.end))))
+    return out
+
+
+def _owned_documents(
+    sent: Span, cues: CueLexicon, inside: set[int], cued: set[int]
+) -> list[AttributionSpan]:
+    """A document with a named owner speaks for the owner: "Mrs. Clinton's plan would cap
+    deductions at 28 percent", "Under the governor's proposal, …"."""
+    out = []
+    for tok in sent:
+        if tok.i in inside or tok.lemma_.lower() not in cues.document_nouns:
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if owner is None:
+            continue
+        source = _phrase_span(owner, inside)
+        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.pos_ in _VERBS:
+            if tok.head.i in cued:
+                continue
+            content = _clause_content(tok.head, tok, cues)
+        elif tok.dep_ == "pobj" and tok.head.lower_ in {"under", "in", "by"}:
+            content = _sent_chars(sent)
+        else:
+            continue
+        out.append(AttributionSpan((tok.i, tok.i + 1), source, content, "document"))
     return out
 
 
@@ -475,7 +503,7 @@ def _phrase_span(tok: Token, inside: set[int]) -> tuple[int, int]:
     for t in tok.rights:
         if t.is_space:
             break
-        if t.dep_ in {"relcl", "acl", "punct", "appos", "advcl"} or t.i in inside:
+        if t.dep_ in {"relcl", "acl", "punct", "appos", "advcl", "case"} or t.i in inside:
             break
         right = t.right_edge.i + 1
     return (left, right)

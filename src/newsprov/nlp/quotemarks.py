@@ -1,7 +1,8 @@
 """Quotation marks: where direct quotations open and close in a text.
 
-A quotation is the text between double quotation marks (curly or straight; single marks
-nest inside and are not split on). An opening mark with no closing mark before the end of
+A quotation is the text between double quotation marks (curly, straight, or two
+apostrophes as some archives print them; single marks nest inside and are not split
+on). An opening mark with no closing mark before the end of
 its paragraph runs to the paragraph end. Top-level single marks ("for 'about twenty
 minutes'") are found too, flagged ``single``: only a speaker verb makes them quotations.
 """
@@ -9,7 +10,7 @@ minutes'") are found too, flagged ``single``: only a speaker verb makes them quo
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
@@ -23,6 +24,8 @@ _CLOSE = "”"
 _OPENERS = set(" \t\n([{—–-/") | {"‘", "'"}
 _SINGLE = "‘’'"
 _MARKS = '“”"' + _SINGLE
+_PAD = "\x01"
+_DOUBLED = '"' + _PAD  # same length as the two apostrophes it stands for
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +53,11 @@ def find_quote_spans(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Qu
     """Quotation spans of ``text`` by paragraph, ignoring marks inside ``skip`` spans."""
     breaks = paragraph_breaks(text)
     bounds = [0, *breaks, len(text)]
+    marks = text.replace("''", _DOUBLED)  # two apostrophes are one double mark
     out = []
     for p in range(len(bounds) - 1):
-        out += _scan_paragraph(text, bounds[p], bounds[p + 1], p, skip)
-    return out
+        out += _scan_paragraph(marks, bounds[p], bounds[p + 1], p, skip)
+    return [replace(q, start=q.start + 1) if marks[q.start] == _PAD else q for q in out]
 
 
 def _scan_paragraph(
