@@ -37,6 +37,7 @@ PUBLIC = [
     "iri",
     "knowledge_graph",
     "open_store",
+    "push",
     "queries",
     "select",
     "write_network",
@@ -133,3 +134,21 @@ def test_open_store_on_disk(tmp_path: Path) -> None:
     with nw.open_store(tmp_path / "data") as st:
         assert len(st) == 0
     assert (tmp_path / "data").is_dir()
+
+
+@pytest.mark.model
+def test_push_copies_every_graph(store: nw.Store) -> None:
+    with nw.open_store() as target:
+        written = nw.push(store, target)
+        assert target.graphs() == store.graphs() and written == len(store)
+        assert nw.push(store, target) == written  # graphs are replaced, never duplicated
+        assert len(target) == len(store)
+
+
+def test_open_store_takes_an_endpoint_url() -> None:
+    from newsprov.rdf.remote import RemoteStore
+
+    remote = nw.open_store("http://127.0.0.1:9/sparql", graph_store_url="http://127.0.0.1:9/gsp")
+    assert isinstance(remote, RemoteStore) and remote.graph_store_url.endswith("/gsp")
+    with pytest.raises(nw.NewsprovError, match="cannot reach"):
+        nw.select(remote, "figures")

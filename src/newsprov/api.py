@@ -51,18 +51,40 @@ __all__ = [
     "iri",
     "knowledge_graph",
     "open_store",
+    "push",
     "queries",
     "select",
     "write_network",
 ]
 
 
-def open_store(path: str | Path | None = None, *, read_only: bool = False) -> Store:
-    """The store at ``path`` (a folder, created if missing), or a new one in memory.
+def open_store(
+    location: str | Path | None = None,
+    *,
+    read_only: bool = False,
+    graph_store_url: str | None = None,
+) -> Store:
+    """The store at ``location``: a folder (created if missing), an external triple
+    store's SPARQL endpoint (``http(s)://…``; writes go to ``graph_store_url``, by
+    default the same URL), or None for a new store in memory.
 
     Use it as a context manager, or call ``store.close()`` when done with a store on disk.
     """
-    return Store(path, read_only=read_only)
+    from newsprov.rdf.remote import RemoteStore, is_remote
+
+    if isinstance(location, str) and is_remote(location):
+        remote = RemoteStore(location, graph_store_url=graph_store_url, read_only=read_only)
+        return remote  # type: ignore[return-value]  # the same methods, over HTTP
+    return Store(location, read_only=read_only)
+
+
+def push(store: Store, target: Store) -> int:
+    """Copy every named graph of ``store`` (articles and cross-references) into
+    ``target``, replacing graphs of the same name; returns the triples written.
+
+    ``target`` is typically an external triple store from ``open_store("http://…")``.
+    """
+    return sum(target.replace_graph(iri, store.graph(iri)) for iri in store.graphs())
 
 
 @cache

@@ -474,7 +474,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("viz", help="write the graph explorer as a standalone HTML file")
     p.add_argument("--out", default="graph.html", help="HTML file to write (default graph.html)")
-    p.add_argument("--focus", help="entity to centre on: an IRI or a key such as person/jane-doe")
+    p.add_argument(
+        "--focus", help="entity to centre on: a name, a key such as person/jane-doe, or an IRI"
+    )
     p.add_argument(
         "--hops", type=int, default=2, help="with --focus: how many steps around it (default 2)"
     )

@@ -30,7 +30,7 @@ __all__ = ["Resolved", "resolve_sources"]
 
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "some", "one"}
 _NAME_MAX = 5
-_PLACES_SPEAK = {"verb", "intent", "clause"}
+_PLACES_SPEAK = {"verb", "intent", "clause", "carry", "dash", "transcript"}
 
 
 @dataclass(frozen=True, slots=True)
