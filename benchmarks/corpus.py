@@ -19,15 +19,33 @@ from pathlib import Path
 __all__ = ["articles", "write_jsonl"]
 
 OUTLETS = (
-    "Reuters", "Associated Press", "AFP", "BBC News", "Al Jazeera", "The Guardian",
-    "France 24", "Deutsche Welle", "Kyodo News", "Anadolu Agency", "The Hindu", "NPR",
+    "Reuters",
+    "Associated Press",
+    "AFP",
+    "BBC News",
+    "Al Jazeera",
+    "The Guardian",
+    "France 24",
+    "Deutsche Welle",
+    "Kyodo News",
+    "Anadolu Agency",
+    "The Hindu",
+    "NPR",
 )
 AGENCIES = ("AFP", "Reuters", "the Associated Press", "Anadolu Agency", "Kyodo")
 PLACES = (
-    ("Khartoum", "Sudan"), ("Port-au-Prince", "Haiti"), ("Goma", "Congo"),
-    ("Mandalay", "Myanmar"), ("Kharkiv", "Ukraine"), ("Antakya", "Turkey"),
-    ("Tripoli", "Libya"), ("Herat", "Afghanistan"), ("Valencia", "Spain"),
-    ("Maui", "Hawaii"), ("Derna", "Libya"), ("Marrakesh", "Morocco"),
+    ("Khartoum", "Sudan"),
+    ("Port-au-Prince", "Haiti"),
+    ("Goma", "Congo"),
+    ("Mandalay", "Myanmar"),
+    ("Kharkiv", "Ukraine"),
+    ("Antakya", "Turkey"),
+    ("Tripoli", "Libya"),
+    ("Herat", "Afghanistan"),
+    ("Valencia", "Spain"),
+    ("Maui", "Hawaii"),
+    ("Derna", "Libya"),
+    ("Marrakesh", "Morocco"),
 )
 EVENTS = (
     ("flooding", "were killed", "deaths", "people"),
@@ -38,17 +56,35 @@ EVENTS = (
     ("a landslide", "were injured", "injuries", "people"),
 )
 AUTHORITIES = (
-    "the Ministry of Health", "the United Nations", "the Red Cross",
-    "the civil defence agency", "local officials", "the World Health Organization",
-    "the interior ministry", "Doctors Without Borders", "the regional governor's office",
+    "the Ministry of Health",
+    "the United Nations",
+    "the Red Cross",
+    "the civil defence agency",
+    "local officials",
+    "the World Health Organization",
+    "the interior ministry",
+    "Doctors Without Borders",
+    "the regional governor's office",
 )
 PEOPLE = (
-    ("Amina", "Haddad"), ("Jean", "Baptiste"), ("Mehmet", "Yilmaz"), ("Sofia", "Rossi"),
-    ("Daniel", "Okafor"), ("Hiroshi", "Tanaka"), ("Layla", "Nasser"), ("Pedro", "Alvarez"),
-    ("Grace", "Mensah"), ("Viktor", "Kovalenko"), ("Fatima", "Rahman"), ("Liam", "Murphy"),
+    ("Amina", "Haddad"),
+    ("Jean", "Baptiste"),
+    ("Mehmet", "Yilmaz"),
+    ("Sofia", "Rossi"),
+    ("Daniel", "Okafor"),
+    ("Hiroshi", "Tanaka"),
+    ("Layla", "Nasser"),
+    ("Pedro", "Alvarez"),
+    ("Grace", "Mensah"),
+    ("Viktor", "Kovalenko"),
+    ("Fatima", "Rahman"),
+    ("Liam", "Murphy"),
 )
 ROLES = (
-    "a spokesperson for", "the head of", "a senior official at", "the director of",
+    "a spokesperson for",
+    "the head of",
+    "a senior official at",
+    "the director of",
     "a coordinator with",
 )
 QUALIFIERS = ("more than", "at least", "about", "nearly", "", "over", "up to")

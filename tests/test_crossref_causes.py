@@ -38,14 +38,14 @@ def verdicts(store: Store, prefix: str, kind: str | None = None) -> set[tuple[st
     """(kind, measure, source a, text a, source b, text b) of one event's verdicts."""
     return {
         (r["verdict_type"], r["measure"], r["source_a"], r["text_a"], r["source_b"], r["text_b"])
-        for r in _rows(store, "conflicts")
+        for r in _rows(store, "verdicts")
         if r["article_a"].startswith(prefix) and (kind is None or r["verdict_type"] == kind)
     }
 
 
 def involved(store: Store, article: str) -> Iterator[Row]:
     """Verdict rows one of whose claims comes from ``article``."""
-    return (r for r in _rows(store, "conflicts") if article in (r["article_a"], r["article_b"]))
+    return (r for r in _rows(store, "verdicts") if article in (r["article_a"], r["article_b"]))
 
 
 NDA, HM = "Norvanian Disaster Agency", "Norvanian Health Ministry"
@@ -107,7 +107,7 @@ def test_a_sources_people_and_descriptions_are_one_timeline(store: Store) -> Non
 
 
 def test_a_rising_toll_is_never_a_conflict_with_itself(store: Store) -> None:
-    for r in _rows(store, "conflicts", verdict_type="conflict"):
+    for r in _rows(store, "conflicts"):
         assert r["source_a"] != r["source_b"]
     assert verdicts(store, "hallen", "conflict") == {
         ("conflict", "deaths", MC, "20", NOHR, "120"),
@@ -127,7 +127,7 @@ def test_a_source_repeating_itself_corroborates_nothing(store: Store) -> None:
 def test_unattributed_figures_get_no_verdict(store: Store) -> None:
     # "More than 500 people may have died, the newspaper estimated." (quake-09)
     assert not [
-        r for r in _rows(store, "conflicts") if "more than 500" in (r["text_a"], r["text_b"])
+        r for r in _rows(store, "verdicts") if "more than 500" in (r["text_a"], r["text_b"])
     ]
     assert "more than 500" not in {r["text"] for r in _rows(store, "figure-timeline")}
 
@@ -166,7 +166,7 @@ def test_protest_days_are_four_events_compared_day_by_day(store: Store) -> None:
             "20,000",
         ),
     }
-    for r in _rows(store, "conflicts"):
+    for r in _rows(store, "verdicts"):
         if r["article_a"].startswith("verran"):
             assert r["date_a"] == r["date_b"]
 
@@ -229,7 +229,7 @@ def test_soft_bounds_are_not_ceilings_but_hard_ones_are(store: Store) -> None:
     assert ("corroboration", "deaths", NOHR, "Nearly 40", "Hallen Medical Union", "41") in verdicts(
         store, "hallen"
     )
-    assert not [r for r in _rows(store, "conflicts") if r["measure"] == "evacuated"]
+    assert not [r for r in _rows(store, "verdicts") if r["measure"] == "evacuated"]
     # "Fewer than 10" homes vs 40 homes: a conflict
     assert (
         "conflict",
@@ -274,7 +274,7 @@ def test_two_figures_of_one_sentence_are_never_compared(store: Store) -> None:
 
 
 def test_no_row_is_printed_twice(store: Store) -> None:
-    rows = query.run(store, "conflicts").rows
+    rows = query.run(store, "verdicts").rows
     assert len(rows) == len(set(rows))
     timeline = query.run(store, "figure-timeline").rows
     assert len(timeline) == len(set(timeline))

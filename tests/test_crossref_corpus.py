@@ -250,11 +250,11 @@ README_VERDICTS = [
 
 @pytest.mark.parametrize("expected", README_VERDICTS)
 def test_fixture_readme_verdict(fixture_store: Store, expected: Expected) -> None:
-    assert _found(_rows(fixture_store, "conflicts"), expected)
+    assert _found(_rows(fixture_store, "verdicts"), expected)
 
 
 def test_every_verdict_kind_occurs_on_the_fixtures(fixture_store: Store) -> None:
-    kinds = {r["verdict_type"] for r in _rows(fixture_store, "conflicts")}
+    kinds = {r["verdict_type"] for r in _rows(fixture_store, "verdicts")}
     assert kinds == {"corroboration", "conflict", "revision"}
 
 
@@ -265,7 +265,7 @@ def test_fixture_events_match_the_four_stories(fixture_store: Store) -> None:
 
 
 def test_fixture_negative_expectations(fixture_store: Store) -> None:
-    rows = _rows(fixture_store, "conflicts")
+    rows = _rows(fixture_store, "verdicts")
     e2 = [r for r in rows if any(a.startswith("e2_") for a in (r["article_a"], r["article_b"]))]
     assert not [r for r in e2 if r["verdict_type"] == "conflict"]  # every toll a lower bound
     copies = {"e1_france24_2024-05-06", "e1_thehindu_2024-05-06"}
@@ -303,7 +303,7 @@ def test_seed_timeline_lays_the_breakdown_beside_the_totals(seed_store: Store) -
 
 
 def test_seed_conflicts_compare_sohr_with_ap(seed_store: Store) -> None:
-    rows = [r for r in _rows(seed_store, "conflicts") if r["measure"] == "deaths"]
+    rows = [r for r in _rows(seed_store, "verdicts") if r["measure"] == "deaths"]
     pairs = {(r["verdict_type"], r["via_a"] or r["source_a"], r["text_b"]) for r in rows}
     assert ("corroboration", "Associated Press", "More than 1,000") in pairs
     assert ("corroboration", "Associated Press", "at least 1,018 (745 + 125 + 148)") in pairs

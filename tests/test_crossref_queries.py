@@ -19,6 +19,7 @@ NEW = [
     "outlets-citing-source",
     "via-chains",
     "conflicts",
+    "verdicts",
     "figure-timeline",
     "quotes-by-speaker",
     "events",
@@ -100,9 +101,10 @@ def test_conflicts_side_by_side_and_filter(store: Store) -> None:
     assert c["population"] == "civilians" and c["measure"] == "deaths"
     assert c["date_a"] == "2025-03-09" and c["date_b"] == "2025-03-10"
     assert "conflict" in c["comment"]
-    kinds = {r["verdict_type"] for r in rows(store, "conflicts")}
+    kinds = {r["verdict_type"] for r in rows(store, "verdicts")}
+    assert {r["verdict_type"] for r in rows(store, "conflicts")} == {"conflict"}
     assert kinds == {"conflict", "corroboration", "revision"}
-    quake = rows(store, "conflicts", event=URIRef(f"{B}event/quake"))
+    quake = rows(store, "verdicts", event=URIRef(f"{B}event/quake"))
     assert {(r["source_a"], r["source_b"]) for r in quake} == {("AFAD", "Turkish Red Crescent")}
 
 

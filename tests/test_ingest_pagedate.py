@@ -22,6 +22,11 @@ STORY = "Crews cleared the coast road on Sunday after a landslide blocked it for
         (f"PORT ELLIS, Jan. 22, 2025 — {STORY}", None, "2025-01-22"),
         (STORY, "https://example.net/world/2025/03/09/landslide", "2025-03-09"),
         (STORY, "https://example.net/world/landslide-2025-03-09/", "2025-03-09"),
+        (
+            STORY,
+            "https://web.archive.org/web/20250411000000/https://example.net/2025/03/09/a",
+            "2025-03-09",
+        ),  # the archived page's date, not the day it was archived
         (f"Updated 11:02 AM GMT+5:45, April 3, 2025\n\n{STORY}", None, "2025-04-03"),
         (f"Share\nSave\n14 February 2025\n\n{STORY}", None, "2025-02-14"),
         (f"Kestrel Valley Star\nMar 18, 2025 | 3 min read\n\n{STORY}", None, "2025-03-18"),

@@ -28,6 +28,8 @@ BODY = "More than 40 homes were flooded on Sunday, the fire service said in a st
          "Cedar Valley Courier", "text"),
         ({"url": "https://northcoastherald.com/a/b"}, "North Coast Herald", "domain"),
         ({"own_wire": "AFP"}, "AFP", "wire"),
+        ({"url": "https://web.archive.org/web/20250310120000/https://www.bbc.co.uk/news/x"},
+         "BBC News", "registry"),  # an archived copy: the page it copied
         ({"url": "https://northcoastherald.com", "own_wire": "AFP"}, "North Coast Herald",
          "domain"),
         ({}, None, None),

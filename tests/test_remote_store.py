@@ -140,12 +140,16 @@ def _norm(rows: query.Stream) -> list[tuple[str, ...]]:
     return sorted(out)
 
 
+NOTHING_IN_EXAMPLES = {"conflicts"}
+
+
 @pytest.mark.model
 @pytest.mark.parametrize("name", query.names())
 def test_canned_queries_give_the_embedded_rows(name: str, stores) -> None:  # type: ignore[no-untyped-def]
     local, remote = stores
     expected = _norm(query.stream(local, name))
-    assert expected, f"{name} found nothing in the embedded store"
+    # the demo articles agree with each other: no dispute (`verdicts` has their rows)
+    assert expected or name in NOTHING_IN_EXAMPLES, f"{name} found nothing in the embedded store"
     assert _norm(query.stream(remote, name)) == expected  # type: ignore[arg-type]
 
 

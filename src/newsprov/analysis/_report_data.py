@@ -220,7 +220,7 @@ def collect(store: Store, event: str | None = None) -> ReportData:
     conflicted = {_s(r["figure"]) for r in store.select(CONFLICTED).dicts()}
     for data in chosen.values():
         data.in_conflict = {f.figure for f in data.figures} & conflicted
-    for r in run(store, "conflicts").dicts():
+    for r in run(store, "verdicts").dicts():
         if _s(r["event"]) in chosen:
             chosen[_s(r["event"])].verdicts.append({k: _s(v) for k, v in r.items()})
     for r in run(store, "figure-timeline").dicts():

@@ -222,16 +222,17 @@ def build_extraction(
 
 _OUTLETS = ("AFP", "Reuters", "Associated Press", "BBC", "Al Jazeera", "DW", "Kyodo", "EFE")
 _SOURCES = ("Health Ministry", "Civil Defence", "Red Crescent")
-_QUALIFIERS = ("at least", "more than", "exact")
-_SCALE = (1.0, 1.05, 1.02)  # the sources agree, except in one event of ten (_LOW)
-_LOW = 0.6  # there the third source's exact count is below the others' lower bounds
+_QUALIFIERS = ("at least", "more than", "at least")
+_SCALE = (1.0, 1.05, 1.02)  # the sources agree, except on one day of one event in ten
+_LOW = 0.6  # there the third source's first death toll is "up to" 0.6 of the others' bounds
 _MEASURES = ("deaths", "injuries", "displaced", "arrests")
 
 
 def _toll(event: int, source: int, measure: int, day: int) -> float:
     """A source's figure for one day: rising daily, the same in every outlet."""
     base = 40 * (1 + event % 9) * (measure + 1)
-    scale = _LOW if source == 2 and event % 10 == 0 else _SCALE[source]
+    low = source == 2 and event % 10 == 0 and measure == 0 and day == 0
+    scale = _LOW if low else _SCALE[source]
     return float(round(base * scale * (1 + 0.3 * day)))
 
 
@@ -241,8 +242,8 @@ def synthetic_corpus(
     """A reproducible corpus: per event a town and three sources whose tolls rise daily.
 
     Outlets repeat the sources' figures (the same statement in many articles), a third
-    of the articles run wire copy; in one event of ten, one source's figures conflict
-    with the other two.
+    of the articles run wire copy; in one event of ten, one source's first death toll
+    conflicts with the other two.
     """
     rng = random.Random(seed)
     for e in range(events):
@@ -255,14 +256,16 @@ def synthetic_corpus(
             for k in range(figures_per_article):
                 i = rng.randrange(len(sources))
                 value = _toll(e, i, k % len(_MEASURES), day)
+                low = i == 2 and e % 10 == 0 and k % len(_MEASURES) == 0 and day == 0
+                qualifier = "up to" if low else _QUALIFIERS[i]
                 src = sources[i].name
                 figs.append(
                     Fig(
                         value=value,
-                        qualifier=_QUALIFIERS[i],
+                        qualifier=qualifier,
                         measure=_MEASURES[k % len(_MEASURES)],
                         source=src,
-                        sentence=f"In {place.name}, the {src} counted {_QUALIFIERS[i]} "
+                        sentence=f"In {place.name}, the {src} counted {qualifier} "
                         f"{value:,.0f} {_MEASURES[k % len(_MEASURES)]} (kind {k}) on day {day}.",
                     )
                 )

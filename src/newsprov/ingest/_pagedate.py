@@ -25,6 +25,7 @@ from htmldate import find_date
 from newsprov.ingest._blocks import Block
 from newsprov.ingest._dateline import is_prose, opening_lines
 from newsprov.ingest._dates import DATE_RE, parse_date
+from newsprov.ingest._publisher import page_url
 
 __all__ = ["page_date", "url_date"]
 
@@ -50,7 +51,7 @@ def page_date(paragraphs: list[Block], url: str | None) -> str | None:
         return published
     return (
         _dateline_date(lines)
-        or (url_date(url) if url else None)
+        or (url_date(page_url(url) or url) if url else None)
         or _labelled(lines, updated=True)
         or _bare(lines)
     )

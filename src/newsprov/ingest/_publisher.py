@@ -20,7 +20,8 @@ wire       no site at all, but the copy is a wire agency's own story ("BEIRUT (A
 =========  ===========================================================================
 
 The publisher is kept apart from the wires: a regional paper republishing an AFP story
-has itself as publisher and AFP as wire.
+has itself as publisher and AFP as wire. A web archive's copy (``web.archive.org/web/
+<time>/<page URL>``) is read as the page it copied.
 """
 
 from __future__ import annotations
@@ -35,8 +36,14 @@ from tld import get_tld
 from newsprov.ingest._agencies import canonical_outlet
 from newsprov.outlets import OutletRegistry
 
-__all__ = ["Publisher", "derive_name", "find_publisher", "named_in_text"]
+__all__ = ["Publisher", "derive_name", "find_publisher", "named_in_text", "page_url"]
 
+# a copy kept by a web archive names the page it copied: that page's site published it
+_ARCHIVED_RE = re.compile(
+    r"^https?://(?:web\.)?archive\.(?:org|ph|today|is|li)/(?:web/)?(?:\d{4,14}[a-z_]*/)?"
+    r"(?P<page>https?://\S+)$",
+    re.IGNORECASE,
+)
 _TITLE_SEP_RE = re.compile(r"\s+[|·•–—-]\s+|\s+::\s+")
 _COPYRIGHT_RE = re.compile(
     r"(?:©|\(c\)|\bCopyright\b)\s*(?:©\s*)?(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?"
@@ -78,6 +85,7 @@ def find_publisher(
     ``title`` is the page's full title ("Headline | Site"), ``headline`` the article's
     own: an extractor's site name equal to it is a misreading, not the site's name.
     """
+    url = page_url(url)
     host = _host(url)
     site = None if _same(site_name, headline) else _site_name(site_name, host)
     steps: list[tuple[str, str | None]] = [
@@ -93,6 +101,12 @@ def find_publisher(
         if name:
             return Publisher(name, step)
     return Publisher()
+
+
+def page_url(url: str | None) -> str | None:
+    """The page a URL shows: an archived copy's original address, else ``url`` itself."""
+    archived = _ARCHIVED_RE.match(url or "")
+    return archived["page"] if archived else url
 
 
 def _same(a: str | None, b: str | None) -> bool:
