@@ -111,7 +111,7 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[AttributionSpan]:
     claimed: dict[int, int] = {}  # quote index -> attribution index
     for sent in doc.sents:
         found += _sentence_cues(sent, cues, quotes, marks_at, inside, claimed, len(found))
-    found += _transcripts(doc, cues, skip)
+    found += _transcripts(doc, text, skip)
     found = _dash_credits(doc, text, cues, quotes, claimed, found)
     found = _colon_intros(doc, quotes, claimed, found)
     found = _clause_subjects(doc, cues, quotes, inside, claimed, found)
@@ -298,9 +298,8 @@ def _mark_tokens(doc: Doc, quotes: Sequence[QuoteSpan]) -> dict[int, list[int]]:
     return out
 
 
-def _transcripts(doc: Doc, cues: CueLexicon, skip: Sequence[Char]) -> list[AttributionSpan]:
+def _transcripts(doc: Doc, text: str, skip: Sequence[Char]) -> list[AttributionSpan]:
     """ "PENCE: …" / "WALLACE: …" opening a paragraph (after an optional quotation mark)."""
-    text = doc.text
     bounds = [0, *paragraph_breaks(text), len(text)]
     out = []
     for start, end in pairwise(bounds):

@@ -1,9 +1,6 @@
 """Direct quotations, their speakers and the outlet they were given to.
 
-A quotation is the text between double quotation marks (curly or straight; single marks
-nest inside and are not split on). An opening mark with no closing mark before the end of
-its paragraph runs to the paragraph end, and the next paragraph's quotation continues it.
-
+Where quotations open and close is ``quotemarks``' job; this module names speakers.
 The speaker comes from a quote verb (``reporting_verbs.json``) after the closing mark in
 the same sentence ("…,” Kamel told AFP", "…,” said one resident"), else before the
 opening mark ("X said: “…”"), else from the previous quotation of the same paragraph

@@ -1,0 +1,72 @@
+"""A figure's source and a quote's speaker come from the attribution whose content holds
+them, when the sentence rules leave them open (trained parse, texts of our own)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp_docs import extract_text
+
+pytestmark = pytest.mark.model
+
+
+def _names(ex):  # type: ignore[no-untyped-def]
+    return {e.key: e.name for e in ex.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a figure inside a quotation introduced by a colon sentence
+        (
+            "Budget row.\n\nThe treasurer continued:\n\n“We spent 43 percent of it on roads.”\n",
+            43,
+            "treasurer",
+        ),
+        # a figure in a stated clause whose verb the lemmatizer may miss
+        (
+            "Claims.\n\nThe Ledger Project rated 32 percent of the claims as false.\n",
+            32,
+            "Ledger Project",
+        ),
+        # a document speaking for its named owner
+        ("Taxes.\n\nMrs. Amberly's plan would cap deductions at 28 percent.\n", 28, "Amberly"),
+        # an unclaimed quotation continues the last speaker of its paragraph
+        (
+            "Ward.\n\n“We had one doctor,” Nadia Rahal said. “She saw 60 patients a day.”\n",
+            60,
+            "Nadia Rahal",
+        ),
+    ],
+)
+def test_figure_source_from_attribution(pipeline, text, value, source):  # type: ignore[no-untyped-def]
+    ex = extract_text(pipeline, text)
+    fig = next(f for f in ex.figures if f.value == value)
+    got = _names(ex).get(fig.source or fig.via or "")
+    assert got is not None and source in got, (got, [(f.value, f.source) for f in ex.figures])
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # an unnamed person's promise reports nothing
+        ("Fund.\n\nA local man has promised $500 to the relief fund.\n", 500),
+        # what was counted did not count itself
+        ("Quake.\n\nMore than 640 aftershocks were recorded on Tuesday.\n", 640),
+    ],
+)
+def test_figure_without_source(pipeline, text, value):  # type: ignore[no-untyped-def]
+    ex = extract_text(pipeline, text)
+    fig = next(f for f in ex.figures if f.value == value)
+    assert fig.source is None and fig.via is None
+
+
+def test_dash_credit_names_the_speaker(pipeline):  # type: ignore[no-untyped-def]
+    text = (
+        "Voices.\n\n“The water came up to the second floor.” ― Ilse Varga\n"
+        "“We lost the whole harvest.” ― Tomas Lind\n"
+    )
+    ex = extract_text(pipeline, text)
+    names = _names(ex)
+    speakers = {q.text.split()[1]: names.get(q.speaker or "") for q in ex.quotes}
+    assert speakers == {"water": "Ilse Varga", "lost": "Tomas Lind"}
