@@ -58,6 +58,7 @@ class RawArticle:
     mentions: set[str] = field(default_factory=set)
     title: str | None = None
     url: str | None = None
+    described: set[str] = field(default_factory=set)  # entities its graph describes
 
 
 @dataclass(slots=True)
@@ -129,8 +130,10 @@ def _mentions(rows: Iterable[Row], arts: dict[str, RawArticle]) -> None:
             arts[str(r["a"])].mentions.add(str(r["e"]))
 
 
-def _entity_info(rows: Iterable[Row], info: Info) -> Info:
+def _entity_info(rows: Iterable[Row], info: Info, graphs: Mapping[str, RawArticle]) -> Info:
     for r in rows:
+        if (art := graphs.get(r["g"] or "")) is not None:
+            art.described.add(str(r["e"]))
         d = info[str(r["e"])]
         d["type"].add(str(r["type"]).rsplit("#", 1)[-1])
         d["labels"].add(str(r["label"]))
@@ -159,18 +162,16 @@ def _records(info: Info, arts: dict[str, RawArticle]) -> list[EntityRecord]:
     ]
 
 
-def article_index(
-    mentions: Iterable[str], seen: Iterable[str], entities: Mapping[str, EntityRecord]
-) -> str:
+def article_index(art: RawArticle, entities: Mapping[str, EntityRecord]) -> str:
     """What the index pass reads of one article, as JSON: its mentions and the records of
-    the entities it names or is credited to (``seen``); stored with the article's event, so
-    an ingest need not read every article graph."""
+    the entities its graph describes; stored with the article's event, so an ingest need
+    not read every article graph."""
     ents = {
         e: [r.type, sorted(r.labels), sorted(r.aliases), r.anonymous]
-        for e in sorted({*mentions, *seen})
+        for e in sorted(art.described)
         if (r := entities.get(e)) is not None
     }
-    return json.dumps({"m": sorted(set(mentions)), "e": ents}, sort_keys=True, ensure_ascii=False)
+    return json.dumps({"m": sorted(art.mentions), "e": ents}, sort_keys=True, ensure_ascii=False)
 
 
 def _cached(store: Store, skip: str) -> dict[str, str]:
@@ -185,6 +186,7 @@ def _from_cache(text: str, art: RawArticle, info: Info) -> None:
     data = json.loads(text)
     art.mentions.update(data["m"])
     for e, (kind, labels, aliases, anon) in data["e"].items():
+        art.described.add(e)
         d = info[e]
         d["type"].add(kind)
         d["labels"].update(labels)
@@ -249,18 +251,21 @@ def load_index(
     article without a stored index, are read from their own graphs. Without ``touched``,
     or when most articles need reading, every graph is read in one pass."""
     arts = _articles(store, skip)
+    base = _base_of(skip)
+    graphs = {graph_iri(a.article_id, base): a for a in arts.values()}
     cached = _cached(store, skip) if touched is not None else {}
     todo = [a for a in arts if a not in cached or a in (touched or ())]
     info: Info = defaultdict(lambda: defaultdict(set))
     if len(todo) > 0.5 * len(arts):
         _mentions(_rows(store, "mentions", skip), arts)
-        return arts, _records(_entity_info(_rows(store, "entities", skip), info), arts)
+        _entity_info(_rows(store, "entities", skip), info, graphs)
+        return arts, _records(info, arts)
     for a in arts.keys() - set(todo):
         _from_cache(cached[a], arts[a], info)
     for a in todo:
-        bind = {"g": URIRef(graph_iri(arts[a].article_id, _base_of(skip)))}
+        bind = {"g": URIRef(graph_iri(arts[a].article_id, base))}
         _mentions(_rows(store, "mentions", skip, bind), arts)
-        _entity_info(_rows(store, "entities", skip, bind), info)
+        _entity_info(_rows(store, "entities", skip, bind), info, graphs)
     return arts, _records(info, arts)
 
 

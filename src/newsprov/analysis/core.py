@@ -58,12 +58,11 @@ class Grouping:
     labels: dict[str, str] = field(default_factory=dict)  # canonical IRI -> label
     named: dict[str, frozenset[str]] = field(default_factory=dict)  # article -> entity IRIs
     names: dict[str, frozenset[str]] = field(default_factory=dict)  # canonical -> every name
-    mentions: dict[str, frozenset[str]] = field(default_factory=dict)  # article -> as stored
+    raw: Mapping[str, RawArticle] = field(default_factory=dict)  # articles as read
 
     def index(self, article: str) -> str:
         """The article's stored index (see :func:`~newsprov.analysis._load.article_index`)."""
-        seen = self.named.get(article, frozenset())
-        return article_index(self.mentions.get(article, frozenset()), seen, self.entities)
+        return article_index(self.raw[article], self.entities)
 
     @property
     def event_of(self) -> dict[str, str]:
@@ -161,8 +160,7 @@ def group(
     labels = {cl.canonical: cl.label for cl in clusters}
     frozen = {a: frozenset(v) for a, v in named.items()}
     names = {cl.canonical: frozenset({cl.label, *cl.aliases}) for cl in clusters}
-    mentions = {a: frozenset(raw.mentions) for a, raw in articles.items()}
-    return Grouping(clusters, by_iri, records, events, canon, labels, frozen, names, mentions)
+    return Grouping(clusters, by_iri, records, events, canon, labels, frozen, names, articles)
 
 
 def _canonical_figure(fig: FigureRecord, g: Grouping) -> FigureRecord:
