@@ -10,8 +10,10 @@ not text: they become entities without mentions (merged with one the text names)
 from __future__ import annotations
 
 import importlib
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
+from itertools import accumulate
 from typing import Any
 
 import spacy
@@ -142,7 +144,10 @@ def _records(doc: Doc, article: Article) -> Extraction:
     cues = load_cues()
     found = attributions(doc) if "np_cue" in doc.spans else find_attributions(doc, cues)
     known = {c.key for c in table.clusters}
-    resolved = resolve_sources(doc, table, found, publisher, cues)
+    open_spans = [(f.start, f.end) for f, o in zip(spans, old, strict=True) if not o.source]
+    open_spans += [(q.start, q.end) for attached, q in old_quotes if not attached or not q.speaker]
+    needed = _needed(found, open_spans)
+    resolved = resolve_sources(doc, table, found, publisher, cues, only=needed)
     figure_attrs = [
         _figure_attribution(doc, found, resolved, f, o) for f, o in zip(spans, old, strict=True)
     ]
@@ -179,6 +184,22 @@ def _byline_entity(entities: list[Entity], kind: EntityType, name: str) -> str:
             return ent.key
     entities.append(Entity(key=key, name=name, type=kind))
     return key
+
+
+def _needed(found: Sequence[AttributionSpan], open_spans: list[tuple[int, int]]) -> set[int]:
+    """The attributions whose content touches a figure or quote still without a source:
+    only these are worth resolving (resolution can create entities and costs time)."""
+    spans = sorted(open_spans)
+    keys = [s for s, _ in spans]
+    reach = list(accumulate((e for _, e in spans), max))  # furthest end among the first k
+    out = set()
+    for k, a in enumerate(found):
+        for s, e in a.content:
+            j = bisect_left(keys, e)  # spans starting before the content ends
+            if j and reach[j - 1] > s:
+                out.add(k)
+                break
+    return out
 
 
 def _containing(

@@ -14,7 +14,7 @@ later steps only read it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -48,9 +48,14 @@ def resolve_sources(
     found: Sequence[AttributionSpan],
     publisher: str | None,
     cues: CueLexicon,
+    only: Collection[int] | None = None,
 ) -> tuple[Resolved, ...]:
-    """One ``Resolved`` per attribution, in the same order."""
-    return tuple(_resolve(doc, table, a, publisher, cues) for a in found)
+    """One ``Resolved`` per attribution, in the same order; with ``only``, the others stay
+    unresolved (empty)."""
+    return tuple(
+        _resolve(doc, table, a, publisher, cues) if only is None or k in only else Resolved()
+        for k, a in enumerate(found)
+    )
 
 
 def _resolve(
