@@ -10,8 +10,9 @@ events an ingest touches, or in one pass for a full recompute.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -20,9 +21,20 @@ from rdflib import URIRef
 
 from newsprov.analysis.clusters import EntityRecord
 from newsprov.analysis.records import FigureRecord
+from newsprov.rdf.crossref_mapping import CROSSREF_GRAPH
+from newsprov.rdf.iris import graph_iri
 from newsprov.rdf.store import Store
 
-__all__ = ["RawArticle", "StoreData", "derived", "load", "load_figures", "load_index", "load_state"]
+__all__ = [
+    "RawArticle",
+    "StoreData",
+    "article_index",
+    "derived",
+    "load",
+    "load_figures",
+    "load_index",
+    "load_state",
+]
 
 _MEASURE_NS = "https://newsprov.org/measure/"
 
@@ -46,6 +58,7 @@ class RawArticle:
     mentions: set[str] = field(default_factory=set)
     title: str | None = None
     url: str | None = None
+    described: set[str] = field(default_factory=set)  # entities its graph describes
 
 
 @dataclass(slots=True)
@@ -105,15 +118,22 @@ def _articles(store: Store, skip: str) -> dict[str, RawArticle]:
             art.event_label = str(r["event_label"])
         if r["wire"] is not None:
             art.wires.add(str(r["wire"]))
-    for r in _rows(store, "mentions", skip):
-        if str(r["a"]) in arts:
-            arts[str(r["a"])].mentions.add(str(r["e"]))
     return arts
 
 
-def _entities(store: Store, skip: str, arts: dict[str, RawArticle]) -> list[EntityRecord]:
-    info: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for r in _rows(store, "entities", skip):
+Info = dict[str, dict[str, set[str]]]
+
+
+def _mentions(rows: Iterable[Row], arts: dict[str, RawArticle]) -> None:
+    for r in rows:
+        if str(r["a"]) in arts:
+            arts[str(r["a"])].mentions.add(str(r["e"]))
+
+
+def _entity_info(rows: Iterable[Row], info: Info, graphs: Mapping[str, RawArticle]) -> Info:
+    for r in rows:
+        if (art := graphs.get(r["g"] or "")) is not None:
+            art.described.add(str(r["e"]))
         d = info[str(r["e"])]
         d["type"].add(str(r["type"]).rsplit("#", 1)[-1])
         d["labels"].add(str(r["label"]))
@@ -121,6 +141,10 @@ def _entities(store: Store, skip: str, arts: dict[str, RawArticle]) -> list[Enti
             d["aliases"].add(str(r["alt"]))
         if r["anon"] is not None and _s(r["anon"]) in {"true", "1"}:
             d["anon"].add("yes")
+    return info
+
+
+def _records(info: Info, arts: dict[str, RawArticle]) -> list[EntityRecord]:
     seen_in: dict[str, set[str]] = defaultdict(set)
     for art in arts.values():
         for e in art.mentions | art.wires | ({art.publisher} if art.publisher else set()):
@@ -136,6 +160,39 @@ def _entities(store: Store, skip: str, arts: dict[str, RawArticle]) -> list[Enti
         )
         for iri, d in sorted(info.items())
     ]
+
+
+def article_index(art: RawArticle, entities: Mapping[str, EntityRecord]) -> str:
+    """What the index pass reads of one article, as JSON: its mentions and the records of
+    the entities its graph describes; stored with the article's event, so an ingest need
+    not read every article graph."""
+    ents = {
+        e: [r.type, sorted(r.labels), sorted(r.aliases), r.anonymous]
+        for e in sorted(art.described)
+        if (r := entities.get(e)) is not None
+    }
+    return json.dumps({"m": sorted(art.mentions), "e": ents}, sort_keys=True, ensure_ascii=False)
+
+
+def _cached(store: Store, skip: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for r in store.select_values(_query("index")):
+        if derived(r["g"] or "", skip):
+            out[str(r["a"])] = str(r["j"])
+    return out
+
+
+def _from_cache(text: str, art: RawArticle, info: Info) -> None:
+    data = json.loads(text)
+    art.mentions.update(data["m"])
+    for e, (kind, labels, aliases, anon) in data["e"].items():
+        art.described.add(e)
+        d = info[e]
+        d["type"].add(kind)
+        d["labels"].update(labels)
+        d["aliases"].update(aliases)
+        if anon:
+            d["anon"].add("yes")
 
 
 def _figure(r: Row) -> FigureRecord:
@@ -184,10 +241,36 @@ def load_figures(
     return _best(rows)
 
 
-def load_index(store: Store, skip: str) -> tuple[dict[str, RawArticle], list[EntityRecord]]:
-    """Articles (with what they mention) and entities of every graph but ``skip*``."""
+def load_index(
+    store: Store, skip: str, touched: Iterable[str] | None = None
+) -> tuple[dict[str, RawArticle], list[EntityRecord]]:
+    """Articles (with what they mention) and entities of every graph but ``skip*``.
+
+    With ``touched`` (the articles an ingest wrote), every other article's mentions and
+    entities come from the index stored with its event; only the touched ones, and any
+    article without a stored index, are read from their own graphs. Without ``touched``,
+    or when most articles need reading, every graph is read in one pass."""
     arts = _articles(store, skip)
-    return arts, _entities(store, skip, arts)
+    base = _base_of(skip)
+    graphs = {graph_iri(a.article_id, base): a for a in arts.values()}
+    cached = _cached(store, skip) if touched is not None else {}
+    todo = [a for a in arts if a not in cached or a in (touched or ())]
+    info: Info = defaultdict(lambda: defaultdict(set))
+    if len(todo) > 0.5 * len(arts):
+        _mentions(_rows(store, "mentions", skip), arts)
+        _entity_info(_rows(store, "entities", skip), info, graphs)
+        return arts, _records(info, arts)
+    for a in arts.keys() - set(todo):
+        _from_cache(cached[a], arts[a], info)
+    for a in todo:
+        bind = {"g": URIRef(graph_iri(arts[a].article_id, base))}
+        _mentions(_rows(store, "mentions", skip, bind), arts)
+        _entity_info(_rows(store, "entities", skip, bind), info, graphs)
+    return arts, _records(info, arts)
+
+
+def _base_of(prefix: str) -> str:
+    return prefix.removesuffix(CROSSREF_GRAPH)
 
 
 def load_state(store: Store, prefix: str) -> dict[str, tuple[str, str]]:

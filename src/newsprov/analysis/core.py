@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from newsprov.analysis._load import RawArticle, StoreData
+from newsprov.analysis._load import RawArticle, StoreData, article_index
 from newsprov.analysis.claims import build_claims
 from newsprov.analysis.clusters import Cluster, EntityRecord, cluster_entities
 from newsprov.analysis.descriptions import resolve_descriptions
@@ -58,6 +58,11 @@ class Grouping:
     labels: dict[str, str] = field(default_factory=dict)  # canonical IRI -> label
     named: dict[str, frozenset[str]] = field(default_factory=dict)  # article -> entity IRIs
     names: dict[str, frozenset[str]] = field(default_factory=dict)  # canonical -> every name
+    raw: Mapping[str, RawArticle] = field(default_factory=dict)  # articles as read
+
+    def index(self, article: str) -> str:
+        """The article's stored index (see :func:`~newsprov.analysis._load.article_index`)."""
+        return article_index(self.raw[article], self.entities)
 
     @property
     def event_of(self) -> dict[str, str]:
@@ -155,7 +160,7 @@ def group(
     labels = {cl.canonical: cl.label for cl in clusters}
     frozen = {a: frozenset(v) for a, v in named.items()}
     names = {cl.canonical: frozenset({cl.label, *cl.aliases}) for cl in clusters}
-    return Grouping(clusters, by_iri, records, events, canon, labels, frozen, names)
+    return Grouping(clusters, by_iri, records, events, canon, labels, frozen, names, articles)
 
 
 def _canonical_figure(fig: FigureRecord, g: Grouping) -> FigureRecord:

@@ -143,7 +143,7 @@ def _batches(events: Sequence[EventGroup], size: int) -> Iterator[list[EventGrou
 def _run(store: Store, base: str, touched: set[str] | None) -> CrossrefSummary:
     watch = _Stopwatch()
     prefix = crossref_graph_iri(base)
-    articles, entities = load_index(store, prefix)
+    articles, entities = load_index(store, prefix, touched)
     state = load_state(store, prefix)
     watch.lap("load")
     g = group(articles, entities, base)

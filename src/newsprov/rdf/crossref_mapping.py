@@ -204,6 +204,7 @@ def event_graph(result: EventResult, grouping: Grouping, signature: str, base_ir
     for art in result.event.articles:
         g.add((ev, NP.eventOf, URIRef(art)))
         g.add((URIRef(art), NP.event, ev))
+        g.add((URIRef(art), NP.crossrefIndex, Literal(grouping.index(art))))
     for claim in result.claims:
         if claim.derived:
             _derived(g, claim)

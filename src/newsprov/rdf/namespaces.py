@@ -126,6 +126,7 @@ class NP(DefinedNamespace):
     placeScope: URIRef  # event | region:x | city:x | site:x
     claimKind: URIRef  # count | estimate | projection | verified | derived
     crossrefSignature: URIRef  # digest of what a derived graph was computed from
+    crossrefIndex: URIRef  # an article's mentions and entity records, as JSON
 
 
 class NPM(DefinedNamespace):
