@@ -1,0 +1,212 @@
+"""Attribution rules over paragraphs and quotation runs: transcript labels, dash
+credits, colon introductions, the subject a quotation hangs on, and the one carry-over
+rule (see ``attributions``)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import replace
+from itertools import pairwise
+
+from spacy.tokens import Doc
+
+from .attribution_span import AttributionSpan, Char, merge, phrase_span
+from .boundaries import paragraph_breaks
+from .cues import CueLexicon
+from .quotemarks import QuoteSpan, token_at
+from .sentence_cues import VERBS
+from .subjects import subject_of
+
+__all__ = ["carry", "clause_subjects", "colon_intros", "dash_credits", "transcripts"]
+
+_TRANSCRIPT_MAX = 4  # tokens of a "NAME:" speaker label
+
+
+def transcripts(doc: Doc, text: str, skip: Sequence[Char]) -> list[AttributionSpan]:
+    """ "PENCE: …" / "WALLACE: …" opening a paragraph (after an optional quotation mark)."""
+    bounds = [0, *paragraph_breaks(text), len(text)]
+    out = []
+    for start, end in pairwise(bounds):
+        if any(s <= start < e for s, e in skip):
+            continue
+        span = doc.char_span(start, min(end, start + 60), alignment_mode="contract")
+        if span is None:
+            continue
+        toks = [t for t in span if not t.is_space]
+        lead = 1 if toks and toks[0].text in {'"', "“"} else 0
+        colon = next((k for k, t in enumerate(toks) if t.text == ":"), None)
+        if colon is None or colon == lead or colon - lead > _TRANSCRIPT_MAX:
+            continue
+        name = toks[lead:colon]
+        if not all(t.is_alpha and t.is_upper and len(t) > 1 for t in name):
+            continue
+        body = (toks[colon].idx + 1, len(text[:end].rstrip()))
+        src = (name[0].i, name[-1].i + 1)
+        out.append(AttributionSpan((toks[colon].i, toks[colon].i + 1), src, (body,), "transcript"))
+    return out
+
+
+def dash_credits(
+    doc: Doc,
+    text: str,
+    cues: CueLexicon,
+    quotes: Sequence[QuoteSpan],
+    claimed: dict[int, int],
+    found: list[AttributionSpan],
+) -> list[AttributionSpan]:
+    """ "“…” ― Jane Doe": the capitalised name after a dash credits the quotation."""
+    out = list(found)
+    for qi, q in enumerate(quotes):
+        if q.close_at is None:
+            continue
+        after = text[q.close_at + 1 : q.close_at + 8]
+        gap = len(after) - len(after.lstrip())
+        dash_at = q.close_at + 1 + gap
+        dash = next(
+            (d for d in sorted(cues.dashes, key=len, reverse=True) if text.startswith(d, dash_at)),
+            None,
+        )
+        name_at = dash_at + len(dash) if dash else 0
+        while dash and name_at < len(text) and text[name_at] in " \t\u00a0":
+            name_at += 1
+        first = token_at(doc, name_at) if dash else None
+        if dash is None or first is None:
+            continue
+        if first.is_space and first.i + 1 < len(doc):
+            first = doc[first.i + 1]
+        name = []
+        for t in doc[first.i : first.i + 5]:
+            if not (t.text[:1].isupper() or t.text == "."):
+                break
+            name.append(t)
+        while name and name[-1].text == ".":
+            name.pop()
+        if not name or not name[0].text[:1].isupper():
+            continue
+        cue_tok = token_at(doc, dash_at) or name[0]
+        att = AttributionSpan(
+            (cue_tok.i, cue_tok.i + 1), (name[0].i, name[-1].i + 1), ((q.start, q.end),), "dash"
+        )
+        if qi in claimed:
+            out[claimed[qi]] = _without(out[claimed[qi]], q)
+        claimed[qi] = len(out)
+        out.append(att)
+    return out
+
+
+def _without(a: AttributionSpan, q: QuoteSpan) -> AttributionSpan:
+    kept = tuple(c for c in a.content if c != (q.start, q.end))
+    return replace(a, content=kept)
+
+
+def colon_intros(
+    doc: Doc, quotes: Sequence[QuoteSpan], claimed: dict[int, int], found: list[AttributionSpan]
+) -> list[AttributionSpan]:
+    """A cue in a sentence ending with ":" takes the next paragraph as content (all of
+    a quotation that starts there)."""
+    text = doc.text
+    breaks = paragraph_breaks(text)
+    out = [*found, *_colon_subjects(doc, found)]
+    done: set[int] = set()
+    for ai, a in enumerate(list(out)):
+        if a.kind not in {"verb", "intent"}:
+            continue
+        sent = doc[a.cue[0]].sent
+        last = next((t for t in reversed(sent) if not t.is_space), None)
+        if last is None or last.text != ":" or a.cue[0] in done:
+            continue
+        done.add(a.cue[0])
+        start = last.idx + 1
+        nxt = next((b for b in breaks if b > start), len(text))
+        stop = (
+            next((b for b in breaks if b > nxt), len(text)) if not text[start:nxt].strip() else nxt
+        )
+        body = (start, len(text[:stop].rstrip()))
+        for qi, q in enumerate(quotes):
+            if body[0] <= q.open_at < body[1] and qi not in claimed:
+                body = (body[0], max(body[1], q.end))
+                claimed[qi] = ai
+        out[ai] = replace(a, content=merge((*a.content, body)))
+    return out
+
+
+def _colon_subjects(doc: Doc, found: Sequence[AttributionSpan]) -> list[AttributionSpan]:
+    """A sentence ending in ":" with no cue of its own introduces what follows in the name
+    of its main subject ("Sanders made the following comment:")."""
+    cued = {doc[a.cue[0]].sent.start for a in found}
+    out = []
+    for sent in doc.sents:
+        last = next((t for t in reversed(sent) if not t.is_space), None)
+        root = sent.root
+        if last is None or last.text != ":" or sent.start in cued or root.pos_ not in VERBS:
+            continue
+        subj = subject_of(root)
+        if subj is not None and subj.dep_ != "nsubjpass":
+            span = phrase_span(subj, set())
+            out.append(AttributionSpan((root.i, root.i + 1), span, (), "verb"))
+    return out
+
+
+def carry(
+    doc: Doc, quotes: Sequence[QuoteSpan], claimed: dict[int, int], found: list[AttributionSpan]
+) -> list[AttributionSpan]:
+    """The carry-over rule: a quotation no cue claims continues the source of the last
+    attribution before it in its paragraph; one that opens its paragraph continues the
+    previous paragraph's last quotation."""
+    text = doc.text
+    breaks = paragraph_breaks(text)
+    out = list(found)
+    quoted = {ai for ai in claimed.values()}
+    order = sorted((doc[a.cue[0]].idx, ai) for ai, a in enumerate(found) if a.source is not None)
+    for qi, q in enumerate(quotes):
+        if qi in claimed:
+            continue
+        para = bisect_right(breaks, q.open_at)
+        prior = [ai for at, ai in order if at < q.open_at and bisect_right(breaks, at) == para]
+        if not prior and not text[_para_start(text, q) : q.open_at].strip():
+            prior = [
+                ai for at, ai in order if bisect_right(breaks, at) == para - 1 and ai in quoted
+            ]
+        if not prior:
+            continue
+        a = out[prior[-1]]
+        out.append(AttributionSpan(a.cue, a.source, ((q.start, q.end),), "carry", a.via))
+        claimed[qi] = len(out) - 1
+    return out
+
+
+def clause_subjects(
+    doc: Doc,
+    cues: CueLexicon,
+    quotes: Sequence[QuoteSpan],
+    inside: set[int],
+    claimed: dict[int, int],
+    found: list[AttributionSpan],
+) -> list[AttributionSpan]:
+    """A quotation inside a sentence that no cue claims ("X dismissed Estonia as the
+    “suburbs of St. Petersburg”") is credited to the subject of the verb it hangs on."""
+    out = list(found)
+    for qi, q in enumerate(quotes):
+        mark = token_at(doc, q.open_at)
+        if qi in claimed or mark is None or mark.i == mark.sent.start:
+            continue
+        if mark.i + 1 >= len(doc):
+            continue
+        tok = doc[mark.i + 1]
+        steps = 0
+        while (tok.i in inside or tok.pos_ not in VERBS) and tok.head.i != tok.i and steps < 12:
+            tok, steps = tok.head, steps + 1
+        if tok.i in inside or tok.pos_ not in VERBS or not tok.is_alpha:
+            continue
+        subj = subject_of(tok)
+        if subj is None or subj.i in inside or subj.lower_ in cues.not_sources:
+            continue
+        src = phrase_span(subj, inside)
+        out.append(AttributionSpan((tok.i, tok.i + 1), src, ((q.start, q.end),), "clause"))
+        claimed[qi] = len(out) - 1
+    return out
+
+
+def _para_start(text: str, q: QuoteSpan) -> int:
+    return text.rfind("\n", 0, q.open_at) + 1

@@ -1,0 +1,222 @@
+"""Attribution rules within one sentence: cue verbs, "according to" phrases, citing,
+owned documents, and which quotation each cue verb claims (see ``attributions``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from .attribution_span import AttributionSpan, Char, merge, phrase_span, sent_chars, subtree_chars
+from .cues import CueLexicon
+from .quotemarks import QuoteSpan, token_at
+from .subjects import subject_of
+
+__all__ = ["VERBS", "inside_quotes", "mark_tokens", "sentence_cues"]
+
+_CLAUSES = {"ccomp", "xcomp", "csubj"}
+_INTERRUPTING = {"parataxis", "ccomp", "advcl"}
+VERBS = {"VERB", "AUX"}
+_NOT_CONTENT = {"punct", "aux", "neg", "cc", "conj", "advmod", "nsubj", "nsubjpass", "agent"}
+_NP_MAX = 8  # tokens of a speaker phrase between a closing mark and its verb
+_STOPS = {"”", '"', ",", ";", ":", "(", "—", "–"}
+
+
+def inside_quotes(doc: Doc, quotes: Sequence[QuoteSpan]) -> set[int]:
+    out: set[int] = set()
+    for q in quotes:
+        span = doc.char_span(q.start, q.end, alignment_mode="contract")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return out
+
+
+def sentence_cues(
+    sent: Span,
+    cues: CueLexicon,
+    quotes: Sequence[QuoteSpan],
+    marks_at: dict[int, list[int]],
+    inside: set[int],
+    claimed: dict[int, int],
+    offset: int,
+) -> list[AttributionSpan]:
+    out: list[AttributionSpan] = []
+    verbs = [t for t in sent if t.i not in inside and _is_cue_verb(t, cues)]
+    for verb in verbs:
+        out.append(_verb_attribution(verb, cues, inside))
+    out += _phrase_attributions(sent, cues, inside)
+    out += _owned_documents(sent, cues, inside, {v.i for v in verbs})
+    for qi in _claim_quotes(sent, verbs, marks_at, claimed, offset):
+        k = claimed[qi] - offset
+        q = quotes[qi]
+        out[k] = replace(out[k], content=merge((*out[k].content, (q.start, q.end))))
+    return out
+
+
+def _owned_documents(
+    sent: Span, cues: CueLexicon, inside: set[int], cued: set[int]
+) -> list[AttributionSpan]:
+    """A document with a named owner speaks for the owner: "Mrs. Clinton's plan would cap
+    deductions at 28 percent", "Under the governor's proposal, …"."""
+    out = []
+    for tok in sent:
+        if tok.i in inside or tok.lemma_.lower() not in cues.document_nouns:
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if owner is None:
+            continue
+        source = phrase_span(owner, inside)
+        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.pos_ in VERBS:
+            if tok.head.i in cued:
+                continue
+            content = _clause_content(tok.head, tok, cues)
+        elif tok.dep_ == "pobj" and tok.head.lower_ in {"under", "in", "by"}:
+            content = sent_chars(sent)
+        else:
+            continue
+        out.append(AttributionSpan((tok.i, tok.i + 1), source, content, "document"))
+    return out
+
+
+def _is_cue_verb(tok: Token, cues: CueLexicon) -> bool:
+    if tok.pos_ not in VERBS or not cues.is_cue_verb(tok.lemma_, tok.lower_):
+        return False
+    if tok.dep_ == "amod" or (tok.tag_ == "VBN" and tok.dep_ == "acl"):
+        return False  # "the reported figures", "a man named X"
+    return tok.lemma_ not in cues.object_source_verbs or tok.tag_ != "VBG"
+
+
+def _verb_attribution(verb: Token, cues: CueLexicon, inside: set[int]) -> AttributionSpan:
+    subj = subject_of(verb)
+    if subj is not None and subj.dep_ == "nsubjpass":
+        subj = _agent(verb)  # "were recorded by X": X; with no agent, nobody
+        if subj is None:
+            return AttributionSpan((verb.i, verb.i + 1), None, (), "verb")
+    if subj is not None and (subj.lower_ in cues.not_sources or subj.i in inside):
+        subj = None
+    source = phrase_span(subj, inside) if subj is not None else _words_before(verb)
+    content = _clause_content(verb, subj, cues)
+    via = _via(verb, cues) if verb.lemma_ in cues.via_verbs else None
+    kind = "intent" if verb.lemma_ in cues.intention_verbs else "verb"
+    return AttributionSpan((verb.i, verb.i + 1), source, content, kind, via)
+
+
+def _clause_content(verb: Token, subj: Token | None, cues: CueLexicon) -> tuple[Char, ...]:
+    """What the verb attributes: its clausal complement, the clause it interrupts, else
+    the rest of its own phrase (less the source and the recipient)."""
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSES]
+    if clauses:
+        return merge(subtree_chars(c) for c in clauses)
+    head = verb.head
+    if verb.dep_ in _INTERRUPTING and head.i != verb.i and head.i < verb.i:
+        start = head.left_edge.idx
+        stop = verb.left_edge.idx
+        if subj is not None:
+            stop = min(stop, subj.left_edge.idx)
+        return ((start, stop),) if stop > start else ()
+    skip = subj.i if subj is not None else -1
+    rest = [
+        c
+        for c in verb.children
+        if c.i != skip
+        and c.dep_ not in _NOT_CONTENT
+        and not (verb.lemma_ in cues.via_verbs and c.dep_ in {"dobj", "dative", "iobj"})
+    ]
+    return merge(subtree_chars(c) for c in rest)
+
+
+def _via(verb: Token, cues: CueLexicon) -> tuple[int, int] | None:
+    """The recipient of "told AFP" / "spoke to Reuters" (resolution decides if it is an
+    outlet)."""
+    for c in verb.children:
+        if c.dep_ in {"dobj", "dative", "iobj"}:
+            return (c.left_edge.i, c.right_edge.i + 1)
+        if c.dep_ == "prep" and c.lower_ in {"to", "with"}:
+            obj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if obj is not None:
+                return (obj.left_edge.i, obj.right_edge.i + 1)
+    return None
+
+
+def _phrase_attributions(sent: Span, cues: CueLexicon, inside: set[int]) -> list[AttributionSpan]:
+    """ "according to X" (source of the sentence) and "…, citing X" (source of the clause
+    the participle hangs on)."""
+    out = []
+    words = [t.lower_ for t in sent]
+    for phrase in cues.phrases:
+        n = len(phrase)
+        for k in range(len(words) - n + 1):
+            if tuple(words[k : k + n]) != phrase or sent[k].i in inside:
+                continue
+            prep = sent[k + n - 1]
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            obj = obj or (sent[k + n] if k + n < len(sent) else None)
+            if obj is None:
+                continue
+            cue = (sent[k].i, prep.i + 1)
+            out.append(AttributionSpan(cue, phrase_span(obj, inside), sent_chars(sent), "phrase"))
+    for tok in sent:
+        if tok.lemma_ in cues.object_source_verbs and tok.tag_ == "VBG" and tok.i not in inside:
+            obj = next((c for c in tok.children if c.dep_ in {"dobj", "pobj"}), None)
+            if obj is not None:
+                content = sent_chars(sent)
+                src = phrase_span(obj, inside)
+                out.append(AttributionSpan((tok.i, tok.i + 1), src, content, "citing"))
+    return out
+
+
+def _claim_quotes(
+    sent: Span,
+    verbs: list[Token],
+    marks_at: dict[int, list[int]],
+    claimed: dict[int, int],
+    offset: int,
+) -> list[int]:
+    """Each quotation opening or closing in this sentence goes to the nearest cue verb
+    of the sentence outside quotation marks; returns the quotations claimed here."""
+    if not verbs:
+        return []
+    near: dict[int, list[int]] = {}
+    for i in range(sent.start, sent.end):
+        for qi in marks_at.get(i, ()):
+            near.setdefault(qi, []).append(i)
+    out = []
+    for qi, toks in near.items():
+        if qi in claimed:
+            continue
+        best = min(range(len(verbs)), key=lambda k: min(abs(verbs[k].i - t) for t in toks))
+        claimed[qi] = offset + best
+        out.append(qi)
+    return out
+
+
+def mark_tokens(doc: Doc, quotes: Sequence[QuoteSpan]) -> dict[int, list[int]]:
+    """Token index -> the quotations whose opening or closing mark it is."""
+    out: dict[int, list[int]] = {}
+    for qi, q in enumerate(quotes):
+        for m in (q.open_at, q.close_at):
+            tok = token_at(doc, m) if m is not None else None
+            if tok is not None:
+                out.setdefault(tok.i, []).append(qi)
+    return out
+
+
+def _agent(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((p for p in c.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def _words_before(verb: Token) -> tuple[int, int] | None:
+    """The words between a closing mark or comma and the verb ("…,” Tulsa police Chief
+    Chuck Jordan said"), for a parse that lost the verb's subject."""
+    doc = verb.doc
+    k = verb.i - 1
+    while k >= verb.sent.start and verb.i - k <= _NP_MAX and doc[k].text not in _STOPS:
+        k -= 1
+    if k == verb.i - 1 or k < verb.sent.start or doc[k].text not in _STOPS:
+        return None
+    words = doc[k + 1 : verb.i]
+    return (k + 1, verb.i) if any(t.pos_ in {"NOUN", "PROPN"} for t in words) else None
