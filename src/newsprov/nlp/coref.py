@@ -370,6 +370,8 @@ class EntityTable:
             earlier = self._last_anonymous_before(tok.i)
             if dets & _DEFINITE and earlier is not None and role in _GENERIC_PEOPLE:
                 return earlier
+            if tok.tag_ == "NNS" and tok.lower_ != role:  # "officials said": several
+                return self.anonymous(role, tok, name=f"unnamed {tok.lower_}")
             return self.anonymous(role, tok)
         return None
 

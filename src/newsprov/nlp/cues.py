@@ -35,9 +35,13 @@ class CueLexicon:
         "rat"), by the stems of its inflected form?"""
         return lemma in self.verbs or any(stem in self.verbs for stem in stems(word))
 
+    def is_document(self, lemma: str, word: str) -> bool:
+        """Does a noun name a document or finding ("the poll", "exit polling", "surveys")?"""
+        return lemma in self.document_nouns or any(s in self.document_nouns for s in stems(word))
+
     def names_speaker(self, lemma: str, word: str) -> bool:
         """Can a noun name a speaker or a speaking document ("the announcer", "the poll")?"""
-        if lemma in self.document_nouns or lemma in self.speaker_nouns:
+        if self.is_document(lemma, word) or lemma in self.speaker_nouns:
             return True
         if lemma in self.not_agents or word in self.not_agents:
             return False
