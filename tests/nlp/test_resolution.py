@@ -76,7 +76,10 @@ def test_no_source(pipeline, text):  # type: ignore[no-untyped-def]
     ("text", "kind"),
     [
         # a one-word name styled as an acronym or a brand is an organisation
-        ("Jobs.\n\nHiring fell 2 percent, according to polling by the A.F.L.-C.I.O.\n", "Organisation"),
+        (
+            "Jobs.\n\nHiring fell 2 percent, according to polling by the A.F.L.-C.I.O.\n",
+            "Organisation",
+        ),
         ("Race.\n\nShe leads by 4 points, according to PollTrackr.\n", "Organisation"),
     ],
 )
