@@ -33,6 +33,8 @@ from .speakers import salient_person, territorial_org
 
 __all__ = ["Cluster", "EntityTable", "Mention", "outlet_entity"]
 
+# residents and witnesses speak one by one even when the text groups them; other plural
+# roles ("officials said") stay plural in the unnamed source's name
 _PLURAL_ROLES = {"residents": "resident", "witnesses": "witness", "eyewitnesses": "witness"}
 _NAME_POS = {"PROPN", "NOUN", "X"}
 _DEFINITE = {"the", "this", "that"}
@@ -370,7 +372,7 @@ class EntityTable:
             earlier = self._last_anonymous_before(tok.i)
             if dets & _DEFINITE and earlier is not None and role in _GENERIC_PEOPLE:
                 return earlier
-            if tok.tag_ == "NNS" and tok.lower_ != role:  # "officials said": several
+            if tok.tag_ == "NNS" and tok.lower_ not in _PLURAL_ROLES and tok.lower_ != role:
                 return self.anonymous(role, tok, name=f"unnamed {tok.lower_}")
             return self.anonymous(role, tok)
         return None

@@ -82,8 +82,8 @@ def _owned_documents(
 def _is_cue_verb(tok: Token, cues: CueLexicon) -> bool:
     if tok.pos_ not in VERBS or not cues.is_cue_verb(tok.lemma_, tok.lower_):
         return False
-    if tok.dep_ == "amod" or (tok.tag_ == "VBN" and tok.dep_ == "acl"):
-        return False  # "the reported figures", "a man named X"
+    if (tok.dep_ == "amod" and tok.tag_ != "VBD") or (tok.tag_ == "VBN" and tok.dep_ == "acl"):
+        return False  # "the reported figures", "a man named X"; not '"…," tweeted X'
     return tok.lemma_ not in cues.object_source_verbs or tok.tag_ != "VBG"
 
 
