@@ -181,6 +181,9 @@ def _claim_quotes(
     for i in range(sent.start, sent.end):
         for qi in marks_at.get(i, ()):
             near.setdefault(qi, []).append(i)
+    before = _mark_before(sent, marks_at)
+    if not near and before is not None and verbs[0].i - sent.start <= _NP_MAX:
+        near = {qi: [before] for qi in marks_at[before]}  # '“…?” Vitter demanded.'
     out = []
     for qi, toks in near.items():
         if qi in claimed:
@@ -189,6 +192,17 @@ def _claim_quotes(
         claimed[qi] = offset + best
         out.append(qi)
     return out
+
+
+def _mark_before(sent: Span, marks_at: dict[int, list[int]]) -> int | None:
+    """The quotation mark that ends the sentence before this one, if it does: a question
+    or exclamation closes its sentence, and the cue follows as a sentence of its own."""
+    k = sent.start - 1
+    while k >= 0 and sent.doc[k].is_space:
+        if "\n" in sent.doc[k].text:
+            return None  # not across paragraphs
+        k -= 1
+    return k if k >= 0 and k in marks_at else None
 
 
 def mark_tokens(doc: Doc, quotes: Sequence[QuoteSpan]) -> dict[int, list[int]]:
