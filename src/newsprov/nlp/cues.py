@@ -26,6 +26,7 @@ class CueLexicon:
     dashes: frozenset[str]
     not_sources: frozenset[str]
     document_nouns: frozenset[str]
+    frame_documents: frozenset[str]
     agent_suffixes: tuple[str, ...]
     not_agents: frozenset[str]
     speaker_nouns: frozenset[str]
@@ -83,6 +84,7 @@ def load_cues(path: str | Path | None = None) -> CueLexicon:
         dashes=frozenset(data["dashes"]),
         not_sources=frozenset(data["not_sources"]),
         document_nouns=frozenset(data["document_nouns"]),
+        frame_documents=frozenset(data["frame_documents"]),
         agent_suffixes=tuple(data["agent_suffixes"]),
         not_agents=frozenset(data["not_agents"]),
         speaker_nouns=frozenset(data["speaker_nouns"]),

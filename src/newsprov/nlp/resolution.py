@@ -103,6 +103,9 @@ def _entity(
         return None
     head = span.root
     found = table.resolve(head)
+    document = cues.is_document(head.lemma_.lower(), head.lower_)
+    if found is not None and found.kind is EntityType.PLACE and document and create:
+        found = None  # "New Hampshire surveys": the place is the survey's scope
     if found is not None or not create or head.pos_ == "PRON":
         return found
     for tok in span:
@@ -110,8 +113,9 @@ def _entity(
         if named is not None and named.kind is not EntityType.PLACE:
             return named
     owner = _owner(head, span, cues)
-    if owner is not None:
-        return _entity(table, owner, cues)
+    found = _entity(table, owner, cues) if owner is not None else None
+    if found is not None and found.kind is not EntityType.PLACE:
+        return found  # a place titling a document names its scope ("New Hampshire surveys")
     words = [t for t in span if not (t.is_punct or t.is_space) and t.lower_ not in _DETERMINERS]
     if not words:
         return None
@@ -163,7 +167,7 @@ def _owner(head: Token, span: Span, cues: CueLexicon) -> Span | None:
             obj = next((p for p in c.children if p.dep_ == "pobj"), None)
             if obj is not None:
                 return doc[obj.left_edge.i : obj.right_edge.i + 1]
-        if document and c.dep_ == "poss" and c.pos_ != "PRON":
+        if document and c.dep_ == "poss":
             return doc[c.left_edge.i : c.i + 1]
     if not document:
         return None

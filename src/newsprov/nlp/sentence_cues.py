@@ -156,6 +156,7 @@ def _phrase_attributions(sent: Span, cues: CueLexicon, inside: set[int]) -> list
                 continue
             cue = (sent[k].i, prep.i + 1)
             out.append(AttributionSpan(cue, phrase_span(obj, inside), sent_chars(sent), "phrase"))
+    out += _framing_documents(sent, cues, inside)
     for tok in sent:
         if tok.lemma_ in cues.object_source_verbs and tok.tag_ == "VBG" and tok.i not in inside:
             obj = next((c for c in tok.children if c.dep_ in {"dobj", "pobj"}), None)
@@ -163,6 +164,23 @@ def _phrase_attributions(sent: Span, cues: CueLexicon, inside: set[int]) -> list
                 content = sent_chars(sent)
                 src = phrase_span(obj, inside)
                 out.append(AttributionSpan((tok.i, tok.i + 1), src, content, "citing"))
+    return out
+
+
+def _framing_documents(sent: Span, cues: CueLexicon, inside: set[int]) -> list[AttributionSpan]:
+    """ "In a Gallup poll, 40 percent said …", "… ahead in polls taken in December": the
+    document a sentence is framed in is its source."""
+    out = []
+    for tok in sent:
+        if tok.dep_ != "prep" or tok.lower_ != "in" or tok.i in inside:
+            continue
+        if cues.is_cue_verb(tok.head.lemma_, tok.head.lower_):
+            continue  # "said in a report": the verb's subject is the source
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.lemma_.lower() not in cues.frame_documents:
+            continue
+        source = phrase_span(obj, inside)
+        out.append(AttributionSpan((tok.i, tok.i + 1), source, sent_chars(sent), "frame"))
     return out
 
 
