@@ -82,7 +82,7 @@ def test_dash_credit_names_the_speaker(pipeline):  # type: ignore[no-untyped-def
             "Dorit Kallas",
         ),
         # a verb the parse took for a modifier of the name after it
-        ("Debate.\n\n\"Debate recap,\" tweeted campaign spokesman Ivo Marr.\n", "Ivo Marr"),
+        ('Debate.\n\n"Debate recap," tweeted campaign spokesman Ivo Marr.\n', "Ivo Marr"),
         # a closing mark glued to the speaker's name
         ("Rally.\n\n“We will carry the county by a mile,”Hallworth said.\n", "Hallworth"),
         # an opening mark glued to the cue
