@@ -59,6 +59,25 @@ def test_named_sources(pipeline, text, expected):  # type: ignore[no-untyped-def
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an unnamed document keeps the phrases that tell it apart
+        ("Race.\n\nPolls taken in March showed her ahead by 6 points.\n", "Polls taken in March"),
+        ("Race.\n\nThe tally released Monday shows him ahead by 3.\n", "tally released Monday"),
+        # ... up to the first comma, not the clause about it
+        ("Race.\n\nThe survey, which ran for a week, found him ahead.\n", "survey"),
+        # an author under the document's participle owns it
+        (
+            "Audit.\n\nA memo released Friday by the Harbor Authority found a dozen faults.\n",
+            "Harbor Authority",
+        ),
+    ],
+)
+def test_unnamed_documents(pipeline, text, expected):  # type: ignore[no-untyped-def]
+    assert [s for s in _sources(pipeline, text) if s] == [expected]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # what was counted never counted itself

@@ -31,6 +31,8 @@ __all__ = ["Resolved", "resolve_sources"]
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "some", "one"}
 _NAME_MAX = 5
 _PLACES_SPEAK = {"verb", "intent", "clause", "carry", "dash", "transcript"}
+_DOCUMENT_MODIFIERS = frozenset({"prep", "acl", "relcl"})  # phrases that tell a document apart
+_DOCUMENT_WORDS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,10 +128,28 @@ def _entity(
     speaks = lemma in lex.person_nouns or lemma in lex.org_nouns or head.lower_ in lex.person_nouns
     if head.pos_ in {"NOUN", "PROPN"} and (speaks or cues.names_speaker(lemma, head.lower_)):
         if cues.is_document(lemma, head.lower_):
-            words = [t for t in words if t.i <= head.i]  # "a fact sheet [lawmakers released]"
+            words = _document_words(words, head)
         name = " ".join(t.text for t in words)
         return table.anonymous(head.lemma_.lower(), head, name=name)
     return None
+
+
+def _document_words(words: list[Token], head: Token) -> list[Token]:
+    """An unnamed document is named with what tells it apart: its own words and the
+    phrases after it (past the source span, which stops at them) up to the first comma
+    ("polls taken in December", "the exit polls in New Hampshire", "a memo released
+    Friday"), not a clause about it."""
+    out = [t for t in words if t.i <= head.i]
+    for c in head.rights:
+        if c.is_punct or c.is_space:
+            break
+        if c.dep_ not in _DOCUMENT_MODIFIERS:
+            continue
+        run = list(c.subtree)
+        if any(t.is_punct or t.is_space for t in run) or len(out) + len(run) > _DOCUMENT_WORDS:
+            break
+        out += run
+    return out
 
 
 def _is_name(tok: Token) -> bool:
@@ -153,14 +173,19 @@ def _styled(word: str) -> bool:
 def _owner(head: Token, span: Span, cues: CueLexicon) -> Span | None:
     """Who speaks through a document or finding: its possessor ("the secretary of state's
     website"), its author ("polling by the A.F.L.-C.I.O.", "an examination by the Better
-    Government Association"), or the name it is titled with ("the RealClearPolitics
-    average", "a Gallup poll")."""
+    Government Association", "a memo released Friday by the inspector general"), or the
+    name it is titled with ("the RealClearPolitics average", "a Gallup poll")."""
     lemma = head.lemma_.lower()
     if head.pos_ not in {"NOUN", "PROPN", "ADJ"} or lemma in lexicon().person_nouns:
         return None
     document = cues.is_document(lemma, head.lower_)
     doc = head.doc
     for c in head.children:
+        if document and c.dep_ == "acl" and c.i > head.i:  # "a memo released by the watchdog"
+            agent = next((a for a in c.children if a.dep_ == "agent" and a.lower_ == "by"), None)
+            obj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent else None
+            if obj is not None:
+                return doc[obj.left_edge.i : obj.right_edge.i + 1]
         if not span.start <= c.i < span.end:
             continue
         if c.dep_ == "prep" and c.lower_ == "by":
