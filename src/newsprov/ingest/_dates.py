@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-
 __all__ = ["DATE_RE", "parse_date"]
 
 _MONTHS = {

@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-
 from newsprov.ingest._blocks import Block
 from newsprov.ingest._dateline import is_prose, opening_lines
 from newsprov.ingest._dates import DATE_RE, parse_date

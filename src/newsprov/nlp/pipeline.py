@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 
 from newsprov.errors import ExtractionError, ModelLoadError, NewsprovError
 from newsprov.model import (
+    MAX_CHARS,
     Article,
     Attribution,
     Entity,
@@ -48,9 +49,6 @@ from .sentence_dates import figure_date
 __all__ = ["MAX_CHARS", "build_pipeline", "check_length", "doc_to_records", "extract"]
 
 MODEL_ENV = "NEWSPROV_SPACY_MODEL"
-MAX_CHARS = 1_000_000
-"""The longest article text processed (spaCy's own default ``max_length``); longer
-articles are refused with an ExtractionError naming the article, never truncated."""
 
 
 def _figures_module() -> Any | None:
