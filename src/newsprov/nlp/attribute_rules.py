@@ -93,13 +93,17 @@ class CompiledMatch:
 
     def __init__(self, ruler: AttributeRuler) -> None:
         strings = ruler.vocab.strings
+        self.vocab = ruler.vocab
+        self.fallback = ruler.match  # spaCy's own, for a Doc of another vocabulary
         self.single: list[Rule] = []
         self.by_tag: dict[int, list[Rule]] = {}
         self.by_lower: dict[int, list[Rule]] = {}
         self.anywhere: list[Rule] = []
         self.memo: dict[tuple[int, ...], tuple[tuple[tuple[int, int], ...], list[Rule]]] = {}
-        for number, pattern in enumerate(ruler.patterns):
+        patterns: list[dict[str, Any]] = list(ruler.patterns)
+        for number, pattern in enumerate(patterns):
             key = strings.add(str(number))  # the Matcher key spaCy's ruler gives rule n
+            tokens: list[dict[str, Any]]
             for tokens in pattern["patterns"]:
                 if not tokens:
                     raise _Unsupported(tokens)
@@ -118,6 +122,8 @@ class CompiledMatch:
     def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """Every match as ``(rule number, match id, start, end)``, sorted: what
         ``AttributeRuler.match`` returns, so its own ``set_annotations`` applies them."""
+        if doc.vocab is not self.vocab:  # the compiled strings are this vocabulary's
+            return list(self.fallback(doc))
         rows: list[list[int]] = doc.to_array(_ARRAY).tolist()
         n = len(rows)
         found: list[tuple[int, int, int, int]] = []
