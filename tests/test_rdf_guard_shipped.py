@@ -32,6 +32,15 @@ def test_every_shipped_query_passes_the_full_check(text: str) -> None:
     assert not guard._algebra_service(text)
 
 
+def test_every_vetted_query_constant_passes_the_full_check() -> None:
+    import newsprov.analysis.crossref  # noqa: F401  (registers its query constants)
+
+    assert guard._VETTED
+    for text in guard._VETTED:
+        assert not guard._keyword_service(text)
+        assert not guard._algebra_service(text)
+
+
 def test_a_shipped_query_is_not_parsed_but_any_other_is(monkeypatch: pytest.MonkeyPatch) -> None:
     parsed: list[str] = []
     monkeypatch.setattr(guard, "_algebra_service", lambda q: parsed.append(q) or False)
