@@ -62,6 +62,19 @@ def test_help_imports_no_heavy_library() -> None:
     assert loaded == set()
 
 
+def test_help_does_not_even_load_the_store_or_rdflib() -> None:
+    probe = (
+        "import sys; from newsprov.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('rdflib', 'pyoxigraph', 'newsprov.api') if m in sys.modules))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
 def test_query_imports_neither_spacy_nor_the_report_libraries(tmp_path: Path) -> None:
     folder = tmp_path / "store"
     with Store(folder) as store:
