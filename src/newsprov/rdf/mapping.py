@@ -37,6 +37,7 @@ from newsprov.outlets import OutletRegistry
 from newsprov.rdf import iris
 from newsprov.rdf.crossref_mapping import clusters_graph, event_graph
 from newsprov.rdf.iris import graph_iri
+from newsprov.rdf.views import view_triples
 from newsprov.rdf.namespaces import (
     NP,
     OA,
@@ -103,6 +104,8 @@ def extraction_to_graph(ex: Extraction, base_iri: str) -> Graph:
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns)
     _Mapper(ex, base_iri, graph).run()
+    for triple in view_triples(graph):  # the figures' and quotes' query rows, materialised
+        graph.add(triple)
     return graph
 
 

@@ -294,6 +294,12 @@ class Store:
         except OSError as exc:
             raise StoreError(f"query failed: {_reason(exc)}") from exc
 
+    def quads_matching(self, subject: Any, predicate: Any, obj: Any, graph: Any) -> Iterator[Any]:
+        """pyoxigraph quads matching a pattern of pyoxigraph terms (None = any): an index
+        read with no query planning, for :mod:`newsprov.rdf.views`."""
+        with _evaluating():
+            yield from self._ox.quads_for_pattern(subject, predicate, obj, graph)
+
     def select(self, sparql: str, bindings: Mapping[str, Bindable] | None = None) -> Rows:
         """Run a SELECT with ``bindings`` substituted for its variables (never spliced).
 
