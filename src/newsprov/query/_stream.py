@@ -4,9 +4,9 @@
 cut by ``offset``/``limit`` (Oxigraph evaluates lazily, so a query without ORDER BY stops
 computing once the limit is reached). The listing queries ``figures`` and ``quotes`` are
 answered from the rows materialised when each article graph was written
-(:mod:`newsprov.rdf.views`), the same rows their SPARQL gives, one triple per row. The writers turn each row into CSV, SPARQL JSON
-or display strings directly from pyoxigraph's terms: nothing is converted to rdflib
-terms first and no full result is held in memory.
+(:mod:`newsprov.rdf.views`), the same rows their SPARQL gives, one triple per row. The
+writers turn each row into CSV, SPARQL JSON or display strings directly from pyoxigraph's
+terms: nothing is converted to rdflib terms first.
 """
 
 from __future__ import annotations

@@ -37,7 +37,6 @@ from newsprov.outlets import OutletRegistry
 from newsprov.rdf import iris
 from newsprov.rdf.crossref_mapping import clusters_graph, event_graph
 from newsprov.rdf.iris import graph_iri
-from newsprov.rdf.views import view_triples
 from newsprov.rdf.namespaces import (
     NP,
     OA,
@@ -50,6 +49,7 @@ from newsprov.rdf.namespaces import (
     XSD,
     measure_iri,
 )
+from newsprov.rdf.views import view_triples
 
 __all__ = [
     "clusters_graph",

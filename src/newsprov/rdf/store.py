@@ -82,7 +82,9 @@ def _replacing(existing: Sequence[ox.NamedNode], graphs: Sequence[tuple[str, byt
 
 
 def to_ox(node: Bindable) -> Any:
-    """An rdflib term (or plain Python value) as a pyoxigraph term."""
+    """An rdflib term (or plain Python value) as a pyoxigraph term (which passes as is)."""
+    if isinstance(node, ox.NamedNode | ox.BlankNode | ox.Literal):
+        return node
     if isinstance(node, rdflib.URIRef):
         return ox.NamedNode(str(node))
     if isinstance(node, rdflib.BNode):

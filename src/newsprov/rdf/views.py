@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -252,24 +252,36 @@ def _scan(store: Store, view: View) -> list[str]:
 
 
 def _driven(store: Store, view: View, bindings: Mapping[str, Any]) -> list[str]:
-    """The rows of the subjects reached from the first bound driver's term."""
+    """The rows of the subjects reached from the first bound driver's term.
+
+    One query whose patterns start at the bound term (Oxigraph keeps the written order
+    of patterns it cannot tell apart, and the term is bound before evaluation starts), so
+    it reads only the nodes on the way; a subject without a row comes back as ?missing.
+    """
     name = _driver(view, bindings)
     assert name is not None
-    chain = view.drivers[name]
-    nodes: Sequence[tuple[Any, Any]] = [
-        (q.subject, q.graph_name)
-        for q in store.quads_matching(None, ox.NamedNode(chain[0]), bindings[name], None)
-    ]
-    for predicate in chain[1:]:
-        p = ox.NamedNode(predicate)
-        nodes = [
-            (q.subject, g) for node, g in nodes for q in store.quads_matching(None, p, node, g)
-        ]
-    row_p, cls = ox.NamedNode(view.predicate), ox.NamedNode(view.cls)
     out: list[str] = []
-    for subject, g in dict.fromkeys(nodes):
-        found = [q.object.value for q in store.quads_matching(subject, row_p, None, g)]
-        if not found and any(True for _ in store.quads_matching(subject, _TYPE, cls, g)):
+    for sol in store.raw_query(_driver_query(view.name, name), {"bound": bindings[name]}):
+        row, missing, graph = sol["row"], sol["missing"], sol["missing_g"]
+        if row is not None:
+            out.append(row.value)
+        elif any(True for _ in store.quads_matching(missing, _TYPE, ox.NamedNode(view.cls), graph)):
             raise _Stale
-        out.extend(found)
     return out
+
+
+@cache
+def _driver_query(view_name: str, name: str) -> str:
+    view = VIEWS[view_name]
+    chain = view.drivers[name]
+    nodes = [f"?n{i}" for i in range(len(chain) - 1)] + ["?s"]
+    previous = ["?bound", *nodes]
+    patterns = " ".join(
+        f"{n} <{p}> {prev} ." for n, p, prev in zip(nodes, chain, previous, strict=False)
+    )
+    return (
+        "SELECT ?row ?missing ?missing_g ?bound WHERE {\n"
+        f"  GRAPH ?g {{ {patterns} OPTIONAL {{ ?s <{view.predicate}> ?row }} }}\n"
+        "  BIND(IF(BOUND(?row), ?none, ?s) AS ?missing)\n"
+        "  BIND(IF(BOUND(?row), ?none, ?g) AS ?missing_g)\n}"
+    )
