@@ -147,7 +147,7 @@ def test_a_query_that_differs_from_the_canned_text_runs_as_sparql() -> None:
     text = query.load("figures").replace("ORDER BY ?article_id", "ORDER BY DESC(?article_id)")
     assert views.view_for(text) is None
     rows = query.run(st, text)
-    assert [str(r) for r in rows.dicts()[0].values()][0] == "protest 2/b#x"
+    assert str(rows.dicts()[0]["article_id"]) == "protest 2/b#x"
     st.close()
 
 

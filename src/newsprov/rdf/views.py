@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
@@ -224,10 +225,25 @@ def read_view(
     checks = [(variables.index(k), _encode(v)) for k, v in bindings.items()]
     kept = sorted(
         (r for r in rows if r is not None and all(r[2][i] == want for i, want in checks)),
-        key=lambda r: (r[0], r[1]),
+        key=itemgetter(0, 1),
     )
     stop = None if limit is None else offset + limit
-    return variables, (tuple(_decode(t) for t in r[2]) for r in kept[offset:stop])
+    return variables, _decoded(r[2] for r in kept[offset:stop])
+
+
+def _decoded(rows: Iterable[list[str | None]]) -> Iterator[tuple[Any, ...]]:
+    """Rows of encoded terms as pyoxigraph terms, each distinct term built once."""
+    built = _Terms({None: None})
+    for row in rows:
+        yield tuple(map(built.__getitem__, row))
+
+
+class _Terms(dict[str | None, Any]):
+    """Encoded term -> pyoxigraph term, built on first use."""
+
+    def __missing__(self, text: str | None) -> Any:
+        term = self[text] = _decode(text)
+        return term
 
 
 def _parse(view: View, text: str) -> tuple[str, int, list[str | None]] | None:
@@ -243,9 +259,10 @@ def _driver(view: View, bindings: Mapping[str, Any]) -> str | None:
 
 def _scan(store: Store, view: View) -> list[str]:
     """Every row of the view, if there is one per subject of its class."""
-    found = store.raw_query(f"SELECT ?row WHERE {{ GRAPH ?g {{ ?s <{view.predicate}> ?row }} }}")
-    rows = [sol[0].value for sol in found]
-    count = store.raw_query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s a <{view.cls}> }} }}")
+    rows_of = f"SELECT ?row WHERE {{ GRAPH ?g {{ ?s <{view.predicate}> ?row }} }}"
+    rows = [sol[0].value for sol in store.raw_query(rows_of, own_text=True)]
+    typed = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s a <{view.cls}> }} }}"
+    count = store.raw_query(typed, own_text=True)
     if int(next(iter(count))[0].value) != len(rows):
         raise _Stale
     return rows
@@ -261,7 +278,8 @@ def _driven(store: Store, view: View, bindings: Mapping[str, Any]) -> list[str]:
     name = _driver(view, bindings)
     assert name is not None
     out: list[str] = []
-    for sol in store.raw_query(_driver_query(view.name, name), {"bound": bindings[name]}):
+    driver = _driver_query(view.name, name)
+    for sol in store.raw_query(driver, {"bound": bindings[name]}, own_text=True):
         row, missing, graph = sol["row"], sol["missing"], sol["missing_g"]
         if row is not None:
             out.append(row.value)
