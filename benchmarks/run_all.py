@@ -126,6 +126,10 @@ def markdown(result: dict[str, Any]) -> str:
         f"{i['ratio_ingest_vs_bare']:.2f}× |",
         f"| start-up + 1 article (s) | {i['ingest_start_s']:.2f} | {i['bare_start_s']:.2f} | "
         f"+{i['ingest_start_s'] - i['bare_start_s']:.2f} s |",
+        f"| CPU s, user + system ({i['articles']} articles) | {i['ingest_cpu_s']:.1f} | "
+        f"{i['bare_cpu_s']:.1f} | {i['bare_cpu_s'] / i['ingest_cpu_s']:.2f}× |",
+        f"| CPU s, start-up + 1 article | {i['ingest_start_cpu_s']:.2f} | "
+        f"{i['bare_start_cpu_s']:.2f} | +{i['ingest_start_cpu_s'] - i['bare_start_cpu_s']:.2f} s |",
         f"| peak RSS (MB) | {i['ingest_peak_rss_mb']:.0f} | {i['bare_peak_rss_mb']:.0f} | |",
         f"| store size (MB) | {i['store_mb']:.1f} | | |",
     ]
@@ -133,6 +137,10 @@ def markdown(result: dict[str, Any]) -> str:
         lines.append(
             f"| articles/s with --workers {i['workers']} | {i['workers_articles_per_s']:.2f} | "
             f"| {i['workers_speedup']:.2f}× one worker |"
+        )
+        lines.append(
+            f"| CPU s with --workers {i['workers']} | {i['workers_cpu_s']:.1f} | "
+            f"| {i['workers_cpu_s'] / i['ingest_cpu_s']:.2f}× one worker |"
         )
     return "\n".join([*lines, "", *_query_markdown(result["queries"])]) + "\n"
 

@@ -176,3 +176,20 @@ def test_anonymous_police_in_several_articles_is_one_source() -> None:
         str(c) for e, c in xref(s).subject_objects(NP.canonical) if "/anon/police" in str(e)
     }
     assert canonicals == {f"{B}article/rome-0/anon/police"}
+
+
+def test_articles_read_their_event_and_its_label_from_their_own_graph() -> None:
+    from newsprov.analysis._load import load_index
+
+    exs = [
+        build_extraction("filed", outlet="Reuters", date="2024-11-16", event="Rome march"),
+        build_extraction("unfiled", outlet="EFE", date="2024-11-16"),
+    ]
+    s = fill(exs)
+    refresh(s, B)  # derived graphs name the event too: they are not an article's input
+    arts, _ = load_index(s, XREF)
+    by_id = {a.article_id: a for a in arts.values()}
+    assert set(by_id) == {"filed", "unfiled"}
+    assert by_id["filed"].event is not None and by_id["filed"].event.endswith("rome-march")
+    assert by_id["filed"].event_label == "Rome march"
+    assert by_id["unfiled"].event is None and by_id["unfiled"].event_label is None

@@ -114,10 +114,12 @@ def _articles(store: Store, skip: str) -> dict[str, RawArticle]:
         art.event = _first(art.event, r["event"])
         art.title = _first(art.title, r["title"])
         art.url = _first(art.url, r["url"])
-        if r["event_label"] is not None and _s(r["event"]) == art.event:
-            art.event_label = str(r["event_label"])
         if r["wire"] is not None:
             art.wires.add(str(r["wire"]))
+    for r in _rows(store, "event_labels", skip):
+        filed = arts.get(str(r["a"]))
+        if filed is not None and _s(r["event"]) == filed.event:
+            filed.event_label = _first(filed.event_label, r["event_label"])
     return arts
 
 

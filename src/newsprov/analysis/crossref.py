@@ -165,6 +165,7 @@ def _run(store: Store, base: str, touched: set[str] | None) -> CrossrefSummary:
     swap.finish()
     watch.lap("verdicts+write")
     counts = _counts(store)
+    watch.lap("count")
     return CrossrefSummary(
         graph=prefix,
         articles=len(articles),

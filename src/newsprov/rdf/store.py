@@ -327,12 +327,8 @@ class Store:
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("expected a SELECT query")
         names = [v.value for v in result.variables]
-        variables = list(result.variables)
-        for sol in result:
-            yield {
-                n: (None if (t := sol[v]) is None else t.value)
-                for n, v in zip(names, variables, strict=True)
-            }
+        for sol in result:  # a solution iterates its values in the order of the variables
+            yield dict(zip(names, [None if t is None else t.value for t in sol], strict=True))
 
     def ask(self, sparql: str, bindings: Mapping[str, Bindable] | None = None) -> bool:
         """Run an ASK query."""
