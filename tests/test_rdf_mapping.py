@@ -36,6 +36,18 @@ def _canonical(graph: Graph) -> Graph:
     return out
 
 
+VIEW_ROWS = {NP.figuresRow, NP.quotesRow}  # derived rows, tested in test_rdf_views.py
+
+
+def _facts(graph: Graph) -> Graph:
+    """``graph`` without the materialised query rows (they follow the .rq files)."""
+    out = Graph()
+    for triple in graph:
+        if triple[1] not in VIEW_ROWS:
+            out.add(triple)
+    return out
+
+
 def _diff_text(got: Graph, want: Graph) -> str:
     _both, only_got, only_want = graph_diff(to_isomorphic(got), to_isomorphic(want))
     lines = ["only in mapping output:"]
@@ -47,7 +59,7 @@ def _diff_text(got: Graph, want: Graph) -> str:
 
 @pytest.mark.parametrize("name", sorted(SAMPLES))
 def test_mapping_matches_golden_turtle(name: str) -> None:
-    got = extraction_to_graph(SAMPLES[name](), BASE)
+    got = _facts(extraction_to_graph(SAMPLES[name](), BASE))
     path = GOLDEN / f"{name}.ttl"
     if os.environ.get("NEWSPROV_REGEN_GOLDEN"):
         header = (

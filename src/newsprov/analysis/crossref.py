@@ -38,6 +38,7 @@ from newsprov.rdf.crossref_mapping import (
     crossref_graph_iri,
     event_graph_iri,
 )
+from newsprov.rdf.guard import vetted
 from newsprov.rdf.iris import graph_iri
 from newsprov.rdf.mapping import clusters_graph, event_graph
 from newsprov.rdf.store import Store
@@ -51,12 +52,12 @@ __all__ = [
     "update",
 ]
 
-_COUNTS = """
+_COUNTS = vetted("""
 PREFIX np: <https://newsprov.org/ontology#>
 SELECT ?class (COUNT(?v) AS ?n) WHERE {
   VALUES ?class { np:Corroboration np:Conflict np:Revision }
   ?v a ?class
-} GROUP BY ?class"""
+} GROUP BY ?class""")
 _WHOLE_READ = 0.5  # recomputing more than this share of articles reads figures in one pass
 BATCH_ARTICLES = 2000
 """Events recomputed together are swapped in per batch of about this many articles: an
