@@ -18,7 +18,7 @@ from newsprov.rdf.namespaces import NP, RDF
 from newsprov.rdf.store import Bindable, Rows, Store, to_ox
 
 HOSTILE = "} DROP ALL; # <script>alert(1)</script> & \\ done"
-ROW_OF = {"figures": NP.figuresRow, "quotes": NP.quotesRow}
+ROW_OF = {"figures": NP.figuresRow, "quotes": NP.quotesRow, "articles": NP.articlesRow}
 
 
 def _samples() -> Store:
@@ -53,7 +53,8 @@ def test_every_figure_and_quote_gets_one_row() -> None:
     seen = 0
     for build in SAMPLES.values():
         graph = extraction_to_graph(build(), BASE)
-        for cls, row in ((NP.Figure, NP.figuresRow), (NP.Quote, NP.quotesRow)):
+        pairs = ((NP.Figure, NP.figuresRow), (NP.Quote, NP.quotesRow), (NP.Article, NP.articlesRow))
+        for cls, row in pairs:
             subjects = set(graph.subjects(RDF.type, cls))
             seen += len(subjects)
             assert subjects == set(graph.subjects(row, None))
@@ -61,7 +62,7 @@ def test_every_figure_and_quote_gets_one_row() -> None:
     assert seen > 6
 
 
-@pytest.mark.parametrize("name", ["figures", "quotes"])
+@pytest.mark.parametrize("name", ["figures", "quotes", "articles"])
 def test_rows_answer_as_the_sparql_does(store: Store, name: str) -> None:
     want = _sparql(store, name)
     assert len(want) > 0 or name == "quotes"  # the cross-reference corpus has no quotes
@@ -69,13 +70,13 @@ def test_rows_answer_as_the_sparql_does(store: Store, name: str) -> None:
     assert query.run(store, name) == want  # the public path takes the rows too
 
 
-@pytest.mark.parametrize("name", ["figures", "quotes"])
+@pytest.mark.parametrize("name", ["figures", "quotes", "articles"])
 def test_every_bound_value_keeps_the_same_rows(store: Store, name: str) -> None:
     everything = _sparql(store, name)
     for var in query.bindable(query.load(name)) or []:
         column = everything.variables.index(var)
         values = {row[column] for row in everything.rows if row[column] is not None}
-        assert values or var in {"via", "event", "speaker"} or not everything.rows, var
+        assert values or var in {"via", "event", "speaker", "date"} or not everything.rows, var
         for value in sorted(values, key=str)[:12]:
             want = _sparql(store, name, {var: value})
             assert len(want) > 0

@@ -130,6 +130,7 @@ class NP(DefinedNamespace):
     # materialised query rows (newsprov.rdf.views)
     figuresRow: URIRef  # a figure's row of the canned figures query, as JSON
     quotesRow: URIRef  # a quote's row of the canned quotes query, as JSON
+    articlesRow: URIRef  # an article's row of the canned articles query, as JSON
 
 
 class NPM(DefinedNamespace):

@@ -1,4 +1,4 @@
-"""Materialised rows of the listing queries ``figures`` and ``quotes``.
+"""Materialised rows of the listing queries ``figures``, ``quotes`` and ``articles``.
 
 Listing every figure joins some twenty triples per row across the store, and Oxigraph
 pays an index seek for each of them and a dictionary read for every string it hands out:
@@ -78,6 +78,18 @@ VIEWS: Mapping[str, View] = {
             "via": _label_then(str(NP.via)),
             "outlet": _label_then("https://schema.org/publisher", _REPORTED_IN),
             "event": _label_then(str(NP.event), _REPORTED_IN),
+        },
+    ),
+    "articles": View(
+        "articles",
+        str(NP.articlesRow),
+        "article",
+        str(NP.Article),
+        {
+            "article_id": (str(NP.articleId),),
+            "outlet": _label_then("https://schema.org/publisher"),
+            "event": _label_then(str(NP.event)),
+            "date": ("https://schema.org/datePublished",),
         },
     ),
     "quotes": View(
