@@ -95,7 +95,17 @@ def _previous_ingest(out: Path) -> dict[str, Any]:
     previous = json.loads((out / "latest.json").read_text(encoding="utf-8"))
     ingest: dict[str, Any] = previous["ingest"]
     ingest.setdefault("carried_over", previous.get("machine", "an earlier run"))
+    if "table" not in ingest:  # that run's ingest table, as it printed it
+        text = (out / "latest.md").read_text(encoding="utf-8")
+        ingest["table"] = [ln for ln in _ingest_block(text) if ln.startswith("|")]
     return ingest
+
+
+def _ingest_block(text: str) -> list[str]:
+    """The lines of a latest.md before its query table."""
+    lines = text.splitlines()
+    end = next((n for n, ln in enumerate(lines) if ln.startswith("| query ")), len(lines))
+    return lines[:end]
 
 
 def _ingest_once(corpus: Path, store: Path) -> int:
@@ -118,6 +128,8 @@ def markdown(result: dict[str, Any]) -> str:
             f"that run: {i['carried_over']}.",
             "",
         ]
+    if "table" in i:
+        return "\n".join([*lines, *i["table"], "", *_query_markdown(result["queries"])]) + "\n"
     lines += [
         "| measure | newsprov ingest | bare nlp.pipe | ratio |",
         "| --- | --- | --- | --- |",

@@ -11,14 +11,15 @@ verdicts instead of joining figures at query time:
   ``np:Corroboration`` / ``np:Conflict`` / ``np:Revision`` verdicts.
 
 :func:`update` (run by every ingest) regroups the whole store from its cheap rows
-(articles and entities), then recomputes only the events that contain a new or changed
-article or whose grouping changed (each event graph stores a signature of what it was
-computed from); :func:`refresh` (``newsprov crossref``) recomputes every event and rewrites
-those whose result changed. New graphs replace old ones in one transaction per batch of
-events (an ingest's update is one batch), written only after they are fully built, so an
-interrupted run leaves every event with either its previous result or its new one, never
-a half-written or missing graph; the signatures let the next run finish the rest. The
-result never depends on the order articles arrived in.
+(which articles exist, and the index each event graph stores for its articles; only the
+articles the ingest wrote are read from their own graphs), then recomputes only the
+events that contain a new or changed article or whose grouping changed (each event graph
+stores a signature of what it was computed from); :func:`refresh` (``newsprov crossref``)
+recomputes every event and rewrites those whose result changed. New graphs replace old
+ones in one transaction per batch of events (an ingest's update is one batch), written
+only after they are fully built, so an interrupted run leaves every event with either its
+previous result or its new one, never a half-written or missing graph; the signatures let
+the next run finish the rest. The result never depends on the order articles arrived in.
 """
 
 from __future__ import annotations
