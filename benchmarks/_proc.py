@@ -15,11 +15,14 @@ __all__ = ["Timed", "dir_size_mb", "run_timed"]
 
 @dataclass(frozen=True, slots=True)
 class Timed:
-    """One finished child: its wall time, peak resident memory and standard output."""
+    """One finished child: its wall time, peak resident memory, standard output, and the
+    CPU time (user + system) of it and its waited-for children, which a busy machine
+    stretches far less than the wall time."""
 
     seconds: float
     peak_rss_mb: float
     stdout: str
+    cpu_seconds: float = 0.0
 
 
 def run_timed(cmd: Sequence[str], env: dict[str, str] | None = None) -> Timed:
@@ -39,7 +42,8 @@ def run_timed(cmd: Sequence[str], env: dict[str, str] | None = None) -> Timed:
         if proc.returncode != 0:
             tail = err.read()[-2000:].strip()
             raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}: {tail}")
-        return Timed(seconds, usage.ru_maxrss / 1024, out.read())
+        cpu = usage.ru_utime + usage.ru_stime
+        return Timed(seconds, usage.ru_maxrss / 1024, out.read(), cpu)
 
 
 def dir_size_mb(path: Path) -> float:

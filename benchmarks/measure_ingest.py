@@ -61,6 +61,10 @@ def _median(runs: list[Timed]) -> float:
     return statistics.median(t.seconds for t in runs)
 
 
+def _median_cpu(runs: list[Timed]) -> float:
+    return statistics.median(t.cpu_seconds for t in runs)
+
+
 def _summary(runs: dict[str, list[Timed]], n: int, store: Path, workers: int) -> dict[str, Any]:
     bare, ingest = _median(runs["bare"]), _median(runs["ingest"])
     out: dict[str, Any] = {
@@ -68,8 +72,12 @@ def _summary(runs: dict[str, list[Timed]], n: int, store: Path, workers: int) ->
         "bare_articles_per_s": n / bare,
         "ingest_articles_per_s": n / ingest,
         "ratio_ingest_vs_bare": bare / ingest,
+        "bare_cpu_s": _median_cpu(runs["bare"]),
+        "ingest_cpu_s": _median_cpu(runs["ingest"]),
         "bare_start_s": _median(runs["bare_start"]),
         "ingest_start_s": _median(runs["ingest_start"]),
+        "bare_start_cpu_s": _median_cpu(runs["bare_start"]),
+        "ingest_start_cpu_s": _median_cpu(runs["ingest_start"]),
         "bare_peak_rss_mb": max(t.peak_rss_mb for t in runs["bare"]),
         "ingest_peak_rss_mb": max(t.peak_rss_mb for t in runs["ingest"]),
         "store_mb": dir_size_mb(store),
@@ -80,5 +88,6 @@ def _summary(runs: dict[str, list[Timed]], n: int, store: Path, workers: int) ->
         out["workers"] = workers
         out["workers_articles_per_s"] = n / par
         out["workers_speedup"] = ingest / par
+        out["workers_cpu_s"] = _median_cpu(runs["ingest_workers"])
         out["workers_peak_rss_mb"] = max(t.peak_rss_mb for t in runs["ingest_workers"])
     return out

@@ -30,6 +30,8 @@ QUERIES: tuple[tuple[str, str, dict[str, str]], ...] = (
     ("sources-by-outlet", "sources-by-outlet", {}),
     ("figures of one article", "figures", {"article_id": "bench0003-000042"}),
     ("quotes of one article", "quotes", {"article_id": "bench0003-000042"}),
+    ("figures of one source", "figures", {"source": "Ministry of Health"}),
+    ("figures of one outlet", "figures", {"outlet": "Reuters"}),
 )
 
 

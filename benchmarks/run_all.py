@@ -2,13 +2,16 @@
 
 Usage: python benchmarks/run_all.py [--articles N] [--repeats N] [--workers N]
                                     [--sizes 1000,10000] [--real DIR] [--others]
+                                    [--queries-only]
 
 Generates a deterministic corpus (benchmarks/corpus.py), or reads real articles from a
 JSONL file given with ``--real``; times ``newsprov ingest`` and a bare ``nlp.pipe`` with
 the same model side by side, as whole processes; then builds stores of each size from
 replicated N-Quads of that ingest and times the canned queries. Prints a Markdown table
 and writes it, with every number as JSON, to benchmarks/results/latest.{md,json}.
-``--others`` also runs the older per-module scripts (bench_*.py).
+``--others`` also runs the older per-module scripts (bench_*.py). ``--queries-only`` ingests
+the corpus once, untimed, and re-measures only the queries, keeping the ingest figures of
+the previous latest.json (the table says so).
 """
 
 from __future__ import annotations
@@ -43,6 +46,11 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--real", type=Path, help="a JSONL of real articles instead of the corpus")
     ap.add_argument("--others", action="store_true", help="also run benchmarks/bench_*.py")
     ap.add_argument("--out", type=Path, default=RESULTS, help="folder for latest.{md,json}")
+    ap.add_argument(
+        "--queries-only",
+        action="store_true",
+        help="re-measure the queries only; keep the ingest figures of the previous latest.json",
+    )
     return ap.parse_args(argv)
 
 
@@ -61,8 +69,13 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="newsprov-bench-") as tmp:
         work = Path(tmp)
         corpus, one = _corpus(args, work)
-        print("ingest (bare spaCy and newsprov, interleaved) …", file=sys.stderr)
-        ingest = measure_ingest(corpus, one, work, repeats=args.repeats, workers=args.workers)
+        if args.queries_only:
+            print("ingest (once, untimed) …", file=sys.stderr)
+            ingest = _previous_ingest(args.out)
+            ingest["articles"] = _ingest_once(corpus, work / "store-ingest-0")
+        else:
+            print("ingest (bare spaCy and newsprov, interleaved) …", file=sys.stderr)
+            ingest = measure_ingest(corpus, one, work, repeats=args.repeats, workers=args.workers)
         print("query latency …", file=sys.stderr)
         queries = measure_queries(
             work / "store-ingest-0", ingest["articles"], sizes, work, args.query_repeats
@@ -77,12 +90,47 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
+def _previous_ingest(out: Path) -> dict[str, Any]:
+    """The ingest block of the previous latest.json, marked as carried over."""
+    previous = json.loads((out / "latest.json").read_text(encoding="utf-8"))
+    ingest: dict[str, Any] = previous["ingest"]
+    ingest.setdefault("carried_over", previous.get("machine", "an earlier run"))
+    if "table" not in ingest:  # that run's ingest table, as it printed it
+        text = (out / "latest.md").read_text(encoding="utf-8")
+        ingest["table"] = [ln for ln in _ingest_block(text) if ln.startswith("|")]
+    return ingest
+
+
+def _ingest_block(text: str) -> list[str]:
+    """The lines of a latest.md before its query table."""
+    lines = text.splitlines()
+    end = next((n for n, ln in enumerate(lines) if ln.startswith("| query ")), len(lines))
+    return lines[:end]
+
+
+def _ingest_once(corpus: Path, store: Path) -> int:
+    cmd = [sys.executable, "-m", "newsprov.cli", "ingest", str(corpus), "--store", str(store)]
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    with corpus.open(encoding="utf-8") as fh:
+        return sum(1 for line in fh if line.strip())
+
+
 def markdown(result: dict[str, Any]) -> str:
     """The benchmark table as Markdown."""
     i = result["ingest"]
     lines = [
         f"Corpus: {result['corpus']}; {result['machine']}.",
         "",
+    ]
+    if "carried_over" in i:
+        lines += [
+            "Ingest figures carried over from the previous run (--queries-only); "
+            f"that run: {i['carried_over']}.",
+            "",
+        ]
+    if "table" in i:
+        return "\n".join([*lines, *i["table"], "", *_query_markdown(result["queries"])]) + "\n"
+    lines += [
         "| measure | newsprov ingest | bare nlp.pipe | ratio |",
         "| --- | --- | --- | --- |",
         f"| articles/s, whole process ({i['articles']} articles) | "
@@ -90,6 +138,10 @@ def markdown(result: dict[str, Any]) -> str:
         f"{i['ratio_ingest_vs_bare']:.2f}× |",
         f"| start-up + 1 article (s) | {i['ingest_start_s']:.2f} | {i['bare_start_s']:.2f} | "
         f"+{i['ingest_start_s'] - i['bare_start_s']:.2f} s |",
+        f"| CPU s, user + system ({i['articles']} articles) | {i['ingest_cpu_s']:.1f} | "
+        f"{i['bare_cpu_s']:.1f} | {i['bare_cpu_s'] / i['ingest_cpu_s']:.2f}× |",
+        f"| CPU s, start-up + 1 article | {i['ingest_start_cpu_s']:.2f} | "
+        f"{i['bare_start_cpu_s']:.2f} | +{i['ingest_start_cpu_s'] - i['bare_start_cpu_s']:.2f} s |",
         f"| peak RSS (MB) | {i['ingest_peak_rss_mb']:.0f} | {i['bare_peak_rss_mb']:.0f} | |",
         f"| store size (MB) | {i['store_mb']:.1f} | | |",
     ]
@@ -97,6 +149,10 @@ def markdown(result: dict[str, Any]) -> str:
         lines.append(
             f"| articles/s with --workers {i['workers']} | {i['workers_articles_per_s']:.2f} | "
             f"| {i['workers_speedup']:.2f}× one worker |"
+        )
+        lines.append(
+            f"| CPU s with --workers {i['workers']} | {i['workers_cpu_s']:.1f} | "
+            f"| {i['workers_cpu_s'] / i['ingest_cpu_s']:.2f}× one worker |"
         )
     return "\n".join([*lines, "", *_query_markdown(result["queries"])]) + "\n"
 

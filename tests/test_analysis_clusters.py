@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprov.analysis.clusters import EntityRecord, UnionFind, cluster_entities
+from newsprov.analysis.clusters import EntityRecord, UnionFind, cluster_entities, word_endings
 from newsprov.analysis.names import (
     acronym_form,
     acronyms,
@@ -197,3 +197,25 @@ def test_shorter_name_stays_apart_without_a_shared_place_or_when_ambiguous() -> 
         ent("Turkish Foreign Ministry", articles=("a1",)),
     ]
     assert not together(ambiguous, "Foreign Ministry", "Japanese Foreign Ministry")
+
+
+def test_word_endings_are_what_follows_each_space() -> None:
+    assert word_endings("san bernardino county") == ["bernardino county", "county"]
+    assert word_endings("reuters") == []
+    assert word_endings("") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "short", "ends"),
+    [
+        ("san bernardino county sheriff's department", "county sheriff's department", True),
+        ("turkish red crescent", "red crescent", True),
+        ("red crescent", "red crescent", False),  # the name itself is no ending of it
+        ("tred crescent", "red crescent", False),  # mid-word is no ending
+        ("red crescent society", "red crescent", False),  # a prefix is no ending
+        ("a  b", " b", True),  # odd spacing: exactly what endswith(" " + k) says
+    ],
+)
+def test_word_endings_agree_with_endswith(name: str, short: str, ends: bool) -> None:
+    assert name.endswith(" " + short) is ends
+    assert (short in word_endings(name)) is ends

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import pytest
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic
 
 from newsprov.analysis import crossref_graph_iri, refresh
@@ -176,3 +176,85 @@ def test_anonymous_police_in_several_articles_is_one_source() -> None:
         str(c) for e, c in xref(s).subject_objects(NP.canonical) if "/anon/police" in str(e)
     }
     assert canonicals == {f"{B}article/rome-0/anon/police"}
+
+
+def test_articles_read_their_event_and_its_label_from_their_own_graph() -> None:
+    from newsprov.analysis._load import load_index
+
+    exs = [
+        build_extraction("filed", outlet="Reuters", date="2024-11-16", event="Rome march"),
+        build_extraction("unfiled", outlet="EFE", date="2024-11-16"),
+    ]
+    s = fill(exs)
+    refresh(s, B)  # derived graphs name the event too: they are not an article's input
+    arts, _ = load_index(s, XREF)
+    by_id = {a.article_id: a for a in arts.values()}
+    assert set(by_id) == {"filed", "unfiled"}
+    assert by_id["filed"].event is not None and by_id["filed"].event.endswith("rome-march")
+    assert by_id["filed"].event_label == "Rome march"
+    assert by_id["unfiled"].event is None and by_id["unfiled"].event_label is None
+
+
+def test_an_update_reads_untouched_articles_from_their_stored_index() -> None:
+    from newsprov.analysis._load import load_index
+
+    s = fill(scenario_extractions())
+    refresh(s, B)
+    fresh_arts, fresh_ents = load_index(s, XREF)  # every graph read
+    one = sorted(fresh_arts)[0]
+    cached_arts, cached_ents = load_index(s, XREF, [one])  # the rest from the index
+    assert cached_arts == fresh_arts and cached_ents == fresh_ents
+    assert any(a.date and a.publisher for a in cached_arts.values())
+
+
+def test_an_index_without_the_article_fields_is_not_used() -> None:
+    import json
+
+    from newsprov.analysis._load import _cached
+
+    s = Store()
+    g = Graph()
+    old, new = URIRef(f"{B}article/old"), URIRef(f"{B}article/new")
+    g.add((old, NP.crossrefIndex, Literal(json.dumps({"m": [], "e": {}}))))
+    index = {"r": [None, None, [], None, None, None, None], "m": [], "e": {}}
+    g.add((new, NP.crossrefIndex, Literal(json.dumps(index))))
+    s.replace_graph(f"{XREF}/event/x", g)
+    s.replace_graph(f"{B}graph/article/y", g)  # not a derived graph: never an index
+    assert set(_cached(s, XREF)) == {str(new)}
+
+
+def test_an_event_signature_covers_every_field_its_stored_index_holds() -> None:
+    from dataclasses import replace
+
+    from newsprov.analysis._load import load_index
+    from newsprov.analysis.core import group
+
+    s = fill(scenario_extractions())
+    arts, ents = load_index(s, XREF)
+    g = group(arts, ents, B)
+    ev = g.events[0]
+    a = ev.articles[0]
+    same = replace(g, raw={**arts, a: replace(arts[a])})
+    moved = replace(g, raw={**arts, a: replace(arts[a], url="https://example.org/moved")})
+    assert same.signature(ev) == g.signature(ev)
+    assert moved.signature(ev) != g.signature(ev)
+
+
+def test_a_reingested_article_updates_its_stored_index() -> None:
+    from newsprov.analysis import update
+    from newsprov.analysis._load import load_index
+    from newsprov.rdf.iris import article_iri
+
+    exs = scenario_extractions()
+    s = fill(exs)
+    refresh(s, B)
+    ex = exs[0]
+    graph = extraction_to_graph(ex, B)
+    iri = URIRef(str(article_iri(ex.article.id, B)))
+    graph.set((iri, URIRef("https://schema.org/url"), Literal("https://example.org/new-url")))
+    s.replace_graph(graph_iri(ex.article.id, B), graph)
+    update(s, B, [str(iri)])
+    other = next(a for a in load_index(s, XREF)[0] if a != str(iri))
+    arts, _ = load_index(s, XREF, [other])  # the re-ingested article now comes from its index
+    assert arts[str(iri)].url == "https://example.org/new-url"
+    assert arts == load_index(s, XREF)[0]

@@ -36,6 +36,18 @@ def _canonical(graph: Graph) -> Graph:
     return out
 
 
+VIEW_ROWS = {NP.figuresRow, NP.quotesRow, NP.articlesRow}  # derived: see test_rdf_views.py
+
+
+def _facts(graph: Graph) -> Graph:
+    """``graph`` without the materialised query rows (they follow the .rq files)."""
+    out = Graph()
+    for triple in graph:
+        if triple[1] not in VIEW_ROWS:
+            out.add(triple)
+    return out
+
+
 def _diff_text(got: Graph, want: Graph) -> str:
     _both, only_got, only_want = graph_diff(to_isomorphic(got), to_isomorphic(want))
     lines = ["only in mapping output:"]
@@ -47,7 +59,7 @@ def _diff_text(got: Graph, want: Graph) -> str:
 
 @pytest.mark.parametrize("name", sorted(SAMPLES))
 def test_mapping_matches_golden_turtle(name: str) -> None:
-    got = extraction_to_graph(SAMPLES[name](), BASE)
+    got = _facts(extraction_to_graph(SAMPLES[name](), BASE))
     path = GOLDEN / f"{name}.ttl"
     if os.environ.get("NEWSPROV_REGEN_GOLDEN"):
         header = (
@@ -166,7 +178,7 @@ def test_article_without_metadata() -> None:
     assert g.value(article, SCHEMA.datePublished) is None  # "soon" is not a date
     assert g.value(article, SCHEMA.articleBody) == Literal(quiet().article.text)
     assert g.value(article, NP.publisherFrom) is None  # no publisher, no step that found it
-    assert len(g) == 4
+    assert len(_facts(g)) == 4
 
 
 def test_publisher_marked_with_the_step_that_found_it() -> None:

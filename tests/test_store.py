@@ -121,3 +121,24 @@ def test_read_only_store_reads_and_closes(tmp_path):
         store.replace_graph(str(EX.g1), _graph("x"))
     with Store(tmp_path / "db", read_only=True) as store:
         assert len(store) == 1
+
+
+def test_select_values_gives_plain_strings_by_variable_name_and_none_when_unbound():
+    store = Store()
+    store.replace_graph(str(EX.g1), _graph("first"))
+    g2 = _graph("second")
+    g2.add((EX.s0, EX.note, Literal("noted", lang="en")))
+    store.replace_graph(str(EX.g2), g2)
+    sparql = """SELECT ?note ?l ?s ?g WHERE {
+      GRAPH ?g { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l
+                 OPTIONAL { ?s <http://example.org/note> ?note } } }"""
+    rows = sorted(store.select_values(sparql), key=lambda r: str(r["l"]))
+    assert rows == [
+        {"note": None, "l": "first", "s": str(EX.s0), "g": str(EX.g1)},
+        {"note": "noted", "l": "second", "s": str(EX.s0), "g": str(EX.g2)},
+    ]
+    assert list(rows[0]) == ["note", "l", "s", "g"]  # keys in the SELECT's order
+    bound = list(store.select_values(sparql, {"g": URIRef(str(EX.g1))}))
+    assert [r["l"] for r in bound] == ["first"]
+    with pytest.raises(QueryError):
+        list(store.select_values("ASK { ?s ?p ?o }"))

@@ -69,6 +69,15 @@ def _pipeline(model: str) -> Language:
     return _PIPELINES[model]
 
 
+def _preload(model: str) -> None:
+    """Load the pipeline as a worker starts, while the parent is still reading articles;
+    a failure is left for the first batch to raise (as the error it is)."""
+    try:
+        _pipeline(model)
+    except Exception:  # raised again, with its own message, by the first batch
+        return
+
+
 def _extract_each(nlp: Language, articles: Sequence[Article]) -> list[Extraction | Failed]:
     """Extractions for ``articles`` as one batch; if the batch fails, one by one."""
     from newsprov.nlp import extract
@@ -146,11 +155,13 @@ def _bounded(
 
 
 def _run_process(
-    fn: BatchFn, work: Iterable[list[Article]], workers: int
+    fn: BatchFn, work: Iterable[list[Article]], workers: int, model: str
 ) -> Iterator[list[Outcome]]:
     # spawn, not fork: the parent may hold threads (a progress bar) and a loaded model
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_preload, initargs=(model,)
+    ) as pool:
         yield from _bounded(lambda b: pool.submit(fn, b), Future.result, work, 2 * workers)
 
 
@@ -197,7 +208,7 @@ def run_batches(
     if executor == "dask":
         yield from _run_dask(fn, work, workers, scheduler)
     elif executor == "process" and workers > 1:
-        yield from _run_process(fn, work, workers)
+        yield from _run_process(fn, work, workers, model)
     else:
         local: BatchFn = partial(process_batch, model=model, base_iri=base_iri, nlp=nlp)
         yield from (local(batch) for batch in work)

@@ -13,7 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+MAX_CHARS = 1_000_000
+"""The longest article text processed (spaCy's own default ``max_length``); longer
+articles are refused with an ExtractionError naming the article, never truncated."""
+
 __all__ = [
+    "MAX_CHARS",
     "Article",
     "Attribution",
     "Credit",

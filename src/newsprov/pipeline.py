@@ -25,7 +25,7 @@ from newsprov.config import Settings
 from newsprov.errors import IngestError
 from newsprov.executors import Done, Failed, Outcome, batches, run_batches
 from newsprov.ingest import read_paths
-from newsprov.model import Article
+from newsprov.model import MAX_CHARS, Article
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -227,8 +227,6 @@ def read_all(
 
 
 def _too_long(article: Article) -> str | None:
-    from newsprov.nlp.pipeline import MAX_CHARS
-
     if len(article.text) <= MAX_CHARS:
         return None
     return (

@@ -2,10 +2,12 @@
 ``analysis/queries/`` (bound, never spliced).
 
 Every input query projects its graph ``?g`` so the derived cross-reference graphs
-themselves are skipped in Python (their IRIs are never pasted into SPARQL text). Two
-reads are cheap and global (articles with their entities: what clustering and event
-grouping need); figures, the bulk of the store, are read per article graph for the
-events an ingest touches, or in one pass for a full recompute.
+themselves are skipped in Python (their IRIs are never pasted into SPARQL text). A full
+recompute reads every article with its entities in one pass. An ingest reads which
+articles exist (one cheap global read) and the index stored with each event (each
+article's fields, mentions and entity records, covered by its event's signature), and
+reads only the articles it wrote from their own graphs; figures, the bulk of the store,
+are read per article graph for the events an ingest touches.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from typing import Any
 
 from rdflib import URIRef
 
@@ -28,6 +31,7 @@ from newsprov.rdf.store import Store
 __all__ = [
     "RawArticle",
     "StoreData",
+    "article_fields",
     "article_index",
     "derived",
     "load",
@@ -104,9 +108,16 @@ def _first(old: str | None, new: str | None) -> str | None:
     return min(filter(None, [old, _s(new)]), default=None)
 
 
-def _articles(store: Store, skip: str) -> dict[str, RawArticle]:
-    arts: dict[str, RawArticle] = {}
-    for r in _rows(store, "articles", skip):
+def _articles(
+    store: Store,
+    skip: str,
+    bind: dict[str, URIRef] | None = None,
+    arts: dict[str, RawArticle] | None = None,
+) -> dict[str, RawArticle]:
+    """Articles with their fields (of the one graph ``bind`` names, else of all), added
+    to ``arts``."""
+    arts = {} if arts is None else arts
+    for r in _rows(store, "articles", skip, bind):
         iri = str(r["a"])
         art = arts.setdefault(iri, RawArticle(iri, str(r["id"])))
         art.date = _first(art.date, r["date"])
@@ -114,10 +125,12 @@ def _articles(store: Store, skip: str) -> dict[str, RawArticle]:
         art.event = _first(art.event, r["event"])
         art.title = _first(art.title, r["title"])
         art.url = _first(art.url, r["url"])
-        if r["event_label"] is not None and _s(r["event"]) == art.event:
-            art.event_label = str(r["event_label"])
         if r["wire"] is not None:
             art.wires.add(str(r["wire"]))
+    for r in _rows(store, "event_labels", skip, bind):
+        filed = arts.get(str(r["a"]))
+        if filed is not None and _s(r["event"]) == filed.event:
+            filed.event_label = _first(filed.event_label, r["event_label"])
     return arts
 
 
@@ -162,28 +175,51 @@ def _records(info: Info, arts: dict[str, RawArticle]) -> list[EntityRecord]:
     ]
 
 
+def article_fields(art: RawArticle) -> list[str | list[str] | None]:
+    """What the articles query reads of one article besides its id (date, publisher,
+    wires, event and its label, headline, URL): part of its stored index, and of the
+    signature of its event, so a stored index always holds what its event was computed
+    from."""
+    return [
+        art.date,
+        art.publisher,
+        sorted(art.wires),
+        art.event,
+        art.event_label,
+        art.title,
+        art.url,
+    ]
+
+
 def article_index(art: RawArticle, entities: Mapping[str, EntityRecord]) -> str:
-    """What the index pass reads of one article, as JSON: its mentions and the records of
-    the entities its graph describes; stored with the article's event, so an ingest need
-    not read every article graph."""
+    """What the index pass reads of one article, as JSON: its fields, its mentions and the
+    records of the entities its graph describes; stored with the article's event, so an
+    ingest need not read every article graph."""
     ents = {
         e: [r.type, sorted(r.labels), sorted(r.aliases), r.anonymous]
         for e in sorted(art.described)
         if (r := entities.get(e)) is not None
     }
-    return json.dumps({"m": sorted(art.mentions), "e": ents}, sort_keys=True, ensure_ascii=False)
+    index = {"r": article_fields(art), "m": sorted(art.mentions), "e": ents}
+    return json.dumps(index, sort_keys=True, ensure_ascii=False)
 
 
-def _cached(store: Store, skip: str) -> dict[str, str]:
-    out: dict[str, str] = {}
+def _cached(store: Store, skip: str) -> dict[str, dict[str, Any]]:
+    """Article IRI -> its stored index (only indexes that hold the article's fields)."""
+    out: dict[str, dict[str, Any]] = {}
     for r in store.select_values(_query("index")):
         if derived(r["g"] or "", skip):
-            out[str(r["a"])] = str(r["j"])
+            data = json.loads(str(r["j"]))
+            if "r" in data:
+                out[str(r["a"])] = data
     return out
 
 
-def _from_cache(text: str, art: RawArticle, info: Info) -> None:
-    data = json.loads(text)
+def _from_cache(data: dict[str, Any], art: RawArticle, info: Info) -> None:
+    date, pub, wires, event, label, title, url = data["r"]
+    art.date, art.publisher, art.event, art.event_label = date, pub, event, label
+    art.title, art.url = title, url
+    art.wires.update(wires)
     art.mentions.update(data["m"])
     for e, (kind, labels, aliases, anon) in data["e"].items():
         art.described.add(e)
@@ -248,25 +284,46 @@ def load_index(
 
     With ``touched`` (the articles an ingest wrote), every other article's mentions and
     entities come from the index stored with its event; only the touched ones, and any
-    article without a stored index, are read from their own graphs. Without ``touched``,
-    or when most articles need reading, every graph is read in one pass."""
-    arts = _articles(store, skip)
+    article without a stored index, are read from their own graphs (which articles exist
+    is always read afresh). Without ``touched``, or when most articles need reading, every
+    graph is read in one pass."""
     base = _base_of(skip)
-    graphs = {graph_iri(a.article_id, base): a for a in arts.values()}
-    cached = _cached(store, skip) if touched is not None else {}
-    todo = [a for a in arts if a not in cached or a in (touched or ())]
     info: Info = defaultdict(lambda: defaultdict(set))
+    if touched is None:
+        return _read_all(store, skip, base, info)
+    wrote = set(touched)
+    arts = _article_ids(store, skip)
+    cached = _cached(store, skip)
+    todo = [a for a in arts if a not in cached or a in wrote]
     if len(todo) > 0.5 * len(arts):
-        _mentions(_rows(store, "mentions", skip), arts)
-        _entity_info(_rows(store, "entities", skip), info, graphs)
-        return arts, _records(info, arts)
+        return _read_all(store, skip, base, info)
+    graphs = {graph_iri(a.article_id, base): a for a in arts.values()}
     for a in arts.keys() - set(todo):
         _from_cache(cached[a], arts[a], info)
     for a in todo:
         bind = {"g": URIRef(graph_iri(arts[a].article_id, base))}
+        _articles(store, skip, bind, arts)
         _mentions(_rows(store, "mentions", skip, bind), arts)
         _entity_info(_rows(store, "entities", skip, bind), info, graphs)
     return arts, _records(info, arts)
+
+
+def _read_all(
+    store: Store, skip: str, base: str, info: Info
+) -> tuple[dict[str, RawArticle], list[EntityRecord]]:
+    arts = _articles(store, skip)
+    graphs = {graph_iri(a.article_id, base): a for a in arts.values()}
+    _mentions(_rows(store, "mentions", skip), arts)
+    _entity_info(_rows(store, "entities", skip), info, graphs)
+    return arts, _records(info, arts)
+
+
+def _article_ids(store: Store, skip: str) -> dict[str, RawArticle]:
+    """Every stored article with its id only (its other fields not read)."""
+    arts: dict[str, RawArticle] = {}
+    for r in _rows(store, "article_ids", skip):
+        arts.setdefault(str(r["a"]), RawArticle(str(r["a"]), str(r["id"])))
+    return arts
 
 
 def _base_of(prefix: str) -> str:

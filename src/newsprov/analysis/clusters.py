@@ -34,7 +34,7 @@ from newsprov.analysis.names import (
     surname_key,
 )
 
-__all__ = ["Cluster", "EntityRecord", "UnionFind", "cluster_entities"]
+__all__ = ["Cluster", "EntityRecord", "UnionFind", "cluster_entities", "word_endings"]
 
 _AGENT_TYPES = frozenset({"Organisation", "Outlet"})
 _MIN_SUFFIX_WORDS = 2
@@ -147,17 +147,24 @@ def _merge_suffixes(
     the two are named in articles that share a place."""
     keys = {e.iri: {name_key(n) for n in e.labels | e.aliases} for e in agents}
     by_iri = {e.iri: e for e in agents}
+    ending: dict[str, set[str]] = defaultdict(set)  # k -> agents with a name ending " k"
+    for iri, names in keys.items():
+        for n in names:
+            for k in word_endings(n):
+                ending[k].add(iri)
     for ent in agents:
         shorts = {k for k in keys[ent.iri] if len(k.split()) >= _MIN_SUFFIX_WORDS}
-        targets = {
-            o
-            for o, names in keys.items()
-            if o != ent.iri and any(n.endswith(" " + k) for k in shorts for n in names)
-        }
+        targets = {o for k in shorts for o in ending.get(k, ())} - {ent.iri}
         if len({uf.find(t) for t in targets}) == 1:
             target = min(targets)
             if _shared(ent, by_iri[target], places):
                 uf.union(ent.iri, target)
+
+
+def word_endings(name: str) -> list[str]:
+    """Every ``k`` such that ``name`` ends with ``" " + k``: what follows each space
+    ("san bernardino county" -> ["bernardino county", "county"])."""
+    return [name[i + 1 :] for i, ch in enumerate(name) if ch == " "]
 
 
 def _shared(a: EntityRecord, b: EntityRecord, places: Mapping[str, frozenset[str]]) -> bool:

@@ -9,11 +9,12 @@ store, so the same rows always give the same result, whatever order they came in
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from newsprov.analysis._load import RawArticle, StoreData, article_index
+from newsprov.analysis._load import RawArticle, StoreData, article_fields, article_index
 from newsprov.analysis.claims import build_claims
 from newsprov.analysis.clusters import Cluster, EntityRecord, cluster_entities
 from newsprov.analysis.descriptions import resolve_descriptions
@@ -75,6 +76,8 @@ class Grouping:
         for a in event.articles:
             art = self.articles[a]
             lines.append(f"{a} {art.date} {art.publisher} {sorted(art.wires)} {art.title}")
+            if (raw := self.raw.get(a)) is not None:  # as read: what its stored index holds
+                lines.append(json.dumps(article_fields(raw), ensure_ascii=False))
         members = sorted({e for a in event.articles for e in self.named.get(a, ())})
         for e in members:
             canonical = self.canon.get(e, e)

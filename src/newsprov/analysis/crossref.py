@@ -11,14 +11,15 @@ verdicts instead of joining figures at query time:
   ``np:Corroboration`` / ``np:Conflict`` / ``np:Revision`` verdicts.
 
 :func:`update` (run by every ingest) regroups the whole store from its cheap rows
-(articles and entities), then recomputes only the events that contain a new or changed
-article or whose grouping changed (each event graph stores a signature of what it was
-computed from); :func:`refresh` (``newsprov crossref``) recomputes every event and rewrites
-those whose result changed. New graphs replace old ones in one transaction per batch of
-events (an ingest's update is one batch), written only after they are fully built, so an
-interrupted run leaves every event with either its previous result or its new one, never
-a half-written or missing graph; the signatures let the next run finish the rest. The
-result never depends on the order articles arrived in.
+(which articles exist, and the index each event graph stores for its articles; only the
+articles the ingest wrote are read from their own graphs), then recomputes only the
+events that contain a new or changed article or whose grouping changed (each event graph
+stores a signature of what it was computed from); :func:`refresh` (``newsprov crossref``)
+recomputes every event and rewrites those whose result changed. New graphs replace old
+ones in one transaction per batch of events (an ingest's update is one batch), written
+only after they are fully built, so an interrupted run leaves every event with either its
+previous result or its new one, never a half-written or missing graph; the signatures let
+the next run finish the rest. The result never depends on the order articles arrived in.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from newsprov.rdf.crossref_mapping import (
     crossref_graph_iri,
     event_graph_iri,
 )
+from newsprov.rdf.guard import vetted
 from newsprov.rdf.iris import graph_iri
 from newsprov.rdf.mapping import clusters_graph, event_graph
 from newsprov.rdf.store import Store
@@ -50,12 +52,12 @@ __all__ = [
     "update",
 ]
 
-_COUNTS = """
+_COUNTS = vetted("""
 PREFIX np: <https://newsprov.org/ontology#>
 SELECT ?class (COUNT(?v) AS ?n) WHERE {
   VALUES ?class { np:Corroboration np:Conflict np:Revision }
   ?v a ?class
-} GROUP BY ?class"""
+} GROUP BY ?class""")
 _WHOLE_READ = 0.5  # recomputing more than this share of articles reads figures in one pass
 BATCH_ARTICLES = 2000
 """Events recomputed together are swapped in per batch of about this many articles: an
@@ -165,6 +167,7 @@ def _run(store: Store, base: str, touched: set[str] | None) -> CrossrefSummary:
     swap.finish()
     watch.lap("verdicts+write")
     counts = _counts(store)
+    watch.lap("count")
     return CrossrefSummary(
         graph=prefix,
         articles=len(articles),

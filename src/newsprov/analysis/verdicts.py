@@ -41,7 +41,6 @@ from itertools import combinations
 
 import networkx as nx
 import numpy as np
-from scipy.optimize import linear_sum_assignment
 
 from newsprov.analysis.bounds import compatible, contradicts, describe_gap
 from newsprov.analysis.claims import GroupKey, group_claims
@@ -174,7 +173,12 @@ def _match_day(current: list[Statement], new: list[Statement]) -> list[tuple[Sta
     if not current or not new:
         return []
     cost = np.array([[_revision_cost(o, n) for o in current] for n in new])
-    rows, cols = linear_sum_assignment(cost)
+    if cost.shape == (1, 1):  # one pair: the only assignment
+        rows, cols = np.array([0]), np.array([0])
+    else:
+        from scipy.optimize import linear_sum_assignment  # 0.5 s to import: only if needed
+
+        rows, cols = linear_sum_assignment(cost)
     pairs = zip(rows, cols, strict=True)
     return [(current[c], new[r]) for r, c in pairs if cost[r, c] < _NO_MATCH]
 

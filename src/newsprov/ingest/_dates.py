@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-import dateparser
-
 __all__ = ["DATE_RE", "parse_date"]
 
 _MONTHS = {
@@ -61,6 +59,8 @@ def _library_date(text: str) -> str | None:
         return None
     if not any(c.isalpha() for c in text):
         return None
+    import dateparser  # 0.3 s to import: only for dates the pattern does not read
+
     found = dateparser.parse(text, languages=_LANGUAGES, settings=_SETTINGS)
     return found.date().isoformat() if found else None
 

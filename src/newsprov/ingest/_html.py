@@ -15,7 +15,6 @@ from __future__ import annotations
 from typing import Any
 
 import lxml.html
-import trafilatura
 from lxml.etree import ParserError
 
 from newsprov.errors import IngestError
@@ -56,6 +55,8 @@ def parse_html(html: str, *, article_id: str, source_path: str | None = None) ->
 
 def _extract(html: str) -> Any:
     """trafilatura's Document for ``html`` (None when it finds nothing)."""
+    import trafilatura  # 0.3 s to import: only when an HTML page is read
+
     try:
         return trafilatura.bare_extraction(
             html, with_metadata=True, include_comments=False, include_images=False

@@ -20,8 +20,6 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from htmldate import find_date
-
 from newsprov.ingest._blocks import Block
 from newsprov.ingest._dateline import is_prose, opening_lines
 from newsprov.ingest._dates import DATE_RE, parse_date
@@ -116,5 +114,7 @@ def url_date(url: str) -> str | None:
     htmldate, which is given an empty page so that it reads only the URL (never fetches)."""
     if "//" not in url:
         return None
+    from htmldate import find_date  # imported only when a URL is read for its date
+
     found = find_date("<html></html>", url=url, extensive_search=False, original_date=True)
     return found if isinstance(found, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", found) else None

@@ -30,7 +30,6 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-import wordninja
 from tld import get_tld
 
 from newsprov.ingest._agencies import canonical_outlet
@@ -223,6 +222,8 @@ def derive_name(url: str) -> str | None:
         return None
     if len(label) <= 4 or (not label.isalpha() and len(label) <= 6):
         return label.upper()
+    import wordninja  # loads its word list: only when a domain name is split
+
     pieces = wordninja.split(label)
     if len(pieces) > 1 and all(_word_piece(p) for p in pieces[:-1]):
         last = pieces[-1]

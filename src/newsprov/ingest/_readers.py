@@ -20,7 +20,6 @@ from typing import Any
 
 from newsprov.errors import IngestError
 from newsprov.ingest._bylines import Byline, merge_bylines, parse_byline
-from newsprov.ingest._html import parse_html
 from newsprov.ingest._page import split_author_list
 from newsprov.ingest._text import parse_text
 from newsprov.model import Article
@@ -95,6 +94,8 @@ def _read_text(text: str, path: Path) -> list[Result]:
 
 
 def _read_html(text: str, path: Path) -> list[Result]:
+    from newsprov.ingest._html import parse_html  # trafilatura: only for HTML pages
+
     return [parse_html(text, article_id=path.stem, source_path=str(path))]
 
 

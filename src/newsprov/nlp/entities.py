@@ -148,7 +148,10 @@ def make_outlet_ruler(nlp: Language, name: str) -> OutletRuler:
             bare = re.sub(r"^The ", "", surface)
             for form in {surface, bare} if " " in bare else {surface}:
                 patterns.append({"label": "OUTLET", "pattern": form, "id": outlet.id})
-    ruler.add_patterns(patterns)  # type: ignore[arg-type]
+    # ORTH patterns need only the tokenizer: without this the ruler would run the whole
+    # pipeline (tagger, parser, lemmatizer...) over every surface form at start-up
+    with nlp.select_pipes(disable=nlp.pipe_names):
+        ruler.add_patterns(patterns)  # type: ignore[arg-type]
     return OutletRuler(ruler)
 
 

@@ -40,6 +40,7 @@ from newsprov.query._format import (
 from newsprov.query._stream import Stream, display_term, stream, write_csv, write_json
 from newsprov.rdf.namespaces import PREFIXES
 from newsprov.rdf.store import Bindable, Rows, Store
+from newsprov.rdf.views import view_for
 
 __all__ = [
     "PREFIXES",
@@ -70,7 +71,10 @@ def run(store: Store, query: str | Path, bindings: Mapping[str, Bindable] | None
 
     Raises QueryError for an unknown name, malformed SPARQL, or a non-SELECT query.
     """
-    return store.select(resolve(query), bindings)
+    sparql = resolve(query)
+    if isinstance(store, Store) and view_for(sparql) is not None:
+        return stream(store, sparql, bindings).to_rows()
+    return store.select(sparql, bindings)
 
 
 def prefix_block() -> str:

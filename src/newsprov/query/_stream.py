@@ -2,9 +2,11 @@
 
 :func:`stream` runs a SELECT and hands back its variables and a lazy iterator of rows,
 cut by ``offset``/``limit`` (Oxigraph evaluates lazily, so a query without ORDER BY stops
-computing once the limit is reached). The writers turn each row into CSV, SPARQL JSON
-or display strings directly from pyoxigraph's terms: nothing is converted to rdflib
-terms first and no full result is held in memory.
+computing once the limit is reached). The listing queries ``figures`` and ``quotes`` are
+answered from the rows materialised when each article graph was written
+(:mod:`newsprov.rdf.views`), the same rows their SPARQL gives, one triple per row. The
+writers turn each row into CSV, SPARQL JSON or display strings directly from pyoxigraph's
+terms: nothing is converted to rdflib terms first.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ import pyoxigraph as ox
 from newsprov.errors import QueryError
 from newsprov.query._catalog import resolve
 from newsprov.query._format import _plain_number
-from newsprov.rdf.store import Bindable, Rows, Store, from_ox
+from newsprov.rdf.store import Bindable, Rows, Store, from_ox, to_ox
+from newsprov.rdf.views import read_view, view_for
 
 __all__ = ["Stream", "display_term", "json_term", "stream", "write_csv", "write_json"]
 
@@ -74,7 +77,13 @@ def stream(
     """Run a SELECT (canned name, ``.rq`` path or SPARQL) lazily; rows as they come."""
     if offset < 0 or (limit is not None and limit < 0):
         raise QueryError("limit and offset must not be negative")
-    result = store.raw_query(resolve(query), bindings)
+    sparql = resolve(query)
+    if isinstance(store, Store) and (view := view_for(sparql)) is not None:
+        terms = {k: to_ox(v) for k, v in (bindings or {}).items()}
+        found = read_view(store, view, terms, offset, limit)
+        if found is not None:
+            return Stream(*found)
+    result = store.raw_query(sparql, bindings)
     if not isinstance(result, ox.QuerySolutions):
         raise QueryError("expected a SELECT query")
     variables = tuple(v.value for v in result.variables)

@@ -49,6 +49,7 @@ from newsprov.rdf.namespaces import (
     XSD,
     measure_iri,
 )
+from newsprov.rdf.views import view_triples
 
 __all__ = [
     "clusters_graph",
@@ -103,6 +104,8 @@ def extraction_to_graph(ex: Extraction, base_iri: str) -> Graph:
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns)
     _Mapper(ex, base_iri, graph).run()
+    for triple in view_triples(graph):  # the figures' and quotes' query rows, materialised
+        graph.add(triple)
     return graph
 
 

@@ -127,6 +127,10 @@ class NP(DefinedNamespace):
     claimKind: URIRef  # count | estimate | projection | verified | derived
     crossrefSignature: URIRef  # digest of what a derived graph was computed from
     crossrefIndex: URIRef  # an article's mentions and entity records, as JSON
+    # materialised query rows (newsprov.rdf.views)
+    figuresRow: URIRef  # a figure's row of the canned figures query, as JSON
+    quotesRow: URIRef  # a quote's row of the canned quotes query, as JSON
+    articlesRow: URIRef  # an article's row of the canned articles query, as JSON
 
 
 class NPM(DefinedNamespace):

@@ -82,7 +82,9 @@ def _replacing(existing: Sequence[ox.NamedNode], graphs: Sequence[tuple[str, byt
 
 
 def to_ox(node: Bindable) -> Any:
-    """An rdflib term (or plain Python value) as a pyoxigraph term."""
+    """An rdflib term (or plain Python value) as a pyoxigraph term (which passes as is)."""
+    if isinstance(node, ox.NamedNode | ox.BlankNode | ox.Literal):
+        return node
     if isinstance(node, rdflib.URIRef):
         return ox.NamedNode(str(node))
     if isinstance(node, rdflib.BNode):
@@ -267,13 +269,16 @@ class Store:
         union: bool = True,
         default_graph: Sequence[str] | None = None,
         named_graphs: Sequence[str] | None = None,
+        own_text: bool = False,
     ) -> Any:
         """Run a query and return pyoxigraph's own result object (for the server).
 
         The prefixes of ``PREFIXES`` (np, schema, prov, rdfs, …) are predefined. Raises
-        ServiceRefused (a QueryError) for a SERVICE clause unless ``allow_service``.
+        ServiceRefused (a QueryError) for a SERVICE clause unless ``allow_service``;
+        ``own_text`` skips that check for a text newsprov itself wrote, with no SERVICE
+        (never one that holds anything a user gave: values come as ``bindings``).
         """
-        if not self.allow_service:
+        if not self.allow_service and not own_text:
             refuse_service(sparql)
         subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
         kwargs: dict[str, Any] = {"substitutions": subs or None, "prefixes": PREFIXES}
@@ -293,6 +298,12 @@ class Store:
             raise QueryError(f"cannot bind {sorted(bindings or {})}: {exc}") from exc
         except OSError as exc:
             raise StoreError(f"query failed: {_reason(exc)}") from exc
+
+    def quads_matching(self, subject: Any, predicate: Any, obj: Any, graph: Any) -> Iterator[Any]:
+        """pyoxigraph quads matching a pattern of pyoxigraph terms (None = any): an index
+        read with no query planning, for :mod:`newsprov.rdf.views`."""
+        with _evaluating():
+            yield from self._ox.quads_for_pattern(subject, predicate, obj, graph)
 
     def select(self, sparql: str, bindings: Mapping[str, Bindable] | None = None) -> Rows:
         """Run a SELECT with ``bindings`` substituted for its variables (never spliced).
@@ -316,12 +327,8 @@ class Store:
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("expected a SELECT query")
         names = [v.value for v in result.variables]
-        variables = list(result.variables)
-        for sol in result:
-            yield {
-                n: (None if (t := sol[v]) is None else t.value)
-                for n, v in zip(names, variables, strict=True)
-            }
+        for sol in result:  # a solution iterates its values in the order of the variables
+            yield dict(zip(names, [None if t is None else t.value for t in sol], strict=True))
 
     def ask(self, sparql: str, bindings: Mapping[str, Bindable] | None = None) -> bool:
         """Run an ASK query."""

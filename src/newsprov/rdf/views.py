@@ -1,0 +1,317 @@
+"""Materialised rows of the listing queries ``figures``, ``quotes`` and ``articles``.
+
+Listing every figure joins some twenty triples per row across the store, and Oxigraph
+pays an index seek for each of them and a dictionary read for every string it hands out:
+at 10,000 articles that is tens of seconds. So when an article graph is written, the
+mapping (:func:`view_triples`, called by :func:`newsprov.rdf.mapping.extraction_to_graph`)
+also runs the canned query itself on that one graph and stores each resulting row in the
+graph, as one JSON literal on the row's figure or quote (``np:figuresRow``,
+``np:quotesRow``). :func:`read_view` then answers the canned query from those literals:
+one triple per row, sorted in Python by (article id, position in the article), with bound
+values followed through the indexes from the bound term (an article id, an outlet's,
+source's, speaker's or event's label) to the rows that can match, then checked against
+every bound column.
+
+The rows are derived data and the query stays the definition: each literal carries a
+digest of the query text it was computed with, and whenever the store does not hold a
+current row for every figure (or quote) it would list, :func:`read_view` returns None and
+the caller runs the SPARQL query instead, which gives the same rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any
+
+import pyoxigraph as ox
+from rdflib import Graph, Literal, URIRef
+
+from newsprov.rdf.namespaces import NP, PREFIXES
+
+if TYPE_CHECKING:
+    from newsprov.rdf.store import Store
+
+__all__ = ["VIEWS", "View", "read_view", "view_for", "view_triples"]
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+_REPORTED_IN = str(NP.reportedIn)
+_VIEW_GRAPH = ox.NamedNode("https://newsprov.org/id/graph/view")
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """A canned query whose rows are materialised on its subjects.
+
+    ``drivers`` maps a bindable variable to the chain of predicates that leads from its
+    bound term to the subjects whose rows can hold it: the first predicate has the term
+    as object, each next one has the previous node as object (all in one graph).
+    """
+
+    name: str
+    predicate: str
+    subject: str
+    cls: str
+    drivers: Mapping[str, tuple[str, ...]]
+
+
+def _label_then(*predicates: str) -> tuple[str, ...]:
+    return (_LABEL, *predicates)
+
+
+_BY_ARTICLE = (str(NP.articleId), _REPORTED_IN)
+VIEWS: Mapping[str, View] = {
+    "figures": View(
+        "figures",
+        str(NP.figuresRow),
+        "figure",
+        str(NP.Figure),
+        {
+            "article_id": _BY_ARTICLE,
+            "source": _label_then("http://www.w3.org/ns/prov#wasAttributedTo"),
+            "via": _label_then(str(NP.via)),
+            "outlet": _label_then("https://schema.org/publisher", _REPORTED_IN),
+            "event": _label_then(str(NP.event), _REPORTED_IN),
+        },
+    ),
+    "articles": View(
+        "articles",
+        str(NP.articlesRow),
+        "article",
+        str(NP.Article),
+        {
+            "article_id": (str(NP.articleId),),
+            "outlet": _label_then("https://schema.org/publisher"),
+            "event": _label_then(str(NP.event)),
+            "date": ("https://schema.org/datePublished",),
+        },
+    ),
+    "quotes": View(
+        "quotes",
+        str(NP.quotesRow),
+        "quotation",
+        str(NP.Quote),
+        {
+            "article_id": _BY_ARTICLE,
+            "speaker": _label_then(str(NP.speaker)),
+            "via": _label_then(str(NP.via)),
+        },
+    ),
+}
+
+
+@cache
+def _text(name: str) -> str:
+    from newsprov.query._catalog import load
+
+    return load(name)
+
+
+@cache
+def _digest(name: str) -> str:
+    return hashlib.sha256(_text(name).encode("utf-8")).hexdigest()[:16]
+
+
+@cache
+def _variables(name: str) -> tuple[str, ...]:
+    result = ox.Store().query(_text(name), prefixes=PREFIXES)
+    assert isinstance(result, ox.QuerySolutions)
+    return tuple(v.value for v in result.variables)
+
+
+@cache
+def _bindable(name: str) -> frozenset[str]:
+    from newsprov.query._catalog import bindable
+
+    return frozenset(bindable(_text(name)) or ())
+
+
+def view_for(sparql: str) -> View | None:
+    """The view whose canned query text is ``sparql``, if any."""
+    for view in VIEWS.values():
+        if sparql == _text(view.name):
+            return view
+    return None
+
+
+# --- terms as short strings -----------------------------------------------------------
+
+
+def _encode(term: Any) -> str | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return "<" + term.value
+    if isinstance(term, ox.BlankNode):
+        return "_" + term.value
+    if term.language:
+        return f"@{term.language} {term.value}"
+    if term.datatype.value == _XSD_STRING:
+        return '"' + term.value
+    return f"^{term.datatype.value} {term.value}"
+
+
+@cache
+def _datatype(iri: str) -> ox.NamedNode:
+    return ox.NamedNode(iri)
+
+
+def _decode(text: str | None) -> Any:
+    if text is None:
+        return None
+    tag, body = text[0], text[1:]
+    if tag == '"':
+        return ox.Literal(body)
+    if tag == "<":
+        return ox.NamedNode(body)
+    if tag == "^":
+        datatype, _, value = body.partition(" ")
+        return ox.Literal(value, datatype=_datatype(datatype))
+    if tag == "@":
+        language, _, value = body.partition(" ")
+        return ox.Literal(value, language=language)
+    return ox.BlankNode(body)
+
+
+# --- writing ----------------------------------------------------------------------------
+
+
+def view_triples(graph: Graph) -> list[tuple[URIRef, URIRef, Literal]]:
+    """The row triples of every view for one article's graph (to be added to it)."""
+    from newsprov.rdf.store import to_ox
+
+    store = ox.Store()
+    store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), _VIEW_GRAPH) for s, p, o in graph)
+    out: list[tuple[URIRef, URIRef, Literal]] = []
+    for view in VIEWS.values():
+        result = store.query(_text(view.name), prefixes=PREFIXES)
+        assert isinstance(result, ox.QuerySolutions)
+        keys = [ox.Variable(v) for v in _variables(view.name)]
+        subject, article_id = ox.Variable(view.subject), ox.Variable("article_id")
+        for position, sol in enumerate(result):
+            node, aid = sol[subject], sol[article_id]
+            if not isinstance(node, ox.NamedNode) or aid is None:
+                continue
+            terms = [_encode(sol[k]) for k in keys]
+            row = json.dumps(
+                [_digest(view.name), aid.value, position, terms],
+                ensure_ascii=False,
+                separators=(",", ":"),
+            )
+            out.append((URIRef(node.value), URIRef(view.predicate), Literal(row)))
+    return out
+
+
+# --- reading ----------------------------------------------------------------------------
+
+
+class _Stale(Exception):
+    """A subject the view would list has no current row: run the query instead."""
+
+
+def read_view(
+    store: Store, view: View, bindings: Mapping[str, Any], offset: int, limit: int | None
+) -> tuple[tuple[str, ...], Iterator[tuple[Any, ...]]] | None:
+    """The view's variables and its rows (pyoxigraph terms) as its query would give them,
+    cut by ``offset``/``limit``; None when the store lacks current rows (run the query).
+
+    ``bindings`` holds pyoxigraph terms; a bound variable keeps the rows whose column is
+    that very term, as the query's filters do.
+    """
+    if not set(bindings) <= _bindable(view.name):
+        return None
+    variables = _variables(view.name)
+    try:
+        raw = _driven(store, view, bindings) if _driver(view, bindings) else _scan(store, view)
+    except _Stale:
+        return None
+    rows = [_parse(view, text) for text in raw]
+    if any(row is None for row in rows):
+        return None
+    checks = [(variables.index(k), _encode(v)) for k, v in bindings.items()]
+    kept = sorted(
+        (r for r in rows if r is not None and all(r[2][i] == want for i, want in checks)),
+        key=itemgetter(0, 1),
+    )
+    stop = None if limit is None else offset + limit
+    return variables, _decoded(r[2] for r in kept[offset:stop])
+
+
+def _decoded(rows: Iterable[list[str | None]]) -> Iterator[tuple[Any, ...]]:
+    """Rows of encoded terms as pyoxigraph terms, each distinct term built once."""
+    built = _Terms({None: None})
+    for row in rows:
+        yield tuple(map(built.__getitem__, row))
+
+
+class _Terms(dict[str | None, Any]):
+    """Encoded term -> pyoxigraph term, built on first use."""
+
+    def __missing__(self, text: str | None) -> Any:
+        term = self[text] = _decode(text)
+        return term
+
+
+def _parse(view: View, text: str) -> tuple[str, int, list[str | None]] | None:
+    digest, article_id, position, terms = json.loads(text)
+    if digest != _digest(view.name):
+        return None
+    return article_id, position, terms
+
+
+def _driver(view: View, bindings: Mapping[str, Any]) -> str | None:
+    return next((v for v in view.drivers if v in bindings), None)
+
+
+def _scan(store: Store, view: View) -> list[str]:
+    """Every row of the view, if there is one per subject of its class."""
+    rows_of = f"SELECT ?row WHERE {{ GRAPH ?g {{ ?s <{view.predicate}> ?row }} }}"
+    rows = [sol[0].value for sol in store.raw_query(rows_of, own_text=True)]
+    typed = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s a <{view.cls}> }} }}"
+    count = store.raw_query(typed, own_text=True)
+    if int(next(iter(count))[0].value) != len(rows):
+        raise _Stale
+    return rows
+
+
+def _driven(store: Store, view: View, bindings: Mapping[str, Any]) -> list[str]:
+    """The rows of the subjects reached from the first bound driver's term.
+
+    One query whose patterns start at the bound term (Oxigraph keeps the written order
+    of patterns it cannot tell apart, and the term is bound before evaluation starts), so
+    it reads only the nodes on the way; a subject without a row comes back as ?missing.
+    """
+    name = _driver(view, bindings)
+    assert name is not None
+    out: list[str] = []
+    driver = _driver_query(view.name, name)
+    for sol in store.raw_query(driver, {"bound": bindings[name]}, own_text=True):
+        row, missing, graph = sol["row"], sol["missing"], sol["missing_g"]
+        if row is not None:
+            out.append(row.value)
+        elif any(True for _ in store.quads_matching(missing, _TYPE, ox.NamedNode(view.cls), graph)):
+            raise _Stale
+    return out
+
+
+@cache
+def _driver_query(view_name: str, name: str) -> str:
+    view = VIEWS[view_name]
+    chain = view.drivers[name]
+    nodes = [f"?n{i}" for i in range(len(chain) - 1)] + ["?s"]
+    previous = ["?bound", *nodes]
+    patterns = " ".join(
+        f"{n} <{p}> {prev} ." for n, p, prev in zip(nodes, chain, previous, strict=False)
+    )
+    return (
+        "SELECT ?row ?missing ?missing_g ?bound WHERE {\n"
+        f"  GRAPH ?g {{ {patterns} OPTIONAL {{ ?s <{view.predicate}> ?row }} }}\n"
+        "  BIND(IF(BOUND(?row), ?none, ?s) AS ?missing)\n"
+        "  BIND(IF(BOUND(?row), ?none, ?g) AS ?missing_g)\n}"
+    )

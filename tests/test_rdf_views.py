@@ -1,0 +1,159 @@
+"""Materialised rows of figures and quotes: the same answers as the SPARQL, or the SPARQL."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Literal, URIRef
+
+import crossref_corpus
+from golden.rdf_samples import BASE, SAMPLES
+from newsprov import query
+from newsprov.rdf import views
+from newsprov.rdf.mapping import extraction_to_graph, graph_iri
+from newsprov.rdf.namespaces import NP, RDF
+from newsprov.rdf.store import Bindable, Rows, Store, to_ox
+
+HOSTILE = "} DROP ALL; # <script>alert(1)</script> & \\ done"
+ROW_OF = {"figures": NP.figuresRow, "quotes": NP.quotesRow, "articles": NP.articlesRow}
+
+
+def _samples() -> Store:
+    st = Store()
+    for build in SAMPLES.values():
+        ex = build()
+        st.replace_graph(graph_iri(ex.article.id, BASE), extraction_to_graph(ex, BASE))
+    return st
+
+
+@pytest.fixture(scope="module", params=["samples", "crossref"])
+def store(request: pytest.FixtureRequest) -> Iterator[Store]:
+    st = _samples() if request.param == "samples" else crossref_corpus.crossreferenced()
+    yield st
+    st.close()
+
+
+def _sparql(st: Store, name: str, bindings: dict[str, Bindable] | None = None) -> Rows:
+    return st.select(query.load(name), bindings)
+
+
+def _from_rows(st: Store, name: str, bindings: dict[str, Bindable] | None = None) -> Rows:
+    """The view's answer; fails when the store's rows were not used."""
+    view = views.VIEWS[name]
+    terms = {k: to_ox(v) for k, v in (bindings or {}).items()}
+    found = views.read_view(st, view, terms, 0, None)
+    assert found is not None, f"{name} was not answered from its rows"
+    return query.Stream(*found).to_rows()
+
+
+def test_every_figure_and_quote_gets_one_row() -> None:
+    seen = 0
+    for build in SAMPLES.values():
+        graph = extraction_to_graph(build(), BASE)
+        pairs = ((NP.Figure, NP.figuresRow), (NP.Quote, NP.quotesRow), (NP.Article, NP.articlesRow))
+        for cls, row in pairs:
+            subjects = set(graph.subjects(RDF.type, cls))
+            seen += len(subjects)
+            assert subjects == set(graph.subjects(row, None))
+            assert all(len(list(graph.objects(s, row))) == 1 for s in subjects)
+    assert seen > 6
+
+
+@pytest.mark.parametrize("name", ["figures", "quotes", "articles"])
+def test_rows_answer_as_the_sparql_does(store: Store, name: str) -> None:
+    want = _sparql(store, name)
+    assert len(want) > 0 or name == "quotes"  # the cross-reference corpus has no quotes
+    assert _from_rows(store, name) == want
+    assert query.run(store, name) == want  # the public path takes the rows too
+
+
+@pytest.mark.parametrize("name", ["figures", "quotes", "articles"])
+def test_every_bound_value_keeps_the_same_rows(store: Store, name: str) -> None:
+    everything = _sparql(store, name)
+    for var in query.bindable(query.load(name)) or []:
+        column = everything.variables.index(var)
+        values = {row[column] for row in everything.rows if row[column] is not None}
+        assert values or var in {"via", "event", "speaker", "date"} or not everything.rows, var
+        for value in sorted(values, key=str)[:12]:
+            want = _sparql(store, name, {var: value})
+            assert len(want) > 0
+            assert _from_rows(store, name, {var: value}) == want, (var, value)
+        for absent in (HOSTILE, "nobody at all"):
+            assert _from_rows(store, name, {var: absent}) == _sparql(store, name, {var: absent})
+            assert len(_from_rows(store, name, {var: absent})) == 0
+
+
+def test_two_bound_values_and_typed_values(store: Store) -> None:
+    every = _sparql(store, "figures").dicts()
+    first = every[0]
+    both = {"article_id": first["article_id"], "qualifier": first["qualifier"]}
+    assert _from_rows(store, "figures", both) == _sparql(store, "figures", both)  # type: ignore[arg-type]
+    other = {"measure": "deaths", "qualifier": "at least"}
+    assert _from_rows(store, "figures", other) == _sparql(store, "figures", other)  # type: ignore[arg-type]
+    typed = {"article_id": 7}  # an integer is not the string "7"
+    assert len(_from_rows(store, "figures", typed)) == 0 == len(_sparql(store, "figures", typed))
+
+
+def test_limit_and_offset_cut_the_sorted_rows(store: Store) -> None:
+    want = _sparql(store, "figures").rows
+    for offset, limit in ((0, 1), (1, 2), (2, None), (len(want), 3)):
+        got = query.stream(store, "figures", offset=offset, limit=limit).to_rows().rows
+        stop = None if limit is None else offset + limit
+        assert got == want[offset:stop]
+
+
+def _strip_rows(st: Store, graph: str, predicate: URIRef) -> None:
+    g = st.graph(graph)
+    g.remove((None, predicate, None))
+    st.replace_graph(graph, g)
+
+
+def test_a_graph_without_rows_falls_back_to_the_query() -> None:
+    st = _samples()
+    want = {n: _sparql(st, n) for n in ROW_OF}
+    flood = graph_iri(SAMPLES["flood"]().article.id, BASE)
+    for name, predicate in ROW_OF.items():
+        _strip_rows(st, flood, predicate)
+        view = views.VIEWS[name]
+        assert views.read_view(st, view, {}, 0, None) is None
+        assert views.read_view(st, view, {"article_id": ox.Literal("flood-001")}, 0, None) is None
+        assert query.run(st, name) == want[name]
+        assert query.run(st, name, {"article_id": "flood-001"}) == _sparql(
+            st, name, {"article_id": "flood-001"}
+        )
+    st.close()
+
+
+def test_rows_of_another_query_text_are_not_used() -> None:
+    st = _samples()
+    want = _sparql(st, "figures")
+    flood = graph_iri(SAMPLES["flood"]().article.id, BASE)
+    g = st.graph(flood)
+    for s, _p, o in list(g.triples((None, NP.figuresRow, None))):
+        row = json.loads(str(o))
+        row[0] = "0" * len(row[0])  # the digest of an older figures.rq
+        g.remove((s, NP.figuresRow, o))
+        g.add((s, NP.figuresRow, Literal(json.dumps(row))))
+    st.replace_graph(flood, g)
+    assert views.read_view(st, views.VIEWS["figures"], {}, 0, None) is None
+    assert query.run(st, "figures") == want
+    st.close()
+
+
+def test_a_query_that_differs_from_the_canned_text_runs_as_sparql() -> None:
+    st = _samples()
+    text = query.load("figures").replace("ORDER BY ?article_id", "ORDER BY DESC(?article_id)")
+    assert views.view_for(text) is None
+    rows = query.run(st, text)
+    assert str(rows.dicts()[0]["article_id"]) == "protest 2/b#x"
+    st.close()
+
+
+def test_unknown_bound_variable_is_left_to_the_query() -> None:
+    st = _samples()
+    view = views.VIEWS["figures"]
+    assert views.read_view(st, view, {"value": ox.Literal("23")}, 0, None) is None
+    st.close()
