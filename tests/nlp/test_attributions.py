@@ -117,6 +117,11 @@ SAID_IN = (
     "a|DET|det|5|a report|NOUN|pobj|3|report that|SCONJ|mark|9|that 30|NUM|nummod|8|30 "
     "farms|NOUN|nsubj|9|farm failed|VERB|ccomp|2|fail .|PUNCT|punct|2|."
 )
+COUNTED_SAID = (
+    "In|ADP|prep|8|in a|DET|det|2|a survey|NOUN|pobj|0|survey ,|PUNCT|punct|8|, "
+    "38|NUM|nummod|5|38 percent|NOUN|nsubj|8|percent of|ADP|prep|5|of farmers|NOUN|pobj|6|farmer "
+    "said|VERB|ROOT|8|say rain|NOUN|nsubj|10|rain failed|VERB|ccomp|8|fail .|PUNCT|punct|8|."
+)
 IN_INTERVIEW = (
     "In|ADP|prep|5|in an|DET|det|2|an interview|NOUN|pobj|0|interview ,|PUNCT|punct|5|, "
     "farmers|NOUN|nsubj|5|farmer complained|VERB|ROOT|5|complain .|PUNCT|punct|5|."
@@ -128,6 +133,7 @@ IN_INTERVIEW = (
     [
         (FRAMED, [("In", "a county survey", "30 farms lacked water")]),  # the survey says so
         (SAID_IN, []),  # the verb names its source: the mayor, not the report
+        (COUNTED_SAID, [("In", "a survey", "38 percent")]),  # who said it was counted
         (IN_INTERVIEW, []),  # an act of speaking is not a document that speaks
     ],
 )

@@ -174,7 +174,7 @@ def _framing_documents(sent: Span, cues: CueLexicon, inside: set[int]) -> list[A
     for tok in sent:
         if tok.dep_ != "prep" or tok.lower_ != "in" or tok.i in inside:
             continue
-        if cues.is_cue_verb(tok.head.lemma_, tok.head.lower_):
+        if cues.is_cue_verb(tok.head.lemma_, tok.head.lower_) and _names_speaker(tok.head):
             continue  # "said in a report": the verb's subject is the source
         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
         if obj is None or obj.lemma_.lower() not in cues.frame_documents:
@@ -182,6 +182,13 @@ def _framing_documents(sent: Span, cues: CueLexicon, inside: set[int]) -> list[A
         source = phrase_span(obj, inside)
         out.append(AttributionSpan((tok.i, tok.i + 1), source, sent_chars(sent), "frame"))
     return out
+
+
+def _names_speaker(verb: Token) -> bool:
+    """Has the verb a subject that can speak? "38 percent of voters said" counts people,
+    so the poll the sentence is framed in speaks for them."""
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subj is not None and not any(t.like_num for t in subj.subtree)
 
 
 def _claim_quotes(
