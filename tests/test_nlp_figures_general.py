@@ -172,7 +172,10 @@ def test_conversion_carries_measure(sentencized: Language) -> None:
             "Officials said the death toll for Friday's storm had risen to 81 people.",
             [(81, "deaths")],
         ),
-        ("More than 600 rescue workers and 12 sniffer dogs searched the site.", [(600, None), (12, None)]),
+        (
+            "More than 600 rescue workers and 12 sniffer dogs searched the site.",
+            [(600, None), (12, None)],
+        ),
     ],
 )
 def test_measures_across_clauses(trained: Language, text: str, expected: list[tuple]) -> None:

@@ -394,7 +394,9 @@ class EntityTable:
             if prep.dep_ != "prep" or prep.lower_ not in _TIE_PREPS:
                 continue
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            found = self.named_at(obj) if obj is not None else None
+            if obj is None:
+                continue
+            found = self.named_at(obj)
             if found is None or found.anonymous or found.kind is EntityType.PLACE:
                 continue
             words = self.doc[child.i : obj.right_edge.i + 1]

@@ -33,12 +33,12 @@ __all__ = [
     "NounPhrase",
     "describe",
     "measure_for",
-    "predicate_measure",
     "measures_lexicon",
     "not_counted_reason",
     "noun_phrase",
     "population_for",
     "population_named_after",
+    "predicate_measure",
     "unit_for",
 ]
 
