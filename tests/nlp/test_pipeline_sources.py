@@ -115,3 +115,30 @@ def test_documents_and_their_owners(pipeline, text, value, source):  # type: ign
     ex = extract_text(pipeline, text)
     fig = next(f for f in ex.figures if f.value == value)
     assert _names(ex).get(fig.source or "") == source, [(f.value, f.source) for f in ex.figures]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a kind of body other than the one cited last is not that one
+        (
+            "Strikes.\n\nStrikes killed 40 civilians, the Syrian Observatory for Human Rights "
+            "said.\n\nIn March, the coalition said its raids had killed 80 civilians.\n",
+            80,
+            "coalition",
+        ),
+        # a described body points back past a paragraph of quotes
+        (
+            "Strikes.\n\nThe Syrian Observatory for Human Rights said 40 civilians died in "
+            "May. The campaign began in 2014. “It is the worst month,” its director told "
+            "reporters. “Nobody is safe.”\n\nThe toll since 2014 rose to 900, the "
+            "Britain-based monitoring group said.\n",
+            900,
+            "Syrian Observatory for Human Rights",
+        ),
+    ],
+)
+def test_described_bodies(pipeline, text, value, source):  # type: ignore[no-untyped-def]
+    ex = extract_text(pipeline, text)
+    fig = next(f for f in ex.figures if f.value == value)
+    assert _names(ex).get(fig.source or "") == source, [(f.value, f.source) for f in ex.figures]
