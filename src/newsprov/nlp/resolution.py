@@ -140,7 +140,9 @@ def _owned_name(table: EntityTable, head: Token, words: list[Token]) -> str | No
     """ "its director" named by the body "its" stands for: "director of the Lund
     Institute" (the body cited last before it)."""
     poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _BODY_PRONOUNS), None)
-    body = salient_org(table, poss) if poss is not None else None
+    if poss is None:
+        return None
+    body = salient_org(table, poss)
     if body is None:
         return None
     own = " ".join(t.text for t in words if t.i != poss.i)
