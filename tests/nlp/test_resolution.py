@@ -55,6 +55,12 @@ def _sources(pipeline, text: str) -> list[str | None]:  # type: ignore[no-untype
             "said.\n",
             "director of Lund Institute",
         ),
+        # a kind of body named again without its description is the one described
+        (
+            "Search.\n\nThe Chilean navy said the search went on.\n\n“We have found traces "
+            "of life,” the navy said in a statement.\n",
+            "Chilean navy",
+        ),
         # several unnamed people stay several
         ("Base.\n\nThe camp will stay open for years, officials said.\n", "unnamed officials"),
     ],
