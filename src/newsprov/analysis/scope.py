@@ -140,10 +140,13 @@ def clause(sentence: str, number_text: str, start: int | None = None) -> str:
     for m in _COORDINATOR.finditer(sentence, first, last):
         if m.end() <= at and _numbered_part(sentence[first : m.start()]):
             first = m.end()
-        elif m.start() >= end and _NUMBER.search(sentence, m.end(), last):
-            if _WORD.search(sentence, end, m.start()):
-                last = m.start()
-                break
+        elif (
+            m.start() >= end
+            and _NUMBER.search(sentence, m.end(), last)
+            and _WORD.search(sentence, end, m.start())
+        ):
+            last = m.start()
+            break
     return sentence[first:last]
 
 
