@@ -229,7 +229,7 @@ def _cleaned(ent: Span) -> list[Span]:
     for part in split_title(Span(ent.doc, start, ent.end, label=ent.label_, span_id=ent.id_)):
         trimmed = trim_span(part)
         if trimmed is not None:
-            out.append(_fire_service(trimmed))
+            out.append(_body_noun(_fire_service(trimmed)))
     return out
 
 
@@ -239,6 +239,17 @@ def _fire_service(ent: Span) -> Span:
     if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in patterns().event_heads:
         return Span(ent.doc, ent.start, ent.end, label="ORG")
     return ent
+
+
+def _body_noun(ent: Span) -> Span:
+    """ "the Observatory said" tagged PERSON: a body's own noun after "the", standing for
+    its full name, names no person."""
+    doc = ent.doc
+    if ent.label_ != "PERSON" or len(ent) != 1 or ent.start == 0:
+        return ent
+    if doc[ent.start - 1].lower_ != "the" or ent[0].lower_ not in lexicon().org_nouns:
+        return ent
+    return Span(doc, ent.start, ent.end, label="ORG")
 
 
 def _extend_person(doc: Doc, ent: Span) -> Span:

@@ -255,10 +255,13 @@ def _parse_predicate(noun: Token) -> str | None:
 
 def _toll_value(span: Span | None) -> bool:
     """Is the number the value a toll reaches: "The death toll from the fire in Southern
-    California rose to nine" (the keyword is too far for the measure window)?"""
+    California rose to nine", "had risen to 381 people" (the keyword may be too far for
+    the measure window, and another nearer)?"""
     if span is None or not span.doc.has_annotation("DEP"):
         return False
     tok = span.root
+    if tok.dep_ == "nummod":  # "had risen to 381 people": the counted noun takes the place
+        tok = tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ in {"to", "at"}:
         verb = tok.head.head
     elif tok.dep_ in {"dobj", "attr"}:
@@ -293,7 +296,8 @@ def _figure(s: _Sentence, claim: Claim) -> FigureSpan | str:
     described = describe(
         lexes, claim.first, claim.last, phrase=phrase, match_unit=m.unit, others=others
     )
-    if described.measure is None and _toll_value(tokens):
+    if described.measure != "deaths" and not m.unit and _toll_value(tokens):
+        # the toll decides over a keyword nearer by ("... has risen to 264, rescue teams")
         unit = "people" if described.unit == "count" else described.unit
         described = replace(
             described,
