@@ -6,9 +6,10 @@ Several figures collapse into one claim when they cannot be independent evidence
 1. the two ends of a stated range ("between 800 and 1,000") form one interval;
 2. within one article, an unattributed figure repeating an attributed one (same bounds)
    belongs to it ("the toll ... rose to more than 1,000" after "SOHR said more than 1,000");
-3. republished wire copy: figures in articles that share a wire agency (dateline or
-   byline credit, or the agency's own article), with the same bounds and nearly the same
-   sentence (word Jaccard >= 0.6), are one report however many outlets ran it;
+3. republished copy: figures in articles that share a wire agency (dateline or byline
+   credit, or the agency's own article) or a publisher (an outlet's updated or re-run
+   story), with the same bounds and nearly the same sentence (word Jaccard >= 0.6), are
+   one report however many times it ran;
 4. the same chain giving the same bounds on the same date in several articles.
 
 The chain of a figure is its source (after clustering; see
@@ -49,6 +50,7 @@ from newsprov.analysis.scope import (
     background,
     clause,
     kind_of,
+    locate,
     measure_fits,
     place_scope,
     placed_in,
@@ -98,7 +100,7 @@ def scope_of(sentence: str, number_text: str) -> str:
     """A scope word of the clause holding the number ("insured", "lifted", "in hospital",
     "daily"), or "": "Insured losses ... $4.2 billion" is not "total losses of $8 billion",
     "orders were lifted for 20,000" not "30,000 are under evacuation orders"."""
-    at = sentence.lower().find(number_text.lower()) if number_text else -1
+    at = locate(sentence, number_text)
     if at < 0:
         return ""
     starts = [m.end() for m in re.finditer(r"[,;:]\s|—|\s-\s", sentence[:at])]
@@ -193,7 +195,8 @@ def _place_scope(fig: FigureRecord, text: str, own: frozenset[str], ctx: _Contex
         return scope
     label = ctx.labels.get(fig.place, fig.place)
     key = name_key(label)
-    before = text[: text.find(fig.number_text)] if fig.number_text in text else ""
+    at = locate(text, fig.number_text)
+    before = text[:at] if at >= 0 else ""
     placed = placed_in(before, label)
     return f"place:{key.replace(' ', '-')}" if placed and not _own(key, own) else "event"
 
@@ -280,7 +283,8 @@ def _copies(a: Claim, b: Claim, ctx: _Context) -> bool:
     if a.article == b.article:
         return a.chain == b.chain or not a.attributed or not b.attributed
     aa, ab = ctx.articles[a.article], ctx.articles[b.article]
-    if not _wire_set(aa) & _wire_set(ab) & (aa.wires | ab.wires):
+    same_outlet = aa.publisher is not None and aa.publisher == ab.publisher
+    if not (same_outlet or _wire_set(aa) & _wire_set(ab) & (aa.wires | ab.wires)):
         return False
     return any(similarity(x, y) >= COPY_SIMILARITY for x in a.sentences for y in b.sentences)
 

@@ -12,9 +12,11 @@ The event's own nouns (:func:`event_nouns`: "earthquake", "wildfire", "stampede"
 - articles naming different kinds of event only ("flood" / "earthquake") are not;
 - a recurring kind (protest, rally, march, vigil) more than a day apart is a different
   event (a report published the morning after still joins its day).
-Events are the connected components of the links, joined strongest link first, with one
-rule on top: articles given the same event name at ingest stay together, and two
-different user-named events are never merged.
+Events are the connected components of the links, joined strongest link first, with two
+rules on top: articles given the same event name at ingest stay together, and two
+different user-named events are never merged; and an unnamed event's dated articles span
+at most ``window`` days, so links do not chain day by day into one "event" of a whole
+news year (a campaign's articles each share names with the next week's).
 
 An unnamed event is called after its most frequent place and first date
 ("syria-2025-03-08"). Everything is ordered by IRI, so the result does not depend on the
@@ -109,9 +111,11 @@ def _links(articles: Sequence[ArticleRecord], window: int) -> list[tuple[float, 
 
 
 def _join(articles: Sequence[ArticleRecord], window: int) -> UnionFind:
-    """Union-find over article IRIs: user events first, then links strongest first."""
+    """Union-find over article IRIs: user events first, then links strongest first; a
+    link that would stretch an unnamed event beyond ``window`` days is not taken."""
     uf = UnionFind(a.iri for a in articles)
     label: dict[str, str | None] = {}
+    span = {a.iri: (a.date, a.date) for a in articles if a.date}
     by_event: dict[str, list[str]] = defaultdict(list)
     for art in articles:
         if art.user_event:
@@ -125,9 +129,25 @@ def _join(articles: Sequence[ArticleRecord], window: int) -> UnionFind:
         la, lb = label.get(ra), label.get(rb)
         if ra == rb or (la and lb and la != lb):
             continue
+        joined = _span(span.get(ra), span.get(rb))
+        if not (la or lb) and joined and (joined[1] - joined[0]).days > window:
+            continue
         uf.union(ra, rb)
-        label[uf.find(ra)] = la or lb
+        root = uf.find(ra)
+        label[root] = la or lb
+        if joined:
+            span[root] = joined
     return uf
+
+
+Span = tuple[dt.date, dt.date]
+
+
+def _span(a: Span | None, b: Span | None) -> Span | None:
+    """The first and last date of two sets of articles (None when neither is dated)."""
+    if a is None or b is None:
+        return a or b
+    return min(a[0], b[0]), max(a[1], b[1])
 
 
 def _auto_name(
