@@ -208,12 +208,12 @@ def describe_org(table: EntityTable, tok: Token, lemma: str, definite: bool) -> 
     early = _early_referent(table, tok, lemma, words, definite)
     if early is not None:
         return early
-    hit = _fitting(table, tok, lemma, words) or _described_as(table, lemma)
+    hit = _fitting(table, tok, lemma, words) or _described_as(table, lemma, tok.i)
     if hit is not None:
         return hit
     if identifying and definite and lemma not in source_lexicon().specific_org_nouns:
         # "…, the Insurance Council of Australia said, with the industry body putting …"
-        near = _recent(table, tok, sentences=1, paragraphs=2)
+        near = _recent(table, tok, sentences=1, paragraphs=2) or salient_org(table, tok)
         if near is not None:
             return near
     earlier = [c for c in table.clusters if c.anonymous and c.kind is EntityType.ORGANISATION]
@@ -283,10 +283,10 @@ def _names_noun(name: str, noun: str) -> bool:
     return re.search(rf"\b{re.escape(noun)}", name, re.IGNORECASE) is not None
 
 
-def _described_as(table: EntityTable, lemma: str) -> Cluster | None:
-    """The named organisation an apposition describes with ``lemma``: "the Syrian
-    Observatory for Human Rights, a Britain-based monitor"."""
-    for tok in table.doc:
+def _described_as(table: EntityTable, lemma: str, before: int) -> Cluster | None:
+    """The named organisation an apposition before token ``before`` describes with
+    ``lemma``: "the Syrian Observatory for Human Rights, a Britain-based monitor"."""
+    for tok in table.doc[:before]:
         if tok.dep_ != "appos":
             continue
         for org, noun in ((table.at(tok.head.i), tok), (table.at(tok.i), tok.head)):
