@@ -132,6 +132,13 @@ def test_quote_speaker_despite_the_parse(pipeline, text, speaker):  # type: igno
             40e9,
             "Weathervane Analytics",
         ),
+        # "the company" is no fund cited since
+        (
+            "Oil.\n\nBrantwell Oil faced criticism. The Ostrander Family Fund said it backed "
+            "the critics.\n\nThe company said 40 staff had left.\n",
+            40,
+            "Brantwell Oil",
+        ),
         # ... and not one an apposition describes only further on
         (
             "Storm.\n\nInsured losses are now put at $9 billion, according to the modeling "
