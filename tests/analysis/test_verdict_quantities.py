@@ -230,3 +230,56 @@ def test_organisers_and_police_counting_one_march_still_conflict() -> None:
         fig("a2", 42_000, "ministry", measure="crowd-size", unit="people"),
     ]
     assert [v[0] for v in verdicts(figs, arts)] == ["conflict"]
+
+
+# --- a figure of an earlier year is background ------------------------------------------
+
+
+def test_a_figure_the_clause_puts_in_an_earlier_year_stays_out() -> None:
+    arts = [art("a1"), art("a2")]
+    figs = [
+        fig(
+            "a1",
+            750,
+            "guild",
+            measure="deaths",
+            unit="people",
+            sentence="In 2019, the same storm season killed 750 people.",
+            text="750",
+        ),
+        fig(
+            "a2",
+            90,
+            "agency",
+            measure="deaths",
+            unit="people",
+            sentence="The storm has killed 90 people, the agency said.",
+            text="90",
+        ),
+    ]
+    assert verdicts(figs, arts) == []
+
+
+def test_a_figure_of_this_year_is_compared() -> None:
+    arts = [art("a1"), art("a2")]
+    figs = [
+        fig(
+            "a1",
+            750,
+            "guild",
+            measure="deaths",
+            unit="people",
+            sentence="In 2024, the storm killed 750 people.",
+            text="750",
+        ),
+        fig(
+            "a2",
+            90,
+            "agency",
+            measure="deaths",
+            unit="people",
+            sentence="The storm has killed 90 people, the agency said.",
+            text="90",
+        ),
+    ]
+    assert [v[0] for v in verdicts(figs, arts)] == ["conflict"]
