@@ -172,6 +172,17 @@ def test_conversion_carries_measure(sentencized: Language) -> None:
             "Officials said the death toll for Friday's storm had risen to 81 people.",
             [(81, "deaths")],
         ),
+        # a figure coordinated with, or part of, one with a measure counts the same
+        (
+            "The monitor said the dead over the past month included 44 children and 36 women "
+            "across the region.",
+            [(44, "deaths"), (36, "deaths")],
+        ),
+        (
+            "The raids hit the valley hardest, with 70 civilians killed near the dam, along "
+            "with 30 civilians – including 11 children – in the hills.",
+            [(70, "deaths"), (30, "deaths"), (11, "deaths")],
+        ),
         (
             "More than 600 rescue workers and 12 sniffer dogs searched the site.",
             [(600, None), (12, None)],

@@ -109,17 +109,6 @@ def test_quote_speaker_despite_the_parse(pipeline, text, speaker):  # type: igno
             4,
             "Lumen Institute",
         ),
-    ],
-)
-def test_documents_and_their_owners(pipeline, text, value, source):  # type: ignore[no-untyped-def]
-    ex = extract_text(pipeline, text)
-    fig = next(f for f in ex.figures if f.value == value)
-    assert _names(ex).get(fig.source or "") == source, [(f.value, f.source) for f in ex.figures]
-
-
-@pytest.mark.parametrize(
-    ("text", "value", "source"),
-    [
         # a kind of body other than the one cited last is not that one
         (
             "Strikes.\n\nStrikes killed 40 civilians, the Syrian Observatory for Human Rights "
@@ -138,7 +127,7 @@ def test_documents_and_their_owners(pipeline, text, value, source):  # type: ign
         ),
     ],
 )
-def test_described_bodies(pipeline, text, value, source):  # type: ignore[no-untyped-def]
+def test_exact_figure_sources(pipeline, text, value, source):  # type: ignore[no-untyped-def]
     ex = extract_text(pipeline, text)
     fig = next(f for f in ex.figures if f.value == value)
     assert _names(ex).get(fig.source or "") == source, [(f.value, f.source) for f in ex.figures]

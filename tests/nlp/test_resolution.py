@@ -49,6 +49,18 @@ def _sources(pipeline, text: str) -> list[str | None]:  # type: ignore[no-untype
         ),
         # a document nobody owns is named by its own words, not by what follows it
         ("Turnout.\n\nExit polling shows she won 71 percent of young voters.\n", "Exit polling"),
+        # "its director": the body "its" stands for names the unnamed person
+        (
+            "Study.\n\nThe Lund Institute said 40 wells ran dry. “It is grim,” its director "
+            "said.\n",
+            "director of Lund Institute",
+        ),
+        # a kind of body named again without its description is the one described
+        (
+            "Search.\n\nThe Chilean navy said the search went on.\n\n“We have found traces "
+            "of life,” the navy said in a statement.\n",
+            "Chilean navy",
+        ),
         # several unnamed people stay several
         ("Base.\n\nThe camp will stay open for years, officials said.\n", "unnamed officials"),
     ],

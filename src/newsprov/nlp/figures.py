@@ -356,7 +356,44 @@ def _sentence_figures(sent: Span, next_group: int, *, include_vague: bool) -> li
             if claim.qualifier is Qualifier.AT_LEAST and n + 1 < len(kept):
                 fig = _described_as(fig, kept[n + 1][1])
         out.append(fig)
+    return _coordinated_measures(sent.doc, out)
+
+
+def _coordinated_measures(doc: Doc, figs: list[FigureSpan]) -> list[FigureSpan]:
+    """A figure coordinated with one that has a measure counts the same ("the dead
+    included 44 children and 36 women", "222 civilians in one province and 250 others in
+    another"), and so does a part of it ("250 civilians, including 53 children"), unless
+    it has its own measure."""
+    if not doc.has_annotation("DEP"):
+        return figs
+    nouns = [_counted_token(doc, f) for f in figs]
+    out = []
+    for f, noun in zip(figs, nouns, strict=True):
+        whole = None
+        if noun is not None and noun.dep_ == "conj":
+            whole = noun.head
+        elif noun is not None and noun.dep_ == "pobj" and noun.head.lower_ in _PART_OF:
+            whole = noun.head.head
+        if f.measure is None and whole is not None:
+            first = next(
+                (g for g, n in zip(figs, nouns, strict=True) if n == whole and g.measure),
+                None,
+            )
+            if first is not None and first.unit == f.unit:
+                f = replace(f, measure=first.measure)
+        out.append(f)
     return out
+
+
+_PART_OF = {"including", "among"}  # "250 civilians, including 53 children"
+
+
+def _counted_token(doc: Doc, fig: FigureSpan) -> Token | None:
+    """The noun a figure's number counts, or the number itself where it stands alone."""
+    if fig.num_end <= fig.num_start:
+        return None
+    tok = doc[fig.num_start : fig.num_end].root
+    return tok.head if tok.dep_ == "nummod" else tok
 
 
 def _described_as(low: FigureSpan, high: FigureSpan) -> FigureSpan:

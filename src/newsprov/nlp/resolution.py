@@ -25,6 +25,7 @@ from .aliases import lexicon
 from .attributions import AttributionSpan
 from .coref import Cluster, EntityTable, Mention
 from .cues import CueLexicon
+from .sources import salient_org
 
 __all__ = ["Resolved", "resolve_sources"]
 
@@ -33,6 +34,7 @@ _NAME_MAX = 5
 _PLACES_SPEAK = {"verb", "intent", "clause", "carry", "dash", "transcript"}
 _DOCUMENT_MODIFIERS = frozenset({"prep", "acl", "relcl"})  # phrases that tell a document apart
 _DOCUMENT_WORDS = 10
+_BODY_PRONOUNS = {"its", "their"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,9 +131,22 @@ def _entity(
     if head.pos_ in {"NOUN", "PROPN"} and (speaks or cues.names_speaker(lemma, head.lower_)):
         if cues.is_document(lemma, head.lower_):
             words = _document_words(words, head)
-        name = " ".join(t.text for t in words)
+        name = _owned_name(table, head, words) or " ".join(t.text for t in words)
         return table.anonymous(head.lemma_.lower(), head, name=name)
     return None
+
+
+def _owned_name(table: EntityTable, head: Token, words: list[Token]) -> str | None:
+    """ "its director" named by the body "its" stands for: "director of the Lund
+    Institute" (the body cited last before it)."""
+    poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _BODY_PRONOUNS), None)
+    if poss is None:
+        return None
+    body = salient_org(table, poss)
+    if body is None:
+        return None
+    own = " ".join(t.text for t in words if t.i != poss.i)
+    return f"{own} of {body.name}"
 
 
 def _document_words(words: list[Token], head: Token) -> list[Token]:

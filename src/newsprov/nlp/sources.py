@@ -216,12 +216,14 @@ def describe_org(table: EntityTable, tok: Token, lemma: str, definite: bool) -> 
         near = _recent(table, tok, sentences=1, paragraphs=2)
         if near is not None:
             return near
+    earlier = [c for c in table.clusters if c.anonymous and c.kind is EntityType.ORGANISATION]
+    hit = next((c for c in reversed(earlier) if _names_noun(c.name, lemma)), None)
     if identifying or lemma in source_lexicon().specific_org_nouns:
+        if hit is not None and definite and not identifying:
+            return hit  # "the Mexican navy" ... "the navy"
         ahead = None if definite or not identifying else named_next_sentence(table, tok)
         name = _description_name(tok, mods) if mods else lemma
         return ahead or table.anonymous(lemma, tok, EntityType.ORGANISATION, name)
-    earlier = [c for c in table.clusters if c.anonymous and c.kind is EntityType.ORGANISATION]
-    hit = next((c for c in reversed(earlier) if _names_noun(c.name, lemma)), None)
     if hit is not None:
         return hit
     if not definite:
