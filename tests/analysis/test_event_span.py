@@ -45,3 +45,27 @@ def test_articles_within_the_window_stay_one_event() -> None:
 def test_a_user_named_event_keeps_its_articles_whatever_their_span() -> None:
     named = [art(f"n{n}", 30 * n, event="Ostval inquiry") for n in range(4)]
     assert groups(named) == [["n0", "n1", "n2", "n3"]]
+
+
+def story(aid: str, day: int, *names: str) -> ArticleRecord:
+    """An article naming the campaign's two candidates and its own story's names."""
+    own = frozenset(f"{B}person/{n}" for n in names)
+    return ArticleRecord(
+        iri=f"{B}article/{aid}",
+        article_id=aid,
+        date=dt.date(2024, 3, 1) + dt.timedelta(days=day),
+        entities=frozenset({f"{B}person/mara-lind", f"{B}person/oren-tash"}) | own,
+    )
+
+
+def test_names_in_most_articles_of_a_large_store_link_nothing() -> None:
+    # 60 articles over a week name both candidates; stories only share their own names
+    stories = [story(f"s{n:02d}", n % 7, f"aide-{n // 2}", f"donor-{n // 2}") for n in range(60)]
+    found = groups(stories)
+    assert len(found) == 30 and all(len(g) == 2 for g in found)
+    assert ["s00", "s01"] in found
+
+
+def test_in_a_small_store_shared_names_still_make_one_event() -> None:
+    # the same two names in every one of 12 articles: too few articles to be background
+    assert len(groups([story(f"s{n:02d}", n % 7) for n in range(12)])) == 1

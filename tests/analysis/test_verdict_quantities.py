@@ -200,3 +200,86 @@ def test_two_outlets_different_sentences_still_corroborate() -> None:
         ),
     ]
     assert [v[0] for v in verdicts(figs, arts)] == ["corroboration"]
+
+
+# --- a crowd is counted at one moment ----------------------------------------------------
+
+
+def test_one_sources_crowds_two_days_apart_are_two_rallies_not_a_revision() -> None:
+    arts = [art("a1", 3), art("a2", 5)]
+    figs = [
+        fig("a1", 1300, "guild", measure="crowd-size", unit="people"),
+        fig("a2", 2200, "guild", measure="crowd-size", unit="people"),
+    ]
+    assert verdicts(figs, arts) == []
+
+
+def test_crowds_of_two_sources_two_days_apart_do_not_conflict() -> None:
+    arts = [art("a1", 3), art("a2", 5)]
+    figs = [
+        fig("a1", 1300, "guild", measure="crowd-size", unit="people"),
+        fig("a2", 9000, "mill", measure="crowd-size", unit="people"),
+    ]
+    assert verdicts(figs, arts) == []
+
+
+def test_organisers_and_police_counting_one_march_still_conflict() -> None:
+    arts = [art("a1", 3), art("a2", 4)]
+    figs = [
+        fig("a1", 250_000, "guild", measure="crowd-size", unit="people"),
+        fig("a2", 42_000, "ministry", measure="crowd-size", unit="people"),
+    ]
+    assert [v[0] for v in verdicts(figs, arts)] == ["conflict"]
+
+
+# --- a figure of an earlier year is background ------------------------------------------
+
+
+def test_a_figure_the_clause_puts_in_an_earlier_year_stays_out() -> None:
+    arts = [art("a1"), art("a2")]
+    figs = [
+        fig(
+            "a1",
+            750,
+            "guild",
+            measure="deaths",
+            unit="people",
+            sentence="In 2019, the same storm season killed 750 people.",
+            text="750",
+        ),
+        fig(
+            "a2",
+            90,
+            "agency",
+            measure="deaths",
+            unit="people",
+            sentence="The storm has killed 90 people, the agency said.",
+            text="90",
+        ),
+    ]
+    assert verdicts(figs, arts) == []
+
+
+def test_a_figure_of_this_year_is_compared() -> None:
+    arts = [art("a1"), art("a2")]
+    figs = [
+        fig(
+            "a1",
+            750,
+            "guild",
+            measure="deaths",
+            unit="people",
+            sentence="In 2024, the storm killed 750 people.",
+            text="750",
+        ),
+        fig(
+            "a2",
+            90,
+            "agency",
+            measure="deaths",
+            unit="people",
+            sentence="The storm has killed 90 people, the agency said.",
+            text="90",
+        ),
+    ]
+    assert [v[0] for v in verdicts(figs, arts)] == ["conflict"]

@@ -206,9 +206,17 @@ def _own(key: str, own: frozenset[str]) -> bool:
     return any(key == o or key.endswith(" " + o) for o in own)
 
 
-def _background(fig: FigureRecord, article: ArticleRecord) -> bool:
-    """A figure dated well before its article (a year, month or day) is background."""
-    if not fig.date or article.date is None:
+_YEAR_IN = re.compile(r"\b(?:in|during)\s+((?:19|20)\d\d)\b(?![,.]?\d|%)", re.I)
+
+
+def _background(fig: FigureRecord, article: ArticleRecord, text: str = "") -> bool:
+    """A figure dated well before its article (a year, month or day) is background, and so
+    is one whose clause puts it in an earlier year ("In 2008, she donated $750")."""
+    if article.date is None:
+        return False
+    if any(int(y) < article.date.year for y in _YEAR_IN.findall(text)):
+        return True
+    if not fig.date:
         return False
     text = fig.date.strip()
     end = parse_date(text) or parse_date(f"{text[:4]}-12-31" if len(text) == 4 else "")
@@ -226,7 +234,7 @@ def _comparable(fig: FigureRecord, ctx: _Context) -> bool:
     text = clause(fig.sentence, fig.number_text)
     return (
         _unit(fig.unit) not in _SKIP_UNITS
-        and not _background(fig, ctx.articles[fig.article])
+        and not _background(fig, ctx.articles[fig.article], text)
         and not background(text)
         and measure_fits(fig.measure or "", text)
     )

@@ -57,6 +57,7 @@ __all__ = [
     "CUMULATIVE",
     "MAX_RATIO",
     "OWN_AMOUNTS",
+    "SNAPSHOTS",
     "STALE_DAYS",
     "Statement",
     "compare_group",
@@ -83,6 +84,11 @@ CUMULATIVE = frozenset(
     }
 )
 """Measures whose counts only grow while an event unfolds (a fall is an unlikely revision)."""
+SNAPSHOTS = frozenset({"crowd-size"})
+"""Measures counted at one moment (a crowd): figures stated more than ``SNAPSHOT_DAYS``
+apart count different gatherings (Tuesday's rally, Thursday's), so they are neither
+compared nor a revision of each other."""
+SNAPSHOT_DAYS = 1
 OWN_AMOUNTS = frozenset({"aid-amount"})
 """Measures whose figures are each source's own amount, never rival counts (module doc)."""
 
@@ -167,7 +173,7 @@ def _revision_cost(old: Statement, new: Statement) -> float:
     the kind of bound changes ("at least 96" -> "at least 143" beats "58" -> "at least 143")
     and when a cumulative count (deaths, injuries) goes down."""
     ratio = _ratio(old.rep, new.rep)
-    if ratio > MAX_RATIO or _rounds(old.rep, new.rep):
+    if ratio > MAX_RATIO or _rounds(old.rep, new.rep) or _other_moment(old.rep, new.rep):
         return _NO_MATCH
     cost = abs(math.log(ratio))
     if _bound_kind(old.rep) != _bound_kind(new.rep):
@@ -240,7 +246,16 @@ def _comparable(a: Statement, b: Statement) -> bool:
         and _ratio(a.rep, b.rep) <= MAX_RATIO
         and not (set(a.rep.parts) & set(b.rep.figures) or set(b.rep.parts) & set(a.rep.figures))
         and not _one_sentence(a, b)
+        and not _other_moment(a.rep, b.rep)
     )
+
+
+def _other_moment(a: Claim, b: Claim) -> bool:
+    """Whether two snapshot figures (see ``SNAPSHOTS``) are dated too far apart to count
+    one gathering."""
+    if a.measure not in SNAPSHOTS or a.date is None or b.date is None:
+        return False
+    return abs((a.date - b.date).days) > SNAPSHOT_DAYS
 
 
 def _one_sentence(a: Statement, b: Statement) -> bool:
