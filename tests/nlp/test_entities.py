@@ -30,3 +30,27 @@ def test_body_noun(spec: str, label: str) -> None:
     name = [t for t in doc if t.pos_ == "PROPN"]
     ent = Span(doc, name[0].i, name[-1].i + 1, "PERSON")  # the model's tag
     assert _body_noun(ent).label_ == label
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "place", "found"),
+    [
+        # a dateline in title case near the top: the credit in brackets, or a long dash
+        ("Blast.\n\nOranmore (AFP) - A blast killed 12 people on Thursday.\n", "Oranmore", True),
+        ("March.\n\nVeldshire — Thousands marched on Saturday.\n", "Veldshire", True),
+        # a name or an outlet before a dash is none
+        ("March.\n\nReuters — Thousands marched on Saturday.\n", "Reuters", False),
+        # nor a capitalised run further down the article
+        (
+            "March.\n\nThousands marched.\n\nThe rally ended.\n\nPolice left.\n\n"
+            "Veldshire — a town of farmers — was quiet.\n",
+            "Veldshire",
+            False,
+        ),
+    ],
+)
+def test_title_case_datelines(pipeline, text, place, found):  # type: ignore[no-untyped-def]
+    doc = pipeline(text)
+    places = {e.text for e in doc.ents if e.label_ == "GPE"}
+    assert (place in places) is found, places

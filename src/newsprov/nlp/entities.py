@@ -84,6 +84,15 @@ _DATELINE = re.compile(
     r"[ \t]*([A-Z][A-Z'.-]+(?:[ ][A-Z][A-Z'.-]+){0,3})(?:,[ ][\w. ]{1,25}?){0,2}"
     r"[ ]*(?:\(|[—–-]{1,2}[ ]|:[ ](?=[A-Z]))"
 )
+# a dateline in title case ("Algiers (AFP) -", "Tbilisi — Tens of thousands ..."): the
+# credit in brackets (whatever the model took the name for), or a long dash and a capital
+# after a name the model did not take for a person or body, in one of the first paragraphs
+_TITLE_DATELINE = re.compile(
+    r"[ \t]*([A-Z][a-z'.-]+(?:[ ][A-Z][a-z'.-]+){0,2})(?:,[ ][A-Z][\w. ]{1,25}?)?"
+    r"[ ]*(?:(?P<credit>\([A-Z][\w. &-]{1,30}\))[ ]*[—–-]{1,2}[ ]|[—–][ ](?=[A-Z]))"
+)
+_TITLE_DATELINE_PARAGRAPHS = 3
+_NOT_PLACES = {"PERSON", "ORG", "OUTLET", "NORP"}
 # capitals before a colon that are labels, not datelines ("READ MORE: ...")
 _NOT_DATELINE = {
     "READ",
@@ -304,17 +313,28 @@ def _org_word(tok: Token) -> bool:
 
 
 def _dateline_ents(doc: Doc) -> list[Span]:
-    """Dateline cities ("KHARTOUM (Reuters) -", "PARIS, France —") tagged as places."""
+    """Dateline cities ("KHARTOUM (Reuters) -", "PARIS, France —", and in title case near
+    the top, "Algiers (AFP) -", "Tbilisi — Tens of ...") tagged as places."""
     out = []
     text = doc.text
-    for start in [0, *paragraph_breaks(text)]:
+    for n, start in enumerate([0, *paragraph_breaks(text)]):
         m = _DATELINE.match(text, start)
-        if m is None or set(m.group(1).split()) & _NOT_DATELINE:
+        if m is None and n < _TITLE_DATELINE_PARAGRAPHS:
+            m = _TITLE_DATELINE.match(text, start)
+            tagged = {t.ent_type_ for t in _tokens(doc, m)} if m is not None else set()
+            if m is not None and not m.group("credit") and tagged & _NOT_PLACES:
+                m = None  # "Irakli Gogoladze — ...", "Reuters — ...": a byline or a name
+        if m is None or set(m.group(1).upper().split()) & _NOT_DATELINE:
             continue
         span = doc.char_span(m.start(1), m.end(1), label="GPE", alignment_mode="expand")
         if span is not None:
             out.append(span)
     return out
+
+
+def _tokens(doc: Doc, m: re.Match[str]) -> Span | list[Token]:
+    span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    return span if span is not None else []
 
 
 def _place_context(doc: Doc, ent: Span) -> bool:
