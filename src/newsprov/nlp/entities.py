@@ -86,12 +86,13 @@ _DATELINE = re.compile(
 )
 # a dateline in title case ("Algiers (AFP) -", "Tbilisi — Tens of thousands ..."): the
 # credit in brackets (whatever the model took the name for), or a long dash and a capital
-# after a name the model did not take for a person or body, in one of the first paragraphs
+# after a name the model did not take for a person or body
 _TITLE_DATELINE = re.compile(
     r"[ \t]*([A-Z][a-z'.-]+(?:[ ][A-Z][a-z'.-]+){0,2})(?:,[ ][A-Z][\w. ]{1,25}?)?"
     r"[ ]*(?:(?P<credit>\([A-Z][\w. &-]{1,30}\))[ ]*[—–-]{1,2}[ ]|[—–][ ](?=[A-Z]))"
 )
-_TITLE_DATELINE_PARAGRAPHS = 3
+_TITLE_DATELINE_PARAGRAPHS = 3  # ... within the first paragraphs of running text
+_PROSE_WORDS = 8
 _NOT_PLACES = {"PERSON", "ORG", "OUTLET", "NORP"}
 # capitals before a colon that are labels, not datelines ("READ MORE: ...")
 _NOT_DATELINE = {
@@ -317,13 +318,16 @@ def _dateline_ents(doc: Doc) -> list[Span]:
     the top, "Algiers (AFP) -", "Tbilisi — Tens of ...") tagged as places."""
     out = []
     text = doc.text
-    for n, start in enumerate([0, *paragraph_breaks(text)]):
+    starts = [0, *paragraph_breaks(text)]
+    prose = 0  # paragraphs of running text before this one (page chrome lines are short)
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
         m = _DATELINE.match(text, start)
-        if m is None and n < _TITLE_DATELINE_PARAGRAPHS:
+        if m is None and prose < _TITLE_DATELINE_PARAGRAPHS:
             m = _TITLE_DATELINE.match(text, start)
             tagged = {t.ent_type_ for t in _tokens(doc, m)} if m is not None else set()
             if m is not None and not m.group("credit") and tagged & _NOT_PLACES:
                 m = None  # "Irakli Gogoladze — ...", "Reuters — ...": a byline or a name
+        prose += len(text[start:end].split()) >= _PROSE_WORDS
         if m is None or set(m.group(1).upper().split()) & _NOT_DATELINE:
             continue
         span = doc.char_span(m.start(1), m.end(1), label="GPE", alignment_mode="expand")
