@@ -172,6 +172,11 @@ def test_conversion_carries_measure(sentencized: Language) -> None:
             "Officials said the death toll for Friday's storm had risen to 81 people.",
             [(81, "deaths")],
         ),
+        # both ends of a range count what either end's keyword says
+        (
+            "Insured losses from the floods could be between $2 billion and $5 billion.",
+            [(2e9, "economic-loss"), (5e9, "economic-loss")],
+        ),
         # a figure coordinated with, or part of, one with a measure counts the same
         (
             "The monitor said the dead over the past month included 44 children and 36 women "

@@ -125,6 +125,27 @@ def test_quote_speaker_despite_the_parse(pipeline, text, speaker):  # type: igno
             900,
             "Syrian Observatory for Human Rights",
         ),
+        # a described body is the organisation last named as a subject before it ...
+        (
+            "Storm.\n\nWeathervane Analytics has raised its estimate of the storm's cost.\n\n"
+            "Now, the weather forecasting firm has put losses at $40 billion.\n",
+            40e9,
+            "Weathervane Analytics",
+        ),
+        # "the company" is no fund cited since
+        (
+            "Oil.\n\nBrantwell Oil faced criticism. The Ostrander Family Fund said it backed "
+            "the critics.\n\nThe company said 40 staff had left.\n",
+            40,
+            "Brantwell Oil",
+        ),
+        # ... and not one an apposition describes only further on
+        (
+            "Storm.\n\nInsured losses are now put at $9 billion, according to the modeling "
+            "firm.\n\nHalden Risk, a storm modeling firm, says losses will be $6 billion.\n",
+            9e9,
+            "modeling firm",
+        ),
     ],
 )
 def test_exact_figure_sources(pipeline, text, value, source):  # type: ignore[no-untyped-def]

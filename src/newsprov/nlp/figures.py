@@ -356,7 +356,7 @@ def _sentence_figures(sent: Span, next_group: int, *, include_vague: bool) -> li
             if claim.qualifier is Qualifier.AT_LEAST and n + 1 < len(kept):
                 fig = _described_as(fig, kept[n + 1][1])
         out.append(fig)
-    return _coordinated_measures(sent.doc, out)
+    return _coordinated_measures(sent.doc, _range_measures(out))
 
 
 def _coordinated_measures(doc: Doc, figs: list[FigureSpan]) -> list[FigureSpan]:
@@ -399,8 +399,25 @@ def _counted_token(doc: Doc, fig: FigureSpan) -> Token | None:
 def _described_as(low: FigureSpan, high: FigureSpan) -> FigureSpan:
     """The lower end of a range counts what the upper end counts ("2,000 to 3,000 people")."""
     return replace(
-        low, unit=high.unit, what=high.what, measure=high.measure, population=high.population
+        low,
+        unit=high.unit,
+        what=high.what,
+        measure=high.measure or low.measure,
+        population=high.population,
     )
+
+
+def _range_measures(figs: list[FigureSpan]) -> list[FigureSpan]:
+    """Both ends of a range count the same: the measure its lower end found ("insured
+    losses ... between $8 billion and $14 billion", where the keyword is out of the upper
+    end's reach)."""
+    measures = {f.range_group: f.measure for f in figs if f.range_group is not None and f.measure}
+    return [
+        replace(f, measure=measures[f.range_group])
+        if f.measure is None and f.range_group in measures
+        else f
+        for f in figs
+    ]
 
 
 def _sentences(doc: Doc) -> list[Span]:

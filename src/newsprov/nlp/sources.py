@@ -78,6 +78,8 @@ class SourceLexicon:
     body_nouns: frozenset[str] = frozenset()
     governing_heads: frozenset[str] = frozenset()
     specific_org_nouns: frozenset[str] = frozenset()
+    company_nouns: frozenset[str] = frozenset()
+    non_company_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -208,12 +210,12 @@ def describe_org(table: EntityTable, tok: Token, lemma: str, definite: bool) -> 
     early = _early_referent(table, tok, lemma, words, definite)
     if early is not None:
         return early
-    hit = _fitting(table, tok, lemma, words) or _described_as(table, lemma)
+    hit = _fitting(table, tok, lemma, words) or _described_as(table, lemma, tok.i)
     if hit is not None:
         return hit
     if identifying and definite and lemma not in source_lexicon().specific_org_nouns:
         # "…, the Insurance Council of Australia said, with the industry body putting …"
-        near = _recent(table, tok, sentences=1, paragraphs=2)
+        near = _recent(table, tok, sentences=1, paragraphs=2) or salient_org(table, tok)
         if near is not None:
             return near
     earlier = [c for c in table.clusters if c.anonymous and c.kind is EntityType.ORGANISATION]
@@ -228,7 +230,7 @@ def describe_org(table: EntityTable, tok: Token, lemma: str, definite: bool) -> 
         return hit
     if not definite:
         return named_next_sentence(table, tok)
-    found = _recent(table, tok, lemma=lemma) or _last_named(table, tok)
+    found = _recent(table, tok, lemma=lemma) or _last_named(table, tok, lemma)
     if found is None and mods:
         return table.anonymous(lemma, tok, EntityType.ORGANISATION, _description_name(tok, mods))
     return found
@@ -283,10 +285,10 @@ def _names_noun(name: str, noun: str) -> bool:
     return re.search(rf"\b{re.escape(noun)}", name, re.IGNORECASE) is not None
 
 
-def _described_as(table: EntityTable, lemma: str) -> Cluster | None:
-    """The named organisation an apposition describes with ``lemma``: "the Syrian
-    Observatory for Human Rights, a Britain-based monitor"."""
-    for tok in table.doc:
+def _described_as(table: EntityTable, lemma: str, before: int) -> Cluster | None:
+    """The named organisation an apposition before token ``before`` describes with
+    ``lemma``: "the Syrian Observatory for Human Rights, a Britain-based monitor"."""
+    for tok in table.doc[:before]:
         if tok.dep_ != "appos":
             continue
         for org, noun in ((table.at(tok.head.i), tok), (table.at(tok.i), tok.head)):
@@ -309,7 +311,7 @@ def _recent(
     ``paragraphs`` - 1 before its own, when that is further but within _PARAGRAPH_SENTS
     sentences). "The agency" passes over one named like a charity, society or
     association ("Mexican Red Cross" is no agency; words in ``source_nouns.json``) when
-    another was cited."""
+    another was cited; "the company" over any named like a public body or a charity."""
     floor = 0
     if sentences is not None:
         sents = list(tok.doc.sents)
@@ -323,6 +325,8 @@ def _recent(
     if lemma in lex.agency_nouns:
         public = [c for c in cited if not _name_words(c) & lex.non_agency_words]
         cited = public or cited
+    if lemma in lex.company_nouns:  # "the company" is no fund, ministry or university
+        cited = [c for c in cited if not _name_words(c) & lex.non_company_words]
     return cited[-1] if cited else None
 
 
@@ -338,8 +342,10 @@ def _paragraph_floor(tok: Token, paragraphs: int) -> int:
     return 0
 
 
-def _last_named(table: EntityTable, tok: Token) -> Cluster | None:
+def _last_named(table: EntityTable, tok: Token, lemma: str = "") -> Cluster | None:
     named = [c for i, c in named_orgs(table) if i < tok.i]
+    if lemma in source_lexicon().company_nouns:
+        named = [c for c in named if not _name_words(c) & source_lexicon().non_company_words]
     return named[-1] if named else None
 
 
