@@ -79,6 +79,7 @@ def test_another_months_event_is_background(text: str, expected: bool) -> None:
         ("two died at each of the sites", "each"),
         ("three guards were killed at the checkpoint", "event"),
         ("each official said 40 had died", "event"),
+        ("each of the 40 victims has been named", "event"),
     ],
 )
 def test_a_count_per_part_has_its_own_scope(text: str, expected: str) -> None:

@@ -172,9 +172,9 @@ def _slug(name: str) -> str:
 
 
 _EACH = re.compile(
-    r"\b(?:at|in|for|from|to) (?:each|every)\b|\bapiece\b|\beach (?:of (?:the|them|those)|"
-    r"location|site|place|time|state|town|city|village|attack)\b|\bper (?:state|county|city|"
-    r"town|person|household|family|site|location)\b",
+    r"\b(?:at|in|for|from|to) (?:each|every)\b|\bapiece\b|\beach (?:location|site|place|"
+    r"state|town|city|village|attack)\b|\bper (?:state|county|city|town|person|household|"
+    r"family|site|location)\b",
     re.I,
 )
 
