@@ -23,6 +23,12 @@ from newsprov.analysis.scope import background, clause, locate, measure_fits, pl
             "The ministry said 61 people died",
         ),
         ("Gunfire killed nine guards, but 14 prisoners escaped.", "14", "14 prisoners escaped."),
+        # a breakdown shares its verb and place: one clause
+        (
+            "The monitor said 70 civilians and 25 soldiers were killed in Varn province.",
+            "70",
+            "The monitor said 70 civilians and 25 soldiers were killed in Varn province.",
+        ),
         # a range is one part: its "and" is not a break
         (
             "Between 300 and 450 people were killed in the floods.",
@@ -79,6 +85,7 @@ def test_another_months_event_is_background(text: str, expected: bool) -> None:
         ("two died at each of the sites", "each"),
         ("three guards were killed at the checkpoint", "event"),
         ("each official said 40 had died", "event"),
+        ("each of the 40 victims has been named", "event"),
     ],
 )
 def test_a_count_per_part_has_its_own_scope(text: str, expected: str) -> None:

@@ -283,3 +283,52 @@ def test_a_figure_of_this_year_is_compared() -> None:
         ),
     ]
     assert [v[0] for v in verdicts(figs, arts)] == ["conflict"]
+
+
+# --- shares and margins are no counts ----------------------------------------------------
+
+
+def test_poll_margins_in_points_are_never_compared() -> None:
+    arts = [art("a1"), art("a2")]
+    figs = [
+        fig(
+            "a1",
+            5,
+            "guild",
+            measure="crowd-size",
+            unit="percentage points",
+            sentence="Lind leads the crowded field by 5 percentage points, the Guild poll shows.",
+        ),
+        fig(
+            "a2",
+            12,
+            "mill",
+            measure="crowd-size",
+            unit="points",
+            sentence="The Mill survey puts her 12 points ahead of the rally's organiser.",
+        ),
+    ]
+    assert verdicts(figs, arts) == []
+
+
+def test_crowds_counted_in_people_are_still_compared() -> None:
+    arts = [art("a1"), art("a2")]
+    figs = [
+        fig(
+            "a1",
+            5000,
+            "guild",
+            measure="crowd-size",
+            unit="people",
+            sentence="The Guild said a crowd of 5,000 filled the square.",
+        ),
+        fig(
+            "a2",
+            12000,
+            "mill",
+            measure="crowd-size",
+            unit="people",
+            sentence="The Mill said 12,000 gathered in the square.",
+        ),
+    ]
+    assert [v[0] for v in verdicts(figs, arts)] == ["conflict"]

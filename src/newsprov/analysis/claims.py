@@ -16,9 +16,10 @@ The chain of a figure is its source (after clustering; see
 :mod:`newsprov.analysis.descriptions` for unnamed ones), else the outlet it came via.
 A figure with neither is the outlet's own unattributed statement: it can join an
 attributed claim (rule 2) but is never compared on its own. Also left out: figures
-without a measure or of measure ``other``, percentages (containment, shares: they change
-by design), and background figures dated more than 30 days before their article ("the
-2023 earthquakes killed more than 53,000").
+without a measure or of measure ``other``, percentages and their differences (containment,
+shares, a poll's "leads by 5 points": they change by design, and two polls are two
+sources of two quantities), and background figures dated more than 30 days before their
+article ("the 2023 earthquakes killed more than 53,000").
 
 A *derived total* sums a breakdown a source gives in one article (civilians + security
 forces + fighters) into a lower bound on the total ("at least 1,018"): the parts are
@@ -78,7 +79,9 @@ _SCOPES = (
     ("in hospital", re.compile(r"\b(?:in|to) hospital\b|\bhospitali[sz]ed\b")),
 )
 _COUNT_UNITS = frozenset({"", "count", "people", "persons", "individuals", "bodies"})
-_SKIP_UNITS = frozenset({"percent", "%"})
+_SKIP_UNITS = frozenset(
+    {"percent", "%", "per cent", "percentage points", "percentage point", "points", "point"}
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -129,7 +129,8 @@ def clause(sentence: str, number_text: str, start: int | None = None) -> str:
 
     Besides punctuation, "and", "but", "while" end the clause where they join the number's
     part to another number's ("80 people were killed and 18 others were injured": the 18
-    are the injured), though not inside a range ("between 800 and 1,000 people")."""
+    are the injured), though not inside a range ("between 800 and 1,000 people") nor a
+    breakdown sharing its words ("745 civilians and 125 soldiers were killed in X")."""
     at = locate(sentence, number_text)
     if at < 0:
         return sentence
@@ -143,7 +144,7 @@ def clause(sentence: str, number_text: str, start: int | None = None) -> str:
         elif (
             m.start() >= end
             and _NUMBER.search(sentence, m.end(), last)
-            and _WORD.search(sentence, end, m.start())
+            and _says_more(sentence[end : m.start()])
         ):
             last = m.start()
             break
@@ -161,10 +162,16 @@ def locate(sentence: str, number_text: str) -> int:
 
 
 def _numbered_part(text: str) -> bool:
-    """Whether ``text`` holds a number followed by words of its own ("80 people were
-    killed"), not just the low end of a range ("between 800")."""
+    """Whether ``text`` holds a number followed by a statement of its own ("80 people were
+    killed"), not just the low end of a range ("between 800") or one part of a breakdown
+    whose words come after ("745 civilians and 125 soldiers were killed in X")."""
     numbers = list(_NUMBER.finditer(text))
-    return bool(numbers) and bool(_WORD.search(text, numbers[-1].end()))
+    return bool(numbers) and _says_more(text[numbers[-1].end() :])
+
+
+def _says_more(text: str) -> bool:
+    """Whether the words after a number are more than its counted noun: two or more."""
+    return len(_WORD.findall(text)) >= 2
 
 
 def _slug(name: str) -> str:
@@ -172,9 +179,9 @@ def _slug(name: str) -> str:
 
 
 _EACH = re.compile(
-    r"\b(?:at|in|for|from|to) (?:each|every)\b|\bapiece\b|\beach (?:of (?:the|them|those)|"
-    r"location|site|place|time|state|town|city|village|attack)\b|\bper (?:state|county|city|"
-    r"town|person|household|family|site|location)\b",
+    r"\b(?:at|in|for|from|to) (?:each|every)\b|\bapiece\b|\beach (?:location|site|place|"
+    r"state|town|city|village|attack)\b|\bper (?:state|county|city|town|person|household|"
+    r"family|site|location)\b",
     re.I,
 )
 
