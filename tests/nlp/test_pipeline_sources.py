@@ -85,6 +85,8 @@ def test_dash_credit_names_the_speaker(pipeline):  # type: ignore[no-untyped-def
         ('Debate.\n\n"Debate recap," tweeted campaign spokesman Ivo Marr.\n', "Ivo Marr"),
         # a closing mark glued to the speaker's name
         ("Rally.\n\n“We will carry the county by a mile,”Hallworth said.\n", "Hallworth"),
+        # a sentence-initial verb the parse took for part of the name after it
+        ("Tax.\n\nCritics doubt it. Added Moreno: “It is a plan for lawyers.”\n", "Moreno"),
         # an opening mark glued to the cue
         ("Rally.\n\nHallworth said,“We will carry the county by a mile.”\n", "Hallworth"),
     ],

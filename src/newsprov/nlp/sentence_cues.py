@@ -96,6 +96,8 @@ def _verb_attribution(verb: Token, cues: CueLexicon, inside: set[int]) -> Attrib
     if subj is not None and (subj.lower_ in cues.not_sources or subj.i in inside):
         subj = None
     source = phrase_span(subj, inside) if subj is not None else _words_before(verb)
+    if source is not None and source[0] <= verb.i < source[1]:
+        source = (verb.i + 1, source[1])  # "Said Ellis:", the verb parsed into the name
     content = _clause_content(verb, subj, cues)
     via = _via(verb, cues) if verb.lemma_ in cues.via_verbs else None
     kind = "intent" if verb.lemma_ in cues.intention_verbs else "verb"

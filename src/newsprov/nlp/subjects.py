@@ -56,6 +56,8 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.pos_ in _VERBS:
         return subject_of(verb.head.head)  # "Reuters was able to confirm"
     inverted = verb.i > 0 and verb.doc[verb.i - 1].text in _CLOSING
+    if verb.is_sent_start and verb.dep_ == "compound" and verb.head.pos_ == "PROPN":
+        return verb.head  # "Said Ellis: “…”", the verb parsed as part of the name
     if inverted:
         for child in verb.rights:
             if child.dep_ in _INVERTED_SUBJ:
