@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from .attribution_span import AttributionSpan, Char, merge, phrase_span, sent_chars, subtree_chars
 from .cues import CueLexicon
 from .quotemarks import QuoteSpan, token_at
-from .subjects import subject_of
+from .subjects import sentence_initial_before_name, subject_of
 
 __all__ = ["VERBS", "inside_quotes", "mark_tokens", "sentence_cues"]
 
@@ -82,8 +82,10 @@ def _owned_documents(
 def _is_cue_verb(tok: Token, cues: CueLexicon) -> bool:
     if tok.pos_ not in VERBS or not cues.is_cue_verb(tok.lemma_, tok.lower_):
         return False
-    if (tok.dep_ == "amod" and tok.tag_ != "VBD") or (tok.tag_ == "VBN" and tok.dep_ == "acl"):
-        return False  # "the reported figures", "a man named X"; not '"…," tweeted X'
+    if tok.dep_ == "amod" and tok.tag_ != "VBD" and not sentence_initial_before_name(tok):
+        return False  # "the reported figures"; not '"…," tweeted X' nor "Added X: …"
+    if tok.tag_ == "VBN" and tok.dep_ == "acl":
+        return False  # "a man named X"
     return tok.lemma_ not in cues.object_source_verbs or tok.tag_ != "VBG"
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["subject_of", "surface_subject"]
+__all__ = ["sentence_initial_before_name", "subject_of", "surface_subject"]
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _INVERTED_SUBJ = {"dobj", "attr", "nsubj", "npadvmod", "appos", "oprd"}
@@ -20,6 +20,12 @@ _DELIMITERS = {",", "”", '"', ";", ":", "—", "–", "(", "."}
 _POSSESSIVE = {"'s", "’s"}
 _CLOSING = {",", "”", '"', "’", "''"}
 _NP_MAX = 10  # tokens of a speaker noun phrase before a final reporting verb
+
+
+def sentence_initial_before_name(verb: Token) -> bool:
+    """ "Said Ellis: …", "Added Moreno: …": a verb opening the sentence that the parse
+    hung on the name after it."""
+    return verb.is_sent_start and verb.dep_ in {"compound", "amod"} and verb.head.pos_ == "PROPN"
 
 
 def _past_dateline(tok: Token) -> Token | None:
@@ -56,7 +62,7 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.pos_ in _VERBS:
         return subject_of(verb.head.head)  # "Reuters was able to confirm"
     inverted = verb.i > 0 and verb.doc[verb.i - 1].text in _CLOSING
-    if verb.is_sent_start and verb.dep_ == "compound" and verb.head.pos_ == "PROPN":
+    if sentence_initial_before_name(verb):
         return verb.head  # "Said Ellis: “…”", the verb parsed as part of the name
     if inverted:
         for child in verb.rights:
