@@ -25,7 +25,8 @@ _NP_MAX = 10  # tokens of a speaker noun phrase before a final reporting verb
 def sentence_initial_before_name(verb: Token) -> bool:
     """ "Said Ellis: …", "Added Moreno: …": a verb opening the sentence that the parse
     hung on the name after it."""
-    return verb.is_sent_start and verb.dep_ in {"compound", "amod"} and verb.head.pos_ == "PROPN"
+    opens = bool(verb.is_sent_start)
+    return opens and verb.dep_ in {"compound", "amod"} and verb.head.pos_ == "PROPN"
 
 
 def _past_dateline(tok: Token) -> Token | None:
