@@ -240,6 +240,14 @@ class Store:
         self._dirty = True
         return triples
 
+    def raw_update(self, sparql: str) -> None:
+        """Run a SPARQL Update newsprov itself wrote (one transaction; never a user's text)."""
+        try:
+            self._ox.update(sparql)
+        except (OSError, SyntaxError, ValueError) as exc:
+            raise StoreError(f"cannot update the store: {exc}") from exc
+        self._dirty = True
+
     def remove_graph(self, graph_iri: str) -> bool:
         """Drop a named graph; True when it existed."""
         name = ox.NamedNode(graph_iri)

@@ -5,12 +5,19 @@ pays an index seek for each of them and a dictionary read for every string it ha
 at 10,000 articles that is tens of seconds. So when an article graph is written, the
 mapping (:func:`view_triples`, called by :func:`newsprov.rdf.mapping.extraction_to_graph`)
 also runs the canned query itself on that one graph and stores each resulting row in the
-graph, as one JSON literal on the row's figure or quote (``np:figuresRow``,
-``np:quotesRow``). :func:`read_view` then answers the canned query from those literals:
-one triple per row, sorted in Python by (article id, position in the article), with bound
-values followed through the indexes from the bound term (an article id, an outlet's,
-source's, speaker's or event's label) to the rows that can match, then checked against
-every bound column.
+graph, as one literal on the row's figure, quote or article (``np:figuresRow``,
+``np:quotesRow``, ``np:articlesRow``; :func:`row_text`). :func:`read_view` then answers
+the canned query from those literals: one triple per row, sorted in Python by (article
+id, position in the article), every bound column checked.
+
+A bound value must not scan the rows: each row is also stored on the key node of every
+value it could be filtered by (:func:`key_node`: query, variable and a digest of the
+term, ``np:keyedRow``), so ``figures`` bound to one source reads one index range, the
+rows of that source, whatever the size of the store. Those key nodes are used only when
+the store's flag says every article graph holds them (:func:`mark_keyed`, set after each
+ingest); otherwise a bound value is followed through the indexes from its term (an
+article id, an outlet's, source's, speaker's or event's label) to the subjects that can
+match, and a subject without a current row sends the caller to the SPARQL.
 
 The rows are derived data and the query stays the definition: each literal carries a
 digest of the query text it was computed with, and whenever the store does not hold a
@@ -36,13 +43,30 @@ from newsprov.rdf.namespaces import NP, PREFIXES
 if TYPE_CHECKING:
     from newsprov.rdf.store import Store
 
-__all__ = ["VIEWS", "View", "read_view", "view_for", "view_triples"]
+__all__ = [
+    "VIEWS",
+    "View",
+    "is_keyed",
+    "key_node",
+    "mark_keyed",
+    "read_view",
+    "row_text",
+    "rows_digest",
+    "view_for",
+    "view_triples",
+]
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 _REPORTED_IN = str(NP.reportedIn)
 _VIEW_GRAPH = ox.NamedNode("https://newsprov.org/id/graph/view")
+_KEYED = str(NP.keyedRow)
+_ROWS_DIGEST = str(NP.rowsDigest)
+_KEY_BASE = "https://newsprov.org/id/rowkey/"
+_FLAG = "https://newsprov.org/id/views"
+_FORMAT = "rows-v2"  # rows as U+001F-separated text, keyed by every bindable value
+_SEP = "\x1f"
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,29 +207,96 @@ def _decode(text: str | None) -> Any:
 
 
 def view_triples(graph: Graph) -> list[tuple[URIRef, URIRef, Literal]]:
-    """The row triples of every view for one article's graph (to be added to it)."""
+    """The row triples of every view for one article's graph (to be added to it): each
+    row on its subject, again on the key node of each bound value a query can filter by
+    (:func:`key_node`), and the digest of the views on the article (``np:rowsDigest``)."""
     from newsprov.rdf.store import to_ox
 
     store = ox.Store()
     store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), _VIEW_GRAPH) for s, p, o in graph)
     out: list[tuple[URIRef, URIRef, Literal]] = []
     for view in VIEWS.values():
-        result = store.query(_text(view.name), prefixes=PREFIXES)
-        assert isinstance(result, ox.QuerySolutions)
-        keys = [ox.Variable(v) for v in _variables(view.name)]
-        subject, article_id = ox.Variable(view.subject), ox.Variable("article_id")
-        for position, sol in enumerate(result):
-            node, aid = sol[subject], sol[article_id]
-            if not isinstance(node, ox.NamedNode) or aid is None:
-                continue
-            terms = [_encode(sol[k]) for k in keys]
-            row = json.dumps(
-                [_digest(view.name), aid.value, position, terms],
-                ensure_ascii=False,
-                separators=(",", ":"),
-            )
-            out.append((URIRef(node.value), URIRef(view.predicate), Literal(row)))
+        out += _rows_of(store, view)
+    articles = {s for s, p, _ in out if p == URIRef(VIEWS["articles"].predicate)}
+    out += [(a, URIRef(_ROWS_DIGEST), Literal(rows_digest())) for a in sorted(articles)]
     return out
+
+
+def _rows_of(store: ox.Store, view: View) -> list[tuple[URIRef, URIRef, Literal]]:
+    result = store.query(_text(view.name), prefixes=PREFIXES)
+    assert isinstance(result, ox.QuerySolutions)
+    variables = _variables(view.name)
+    keys = [ox.Variable(v) for v in variables]
+    subject, article_id = ox.Variable(view.subject), ox.Variable("article_id")
+    keyed = [(i, v) for i, v in enumerate(variables) if v in _bindable(view.name)]
+    out: list[tuple[URIRef, URIRef, Literal]] = []
+    for position, sol in enumerate(result):
+        node, aid = sol[subject], sol[article_id]
+        if not isinstance(node, ox.NamedNode) or aid is None:
+            continue
+        terms = [_encode(sol[k]) for k in keys]
+        row = Literal(row_text(_digest(view.name), aid.value, position, terms))
+        out.append((URIRef(node.value), URIRef(view.predicate), row))
+        for i, var in keyed:
+            if (term := terms[i]) is not None:
+                out.append((URIRef(key_node(view.name, var, term)), URIRef(_KEYED), row))
+    return out
+
+
+def row_text(digest: str, article_id: str, position: int, terms: list[str | None]) -> str:
+    """One row as stored: digest, article id, position and the encoded terms (empty for
+    unbound), split by U+001F; as JSON when a value holds that character itself."""
+    parts = [digest, article_id, str(position), *("" if t is None else t for t in terms)]
+    if any(_SEP in part for part in parts):
+        return json.dumps([digest, article_id, position, terms], ensure_ascii=False)
+    return _SEP.join(parts)
+
+
+def key_node(view: str, var: str, encoded: str) -> str:
+    """The IRI of the node that holds ``view``'s rows whose ``var`` is the encoded term."""
+    digest = hashlib.blake2b(encoded.encode("utf-8"), digest_size=12).hexdigest()
+    return f"{_KEY_BASE}{view}/{var}/{digest}"
+
+
+@cache
+def rows_digest() -> str:
+    """A digest of every view's query text and of the row format: the marker an article
+    graph's rows carry, and the store's flag once every article graph carries it."""
+    joined = " ".join(f"{name}={_digest(name)}" for name in sorted(VIEWS))
+    return hashlib.sha256(f"{_FORMAT} {joined}".encode()).hexdigest()[:16]
+
+
+def mark_keyed(store: Store) -> bool:
+    """Set (or clear) the store's flag saying every article graph holds keyed rows of the
+    current views, so bound values are read from their key nodes; True when set.
+
+    Counts articles and marked articles over the whole store: call it once after writing
+    graphs (an ingest does), never per query.
+    """
+    count = "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?a {} }} }}"
+    articles = _count(store, count.format(f"a <{VIEWS['articles'].cls}>"))
+    marked = _count(store, count.format(f"<{_ROWS_DIGEST}> {_string(rows_digest())}"))
+    complete = articles > 0 and articles == marked
+    flag = f"<{_FLAG}> <{_ROWS_DIGEST}> ?d"
+    update = f"DELETE WHERE {{ {flag} }}"
+    if complete:
+        update += f" ; INSERT DATA {{ <{_FLAG}> <{_ROWS_DIGEST}> {_string(rows_digest())} }}"
+    store.raw_update(update)
+    return complete
+
+
+def _count(store: Store, sparql: str) -> int:
+    return int(next(iter(store.raw_query(sparql, own_text=True)))[0].value)
+
+
+def _string(text: str) -> str:
+    return str(ox.Literal(text))
+
+
+def is_keyed(store: Store) -> bool:
+    """True when the store's flag says every article graph holds current keyed rows."""
+    flag = ox.NamedNode(_FLAG), ox.NamedNode(_ROWS_DIGEST), ox.Literal(rows_digest())
+    return any(True for _ in store.quads_matching(*flag, ox.DefaultGraph()))
 
 
 # --- reading ----------------------------------------------------------------------------
@@ -228,7 +319,7 @@ def read_view(
         return None
     variables = _variables(view.name)
     try:
-        raw = _driven(store, view, bindings) if _driver(view, bindings) else _scan(store, view)
+        raw = _raw_rows(store, view, bindings)
     except _Stale:
         return None
     rows = [_parse(view, text) for text in raw]
@@ -259,10 +350,35 @@ class _Terms(dict[str | None, Any]):
 
 
 def _parse(view: View, text: str) -> tuple[str, int, list[str | None]] | None:
-    digest, article_id, position, terms = json.loads(text)
+    if text.startswith("["):
+        digest, article_id, position, terms = json.loads(text)
+    else:
+        digest, article_id, at, *parts = text.split(_SEP)
+        position, terms = int(at), [p or None for p in parts]
     if digest != _digest(view.name):
         return None
     return article_id, position, terms
+
+
+def _raw_rows(store: Store, view: View, bindings: Mapping[str, Any]) -> list[str]:
+    """The stored rows that can match ``bindings``: from the key node of one bound value
+    when the store is keyed, else by walking from its term, else every row."""
+    if bindings and is_keyed(store):
+        return _keyed(store, view, bindings)
+    return _driven(store, view, bindings) if _driver(view, bindings) else _scan(store, view)
+
+
+def _keyed(store: Store, view: View, bindings: Mapping[str, Any]) -> list[str]:
+    """The rows on the key node of the first bound variable (in the query's order)."""
+    var = next(v for v in _variables(view.name) if v in bindings)
+    encoded = _encode(bindings[var])
+    assert encoded is not None
+    node: Any = ox.NamedNode(key_node(view.name, var, encoded))
+    rows = store.raw_query(_KEYED_ROWS, {"key": node}, own_text=True)
+    return [sol[0].value for sol in rows]
+
+
+_KEYED_ROWS = f"SELECT ?row ?key WHERE {{ GRAPH ?g {{ ?key <{_KEYED}> ?row }} }}"
 
 
 def _driver(view: View, bindings: Mapping[str, Any]) -> str | None:
