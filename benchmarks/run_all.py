@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/run_all.py [--articles N] [--repeats N] [--workers N]
                                     [--sizes 1000,10000] [--real DIR] [--others]
-                                    [--queries-only]
+                                    [--queries-only] [--keep DIR]
 
 Generates a deterministic corpus (benchmarks/corpus.py), or reads real articles from a
 JSONL file given with ``--real``; times ``newsprov ingest`` and a bare ``nlp.pipe`` with
@@ -11,18 +11,22 @@ replicated N-Quads of that ingest and times the canned queries. Prints a Markdow
 and writes it, with every number as JSON, to benchmarks/results/latest.{md,json}.
 ``--others`` also runs the older per-module scripts (bench_*.py). ``--queries-only`` ingests
 the corpus once, untimed, and re-measures only the queries, keeping the ingest figures of
-the previous latest.json (the table says so).
+the previous latest.json (the table says so). ``--keep DIR`` builds the stores in DIR
+(emptied first) and leaves them there, e.g. to time ``newsprov viz`` on them.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +51,9 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--others", action="store_true", help="also run benchmarks/bench_*.py")
     ap.add_argument("--out", type=Path, default=RESULTS, help="folder for latest.{md,json}")
     ap.add_argument(
+        "--keep", type=Path, help="build the stores in this folder and keep them (e.g. for viz)"
+    )
+    ap.add_argument(
         "--queries-only",
         action="store_true",
         help="re-measure the queries only; keep the ingest figures of the previous latest.json",
@@ -66,8 +73,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     """Every measurement, as one JSON-ready dictionary."""
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     load_before = os.getloadavg()[1]
-    with tempfile.TemporaryDirectory(prefix="newsprov-bench-") as tmp:
-        work = Path(tmp)
+    with _workdir(args.keep) as work:
         corpus, one = _corpus(args, work)
         if args.queries_only:
             print("ingest (once, untimed) …", file=sys.stderr)
@@ -88,6 +94,19 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "ingest": ingest,
         "queries": queries,
     }
+
+
+@contextlib.contextmanager
+def _workdir(keep: Path | None) -> Iterator[Path]:
+    """A temporary folder, or ``keep`` (emptied of an earlier run's stores, then kept)."""
+    if keep is None:
+        with tempfile.TemporaryDirectory(prefix="newsprov-bench-") as tmp:
+            yield Path(tmp)
+        return
+    if keep.exists():
+        shutil.rmtree(keep)
+    keep.mkdir(parents=True)
+    yield keep
 
 
 def _previous_ingest(out: Path) -> dict[str, Any]:
