@@ -84,6 +84,17 @@ def _load(nq: Path, store_path: Path) -> float:
     return time.perf_counter() - started
 
 
+def _mark(store_path: Path) -> dict[str, Any]:
+    """Mark the loaded store keyed as an ingest would (rdf/views.py), timed."""
+    from newsprov.rdf.store import Store
+    from newsprov.rdf.views import mark_keyed
+
+    started = time.perf_counter()
+    with Store(store_path) as store:
+        keyed = mark_keyed(store)
+    return {"keyed": keyed, "mark_keyed_s": time.perf_counter() - started}
+
+
 def _percentiles(samples: list[float]) -> dict[str, float]:
     ordered = sorted(samples)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
@@ -129,6 +140,7 @@ def measure_queries(
                 "quads": len(ox.Store.read_only(str(store_path))),
                 "store_mb": dir_size_mb(store_path),
                 "bulk_load_s": load_s,
+                **_mark(store_path),
                 "queries": _time_queries(store_path, repeats),
                 "cli_figures_s": _cli_figures(store_path),
                 "cli_filtered_s": _cli_figures(store_path, *CLI_FILTERED),

@@ -1,5 +1,5 @@
 """Materialised rows of figures, quotes and articles: the same answers as the SPARQL, or
-the SPARQL; bound values read from the rows' key nodes once the store is flagged keyed."""
+the SPARQL; bound values read from the rows' key nodes once the store is marked keyed."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def _samples() -> Store:
     scope="module", params=["samples", "crossref", "samples-keyed", "crossref-keyed"]
 )
 def store(request: pytest.FixtureRequest) -> Iterator[Store]:
-    """The sample articles or the cross-reference corpus; "-keyed": flagged, so bound
+    """The sample articles or the cross-reference corpus; "-keyed": marked, so bound
     values are read from the key nodes, else walked from their terms."""
     name = str(request.param)
     st = crossref_corpus.crossreferenced() if name.startswith("crossref") else _samples()
@@ -47,7 +47,7 @@ def store(request: pytest.FixtureRequest) -> Iterator[Store]:
 
 
 def _unflag(st: Store) -> None:
-    st.raw_update("DELETE WHERE { <https://newsprov.org/id/views> ?p ?o }")
+    st.write_mark("keyed-rows", None)
     assert not views.is_keyed(st)
 
 
@@ -162,12 +162,15 @@ def test_rows_of_another_query_text_are_not_used() -> None:
     st.close()
 
 
-def test_a_store_with_a_graph_without_keyed_rows_is_not_flagged() -> None:
+def test_a_store_with_a_graph_without_keyed_rows_is_not_marked() -> None:
     st = _samples()
     assert views.mark_keyed(st)
     flood = graph_iri(SAMPLES["flood"]().article.id, BASE)
-    for predicate in (NP.rowsDigest, NP.keyedRow):  # as an older newsprov wrote it
+    st.replace_graph(flood, st.graph(flood))  # rewriting a graph with current rows
+    assert views.is_keyed(st)
+    for predicate in (NP.keyedRow, NP.rowsDigest):  # as an older newsprov wrote it
         _strip_rows(st, flood, predicate)
+    assert not views.is_keyed(st)  # writing it took the mark away
     assert not views.mark_keyed(st) and not views.is_keyed(st)
     every = _sparql(st, "figures").dicts()
     source = next(r["source"] for r in every if r["article_id"] == Literal("flood-001"))

@@ -14,8 +14,8 @@ A bound value must not scan the rows: each row is also stored on the key node of
 value it could be filtered by (:func:`key_node`: query, variable and a digest of the
 term, ``np:keyedRow``), so ``figures`` bound to one source reads one index range, the
 rows of that source, whatever the size of the store. Those key nodes are used only when
-the store's flag says every article graph holds them (:func:`mark_keyed`, set after each
-ingest); otherwise a bound value is followed through the indexes from its term (an
+the store is marked as holding them in every article graph (:func:`mark_keyed`, after
+each ingest); otherwise a bound value is followed through the indexes from its term (an
 article id, an outlet's, source's, speaker's or event's label) to the subjects that can
 match, and a subject without a current row sends the caller to the SPARQL.
 
@@ -48,6 +48,7 @@ __all__ = [
     "View",
     "is_keyed",
     "key_node",
+    "lacks_current_rows",
     "mark_keyed",
     "read_view",
     "row_text",
@@ -64,7 +65,7 @@ _VIEW_GRAPH = ox.NamedNode("https://newsprov.org/id/graph/view")
 _KEYED = str(NP.keyedRow)
 _ROWS_DIGEST = str(NP.rowsDigest)
 _KEY_BASE = "https://newsprov.org/id/rowkey/"
-_FLAG = "https://newsprov.org/id/views"
+_MARK = "keyed-rows"
 _FORMAT = "rows-v2"  # rows as U+001F-separated text, keyed by every bindable value
 _SEP = "\x1f"
 
@@ -261,42 +262,42 @@ def key_node(view: str, var: str, encoded: str) -> str:
 @cache
 def rows_digest() -> str:
     """A digest of every view's query text and of the row format: the marker an article
-    graph's rows carry, and the store's flag once every article graph carries it."""
+    graph's rows carry, and the store's mark once every article graph carries it."""
     joined = " ".join(f"{name}={_digest(name)}" for name in sorted(VIEWS))
     return hashlib.sha256(f"{_FORMAT} {joined}".encode()).hexdigest()[:16]
 
 
 def mark_keyed(store: Store) -> bool:
-    """Set (or clear) the store's flag saying every article graph holds keyed rows of the
-    current views, so bound values are read from their key nodes; True when set.
+    """Mark (or unmark) the store as one whose every article graph holds keyed rows of
+    the current views, so bound values are read from their key nodes; True when marked.
 
     Counts articles and marked articles over the whole store: call it once after writing
-    graphs (an ingest does), never per query.
+    graphs (an ingest does), never per query. A store written by a newsprov without key
+    nodes stays unmarked and is answered as before, by walking from the bound term.
     """
     count = "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?a {} }} }}"
     articles = _count(store, count.format(f"a <{VIEWS['articles'].cls}>"))
-    marked = _count(store, count.format(f"<{_ROWS_DIGEST}> {_string(rows_digest())}"))
+    marked = _count(store, count.format(f"<{_ROWS_DIGEST}> {ox.Literal(rows_digest())}"))
     complete = articles > 0 and articles == marked
-    flag = f"<{_FLAG}> <{_ROWS_DIGEST}> ?d"
-    update = f"DELETE WHERE {{ {flag} }}"
-    if complete:
-        update += f" ; INSERT DATA {{ <{_FLAG}> <{_ROWS_DIGEST}> {_string(rows_digest())} }}"
-    store.raw_update(update)
+    store.write_mark(_MARK, rows_digest() if complete else None)
     return complete
+
+
+def lacks_current_rows(ntriples: bytes) -> bool:
+    """True for an article graph (N-Triples) without rows of the current views."""
+    if f"<{VIEWS['articles'].cls}>".encode() not in ntriples:
+        return False  # a derived graph (cross-reference), holding no article
+    marker = f"<{_ROWS_DIGEST}> {ox.Literal(rows_digest())}"
+    return marker.encode() not in ntriples
 
 
 def _count(store: Store, sparql: str) -> int:
     return int(next(iter(store.raw_query(sparql, own_text=True)))[0].value)
 
 
-def _string(text: str) -> str:
-    return str(ox.Literal(text))
-
-
 def is_keyed(store: Store) -> bool:
-    """True when the store's flag says every article graph holds current keyed rows."""
-    flag = ox.NamedNode(_FLAG), ox.NamedNode(_ROWS_DIGEST), ox.Literal(rows_digest())
-    return any(True for _ in store.quads_matching(*flag, ox.DefaultGraph()))
+    """True when the store is marked: every article graph holds current keyed rows."""
+    return store.read_mark(_MARK) == rows_digest()
 
 
 # --- reading ----------------------------------------------------------------------------
