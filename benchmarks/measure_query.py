@@ -122,6 +122,14 @@ def _cli_figures(store_path: Path, *args: str) -> float:
     return min(run_timed([*cmd, "--store", str(store_path)]).seconds for _ in range(2))
 
 
+def _cli_viz(store_path: Path, *args: str) -> dict[str, float]:
+    """``newsprov viz`` as a whole process: seconds, and the size of the page it wrote."""
+    out = store_path.parent / f"{store_path.name}-viz.html"
+    cmd = [*NEWSPROV, "viz", "--out", str(out), "--store", str(store_path), *args]
+    seconds = run_timed(cmd).seconds
+    return {"seconds": seconds, "mb": out.stat().st_size / 1e6}
+
+
 def measure_queries(
     source_store: Path, per_copy: int, sizes: list[int], work: Path, repeats: int
 ) -> list[dict[str, Any]]:
@@ -144,6 +152,8 @@ def measure_queries(
                 "queries": _time_queries(store_path, repeats),
                 "cli_figures_s": _cli_figures(store_path),
                 "cli_filtered_s": _cli_figures(store_path, *CLI_FILTERED),
+                "viz": _cli_viz(store_path),
+                "viz_focus": _cli_viz(store_path, "--focus", "Reuters"),
             }
         )
     return results

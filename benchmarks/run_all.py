@@ -190,6 +190,11 @@ def _query_markdown(queries: list[dict[str, Any]]) -> list[str]:
             for q in queries
         ]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    for key, label in (("viz", "`newsprov viz`"), ("viz_focus", "`newsprov viz --focus Reuters`")):
+        cells = " | ".join(
+            f"{q[key]['seconds']:.1f} s, {q[key]['mb']:.1f} MB" if key in q else "" for q in queries
+        )
+        lines.append(f"| {label}, whole process (s, page size) | {cells} |")
     for key, fmt in (
         ("cli_figures_s", "| `newsprov query figures --format csv`, whole process (s) | {} |"),
         (

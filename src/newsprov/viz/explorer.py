@@ -157,7 +157,7 @@ def explorer_html(
         if scoped.total > len(graphs):
             notes.append(f"drawn from {len(graphs):,} of the {scoped.total:,} articles naming it")
     graph = build_graph(store, graphs)
-    mark_conflicts(graph, store)
+    mark_conflicts(graph, store, part=graphs is not None)
     view = apply_filters(graph, active)
     if focus:
         focus = resolve_focus(view, focus, base_iri)

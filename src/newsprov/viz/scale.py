@@ -95,12 +95,13 @@ def graphs_naming(store: Store, iri: str, limit: int) -> Scoped:
 def find_entity(store: Store, text: str, base_iri: str) -> str | None:
     """The IRI ``text`` names in the store: an IRI, a key under ``base_iri``
     (``person/jane-doe``) or an exact name (``rdfs:label``); None when nothing matches."""
-    candidates = [text] if ":" in text else [base_iri + text.strip("/")]
-    for iri in candidates:
-        if _first(store, ox.NamedNode(iri), None, None) is not None:
-            return iri
-        if _first(store, None, None, ox.NamedNode(iri)) is not None:
-            return iri
+    iri = text if ":" in text else base_iri + text.strip("/")
+    try:
+        node = ox.NamedNode(iri)
+    except ValueError:  # a name with spaces is no key
+        node = None
+    if node is not None and (_first(store, node, None, None) or _first(store, None, None, node)):
+        return iri
     quad = _first(store, None, _LABEL, ox.Literal(text.strip()))
     return None if quad is None else _value(quad.subject)
 
