@@ -13,7 +13,7 @@ from rdflib import Literal, URIRef
 import crossref_corpus
 from golden.rdf_samples import BASE, SAMPLES
 from newsprov import query
-from newsprov.rdf import views
+from newsprov.rdf import view_rows, views
 from newsprov.rdf.mapping import extraction_to_graph, graph_iri
 from newsprov.rdf.namespaces import NP, RDF
 from newsprov.rdf.store import Bindable, Rows, Store, to_ox
@@ -182,17 +182,13 @@ def test_a_store_with_a_graph_without_keyed_rows_is_not_marked() -> None:
 
 def test_rows_are_text_unless_a_value_holds_the_separator() -> None:
     terms = ['"plain', None, "^http://www.w3.org/2001/XMLSchema#integer 7"]
-    text = views.row_text("d" * 16, "a-1", 3, terms)
-    assert not text.startswith("[") and views._parse(FIGURES, text) is None  # another digest
-    assert views._parse(FIGURES, views.row_text(views._digest("figures"), "a-1", 3, terms)) == (
-        "a-1",
-        3,
-        terms,
-    )
+    text = view_rows.row_text("d" * 16, "a-1", 3, terms)
+    assert not text.startswith("[") and view_rows.parse_row(text) == ("d" * 16, "a-1", 3, terms)
+    assert views._parse(FIGURES, text) is None  # the digest of another figures.rq
     odd = ['"a\x1fb', None]
-    text = views.row_text(views._digest("figures"), "a\x1f1", 0, odd)
-    assert json.loads(text) == [views._digest("figures"), "a\x1f1", 0, odd]
-    assert views._parse(FIGURES, text) == ("a\x1f1", 0, odd)
+    text = view_rows.row_text("d" * 16, "a\x1f1", 0, odd)
+    assert json.loads(text) == ["d" * 16, "a\x1f1", 0, odd]
+    assert view_rows.parse_row(text) == ("d" * 16, "a\x1f1", 0, odd)
 
 
 def test_a_query_that_differs_from_the_canned_text_runs_as_sparql() -> None:

@@ -28,8 +28,7 @@ the caller runs the SPARQL query instead, which gives the same rows.
 from __future__ import annotations
 
 import hashlib
-import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
@@ -39,6 +38,7 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 
 from newsprov.rdf.namespaces import NP, PREFIXES
+from newsprov.rdf.view_rows import decode_rows, encode_term, parse_row, row_text
 
 if TYPE_CHECKING:
     from newsprov.rdf.store import Store
@@ -51,13 +51,11 @@ __all__ = [
     "lacks_current_rows",
     "mark_keyed",
     "read_view",
-    "row_text",
     "rows_digest",
     "view_for",
     "view_triples",
 ]
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 _REPORTED_IN = str(NP.reportedIn)
@@ -67,7 +65,6 @@ _ROWS_DIGEST = str(NP.rowsDigest)
 _KEY_BASE = "https://newsprov.org/id/rowkey/"
 _MARK = "keyed-rows"
 _FORMAT = "rows-v2"  # rows as U+001F-separated text, keyed by every bindable value
-_SEP = "\x1f"
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,45 +162,6 @@ def view_for(sparql: str) -> View | None:
     return None
 
 
-# --- terms as short strings -----------------------------------------------------------
-
-
-def _encode(term: Any) -> str | None:
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return "<" + term.value
-    if isinstance(term, ox.BlankNode):
-        return "_" + term.value
-    if term.language:
-        return f"@{term.language} {term.value}"
-    if term.datatype.value == _XSD_STRING:
-        return '"' + term.value
-    return f"^{term.datatype.value} {term.value}"
-
-
-@cache
-def _datatype(iri: str) -> ox.NamedNode:
-    return ox.NamedNode(iri)
-
-
-def _decode(text: str | None) -> Any:
-    if text is None:
-        return None
-    tag, body = text[0], text[1:]
-    if tag == '"':
-        return ox.Literal(body)
-    if tag == "<":
-        return ox.NamedNode(body)
-    if tag == "^":
-        datatype, _, value = body.partition(" ")
-        return ox.Literal(value, datatype=_datatype(datatype))
-    if tag == "@":
-        language, _, value = body.partition(" ")
-        return ox.Literal(value, language=language)
-    return ox.BlankNode(body)
-
-
 # --- writing ----------------------------------------------------------------------------
 
 
@@ -235,22 +193,13 @@ def _rows_of(store: ox.Store, view: View) -> list[tuple[URIRef, URIRef, Literal]
         node, aid = sol[subject], sol[article_id]
         if not isinstance(node, ox.NamedNode) or aid is None:
             continue
-        terms = [_encode(sol[k]) for k in keys]
+        terms = [encode_term(sol[k]) for k in keys]
         row = Literal(row_text(_digest(view.name), aid.value, position, terms))
         out.append((URIRef(node.value), URIRef(view.predicate), row))
         for i, var in keyed:
             if (term := terms[i]) is not None:
                 out.append((URIRef(key_node(view.name, var, term)), URIRef(_KEYED), row))
     return out
-
-
-def row_text(digest: str, article_id: str, position: int, terms: list[str | None]) -> str:
-    """One row as stored: digest, article id, position and the encoded terms (empty for
-    unbound), split by U+001F; as JSON when a value holds that character itself."""
-    parts = [digest, article_id, str(position), *("" if t is None else t for t in terms)]
-    if any(_SEP in part for part in parts):
-        return json.dumps([digest, article_id, position, terms], ensure_ascii=False)
-    return _SEP.join(parts)
 
 
 def key_node(view: str, var: str, encoded: str) -> str:
@@ -326,36 +275,17 @@ def read_view(
     rows = [_parse(view, text) for text in raw]
     if any(row is None for row in rows):
         return None
-    checks = [(variables.index(k), _encode(v)) for k, v in bindings.items()]
+    checks = [(variables.index(k), encode_term(v)) for k, v in bindings.items()]
     kept = sorted(
         (r for r in rows if r is not None and all(r[2][i] == want for i, want in checks)),
         key=itemgetter(0, 1),
     )
     stop = None if limit is None else offset + limit
-    return variables, _decoded(r[2] for r in kept[offset:stop])
-
-
-def _decoded(rows: Iterable[list[str | None]]) -> Iterator[tuple[Any, ...]]:
-    """Rows of encoded terms as pyoxigraph terms, each distinct term built once."""
-    built = _Terms({None: None})
-    for row in rows:
-        yield tuple(map(built.__getitem__, row))
-
-
-class _Terms(dict[str | None, Any]):
-    """Encoded term -> pyoxigraph term, built on first use."""
-
-    def __missing__(self, text: str | None) -> Any:
-        term = self[text] = _decode(text)
-        return term
+    return variables, decode_rows(r[2] for r in kept[offset:stop])
 
 
 def _parse(view: View, text: str) -> tuple[str, int, list[str | None]] | None:
-    if text.startswith("["):
-        digest, article_id, position, terms = json.loads(text)
-    else:
-        digest, article_id, at, *parts = text.split(_SEP)
-        position, terms = int(at), [p or None for p in parts]
+    digest, article_id, position, terms = parse_row(text)
     if digest != _digest(view.name):
         return None
     return article_id, position, terms
@@ -372,7 +302,7 @@ def _raw_rows(store: Store, view: View, bindings: Mapping[str, Any]) -> list[str
 def _keyed(store: Store, view: View, bindings: Mapping[str, Any]) -> list[str]:
     """The rows on the key node of the first bound variable (in the query's order)."""
     var = next(v for v in _variables(view.name) if v in bindings)
-    encoded = _encode(bindings[var])
+    encoded = encode_term(bindings[var])
     assert encoded is not None
     node: Any = ox.NamedNode(key_node(view.name, var, encoded))
     rows = store.raw_query(_KEYED_ROWS, {"key": node}, own_text=True)
