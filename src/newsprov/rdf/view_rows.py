@@ -12,13 +12,13 @@ hold U+001F themselves is written as a JSON array instead, which starts with ``[
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache
 from typing import Any
 
 import pyoxigraph as ox
 
-__all__ = ["decode_rows", "decode_term", "encode_term", "parse_row", "row_text"]
+__all__ = ["decode_rows", "decode_term", "encode_term", "parse_row", "row_fields", "row_text"]
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _SEP = "\x1f"
@@ -71,18 +71,25 @@ def row_text(digest: str, article_id: str, position: int, terms: list[str | None
     return _SEP.join(parts)
 
 
+def row_fields(text: str) -> list[str]:
+    """A stored row as strings: query digest, article id, position, then the encoded
+    terms, "" for unbound (what :func:`decode_rows` takes after the first three)."""
+    if not text.startswith("["):
+        return text.split(_SEP)
+    digest, article_id, position, terms = json.loads(text)
+    return [digest, article_id, str(position), *("" if t is None else t for t in terms)]
+
+
 def parse_row(text: str) -> tuple[str, str, int, list[str | None]]:
     """A stored row: (query digest, article id, position, encoded terms or None)."""
-    if text.startswith("["):
-        digest, article_id, position, terms = json.loads(text)
-        return digest, article_id, position, terms
-    digest, article_id, at, *parts = text.split(_SEP)
-    return digest, article_id, int(at), [p or None for p in parts]
+    digest, article_id, position, *terms = row_fields(text)
+    return digest, article_id, int(position), [t or None for t in terms]
 
 
-def decode_rows(rows: Iterable[list[str | None]]) -> Iterator[tuple[Any, ...]]:
-    """Rows of encoded terms as pyoxigraph terms, each distinct term built once."""
-    built = _Terms({None: None})
+def decode_rows(rows: Iterable[Sequence[str | None]]) -> Iterator[tuple[Any, ...]]:
+    """Rows of encoded terms (None or "" unbound) as pyoxigraph terms, each distinct term
+    built once."""
+    built = _Terms({None: None, "": None})
     for row in rows:
         yield tuple(map(built.__getitem__, row))
 

@@ -31,14 +31,13 @@ import hashlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 
 from newsprov.rdf.namespaces import NP, PREFIXES
-from newsprov.rdf.view_rows import decode_rows, encode_term, parse_row, row_text
+from newsprov.rdf.view_rows import decode_rows, encode_term, row_fields, row_text
 
 if TYPE_CHECKING:
     from newsprov.rdf.store import Store
@@ -272,23 +271,19 @@ def read_view(
         raw = _raw_rows(store, view, bindings)
     except _Stale:
         return None
-    rows = [_parse(view, text) for text in raw]
-    if any(row is None for row in rows):
-        return None
-    checks = [(variables.index(k), encode_term(v)) for k, v in bindings.items()]
-    kept = sorted(
-        (r for r in rows if r is not None and all(r[2][i] == want for i, want in checks)),
-        key=itemgetter(0, 1),
-    )
+    rows = [row_fields(text) for text in raw]  # [digest, article id, position, *terms]
+    digest = _digest(view.name)
+    if any(row[0] != digest for row in rows):
+        return None  # rows of another query text
+    for column, want in [(variables.index(k), encode_term(v)) for k, v in bindings.items()]:
+        rows = [row for row in rows if row[3 + column] == want]
+    rows.sort(key=_order)
     stop = None if limit is None else offset + limit
-    return variables, decode_rows(r[2] for r in kept[offset:stop])
+    return variables, decode_rows(row[3:] for row in rows[offset:stop])
 
 
-def _parse(view: View, text: str) -> tuple[str, int, list[str | None]] | None:
-    digest, article_id, position, terms = parse_row(text)
-    if digest != _digest(view.name):
-        return None
-    return article_id, position, terms
+def _order(row: list[str]) -> tuple[str, int]:
+    return row[1], int(row[2])
 
 
 def _raw_rows(store: Store, view: View, bindings: Mapping[str, Any]) -> list[str]:
