@@ -84,6 +84,13 @@ def _load(nq: Path, store_path: Path) -> float:
     return time.perf_counter() - started
 
 
+def _quads(store_path: Path) -> int:
+    from newsprov.rdf.store import Store
+
+    with Store(store_path, read_only=True) as store:
+        return len(store)
+
+
 def _mark(store_path: Path) -> dict[str, Any]:
     """Mark the loaded store keyed as an ingest would (rdf/views.py), timed."""
     from newsprov.rdf.store import Store
@@ -131,24 +138,34 @@ def _cli_viz(store_path: Path, *args: str) -> dict[str, float]:
 
 
 def measure_queries(
-    source_store: Path, per_copy: int, sizes: list[int], work: Path, repeats: int
+    source_store: Path,
+    per_copy: int,
+    sizes: list[int],
+    work: Path,
+    repeats: int,
+    *,
+    reuse: bool = False,
 ) -> list[dict[str, Any]]:
-    """Latency of the canned queries on stores of each size in ``sizes`` (articles)."""
-    lines = article_nquads(source_store)
+    """Latency of the canned queries on stores of each size in ``sizes`` (articles);
+    ``reuse``: on the stores already in ``work`` (built and marked by an earlier run)."""
+    lines = [] if reuse else article_nquads(source_store)
     results = []
     for size in sizes:
         nq, store_path = work / f"q{size}.nq", work / f"q{size}"
-        articles = _write_copies(lines, per_copy, size, nq)
-        load_s = _load(nq, store_path)
-        nq.unlink()
-        print(f"  {articles} articles loaded in {load_s:.1f} s", file=sys.stderr)
+        articles = max(1, round(size / per_copy)) * per_copy
+        load: dict[str, Any] = {"bulk_load_s": None}
+        if not reuse:
+            _write_copies(lines, per_copy, size, nq)
+            load = {"bulk_load_s": _load(nq, store_path)}
+            nq.unlink()
+            print(f"  {articles} articles loaded in {load['bulk_load_s']:.1f} s", file=sys.stderr)
+            load.update(_mark(store_path))
         results.append(
             {
                 "articles": articles,
-                "quads": len(ox.Store.read_only(str(store_path))),
-                "store_mb": dir_size_mb(store_path),
-                "bulk_load_s": load_s,
-                **_mark(store_path),
+                "quads": _quads(store_path),
+                "store_mb": dir_size_mb(store_path, skip="newsprov-readers"),
+                **load,
                 "queries": _time_queries(store_path, repeats),
                 "cli_figures_s": _cli_figures(store_path),
                 "cli_filtered_s": _cli_figures(store_path, *CLI_FILTERED),

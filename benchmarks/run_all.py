@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/run_all.py [--articles N] [--repeats N] [--workers N]
                                     [--sizes 1000,10000] [--real DIR] [--others]
-                                    [--queries-only] [--keep DIR]
+                                    [--queries-only] [--keep DIR [--reuse]]
 
 Generates a deterministic corpus (benchmarks/corpus.py), or reads real articles from a
 JSONL file given with ``--real``; times ``newsprov ingest`` and a bare ``nlp.pipe`` with
@@ -12,7 +12,8 @@ and writes it, with every number as JSON, to benchmarks/results/latest.{md,json}
 ``--others`` also runs the older per-module scripts (bench_*.py). ``--queries-only`` ingests
 the corpus once, untimed, and re-measures only the queries, keeping the ingest figures of
 the previous latest.json (the table says so). ``--keep DIR`` builds the stores in DIR
-(emptied first) and leaves them there, e.g. to time ``newsprov viz`` on them.
+(emptied first) and leaves them there, e.g. to time ``newsprov viz`` on them; with
+``--reuse`` the stores already in DIR are timed again (their load time is not re-measured).
 """
 
 from __future__ import annotations
@@ -54,6 +55,11 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
         "--keep", type=Path, help="build the stores in this folder and keep them (e.g. for viz)"
     )
     ap.add_argument(
+        "--reuse",
+        action="store_true",
+        help="with --keep: time the stores an earlier --keep run left there, not new ones",
+    )
+    ap.add_argument(
         "--queries-only",
         action="store_true",
         help="re-measure the queries only; keep the ingest figures of the previous latest.json",
@@ -73,7 +79,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     """Every measurement, as one JSON-ready dictionary."""
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     load_before = os.getloadavg()[1]
-    with _workdir(args.keep) as work:
+    with _workdir(args.keep, args.reuse) as work:
         corpus, one = _corpus(args, work)
         if args.queries_only:
             print("ingest (once, untimed) …", file=sys.stderr)
@@ -84,7 +90,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             ingest = measure_ingest(corpus, one, work, repeats=args.repeats, workers=args.workers)
         print("query latency …", file=sys.stderr)
         queries = measure_queries(
-            work / "store-ingest-0", ingest["articles"], sizes, work, args.query_repeats
+            work / "store-ingest-0",
+            ingest["articles"],
+            sizes,
+            work,
+            args.query_repeats,
+            reuse=args.reuse,
         )
     return {
         "corpus": str(args.real) if args.real else f"generated ({args.articles} articles)",
@@ -97,11 +108,16 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 
 @contextlib.contextmanager
-def _workdir(keep: Path | None) -> Iterator[Path]:
-    """A temporary folder, or ``keep`` (emptied of an earlier run's stores, then kept)."""
+def _workdir(keep: Path | None, reuse: bool) -> Iterator[Path]:
+    """A temporary folder, or ``keep`` (emptied of an earlier run's stores unless
+    ``reuse``, then kept)."""
     if keep is None:
         with tempfile.TemporaryDirectory(prefix="newsprov-bench-") as tmp:
             yield Path(tmp)
+        return
+    if reuse:
+        shutil.rmtree(keep / "store-ingest-0", ignore_errors=True)
+        yield keep
         return
     if keep.exists():
         shutil.rmtree(keep)
