@@ -172,6 +172,12 @@ RANGES = [
     ("Organisers claimed between 800,000 and 1 million people took part.", 800000, 1e6),
     ("Between 20 and 30 percent of homes lost power.", 20, 30),
     ("Two or three people were injured.", 2, 3),
+    # the thousands written once for both ends
+    ("Police said more like 30-40,000 marched.", 30000, 40000),
+    ("Between 70-100,000 people marched.", 70000, 100000),
+    # ... but not where the lower end is already of the upper's order, or far below it
+    ("Between 500-1,000 people marched.", 500, 1000),
+    ("Anywhere from 2-300,000 people marched.", 2, 300000),
 ]
 
 

@@ -10,6 +10,7 @@ import pytest
 from spacy.language import Language
 
 from newsprov.nlp.figures import find_figures
+from newsprov.nlp.measures import predicate_measure
 from newsprov.nlp.numbers import masked_spans, parse_number
 
 
@@ -117,6 +118,25 @@ def test_money_counts_no_people(sentencized: Language, text: str, measure: str |
     assert fig.measure == measure
 
 
+@pytest.mark.parametrize(
+    ("predicate", "unit", "head", "measure"),
+    [
+        ("died", None, "children", "deaths"),
+        ("rescued", None, "children", "rescued"),
+        ("destroyed", None, "homes", "homes-destroyed"),
+        ("destroyed", None, "cars", None),  # the rule counts dwellings only
+        ("pledged", "USD", None, "aid-amount"),
+        ("died", "USD", None, None),  # money counts no people
+        ("said", None, "officials", None),
+        (None, None, "children", None),
+    ],
+)
+def test_predicate_measure(
+    predicate: str | None, unit: str | None, head: str | None, measure: str | None
+) -> None:
+    assert predicate_measure(predicate, unit=unit, head=head) == measure
+
+
 def test_conversion_carries_measure(sentencized: Language) -> None:
     figs = find_figures(sentencized("The fire had burned about 7,000 hectares (17,300 acres)."))
     assert [f.measure for f in figs] == ["area-burned", "area-burned"]
@@ -141,6 +161,36 @@ def test_conversion_carries_measure(sentencized: Language) -> None:
             "ADANA, Türkiye (AA) - The death toll from Monday's earthquake in the province "
             "has risen to at least 74, the agency said on Tuesday.",
             [(74, "deaths")],
+        ),
+        # the verb the counted noun is subject of wins over a keyword of the clause before
+        (
+            "Officials say 11 children were rescued there, while 19 children and six adults died.",
+            [(11, "rescued"), (19, "deaths"), (6, "deaths")],
+        ),
+        # a toll's value counting a noun, and a nearer keyword that only names workers
+        (
+            "Officials said the death toll for Friday's storm had risen to 81 people.",
+            [(81, "deaths")],
+        ),
+        # both ends of a range count what either end's keyword says
+        (
+            "Insured losses from the floods could be between $2 billion and $5 billion.",
+            [(2e9, "economic-loss"), (5e9, "economic-loss")],
+        ),
+        # a figure coordinated with, or part of, one with a measure counts the same
+        (
+            "The monitor said the dead over the past month included 44 children and 36 women "
+            "across the region.",
+            [(44, "deaths"), (36, "deaths")],
+        ),
+        (
+            "The raids hit the valley hardest, with 70 civilians killed near the dam, along "
+            "with 30 civilians – including 11 children – in the hills.",
+            [(70, "deaths"), (30, "deaths"), (11, "deaths")],
+        ),
+        (
+            "More than 600 rescue workers and 12 sniffer dogs searched the site.",
+            [(600, None), (12, None)],
         ),
     ],
 )

@@ -107,6 +107,43 @@ def test_component_writes_and_reads_doc_spans():  # type: ignore[no-untyped-def]
     assert attributions(doc) == find_attributions(doc, CUES)
 
 
+FRAMED = (
+    "In|ADP|prep|7|in a|DET|det|3|a county|NOUN|compound|3|county survey|NOUN|pobj|0|survey "
+    ",|PUNCT|punct|7|, 30|NUM|nummod|6|30 farms|NOUN|nsubj|7|farm lacked|VERB|ROOT|7|lack "
+    "water|NOUN|dobj|7|water .|PUNCT|punct|7|."
+)
+SAID_IN = (
+    "The|DET|det|1|the mayor|NOUN|nsubj|2|mayor said|VERB|ROOT|2|say in|ADP|prep|2|in "
+    "a|DET|det|5|a report|NOUN|pobj|3|report that|SCONJ|mark|9|that 30|NUM|nummod|8|30 "
+    "farms|NOUN|nsubj|9|farm failed|VERB|ccomp|2|fail .|PUNCT|punct|2|."
+)
+COUNTED_SAID = (
+    "In|ADP|prep|8|in a|DET|det|2|a survey|NOUN|pobj|0|survey ,|PUNCT|punct|8|, "
+    "38|NUM|nummod|5|38 percent|NOUN|nsubj|8|percent of|ADP|prep|5|of farmers|NOUN|pobj|6|farmer "
+    "said|VERB|ROOT|8|say rain|NOUN|nsubj|10|rain failed|VERB|ccomp|8|fail .|PUNCT|punct|8|."
+)
+IN_INTERVIEW = (
+    "In|ADP|prep|5|in an|DET|det|2|an interview|NOUN|pobj|0|interview ,|PUNCT|punct|5|, "
+    "farmers|NOUN|nsubj|5|farmer complained|VERB|ROOT|5|complain .|PUNCT|punct|5|."
+)
+
+
+@pytest.mark.parametrize(
+    ("spec", "frames"),
+    [
+        (FRAMED, [("In", "a county survey", "30 farms lacked water")]),  # the survey says so
+        (SAID_IN, []),  # the verb names its source: the mayor, not the report
+        (COUNTED_SAID, [("In", "a survey", "38 percent")]),  # who said it was counted
+        (IN_INTERVIEW, []),  # an act of speaking is not a document that speaks
+    ],
+)
+def test_framing_documents(spec, frames):  # type: ignore[no-untyped-def]
+    got = [(cue, src, content) for kind, cue, src, content in _one(parsed(spec)) if kind == "frame"]
+    assert [(cue, src) for cue, src, _ in got] == [(c, s) for c, s, _ in frames]
+    for (_, _, content), (_, _, has) in zip(got, frames, strict=True):
+        assert any(has in c for c in content), content
+
+
 def test_no_cue_no_attribution():  # type: ignore[no-untyped-def]
     spec = (
         "Twelve|NUM|nummod|1|twelve homes|NOUN|nsubj|2|home burned|VERB|ROOT|2|burn "

@@ -58,6 +58,20 @@ def test_nouns_that_can_speak(noun, expected):  # type: ignore[no-untyped-def]
     assert CUES.names_speaker(noun, noun) is expected
 
 
+@pytest.mark.parametrize(
+    ("lemma", "word", "expected"),
+    [
+        ("poll", "poll", True),
+        ("polling", "polling", True),  # the lemmatizer keeps the gerund
+        ("survey", "surveys", True),
+        ("official", "officials", False),
+        ("storm", "storm", False),
+    ],
+)
+def test_documents(lemma, word, expected):  # type: ignore[no-untyped-def]
+    assert CUES.is_document(lemma, word) is expected
+
+
 def test_custom_lexicon_file(tmp_path: Path):  # type: ignore[no-untyped-def]
     raw = json.loads(
         Path(__file__).parents[2].joinpath("src/newsprov/nlp/lexicon/attribution.json").read_text()

@@ -70,3 +70,85 @@ def test_dash_credit_names_the_speaker(pipeline):  # type: ignore[no-untyped-def
     names = _names(ex)
     speakers = {q.text.split()[1]: names.get(q.speaker or "") for q in ex.quotes}
     assert speakers == {"water": "Ilse Varga", "lost": "Tomas Lind"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an inverted verb whose name the parse hung on a later word
+        (
+            "Mill.\n\n''I fix looms better than I fix sentences,'' said Dorit Kallas, half"
+            " joking.\n",
+            "Dorit Kallas",
+        ),
+        # a verb the parse took for a modifier of the name after it
+        ('Debate.\n\n"Debate recap," tweeted campaign spokesman Ivo Marr.\n', "Ivo Marr"),
+        # a closing mark glued to the speaker's name
+        ("Rally.\n\n“We will carry the county by a mile,”Hallworth said.\n", "Hallworth"),
+        # an opening mark glued to the cue
+        ("Rally.\n\nHallworth said,“We will carry the county by a mile.”\n", "Hallworth"),
+    ],
+)
+def test_quote_speaker_despite_the_parse(pipeline, text, speaker):  # type: ignore[no-untyped-def]
+    ex = extract_text(pipeline, text)
+    names = _names(ex)
+    assert [names.get(q.speaker or "") for q in ex.quotes] == [speaker], ex.quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        (
+            "Poll.\n\nShe leads with 48 percent, according to the PollTrackr average.\n",
+            48,
+            "PollTrackr",
+        ),
+        ("Poll.\n\nExit polling shows she won 71 percent of young voters.\n", 71, "Exit polling"),
+        (
+            "Pay.\n\nWages rose 4 percent, according to an analysis by the Lumen Institute.\n",
+            4,
+            "Lumen Institute",
+        ),
+        # a kind of body other than the one cited last is not that one
+        (
+            "Strikes.\n\nStrikes killed 40 civilians, the Syrian Observatory for Human Rights "
+            "said.\n\nIn March, the coalition said its raids had killed 80 civilians.\n",
+            80,
+            "coalition",
+        ),
+        # a described body points back past a paragraph of quotes
+        (
+            "Strikes.\n\nThe Syrian Observatory for Human Rights said 40 civilians died in "
+            "May. The campaign began in 2014. “It is the worst month,” its director told "
+            "reporters. “Nobody is safe.”\n\nThe toll since 2014 rose to 900, the "
+            "Britain-based monitoring group said.\n",
+            900,
+            "Syrian Observatory for Human Rights",
+        ),
+        # a described body is the organisation last named as a subject before it ...
+        (
+            "Storm.\n\nWeathervane Analytics has raised its estimate of the storm's cost.\n\n"
+            "Now, the weather forecasting firm has put losses at $40 billion.\n",
+            40e9,
+            "Weathervane Analytics",
+        ),
+        # "the company" is no fund cited since
+        (
+            "Oil.\n\nBrantwell Oil faced criticism. The Ostrander Family Fund said it backed "
+            "the critics.\n\nThe company said 40 staff had left.\n",
+            40,
+            "Brantwell Oil",
+        ),
+        # ... and not one an apposition describes only further on
+        (
+            "Storm.\n\nInsured losses are now put at $9 billion, according to the modeling "
+            "firm.\n\nHalden Risk, a storm modeling firm, says losses will be $6 billion.\n",
+            9e9,
+            "modeling firm",
+        ),
+    ],
+)
+def test_exact_figure_sources(pipeline, text, value, source):  # type: ignore[no-untyped-def]
+    ex = extract_text(pipeline, text)
+    fig = next(f for f in ex.figures if f.value == value)
+    assert _names(ex).get(fig.source or "") == source, [(f.value, f.source) for f in ex.figures]

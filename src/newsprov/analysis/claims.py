@@ -6,18 +6,20 @@ Several figures collapse into one claim when they cannot be independent evidence
 1. the two ends of a stated range ("between 800 and 1,000") form one interval;
 2. within one article, an unattributed figure repeating an attributed one (same bounds)
    belongs to it ("the toll ... rose to more than 1,000" after "SOHR said more than 1,000");
-3. republished wire copy: figures in articles that share a wire agency (dateline or
-   byline credit, or the agency's own article), with the same bounds and nearly the same
-   sentence (word Jaccard >= 0.6), are one report however many outlets ran it;
+3. republished copy: figures in articles that share a wire agency (dateline or byline
+   credit, or the agency's own article) or a publisher (an outlet's updated or re-run
+   story), with the same bounds and nearly the same sentence (word Jaccard >= 0.6), are
+   one report however many times it ran;
 4. the same chain giving the same bounds on the same date in several articles.
 
 The chain of a figure is its source (after clustering; see
 :mod:`newsprov.analysis.descriptions` for unnamed ones), else the outlet it came via.
 A figure with neither is the outlet's own unattributed statement: it can join an
 attributed claim (rule 2) but is never compared on its own. Also left out: figures
-without a measure or of measure ``other``, percentages (containment, shares: they change
-by design), and background figures dated more than 30 days before their article ("the
-2023 earthquakes killed more than 53,000").
+without a measure or of measure ``other``, percentages and their differences (containment,
+shares, a poll's "leads by 5 points": they change by design, and two polls are two
+sources of two quantities), and background figures dated more than 30 days before their
+article ("the 2023 earthquakes killed more than 53,000").
 
 A *derived total* sums a breakdown a source gives in one article (civilians + security
 forces + fighters) into a lower bound on the total ("at least 1,018"): the parts are
@@ -49,6 +51,7 @@ from newsprov.analysis.scope import (
     background,
     clause,
     kind_of,
+    locate,
     measure_fits,
     place_scope,
     placed_in,
@@ -76,7 +79,9 @@ _SCOPES = (
     ("in hospital", re.compile(r"\b(?:in|to) hospital\b|\bhospitali[sz]ed\b")),
 )
 _COUNT_UNITS = frozenset({"", "count", "people", "persons", "individuals", "bodies"})
-_SKIP_UNITS = frozenset({"percent", "%"})
+_SKIP_UNITS = frozenset(
+    {"percent", "%", "per cent", "percentage points", "percentage point", "points", "point"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +103,7 @@ def scope_of(sentence: str, number_text: str) -> str:
     """A scope word of the clause holding the number ("insured", "lifted", "in hospital",
     "daily"), or "": "Insured losses ... $4.2 billion" is not "total losses of $8 billion",
     "orders were lifted for 20,000" not "30,000 are under evacuation orders"."""
-    at = sentence.lower().find(number_text.lower()) if number_text else -1
+    at = locate(sentence, number_text)
     if at < 0:
         return ""
     starts = [m.end() for m in re.finditer(r"[,;:]\s|—|\s-\s", sentence[:at])]
@@ -193,7 +198,8 @@ def _place_scope(fig: FigureRecord, text: str, own: frozenset[str], ctx: _Contex
         return scope
     label = ctx.labels.get(fig.place, fig.place)
     key = name_key(label)
-    before = text[: text.find(fig.number_text)] if fig.number_text in text else ""
+    at = locate(text, fig.number_text)
+    before = text[:at] if at >= 0 else ""
     placed = placed_in(before, label)
     return f"place:{key.replace(' ', '-')}" if placed and not _own(key, own) else "event"
 
@@ -203,9 +209,17 @@ def _own(key: str, own: frozenset[str]) -> bool:
     return any(key == o or key.endswith(" " + o) for o in own)
 
 
-def _background(fig: FigureRecord, article: ArticleRecord) -> bool:
-    """A figure dated well before its article (a year, month or day) is background."""
-    if not fig.date or article.date is None:
+_YEAR_IN = re.compile(r"\b(?:in|during)\s+((?:19|20)\d\d)\b(?![,.]?\d|%)", re.I)
+
+
+def _background(fig: FigureRecord, article: ArticleRecord, text: str = "") -> bool:
+    """A figure dated well before its article (a year, month or day) is background, and so
+    is one whose clause puts it in an earlier year ("In 2008, she donated $750")."""
+    if article.date is None:
+        return False
+    if any(int(y) < article.date.year for y in _YEAR_IN.findall(text)):
+        return True
+    if not fig.date:
         return False
     text = fig.date.strip()
     end = parse_date(text) or parse_date(f"{text[:4]}-12-31" if len(text) == 4 else "")
@@ -223,7 +237,7 @@ def _comparable(fig: FigureRecord, ctx: _Context) -> bool:
     text = clause(fig.sentence, fig.number_text)
     return (
         _unit(fig.unit) not in _SKIP_UNITS
-        and not _background(fig, ctx.articles[fig.article])
+        and not _background(fig, ctx.articles[fig.article], text)
         and not background(text)
         and measure_fits(fig.measure or "", text)
     )
@@ -280,7 +294,8 @@ def _copies(a: Claim, b: Claim, ctx: _Context) -> bool:
     if a.article == b.article:
         return a.chain == b.chain or not a.attributed or not b.attributed
     aa, ab = ctx.articles[a.article], ctx.articles[b.article]
-    if not _wire_set(aa) & _wire_set(ab) & (aa.wires | ab.wires):
+    same_outlet = aa.publisher is not None and aa.publisher == ab.publisher
+    if not (same_outlet or _wire_set(aa) & _wire_set(ab) & (aa.wires | ab.wires)):
         return False
     return any(similarity(x, y) >= COPY_SIMILARITY for x in a.sentences for y in b.sentences)
 

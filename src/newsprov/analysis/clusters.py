@@ -11,16 +11,20 @@ happened by key. This module finds the rest, with evidence:
   longer one ("county sheriff's department") joins it when exactly one cluster's name
   qualifies and both are named in articles sharing a place.
 - persons: the same transliteration skeleton of first name and surname ("Rami
-  Abdurrahman" = "Rami Abdel-Rahman"), or of the whole name run together; a one-word name
+  Abdurrahman" = "Rami Abdel-Rahman"), or of the whole name run together (an alias with
+  another first name than the entity's own, a relative joined by surname, is no key); a
+  one-word name
   ("Abdurrahman") joins a full name only when exactly one full-name cluster has that
   surname and the two co-occur (same article, or articles naming a common organisation).
 
-Anonymous speakers are never merged. The canonical member of a cluster is the one with
-the longest label (ties: smallest IRI), so the result does not depend on input order.
+Anonymous speakers are never merged. The canonical member of a cluster is, among the
+members named in at least half as many articles as the most named one, the one with the
+longest label (ties: smallest IRI), so the result does not depend on input order.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -37,7 +41,13 @@ from newsprov.analysis.names import (
 __all__ = ["Cluster", "EntityRecord", "UnionFind", "cluster_entities", "word_endings"]
 
 _AGENT_TYPES = frozenset({"Organisation", "Outlet"})
+_STRAY = re.compile(r"[\[\]{}<>|\"“”]")
 _MIN_SUFFIX_WORDS = 2
+
+
+def _shouted(label: str) -> bool:
+    """A name in capitals with more than one word ("HILLARY CLINTON"; not "SOHR")."""
+    return label.isupper() and " " in label.strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,8 +63,12 @@ class EntityRecord:
 
     @property
     def label(self) -> str:
-        """The longest label (ties: alphabetical first)."""
-        return min(self.labels, key=lambda s: (-len(s), s)) if self.labels else self.iri
+        """The longest label without stray brackets or quotes ("Hillary] Clinton" is a
+        tokenising slip of "Hillary Clinton") and not in capitals ("HILLARY CLINTON", from
+        a transcript) when another is; ties: alphabetical first."""
+        if not self.labels:
+            return self.iri
+        return min(self.labels, key=lambda s: (bool(_STRAY.search(s)), _shouted(s), -len(s), s))
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,12 +203,26 @@ def _context(uf: UnionFind, ents: list[EntityRecord], kind: str) -> dict[str, fr
 def _merge_person_keys(uf: UnionFind, people: list[EntityRecord]) -> None:
     by_key: dict[object, list[str]] = defaultdict(list)
     for ent in people:
-        for label in ent.labels | {a for a in ent.aliases if len(a.split()) > 1}:
+        for label in ent.labels | _own_full_names(ent):
             for key in (person_key(label), full_key(label)):
                 if key is not None:
                     by_key[key].append(ent.iri)
     for iris in by_key.values():
         _union_all(uf, iris)
+
+
+def _own_full_names(ent: EntityRecord) -> set[str]:
+    """The entity's multi-word aliases that can be its own name: not one with another
+    first name than its labels ("Ivanka Trump" beside "Donald Trump", "Richard Osman"
+    beside "Alastair Osman": an article's surname coreference joined relatives, and
+    keying on them would make a whole family one person across the store)."""
+    firsts = {k[0] for k in map(person_key, ent.labels) if k is not None}
+    out = set()
+    for alias in ent.aliases:
+        key = person_key(alias)
+        if len(alias.split()) > 1 and (key is None or not firsts or key[0] in firsts):
+            out.add(alias)
+    return out
 
 
 def _merge_surnames(
@@ -234,7 +262,11 @@ def _co_occur(
 
 def _build(group: list[str], by_iri: Mapping[str, EntityRecord]) -> Cluster:
     members = [by_iri[i] for i in group]
-    canon = min(members, key=lambda e: (-len(e.label), e.iri))
+    most = max(len(m.articles) for m in members)
+    # named in the most articles: a headline fragment read as a name ("Ted Cruz Hints
+    # Trump", once) must not stand for a name used everywhere; then the longest
+    common = [m for m in members if 2 * len(m.articles) >= most]
+    canon = min(common, key=lambda e: (-len(e.label), e.iri))
     names = {n for m in members for n in m.labels | m.aliases} - {canon.label}
     return Cluster(canon.iri, canon.label, tuple(group), tuple(sorted(names)))
 

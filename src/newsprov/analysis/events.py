@@ -12,9 +12,13 @@ The event's own nouns (:func:`event_nouns`: "earthquake", "wildfire", "stampede"
 - articles naming different kinds of event only ("flood" / "earthquake") are not;
 - a recurring kind (protest, rally, march, vigil) more than a day apart is a different
   event (a report published the morning after still joins its day).
-Events are the connected components of the links, joined strongest link first, with one
-rule on top: articles given the same event name at ingest stay together, and two
-different user-named events are never merged.
+Names in more than a tenth of a large store (more than 50 articles: the two candidates of
+a campaign year, its country) are not evidence of one event and are left out of links.
+Events are the connected components of the links, joined strongest link first, with two
+rules on top: articles given the same event name at ingest stay together, and two
+different user-named events are never merged; and an unnamed event's dated articles span
+at most ``window`` days, so links do not chain day by day into one "event" of a whole
+news year (a campaign's articles each share names with the next week's).
 
 An unnamed event is called after its most frequent place and first date
 ("syria-2025-03-08"). Everything is ordered by IRI, so the result does not depend on the
@@ -27,13 +31,22 @@ import datetime as dt
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from itertools import combinations
 
 from newsprov.analysis.clusters import UnionFind
 from newsprov.analysis.records import ArticleRecord, EventGroup
 from newsprov.rdf.iris import event_iri, slugify
 
-__all__ = ["DEFAULT_WINDOW_DAYS", "NOUN_WINDOW", "event_nouns", "group_events", "link_score"]
+__all__ = [
+    "COMMON_MIN",
+    "COMMON_SHARE",
+    "DEFAULT_WINDOW_DAYS",
+    "NOUN_WINDOW",
+    "event_nouns",
+    "group_events",
+    "link_score",
+]
 
 DEFAULT_WINDOW_DAYS = 10
 NOUN_WINDOW = 3
@@ -65,6 +78,8 @@ def event_nouns(*texts: str | None) -> frozenset[str]:
 _MIN_JACCARD_MANY = 0.15
 _MIN_JACCARD_ONE = 0.5
 _MAX_POSTING = 400  # a feature shared by more articles than this proposes no pairs
+COMMON_SHARE = 0.1
+COMMON_MIN = 50
 
 
 def link_score(a: ArticleRecord, b: ArticleRecord, window: int = DEFAULT_WINDOW_DAYS) -> float:
@@ -99,7 +114,20 @@ def _candidate_pairs(articles: Sequence[ArticleRecord]) -> set[tuple[int, int]]:
     return pairs
 
 
+def _without_common(articles: Sequence[ArticleRecord]) -> list[ArticleRecord]:
+    """The articles with the names too common in the store to tell events apart: named by
+    more than ``COMMON_SHARE`` of the articles, and by more than ``COMMON_MIN`` (two
+    candidates named in most articles of a campaign year link every pair of them)."""
+    counts = Counter(e for a in articles for e in a.entities)
+    limit = max(COMMON_MIN, COMMON_SHARE * len(articles))
+    common = {e for e, n in counts.items() if n > limit}
+    if not common:
+        return list(articles)
+    return [replace(a, entities=a.entities - common) for a in articles]
+
+
 def _links(articles: Sequence[ArticleRecord], window: int) -> list[tuple[float, str, str]]:
+    articles = _without_common(articles)
     links = []
     for i, j in _candidate_pairs(articles):
         score = link_score(articles[i], articles[j], window)
@@ -109,9 +137,11 @@ def _links(articles: Sequence[ArticleRecord], window: int) -> list[tuple[float, 
 
 
 def _join(articles: Sequence[ArticleRecord], window: int) -> UnionFind:
-    """Union-find over article IRIs: user events first, then links strongest first."""
+    """Union-find over article IRIs: user events first, then links strongest first; a
+    link that would stretch an unnamed event beyond ``window`` days is not taken."""
     uf = UnionFind(a.iri for a in articles)
     label: dict[str, str | None] = {}
+    span = {a.iri: (a.date, a.date) for a in articles if a.date}
     by_event: dict[str, list[str]] = defaultdict(list)
     for art in articles:
         if art.user_event:
@@ -125,9 +155,25 @@ def _join(articles: Sequence[ArticleRecord], window: int) -> UnionFind:
         la, lb = label.get(ra), label.get(rb)
         if ra == rb or (la and lb and la != lb):
             continue
+        joined = _span(span.get(ra), span.get(rb))
+        if not (la or lb) and joined and (joined[1] - joined[0]).days > window:
+            continue
         uf.union(ra, rb)
-        label[uf.find(ra)] = la or lb
+        root = uf.find(ra)
+        label[root] = la or lb
+        if joined:
+            span[root] = joined
     return uf
+
+
+Span = tuple[dt.date, dt.date]
+
+
+def _span(a: Span | None, b: Span | None) -> Span | None:
+    """The first and last date of two sets of articles (None when neither is dated)."""
+    if a is None or b is None:
+        return a or b
+    return min(a[0], b[0]), max(a[1], b[1])
 
 
 def _auto_name(

@@ -42,18 +42,42 @@ _CHANNEL = re.compile(
 _MONITOR = re.compile(r"\b(?:monitor|monitoring|observatory|watchdog)\b", re.I)
 
 
+_PERSON_THEN_ORG = re.compile(
+    rf",?\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){{0,2}}(?:{ROLE_WORDS})\s+(?:of|at|for)\s+(?:the\s+)?",
+    re.I,
+)
+_ORG_THEN_PERSON = re.compile(rf"(?:'s|’s)?\s+(?:[\w-]+\s+){{0,2}}(?:{ROLE_WORDS})\s+", re.I)
+_PAREN_OPEN, _PAREN_CLOSE = re.compile(r"\s*\(\s*"), re.compile(r"\s*\)")
+
+
+def _spans(lower: str, name: str) -> list[tuple[int, int]]:
+    """Where ``name`` occurs in the lower-cased sentence."""
+    key, out, at = name.lower(), [], 0
+    while key and (at := lower.find(key, at)) >= 0:
+        out.append((at, at + len(key)))
+        at += 1
+    return out
+
+
 def _role_link(sentence: str, person: str, org_names: Iterable[str]) -> bool:
-    """Whether ``sentence`` ties ``person`` to one of ``org_names`` by a role word."""
-    p = re.escape(person)
+    """Whether ``sentence`` ties ``person`` to one of ``org_names`` by a role word: "P,
+    founder of O", "O's spokesman P", "P (O)". The words between the two names are
+    matched by fixed patterns (one compiled regex each, whatever the names)."""
+    lower = sentence.lower()
+    people = _spans(lower, person)
     for org in org_names:
-        o = re.escape(org)
-        patterns = (
-            rf"{p},?\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){{0,2}}(?:{ROLE_WORDS})\s+(?:of|at|for)\s+(?:the\s+)?{o}",
-            rf"{o}(?:'s|’s)?\s+(?:[\w-]+\s+){{0,2}}(?:{ROLE_WORDS})\s+{p}",
-            rf"{p}\s*\(\s*{o}\s*\)",
-        )
-        if any(re.search(pat, sentence, re.I) for pat in patterns):
-            return True
+        for ps, pe in people:
+            for os_, oe in _spans(lower, org):
+                if pe <= os_ and _PERSON_THEN_ORG.fullmatch(sentence, pe, os_):
+                    return True
+                if oe <= ps and _ORG_THEN_PERSON.fullmatch(sentence, oe, ps):
+                    return True
+                if (
+                    pe <= os_
+                    and _PAREN_OPEN.fullmatch(sentence, pe, os_)
+                    and _PAREN_CLOSE.match(sentence, oe)
+                ):
+                    return True
     return False
 
 
@@ -65,12 +89,25 @@ def _people(
     people = {i: names for i, (kind, _, names) in sources.items() if kind == "Person"}
     orgs = {i: names for i, (kind, _, names) in sources.items() if kind != "Person"}
     links: dict[str, set[str]] = defaultdict(set)
-    text = list(sentences)
-    for person, pnames in people.items():
-        for org, onames in orgs.items():
-            if any(_role_link(s, p, onames) for s in text for p in pnames):
-                links[person].add(org)
+    for sentence in sentences:
+        lower = sentence.lower()
+        here = _named_in(lower, people)
+        if not here:
+            continue
+        for org in _named_in(lower, orgs):
+            for person in here:
+                if org in links[person]:
+                    continue
+                if any(_role_link(sentence, p, orgs[org]) for p in people[person]):
+                    links[person].add(org)
     return {p: next(iter(o)) for p, o in links.items() if len(o) == 1}
+
+
+def _named_in(lower: str, names: Mapping[str, frozenset[str]]) -> list[str]:
+    """The IRIs among ``names`` one of whose names the (lower-cased) sentence contains:
+    a role link needs both names in one sentence, so only those pairs are tried (a
+    political event names hundreds of people and organisations in thousands of sentences)."""
+    return sorted(i for i, ns in names.items() if any(n.lower() in lower for n in ns if n))
 
 
 def _single(

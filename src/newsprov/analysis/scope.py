@@ -14,7 +14,8 @@ population, a claim's key holds:
 :func:`background` tells figures that are not about the event at all ("since the war
 began", "last year's quake") and :func:`measure_fits` figures whose clause names another
 quantity than the measure the NLP gave them (hostages, people in hospital, troops
-deployed, homes without power read as deaths; deaths read as missing): these are never
+deployed, homes without power, delegates or votes read as deaths or crowds; deaths read as
+missing; refugees a country admits read as people displaced): these are never
 compared, so upstream slips do not become verdicts.
 """
 
@@ -24,7 +25,15 @@ import re
 
 from newsprov.analysis.names import name_key
 
-__all__ = ["background", "clause", "kind_of", "measure_fits", "place_scope", "placed_in"]
+__all__ = [
+    "background",
+    "clause",
+    "kind_of",
+    "locate",
+    "measure_fits",
+    "place_scope",
+    "placed_in",
+]
 
 _CLAUSE_BREAK = re.compile(r"[;:]\s|—|\s-\s|,\s(?:while|but|and|whereas)\s|\.\s")
 _REGION = r"province|region|state|governorate|district|county|prefecture|oblast|department"
@@ -73,7 +82,10 @@ _BACKGROUND = re.compile(
     r"\bsince the (?:start|beginning|outbreak) of the (?:war|conflict|invasion)\b|"
     r"\bsince (?:19|20)\d\d\b|\bwar-wide\b|\bthroughout the war\b|"
     r"\bin the (?:entire|whole) (?:war|conflict)\b|"
-    r"\bover the (?:past|last) (?:\w+ )?(?:years|decades)\b|\b(?:last|previous) year'?s?\b",
+    r"\bover the (?:past|last) (?:\w+ )?(?:years|decades)\b|\b(?:last|previous) year'?s?\b|"
+    # "killed 130 people in Paris last November": another month's event
+    r"\blast (?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|spring|summer|fall|autumn|winter)\b|\b(?:a|one|two|\d+) years? ago\b",
     re.I,
 )
 # clause words of each measure: a figure whose clause has another measure's words and none
@@ -85,29 +97,93 @@ _WORDS = {
     "missing": r"missing|unaccounted|disappear\w*",
     "displaced": r"displac\w*|fled|flee\w*|homeless|refugees?|evacuat\w*|shelters?",
     "arrests": r"arrest\w*|detain\w*|detention|custody|held",
+    "crowd-size": r"crowds?|rall(?:y|ies)|protest\w*|marche[drs]|marching|(?-i:march)|"
+    r"demonstrat\w*|gather\w*|attend\w*|turnout|turned out|audience|packed|filled|cheer\w*|"
+    r"supporters",
 }
 _ELSEWHERE = re.compile(
     r"hostages?|captiv\w*|abduct\w*|kidnap\w*|(?:in|to) hospital|hospitali[sz]\w*|troops|"
     r"soldiers deployed|"
     r"deployed|without (?:power|electricity)|power outage|customers|injur\w*|wounded|missing|"
-    r"arrest\w*|detain\w*|displac\w*|evacuat\w*|rescued",
+    r"arrest\w*|detain\w*|displac\w*|evacuat\w*|rescued|delegates?|votes?|ballots?|voters",
     re.I,
+)
+# refugees a country admits are a quota or a policy's count, not people the event displaced
+_ADMITTED = re.compile(
+    r"\b(?:admit\w*|accept\w*|take in|taking in|took in|let in|resettl\w*|welcom\w*)\b", re.I
 )
 _KILLED = re.compile(r"\b(?:killed|dead|died)\b", re.I)
 
 
+_COORDINATOR = re.compile(r",?\s(?:and|but|while|whereas)\s", re.I)
+_NUMBER = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|"
+    r"hundreds?|thousands?|millions?)\b",
+    re.I,
+)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
 def clause(sentence: str, number_text: str, start: int | None = None) -> str:
-    """The clause of ``sentence`` holding the number phrase (the whole sentence if absent)."""
-    at = sentence.lower().find(number_text.lower()) if number_text else -1
+    """The clause of ``sentence`` holding the number phrase (the whole sentence if absent).
+
+    Besides punctuation, "and", "but", "while" end the clause where they join the number's
+    part to another number's ("80 people were killed and 18 others were injured": the 18
+    are the injured), though not inside a range ("between 800 and 1,000 people") nor a
+    breakdown sharing its words ("745 civilians and 125 soldiers were killed in X")."""
+    at = locate(sentence, number_text)
     if at < 0:
         return sentence
+    end = at + len(number_text)
     starts = [m.end() for m in _CLAUSE_BREAK.finditer(sentence[:at])]
-    end = _CLAUSE_BREAK.search(sentence, at + len(number_text))
-    return sentence[(starts[-1] if starts else 0) : end.start() if end else len(sentence)]
+    stop = _CLAUSE_BREAK.search(sentence, end)
+    first, last = (starts[-1] if starts else 0), stop.start() if stop else len(sentence)
+    for m in _COORDINATOR.finditer(sentence, first, last):
+        if m.end() <= at and _numbered_part(sentence[first : m.start()]):
+            first = m.end()
+        elif (
+            m.start() >= end
+            and _NUMBER.search(sentence, m.end(), last)
+            and _says_more(sentence[end : m.start()])
+        ):
+            last = m.start()
+            break
+    return sentence[first:last]
+
+
+def locate(sentence: str, number_text: str) -> int:
+    """Where the number phrase starts in ``sentence`` (-1 if absent): a whole number, so
+    "12" is not found inside "1,512"."""
+    if not number_text:
+        return -1
+    pattern = rf"(?<![\w.,]){re.escape(number_text)}(?![\w])"
+    m = re.search(pattern, sentence, re.I) or re.search(re.escape(number_text), sentence, re.I)
+    return m.start() if m else -1
+
+
+def _numbered_part(text: str) -> bool:
+    """Whether ``text`` holds a number followed by a statement of its own ("80 people were
+    killed"), not just the low end of a range ("between 800") or one part of a breakdown
+    whose words come after ("745 civilians and 125 soldiers were killed in X")."""
+    numbers = list(_NUMBER.finditer(text))
+    return bool(numbers) and _says_more(text[numbers[-1].end() :])
+
+
+def _says_more(text: str) -> bool:
+    """Whether the words after a number are more than its counted noun: two or more."""
+    return len(_WORD.findall(text)) >= 2
 
 
 def _slug(name: str) -> str:
     return name_key(name).replace(" ", "-")
+
+
+_EACH = re.compile(
+    r"\b(?:at|in|for|from|to) (?:each|every)\b|\bapiece\b|\beach (?:location|site|place|"
+    r"state|town|city|village|attack)\b|\bper (?:state|county|city|town|person|household|"
+    r"family|site|location)\b",
+    re.I,
+)
 
 
 def place_scope(text: str) -> str:
@@ -117,6 +193,8 @@ def place_scope(text: str) -> str:
     then treat the event's own dominant places as the whole event.)"""
     if _DAY.search(text):
         return "day"
+    if _EACH.search(text):
+        return "each"
     site = _SITE_WORD.search(text)
     if site:
         return f"site:{site.group(1).lower()}"
@@ -161,6 +239,8 @@ def measure_fits(measure: str, text: str) -> bool:
     own = _WORDS.get(measure)
     if own is None:
         return True
+    if measure == "displaced" and _ADMITTED.search(text):
+        return False
     if re.search(rf"\b(?:{own})\b", text, re.I):
         return not (measure == "missing" and _KILLED.search(text))
     others = "|".join(w for m, w in _WORDS.items() if m != measure)

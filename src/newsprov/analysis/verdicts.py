@@ -24,6 +24,13 @@ representative is its earliest claim. Then:
 Two figures of one sentence are not compared with each other unless two named sources give
 them ("organisers said 250,000, police 42,000"): "rose to 50 from 30" is one source.
 
+A measure in ``OWN_AMOUNTS`` (aid pledged, donated, raised) is each giver's own amount:
+two sources' amounts are two quantities ("Adelson committed $5 million, the Ricketts
+family $1 million"), so they never conflict, and agree only when both state the same
+exact amount ("four donations totaling $2.35 million", in a book and in a newspaper).
+A later figure that only rounds an earlier one of its chain ("nearly $916 million", then
+"nearly $1 billion") restates it: no revision.
+
 Figures more than ``MAX_RATIO`` times apart are taken to count different things (a
 war-wide total against one town's toll) and are not compared. Claims are deduplicated
 first (:mod:`newsprov.analysis.claims`), so a wire story run by ten outlets counts once and
@@ -49,6 +56,8 @@ from newsprov.analysis.records import Claim, Verdict
 __all__ = [
     "CUMULATIVE",
     "MAX_RATIO",
+    "OWN_AMOUNTS",
+    "SNAPSHOTS",
     "STALE_DAYS",
     "Statement",
     "compare_group",
@@ -61,6 +70,7 @@ STALE_DAYS = 2
 _NO_MATCH = 1e9
 _KIND_PENALTY = 0.5
 _DOWN_PENALTY = 1.0
+_ROUNDING = 1.25
 CUMULATIVE = frozenset(
     {
         "deaths",
@@ -74,6 +84,13 @@ CUMULATIVE = frozenset(
     }
 )
 """Measures whose counts only grow while an event unfolds (a fall is an unlikely revision)."""
+SNAPSHOTS = frozenset({"crowd-size"})
+"""Measures counted at one moment (a crowd): figures stated more than ``SNAPSHOT_DAYS``
+apart count different gatherings (Tuesday's rally, Thursday's), so they are neither
+compared nor a revision of each other."""
+SNAPSHOT_DAYS = 1
+OWN_AMOUNTS = frozenset({"aid-amount"})
+"""Measures whose figures are each source's own amount, never rival counts (module doc)."""
 
 
 def _order(c: Claim) -> tuple[bool, dt.date, str]:
@@ -156,7 +173,7 @@ def _revision_cost(old: Statement, new: Statement) -> float:
     the kind of bound changes ("at least 96" -> "at least 143" beats "58" -> "at least 143")
     and when a cumulative count (deaths, injuries) goes down."""
     ratio = _ratio(old.rep, new.rep)
-    if ratio > MAX_RATIO:
+    if ratio > MAX_RATIO or _rounds(old.rep, new.rep) or _other_moment(old.rep, new.rep):
         return _NO_MATCH
     cost = abs(math.log(ratio))
     if _bound_kind(old.rep) != _bound_kind(new.rep):
@@ -164,6 +181,25 @@ def _revision_cost(old: Statement, new: Statement) -> float:
     if new.rep.measure in CUMULATIVE and new.rep.magnitude < old.rep.magnitude:
         cost += _DOWN_PENALTY
     return cost
+
+
+def _rounds(old: Claim, new: Claim) -> bool:
+    """Whether ``new`` only restates ``old`` rounded: approximate, compatible with it,
+    within ``_ROUNDING`` of it and with fewer significant digits ("nearly $916 million" ->
+    "nearly $1 billion"; "at least 212" -> "more than 1,000" is a rise)."""
+    approximate = new.interval.lo < new.value[0] or new.interval.hi > new.value[1]
+    return (
+        approximate
+        and _ratio(old, new) <= _ROUNDING
+        and compatible(old.interval, new.interval)
+        and _digits(new.value[1]) < _digits(old.value[1])
+    )
+
+
+def _digits(value: float) -> int:
+    """Significant digits of a stated value: 916,000,000 -> 3, 1,000,000,000 -> 1."""
+    text = f"{abs(value):.6g}".split("e")[0].replace(".", "").strip("0")
+    return len(text) or 1
 
 
 def _match_day(current: list[Statement], new: list[Statement]) -> list[tuple[Statement, Statement]]:
@@ -210,7 +246,16 @@ def _comparable(a: Statement, b: Statement) -> bool:
         and _ratio(a.rep, b.rep) <= MAX_RATIO
         and not (set(a.rep.parts) & set(b.rep.figures) or set(b.rep.parts) & set(a.rep.figures))
         and not _one_sentence(a, b)
+        and not _other_moment(a.rep, b.rep)
     )
+
+
+def _other_moment(a: Claim, b: Claim) -> bool:
+    """Whether two snapshot figures (see ``SNAPSHOTS``) are dated too far apart to count
+    one gathering."""
+    if a.measure not in SNAPSHOTS or a.date is None or b.date is None:
+        return False
+    return abs((a.date - b.date).days) > SNAPSHOT_DAYS
 
 
 def _one_sentence(a: Statement, b: Statement) -> bool:
@@ -233,9 +278,14 @@ def _conflicts_and_agreement(
     verdicts = []
     agree = nx.Graph()
     agree.add_nodes_from(range(len(stmts)))
+    own = key[1] in OWN_AMOUNTS
     for i, j in combinations(range(len(stmts)), 2):
         a, b = stmts[i], stmts[j]
         if not _comparable(a, b):
+            continue
+        if own:
+            if _exact(a.rep) and a.rep.interval == b.rep.interval:
+                agree.add_edge(i, j)
             continue
         if compatible(a.rep.interval, b.rep.interval):
             agree.add_edge(i, j)
@@ -250,6 +300,10 @@ def _conflicts_and_agreement(
         )
         verdicts.append(_verdict("conflict", key, [x, y], note, high.lo - low.hi))
     return verdicts, agree
+
+
+def _exact(c: Claim) -> bool:
+    return c.interval.lo == c.interval.hi
 
 
 def _corroborations(key: GroupKey, stmts: Sequence[Statement], agree: nx.Graph) -> list[Verdict]:

@@ -40,7 +40,13 @@ _CREDITS = "newsprov.credits"
 
 # A full stop or opening bracket glued between a lower-case word and the next sentence
 # or credit ("distance.125", "dead(Omar"): split it so the boundary can be marked.
-_EXTRA_INFIXES = (r"(?<=[a-z])\.(?=[0-9A-Z])", r"(?<=[a-z])\((?=[A-Z])")
+_EXTRA_INFIXES = (
+    r"(?<=[a-z])\.(?=[0-9A-Z])",
+    r"(?<=[a-z])\((?=[A-Z])",
+    # a quotation mark glued to the next word: ',”Clinton said', 'said,“Look'
+    r"(?<=[a-z])[,.!?:](?=[”“\"][A-Za-z])",
+    r"(?<=[,.!?:])[”“\"](?=[A-Za-z])",
+)
 
 _CREDIT_RE = re.compile(
     r"\((?:(?:Photo|Image|Picture)s?\s*:?\s*)?"
@@ -54,7 +60,8 @@ _BLANK_LINE = re.compile(r"\n\s*\n")
 
 
 def add_news_infixes(nlp: Language) -> None:
-    """Split glued full stops and brackets ("distance.125", "dead(Omar") into tokens."""
+    """Split glued full stops, brackets and quotation marks ("distance.125", "dead(Omar",
+    'paranoia,”Clinton') into tokens."""
     current = nlp.tokenizer.infix_finditer  # type: ignore[union-attr]
     pattern = getattr(getattr(current, "__self__", None), "pattern", None)
     if pattern is None:

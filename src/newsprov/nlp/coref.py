@@ -33,6 +33,8 @@ from .speakers import salient_person, territorial_org
 
 __all__ = ["Cluster", "EntityTable", "Mention", "outlet_entity"]
 
+# residents and witnesses speak one by one even when the text groups them; other plural
+# roles ("officials said") stay plural in the unnamed source's name
 _PLURAL_ROLES = {"residents": "resident", "witnesses": "witness", "eyewitnesses": "witness"}
 _NAME_POS = {"PROPN", "NOUN", "X"}
 _DEFINITE = {"the", "this", "that"}
@@ -206,12 +208,12 @@ class EntityTable:
                 return c
         return None
 
-    def _last_anonymous_before(self, i: int) -> Cluster | None:
-        """The unnamed person referred to last before token ``i``."""
+    def _last_anonymous_before(self, i: int, role: str | None = None) -> Cluster | None:
+        """The unnamed person (of ``role``, if given) referred to last before token ``i``."""
         pos = bisect_left(self._starts, (i, -1))
         for _, ci in reversed(self._starts[:pos]):
             c = self.clusters[ci]
-            if c.anonymous and c.kind is EntityType.PERSON:
+            if c.anonymous and c.kind is EntityType.PERSON and role in {None, c.role}:
                 return c
         return None
 
@@ -370,13 +372,46 @@ class EntityTable:
             earlier = self._last_anonymous_before(tok.i)
             if dets & _DEFINITE and earlier is not None and role in _GENERIC_PEOPLE:
                 return earlier
-            return self.anonymous(role, tok)
+            plural = tok.tag_ == "NNS" and tok.lower_ not in _PLURAL_ROLES and tok.lower_ != role
+            word = tok.lower_ if plural else role
+            tie = self._affiliation(tok)
+            if tie is not None:  # "a spokesman for Ann Lee": not any spokesman
+                return self.anonymous(role, tok, name=f"unnamed {word} {tie}")
+            if dets & _DEFINITE:  # "the spokesman": the one described before
+                same = self._last_anonymous_before(tok.i, role)
+                if same is not None:
+                    return same
+            return self.anonymous(role, tok, name=f"unnamed {word}" if plural else None)
+        return None
+
+    def _affiliation(self, tok: Token) -> str | None:
+        """Whom an unnamed person is tied to, as written ("for Ann Lee", "close to the
+        Lees", "to the governor"), when that names an entity of the table."""
+        for child in tok.rights:
+            prep = child
+            if child.dep_ == "amod" and child.lower_ in _TIE_ADJECTIVES:  # "close to X"
+                prep = next((c for c in child.children if c.dep_ == "prep"), child)
+            if prep.dep_ != "prep" or prep.lower_ not in _TIE_PREPS:
+                continue
+            obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            found = self.named_at(obj)
+            if found is None or found.anonymous or found.kind is EntityType.PLACE:
+                continue
+            words = self.doc[child.i : obj.right_edge.i + 1]
+            if len(words) <= _TIE_WORDS and not any(t.is_punct for t in words):
+                return words.text
         return None
 
 
 # "the man" / "the woman" point back at the last unnamed speaker; a definite "the
 # resident" does too, but "the doctor" may be someone new, so only generic words qualify.
 _GENERIC_PEOPLE = {"man", "woman", "resident", "witness", "person", "survivor", "villager"}
+# an unnamed person's tie to a named entity, kept in its name ("a spokesman for X")
+_TIE_PREPS = {"for", "to", "at", "with", "from"}
+_TIE_ADJECTIVES = {"close"}
+_TIE_WORDS = 6
 
 
 def _merge(a: Entity, b: Entity) -> Entity:

@@ -26,6 +26,7 @@ class CueLexicon:
     dashes: frozenset[str]
     not_sources: frozenset[str]
     document_nouns: frozenset[str]
+    frame_documents: frozenset[str]
     agent_suffixes: tuple[str, ...]
     not_agents: frozenset[str]
     speaker_nouns: frozenset[str]
@@ -35,9 +36,13 @@ class CueLexicon:
         "rat"), by the stems of its inflected form?"""
         return lemma in self.verbs or any(stem in self.verbs for stem in stems(word))
 
+    def is_document(self, lemma: str, word: str) -> bool:
+        """Does a noun name a document or finding ("the poll", "exit polling", "surveys")?"""
+        return lemma in self.document_nouns or any(s in self.document_nouns for s in stems(word))
+
     def names_speaker(self, lemma: str, word: str) -> bool:
         """Can a noun name a speaker or a speaking document ("the announcer", "the poll")?"""
-        if lemma in self.document_nouns or lemma in self.speaker_nouns:
+        if self.is_document(lemma, word) or lemma in self.speaker_nouns:
             return True
         if lemma in self.not_agents or word in self.not_agents:
             return False
@@ -79,6 +84,7 @@ def load_cues(path: str | Path | None = None) -> CueLexicon:
         dashes=frozenset(data["dashes"]),
         not_sources=frozenset(data["not_sources"]),
         document_nouns=frozenset(data["document_nouns"]),
+        frame_documents=frozenset(data["frame_documents"]),
         agent_suffixes=tuple(data["agent_suffixes"]),
         not_agents=frozenset(data["not_agents"]),
         speaker_nouns=frozenset(data["speaker_nouns"]),

@@ -84,6 +84,16 @@ _DATELINE = re.compile(
     r"[ \t]*([A-Z][A-Z'.-]+(?:[ ][A-Z][A-Z'.-]+){0,3})(?:,[ ][\w. ]{1,25}?){0,2}"
     r"[ ]*(?:\(|[—–-]{1,2}[ ]|:[ ](?=[A-Z]))"
 )
+# a dateline in title case ("Algiers (AFP) -", "Tbilisi — Tens of thousands ..."): the
+# credit in brackets (whatever the model took the name for), or a long dash and a capital
+# after a name the model did not take for a person or body
+_TITLE_DATELINE = re.compile(
+    r"[ \t]*([A-Z][a-z'.-]+(?:[ ][A-Z][a-z'.-]+){0,2})(?:,[ ][A-Z][\w. ]{1,25}?)?"
+    r"[ ]*(?:(?P<credit>\([A-Z][\w. &-]{1,30}\))[ ]*[—–-]{1,2}[ ]|[—–][ ](?=[A-Z]))"
+)
+_TITLE_DATELINE_PARAGRAPHS = 3  # ... within the first paragraphs of running text
+_PROSE_WORDS = 8
+_NOT_PLACES = {"PERSON", "ORG", "OUTLET", "NORP"}
 # capitals before a colon that are labels, not datelines ("READ MORE: ...")
 _NOT_DATELINE = {
     "READ",
@@ -229,7 +239,7 @@ def _cleaned(ent: Span) -> list[Span]:
     for part in split_title(Span(ent.doc, start, ent.end, label=ent.label_, span_id=ent.id_)):
         trimmed = trim_span(part)
         if trimmed is not None:
-            out.append(_fire_service(trimmed))
+            out.append(_body_noun(_fire_service(trimmed)))
     return out
 
 
@@ -239,6 +249,17 @@ def _fire_service(ent: Span) -> Span:
     if ent.label_ == "PERSON" and len(ent) > 1 and ent[-1].lower_ in patterns().event_heads:
         return Span(ent.doc, ent.start, ent.end, label="ORG")
     return ent
+
+
+def _body_noun(ent: Span) -> Span:
+    """ "the Observatory said" tagged PERSON: a body's own noun after "the", standing for
+    its full name, names no person."""
+    doc = ent.doc
+    if ent.label_ != "PERSON" or len(ent) != 1 or ent.start == 0:
+        return ent
+    if doc[ent.start - 1].lower_ != "the" or ent[0].lower_ not in lexicon().org_nouns:
+        return ent
+    return Span(doc, ent.start, ent.end, label="ORG")
 
 
 def _extend_person(doc: Doc, ent: Span) -> Span:
@@ -293,17 +314,31 @@ def _org_word(tok: Token) -> bool:
 
 
 def _dateline_ents(doc: Doc) -> list[Span]:
-    """Dateline cities ("KHARTOUM (Reuters) -", "PARIS, France —") tagged as places."""
+    """Dateline cities ("KHARTOUM (Reuters) -", "PARIS, France —", and in title case near
+    the top, "Algiers (AFP) -", "Tbilisi — Tens of ...") tagged as places."""
     out = []
     text = doc.text
-    for start in [0, *paragraph_breaks(text)]:
+    starts = [0, *paragraph_breaks(text)]
+    prose = 0  # paragraphs of running text before this one (page chrome lines are short)
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
         m = _DATELINE.match(text, start)
-        if m is None or set(m.group(1).split()) & _NOT_DATELINE:
+        if m is None and prose < _TITLE_DATELINE_PARAGRAPHS:
+            m = _TITLE_DATELINE.match(text, start)
+            tagged = {t.ent_type_ for t in _tokens(doc, m)} if m is not None else set()
+            if m is not None and not m.group("credit") and tagged & _NOT_PLACES:
+                m = None  # "Irakli Gogoladze — ...", "Reuters — ...": a byline or a name
+        prose += len(text[start:end].split()) >= _PROSE_WORDS
+        if m is None or set(m.group(1).upper().split()) & _NOT_DATELINE:
             continue
         span = doc.char_span(m.start(1), m.end(1), label="GPE", alignment_mode="expand")
         if span is not None:
             out.append(span)
     return out
+
+
+def _tokens(doc: Doc, m: re.Match[str]) -> Span | list[Token]:
+    span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    return span if span is not None else []
 
 
 def _place_context(doc: Doc, ent: Span) -> bool:

@@ -255,10 +255,13 @@ def _parse_predicate(noun: Token) -> str | None:
 
 def _toll_value(span: Span | None) -> bool:
     """Is the number the value a toll reaches: "The death toll from the fire in Southern
-    California rose to nine" (the keyword is too far for the measure window)?"""
+    California rose to nine", "had risen to 381 people" (the keyword may be too far for
+    the measure window, and another nearer)?"""
     if span is None or not span.doc.has_annotation("DEP"):
         return False
     tok = span.root
+    if tok.dep_ == "nummod":  # "had risen to 381 people": the counted noun takes the place
+        tok = tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ in {"to", "at"}:
         verb = tok.head.head
     elif tok.dep_ in {"dobj", "attr"}:
@@ -293,7 +296,8 @@ def _figure(s: _Sentence, claim: Claim) -> FigureSpan | str:
     described = describe(
         lexes, claim.first, claim.last, phrase=phrase, match_unit=m.unit, others=others
     )
-    if described.measure is None and _toll_value(tokens):
+    if described.measure != "deaths" and not m.unit and _toll_value(tokens):
+        # the toll decides over a keyword nearer by ("... has risen to 264, rescue teams")
         unit = "people" if described.unit == "count" else described.unit
         described = replace(
             described,
@@ -352,14 +356,68 @@ def _sentence_figures(sent: Span, next_group: int, *, include_vague: bool) -> li
             if claim.qualifier is Qualifier.AT_LEAST and n + 1 < len(kept):
                 fig = _described_as(fig, kept[n + 1][1])
         out.append(fig)
+    return _coordinated_measures(sent.doc, _range_measures(out))
+
+
+def _coordinated_measures(doc: Doc, figs: list[FigureSpan]) -> list[FigureSpan]:
+    """A figure coordinated with one that has a measure counts the same ("the dead
+    included 44 children and 36 women", "222 civilians in one province and 250 others in
+    another"), and so does a part of it ("250 civilians, including 53 children"), unless
+    it has its own measure."""
+    if not doc.has_annotation("DEP"):
+        return figs
+    nouns = [_counted_token(doc, f) for f in figs]
+    out = []
+    for f, noun in zip(figs, nouns, strict=True):
+        whole = None
+        if noun is not None and noun.dep_ == "conj":
+            whole = noun.head
+        elif noun is not None and noun.dep_ == "pobj" and noun.head.lower_ in _PART_OF:
+            whole = noun.head.head
+        if f.measure is None and whole is not None:
+            first = next(
+                (g for g, n in zip(figs, nouns, strict=True) if n == whole and g.measure),
+                None,
+            )
+            if first is not None and first.unit == f.unit:
+                f = replace(f, measure=first.measure)
+        out.append(f)
     return out
+
+
+_PART_OF = {"including", "among"}  # "250 civilians, including 53 children"
+
+
+def _counted_token(doc: Doc, fig: FigureSpan) -> Token | None:
+    """The noun a figure's number counts, or the number itself where it stands alone."""
+    if fig.num_end <= fig.num_start:
+        return None
+    tok = doc[fig.num_start : fig.num_end].root
+    return tok.head if tok.dep_ == "nummod" else tok
 
 
 def _described_as(low: FigureSpan, high: FigureSpan) -> FigureSpan:
     """The lower end of a range counts what the upper end counts ("2,000 to 3,000 people")."""
     return replace(
-        low, unit=high.unit, what=high.what, measure=high.measure, population=high.population
+        low,
+        unit=high.unit,
+        what=high.what,
+        measure=high.measure or low.measure,
+        population=high.population,
     )
+
+
+def _range_measures(figs: list[FigureSpan]) -> list[FigureSpan]:
+    """Both ends of a range count the same: the measure its lower end found ("insured
+    losses ... between $8 billion and $14 billion", where the keyword is out of the upper
+    end's reach)."""
+    measures = {f.range_group: f.measure for f in figs if f.range_group is not None and f.measure}
+    return [
+        replace(f, measure=measures[f.range_group])
+        if f.measure is None and f.range_group in measures
+        else f
+        for f in figs
+    ]
 
 
 def _sentences(doc: Doc) -> list[Span]:

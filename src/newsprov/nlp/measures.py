@@ -38,6 +38,7 @@ __all__ = [
     "noun_phrase",
     "population_for",
     "population_named_after",
+    "predicate_measure",
     "unit_for",
 ]
 
@@ -211,12 +212,7 @@ def measure_for(
     rules = measures_lexicon()["rules"]
     best: tuple[int, int, str] | None = None
     for n, measure, kw in _KEYWORDS():
-        rule = rules[n]
-        if "units" in rule and unit not in rule["units"]:
-            continue
-        if "units" not in rule and _is_money(unit):
-            continue  # an amount of money counts no people or things: "₹10 crore ... tents"
-        if "nouns" in rule and head not in rule["nouns"]:
+        if not _fits(rules[n], unit, head):
             continue
         if far and " ".join(kw) not in measures_lexicon()["predicates"]:
             continue
@@ -231,6 +227,27 @@ def measure_for(
             if best is None or (dist, n) < best[:2]:
                 best = (dist, n, measure)
     return best[2] if best else None
+
+
+def _fits(rule: dict[str, Any], unit: str | None, head: str | None) -> bool:
+    """Can the rule's measure count this: its units and counted nouns, if it lists them?"""
+    if "units" in rule and unit not in rule["units"]:
+        return False
+    if "units" not in rule and _is_money(unit):
+        return False  # an amount of money counts no people or things: "₹10 crore ... tents"
+    return "nouns" not in rule or head in rule["nouns"]
+
+
+def predicate_measure(predicate: str | None, *, unit: str | None, head: str | None) -> str | None:
+    """The measure of the verb whose subject the counted noun is, which outranks any
+    keyword nearer by ("11 children were rescued, while 19 children ... died")."""
+    if predicate is None:
+        return None
+    rules = measures_lexicon()["rules"]
+    for n, measure, kw in _KEYWORDS():
+        if kw == (predicate,) and _fits(rules[n], unit, head):
+            return measure
+    return None
 
 
 def _is_money(unit: str | None) -> bool:
@@ -335,7 +352,8 @@ def describe(
     predicate such as "were killed" may follow it.
     """
     nouns = frozenset(phrase.words)
-    measure = measure_for(
+    measure = predicate_measure(phrase.predicate, unit=match_unit, head=phrase.head)
+    measure = measure or measure_for(
         lexes, first, last, unit=match_unit, head=phrase.head, others=others, noun_words=nouns
     )
     if measure is None:

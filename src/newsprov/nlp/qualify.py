@@ -19,6 +19,7 @@ reported in ``QualifiedNumbers.dropped``.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -29,6 +30,8 @@ from typing import Any
 
 from newsprov.model import Qualifier
 from newsprov.nlp.numbers import Lex, NumberMatch, lexicon
+
+_ROUND_THOUSANDS = re.compile(r"\d{1,3}((?:,000)+)")  # "40,000": thousands written out
 
 __all__ = [
     "Claim",
@@ -173,11 +176,25 @@ def _share(a: NumberMatch, b: NumberMatch) -> tuple[NumberMatch, NumberMatch]:
     """Complete the ends of a range with the scale and unit written only once."""
     if b.scaled and not a.scaled and a.kind == "digits" and a.value < b.base:
         a = replace(a, value=float(Decimal(repr(a.value)) * _scale_of(b)), scaled=True)
+    elif factor := _thousands_of(a, b):  # "30-40,000": 30,000 to 40,000
+        a = replace(a, value=a.value * factor)
     if a.unit is None and b.unit is not None:
         a = replace(a, unit=b.unit)
     elif b.unit is None and a.unit is not None:
         b = replace(b, unit=a.unit)
     return a, b
+
+
+def _thousands_of(a: NumberMatch, b: NumberMatch) -> int:
+    """The thousands written once for both ends ("30-40,000", "5-10,000"): the factor
+    that puts a bare lower end in the upper end's order of magnitude, else 0."""
+    groups = _ROUND_THOUSANDS.fullmatch(b.text)
+    if a.kind != "digits" or b.kind != "digits" or a.scaled or groups is None:
+        return 0
+    if not a.text.isdigit() or a.value >= 1000:
+        return 0
+    factor = 1000 ** groups.group(1).count(",")
+    return factor if b.value / 10 <= a.value * factor < b.value else 0
 
 
 def _scale_of(m: NumberMatch) -> Decimal:

@@ -210,6 +210,13 @@ def _is_scare_quote(text: str) -> bool:
     return len(words) < _MIN_WORDS and not text.rstrip().endswith((".", "!", "?", ","))
 
 
+def _is_name(text: str) -> bool:
+    """A few capitalised words without sentence punctuation, a name in quotation marks
+    ("Islamic State", "Frida Sofia"): said by nobody, even where a speaker verb is near."""
+    capitalised = all(w[:1].isupper() for w in text.split() if any(c.isalnum() for c in w))
+    return capitalised and _is_scare_quote(text)
+
+
 def find_quotes(doc: Doc, table: EntityTable, publisher: str | None = None) -> list[QuoteSpan]:
     """Body quotations with resolved speaker and via (see module docstring)."""
     skip = [*heading_spans(doc), *credit_spans(doc)]
@@ -233,7 +240,8 @@ def find_quotes(doc: Doc, table: EntityTable, publisher: str | None = None) -> l
         if speaker is None and (mark := token_at(doc, q.open_at)) is not None:
             speaker = chanted_by(table, mark)  # "Protesters chanted “…”"
             attached = speaker is not None
-        if not attached and (q.single or _is_scare_quote(text[q.start : q.end])):
+        quoted = text[q.start : q.end]
+        if _is_name(quoted) or (not attached and (q.single or _is_scare_quote(quoted))):
             continue
         if speaker is not None and via is None:
             via = _via_before(doc, text, q, speaker, table)

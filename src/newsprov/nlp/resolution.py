@@ -25,12 +25,16 @@ from .aliases import lexicon
 from .attributions import AttributionSpan
 from .coref import Cluster, EntityTable, Mention
 from .cues import CueLexicon
+from .sources import salient_org
 
 __all__ = ["Resolved", "resolve_sources"]
 
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "some", "one"}
 _NAME_MAX = 5
 _PLACES_SPEAK = {"verb", "intent", "clause", "carry", "dash", "transcript"}
+_DOCUMENT_MODIFIERS = frozenset({"prep", "acl", "relcl"})  # phrases that tell a document apart
+_DOCUMENT_WORDS = 10
+_BODY_PRONOUNS = {"its", "their"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,23 +107,113 @@ def _entity(
         return None
     head = span.root
     found = table.resolve(head)
+    document = cues.is_document(head.lemma_.lower(), head.lower_)
+    if found is not None and found.kind is EntityType.PLACE and document and create:
+        found = None  # "New Hampshire surveys": the place is the survey's scope
     if found is not None or not create or head.pos_ == "PRON":
         return found
     for tok in span:
         named = table.at(tok.i)
         if named is not None and named.kind is not EntityType.PLACE:
             return named
+    owner = _owner(head, span, cues)
+    found = _entity(table, owner, cues) if owner is not None else None
+    if found is not None and found.kind is not EntityType.PLACE:
+        return found  # a place titling a document names its scope ("New Hampshire surveys")
     words = [t for t in span if not (t.is_punct or t.is_space) and t.lower_ not in _DETERMINERS]
     if not words:
         return None
-    if head.pos_ == "PROPN" and head.text[:1].isupper():
+    if _is_name(head):
         return _named(table, _capitalised_run(words, head))
     lex = lexicon()
     lemma = head.lemma_.lower()
     speaks = lemma in lex.person_nouns or lemma in lex.org_nouns or head.lower_ in lex.person_nouns
     if head.pos_ in {"NOUN", "PROPN"} and (speaks or cues.names_speaker(lemma, head.lower_)):
-        name = " ".join(t.text for t in words)
+        if cues.is_document(lemma, head.lower_):
+            words = _document_words(words, head)
+        name = _owned_name(table, head, words) or " ".join(t.text for t in words)
         return table.anonymous(head.lemma_.lower(), head, name=name)
+    return None
+
+
+def _owned_name(table: EntityTable, head: Token, words: list[Token]) -> str | None:
+    """ "its director" named by the body "its" stands for: "director of the Lund
+    Institute" (the body cited last before it)."""
+    poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in _BODY_PRONOUNS), None)
+    if poss is None:
+        return None
+    body = salient_org(table, poss)
+    if body is None:
+        return None
+    own = " ".join(t.text for t in words if t.i != poss.i)
+    return f"{own} of {body.name}"
+
+
+def _document_words(words: list[Token], head: Token) -> list[Token]:
+    """An unnamed document is named with what tells it apart: its own words and the
+    phrases after it (past the source span, which stops at them) up to the first comma
+    ("polls taken in December", "the exit polls in New Hampshire", "a memo released
+    Friday"), not a clause about it."""
+    out = [t for t in words if t.i <= head.i]
+    for c in head.rights:
+        if c.is_punct or c.is_space:
+            break
+        if c.dep_ not in _DOCUMENT_MODIFIERS:
+            continue
+        run = list(c.subtree)
+        if any(t.is_punct or t.is_space for t in run) or len(out) + len(run) > _DOCUMENT_WORDS:
+            break
+        out += run
+    return out
+
+
+def _is_name(tok: Token) -> bool:
+    """A word written as a name: a proper noun, or a capitalised word the tagger took for
+    a common noun or adjective away from the sentence start ("according to
+    RealClearPolitics", "polling by the A.F.L.-C.I.O.")."""
+    if not tok.text[:1].isupper() or tok.lower_ in _DETERMINERS:
+        return False
+    return tok.pos_ == "PROPN" or (tok.pos_ in {"NOUN", "ADJ"} and not tok.is_sent_start)
+
+
+def _styled(word: str) -> bool:
+    """A one-word name styled as a brand or acronym, never a person's ("AFL-CIO",
+    "RealClearPolitics"; not "McCain" or "DeSantis")."""
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return True
+    return sum(c.isupper() for c in word[1:]) >= 2
+
+
+def _owner(head: Token, span: Span, cues: CueLexicon) -> Span | None:
+    """Who speaks through a document or finding: its possessor ("the secretary of state's
+    website"), its author ("polling by the A.F.L.-C.I.O.", "an examination by the Better
+    Government Association", "a memo released Friday by the inspector general"), or the
+    name it is titled with ("the RealClearPolitics average", "a Gallup poll")."""
+    lemma = head.lemma_.lower()
+    if head.pos_ not in {"NOUN", "PROPN", "ADJ"} or lemma in lexicon().person_nouns:
+        return None
+    document = cues.is_document(lemma, head.lower_)
+    doc = head.doc
+    for c in head.children:
+        if document and c.dep_ == "acl" and c.i > head.i:  # "a memo released by the watchdog"
+            agent = next((a for a in c.children if a.dep_ == "agent" and a.lower_ == "by"), None)
+            obj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent else None
+            if obj is not None:
+                return doc[obj.left_edge.i : obj.right_edge.i + 1]
+        if not span.start <= c.i < span.end:
+            continue
+        if c.dep_ == "prep" and c.lower_ == "by":
+            obj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if obj is not None:
+                return doc[obj.left_edge.i : obj.right_edge.i + 1]
+        if document and c.dep_ == "poss":
+            return doc[c.left_edge.i : c.i + 1]
+    if not document:
+        return None
+    titled = [t for t in doc[max(span.start, head.left_edge.i) : head.i] if _is_name(t)]
+    if titled and titled[-1].i - titled[0].i == len(titled) - 1:  # one run of name words
+        return doc[titled[0].i : titled[-1].i + 1]
     return None
 
 
@@ -146,7 +240,8 @@ def _named(table: EntityTable, words: list[Token]) -> Cluster | None:
     words = [w for w in words if w.lower_ not in lex.titles]
     if not words:
         return None
-    kind = EntityType.ORGANISATION if words[-1].lower_ in lex.org_nouns else EntityType.PERSON
+    org = words[-1].lower_ in lex.org_nouns or (len(words) == 1 and _styled(words[0].text))
+    kind = EntityType.ORGANISATION if org else EntityType.PERSON
     start, end = words[0], words[-1]
     text = start.doc.text[start.idx : end.idx + len(end)]
     mention = Mention(start.i, end.i + 1, start.idx, end.idx + len(end), text, kind)

@@ -82,8 +82,8 @@ def _owned_documents(
 def _is_cue_verb(tok: Token, cues: CueLexicon) -> bool:
     if tok.pos_ not in VERBS or not cues.is_cue_verb(tok.lemma_, tok.lower_):
         return False
-    if tok.dep_ == "amod" or (tok.tag_ == "VBN" and tok.dep_ == "acl"):
-        return False  # "the reported figures", "a man named X"
+    if (tok.dep_ == "amod" and tok.tag_ != "VBD") or (tok.tag_ == "VBN" and tok.dep_ == "acl"):
+        return False  # "the reported figures", "a man named X"; not '"…," tweeted X'
     return tok.lemma_ not in cues.object_source_verbs or tok.tag_ != "VBG"
 
 
@@ -156,6 +156,7 @@ def _phrase_attributions(sent: Span, cues: CueLexicon, inside: set[int]) -> list
                 continue
             cue = (sent[k].i, prep.i + 1)
             out.append(AttributionSpan(cue, phrase_span(obj, inside), sent_chars(sent), "phrase"))
+    out += _framing_documents(sent, cues, inside)
     for tok in sent:
         if tok.lemma_ in cues.object_source_verbs and tok.tag_ == "VBG" and tok.i not in inside:
             obj = next((c for c in tok.children if c.dep_ in {"dobj", "pobj"}), None)
@@ -164,6 +165,30 @@ def _phrase_attributions(sent: Span, cues: CueLexicon, inside: set[int]) -> list
                 src = phrase_span(obj, inside)
                 out.append(AttributionSpan((tok.i, tok.i + 1), src, content, "citing"))
     return out
+
+
+def _framing_documents(sent: Span, cues: CueLexicon, inside: set[int]) -> list[AttributionSpan]:
+    """ "In a Gallup poll, 40 percent said …", "… ahead in polls taken in December": the
+    document a sentence is framed in is its source."""
+    out = []
+    for tok in sent:
+        if tok.dep_ != "prep" or tok.lower_ != "in" or tok.i in inside:
+            continue
+        if cues.is_cue_verb(tok.head.lemma_, tok.head.lower_) and _names_speaker(tok.head):
+            continue  # "said in a report": the verb's subject is the source
+        obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.lemma_.lower() not in cues.frame_documents:
+            continue
+        source = phrase_span(obj, inside)
+        out.append(AttributionSpan((tok.i, tok.i + 1), source, sent_chars(sent), "frame"))
+    return out
+
+
+def _names_speaker(verb: Token) -> bool:
+    """Has the verb a subject that can speak? "38 percent of voters said" counts people,
+    so the poll the sentence is framed in speaks for them."""
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subj is not None and not any(t.like_num for t in subj.subtree)
 
 
 def _claim_quotes(
@@ -181,6 +206,9 @@ def _claim_quotes(
     for i in range(sent.start, sent.end):
         for qi in marks_at.get(i, ()):
             near.setdefault(qi, []).append(i)
+    before = _mark_before(sent, marks_at)
+    if not near and before is not None and verbs[0].i - sent.start <= _NP_MAX:
+        near = {qi: [before] for qi in marks_at[before]}  # '“…?” Vitter demanded.'
     out = []
     for qi, toks in near.items():
         if qi in claimed:
@@ -189,6 +217,17 @@ def _claim_quotes(
         claimed[qi] = offset + best
         out.append(qi)
     return out
+
+
+def _mark_before(sent: Span, marks_at: dict[int, list[int]]) -> int | None:
+    """The quotation mark that ends the sentence before this one, if it does: a question
+    or exclamation closes its sentence, and the cue follows as a sentence of its own."""
+    k = sent.start - 1
+    while k >= 0 and sent.doc[k].is_space:
+        if "\n" in sent.doc[k].text:
+            return None  # not across paragraphs
+        k -= 1
+    return k if k >= 0 and k in marks_at else None
 
 
 def mark_tokens(doc: Doc, quotes: Sequence[QuoteSpan]) -> dict[int, list[int]]:

@@ -55,13 +55,8 @@ _MOD_DEPS = {"amod", "compound", "nmod", "poss"}
 _SUBJ = {"nsubj", "nsubjpass"}
 _COMPLEMENT = {"ccomp", "parataxis"}
 _LOOKBACK_SENTS = 2
+_PARAGRAPH_SENTS = 6  # "the Britain-based monitoring group" may point back this far
 _PLACE_LABELS = {"GPE", "LOC", "NORP", "FAC"}
-# "the ministry" must match a named ministry or be an unnamed one ("the army said"); "the
-# monitor" / "the group" may point back at any organisation.
-_SPECIFIC_ORG_NOUNS = frozenset(
-    {"ministry", "army", "police", "court", "parliament", "bank", "hospital", "university",
-     "government", "military", "party", "company", "firm"}
-)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +77,9 @@ class SourceLexicon:
     non_agency_words: frozenset[str] = frozenset()
     body_nouns: frozenset[str] = frozenset()
     governing_heads: frozenset[str] = frozenset()
+    specific_org_nouns: frozenset[str] = frozenset()
+    company_nouns: frozenset[str] = frozenset()
+    non_company_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -212,25 +210,27 @@ def describe_org(table: EntityTable, tok: Token, lemma: str, definite: bool) -> 
     early = _early_referent(table, tok, lemma, words, definite)
     if early is not None:
         return early
-    hit = _fitting(table, tok, lemma, words) or _described_as(table, lemma)
+    hit = _fitting(table, tok, lemma, words) or _described_as(table, lemma, tok.i)
     if hit is not None:
         return hit
-    if identifying and definite and lemma not in _SPECIFIC_ORG_NOUNS:
+    if identifying and definite and lemma not in source_lexicon().specific_org_nouns:
         # "…, the Insurance Council of Australia said, with the industry body putting …"
-        near = _recent(table, tok, sentences=1)
+        near = _recent(table, tok, sentences=1, paragraphs=2) or salient_org(table, tok)
         if near is not None:
             return near
-    if identifying or lemma in _SPECIFIC_ORG_NOUNS:
+    earlier = [c for c in table.clusters if c.anonymous and c.kind is EntityType.ORGANISATION]
+    hit = next((c for c in reversed(earlier) if _names_noun(c.name, lemma)), None)
+    if identifying or lemma in source_lexicon().specific_org_nouns:
+        if hit is not None and definite and not identifying:
+            return hit  # "the Mexican navy" ... "the navy"
         ahead = None if definite or not identifying else named_next_sentence(table, tok)
         name = _description_name(tok, mods) if mods else lemma
         return ahead or table.anonymous(lemma, tok, EntityType.ORGANISATION, name)
-    earlier = [c for c in table.clusters if c.anonymous and c.kind is EntityType.ORGANISATION]
-    hit = next((c for c in reversed(earlier) if _names_noun(c.name, lemma)), None)
     if hit is not None:
         return hit
     if not definite:
         return named_next_sentence(table, tok)
-    found = _recent(table, tok, lemma=lemma) or _last_named(table, tok)
+    found = _recent(table, tok, lemma=lemma) or _last_named(table, tok, lemma)
     if found is None and mods:
         return table.anonymous(lemma, tok, EntityType.ORGANISATION, _description_name(tok, mods))
     return found
@@ -256,7 +256,7 @@ def _early_referent(
         if not any(set(bare) & _name_words(c) for c in named):
             return table.anonymous(bare[0], tok, EntityType.ORGANISATION, bare[0])
         return None
-    if lemma in _SPECIFIC_ORG_NOUNS:
+    if lemma in source_lexicon().specific_org_nouns:
         return None
     named = [c for i, c in named_orgs(table) if i < tok.i and _names_noun(c.name, lemma)]
     return None if named else _recent(table, tok, sentences=0)
@@ -272,7 +272,7 @@ def _fitting(table: EntityTable, tok: Token, lemma: str, words: set[str]) -> Clu
     if not words:
         return with_noun[-1] if with_noun else None
     hit = next((c for c in reversed(with_noun) if words & _name_words(c)), None)
-    if hit is not None or lemma in _SPECIFIC_ORG_NOUNS:
+    if hit is not None or lemma in source_lexicon().specific_org_nouns:
         return hit
     return _sharing(table, tok, words)
 
@@ -285,10 +285,10 @@ def _names_noun(name: str, noun: str) -> bool:
     return re.search(rf"\b{re.escape(noun)}", name, re.IGNORECASE) is not None
 
 
-def _described_as(table: EntityTable, lemma: str) -> Cluster | None:
-    """The named organisation an apposition describes with ``lemma``: "the Syrian
-    Observatory for Human Rights, a Britain-based monitor"."""
-    for tok in table.doc:
+def _described_as(table: EntityTable, lemma: str, before: int) -> Cluster | None:
+    """The named organisation an apposition before token ``before`` describes with
+    ``lemma``: "the Syrian Observatory for Human Rights, a Britain-based monitor"."""
+    for tok in table.doc[:before]:
         if tok.dep_ != "appos":
             continue
         for org, noun in ((table.at(tok.head.i), tok), (table.at(tok.i), tok.head)):
@@ -300,27 +300,52 @@ def _described_as(table: EntityTable, lemma: str) -> Cluster | None:
 
 
 def _recent(
-    table: EntityTable, tok: Token, sentences: int | None = None, lemma: str = ""
+    table: EntityTable,
+    tok: Token,
+    sentences: int | None = None,
+    lemma: str = "",
+    paragraphs: int | None = None,
 ) -> Cluster | None:
     """The organisation cited as a source last before ``tok`` (within ``sentences``
-    sentences before its own, when given). "The agency" passes over one named like a
-    charity, society or association ("Mexican Red Cross" is no agency; words in
-    ``source_nouns.json``) when another was cited."""
+    sentences before its own, when given, or as far back as the start of the paragraph
+    ``paragraphs`` - 1 before its own, when that is further but within _PARAGRAPH_SENTS
+    sentences). "The agency" passes over one named like a charity, society or
+    association ("Mexican Red Cross" is no agency; words in ``source_nouns.json``) when
+    another was cited; "the company" over any named like a public body or a charity."""
     floor = 0
     if sentences is not None:
         sents = list(tok.doc.sents)
         k = next(n for n, s in enumerate(sents) if s.start <= tok.i < s.end)
         floor = sents[max(0, k - sentences)].start
+        if paragraphs is not None:
+            cap = sents[max(0, k - _PARAGRAPH_SENTS)].start
+            floor = min(floor, max(cap, _paragraph_floor(tok, paragraphs)))
     lex = source_lexicon()
     cited = [c for i, c in table.noted_sources() if floor <= i < tok.i and is_org_like(table, c)]
     if lemma in lex.agency_nouns:
         public = [c for c in cited if not _name_words(c) & lex.non_agency_words]
         cited = public or cited
+    if lemma in lex.company_nouns:  # "the company" is no fund, ministry or university
+        cited = [c for c in cited if not _name_words(c) & lex.non_company_words]
     return cited[-1] if cited else None
 
 
-def _last_named(table: EntityTable, tok: Token) -> Cluster | None:
+def _paragraph_floor(tok: Token, paragraphs: int) -> int:
+    """The first token of the paragraph ``paragraphs`` - 1 before the token's own."""
+    seen = 0
+    for i in range(tok.i - 1, -1, -1):
+        t = tok.doc[i]
+        if t.is_space and "\n" in t.text:
+            seen += 1
+            if seen == paragraphs:
+                return i + 1
+    return 0
+
+
+def _last_named(table: EntityTable, tok: Token, lemma: str = "") -> Cluster | None:
     named = [c for i, c in named_orgs(table) if i < tok.i]
+    if lemma in source_lexicon().company_nouns:
+        named = [c for c in named if not _name_words(c) & source_lexicon().non_company_words]
     return named[-1] if named else None
 
 

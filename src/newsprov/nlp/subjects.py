@@ -18,6 +18,7 @@ _INVERTED_SUBJ = {"dobj", "attr", "nsubj", "npadvmod", "appos", "oprd"}
 _VERBS = {"VERB", "AUX"}
 _DELIMITERS = {",", "”", '"', ";", ":", "—", "–", "(", "."}
 _POSSESSIVE = {"'s", "’s"}
+_CLOSING = {",", "”", '"', "’", "''"}
 _NP_MAX = 10  # tokens of a speaker noun phrase before a final reporting verb
 
 
@@ -43,11 +44,14 @@ def subject_of(verb: Token) -> Token | None:
         return subject_of(verb.head)  # "X wants to verify"
     if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.pos_ in _VERBS:
         return subject_of(verb.head.head)  # "Reuters was able to confirm"
-    inverted = verb.i > 0 and verb.doc[verb.i - 1].text in {",", "”", '"', "’"}
+    inverted = verb.i > 0 and verb.doc[verb.i - 1].text in _CLOSING
     if inverted:
         for child in verb.rights:
             if child.dep_ in _INVERTED_SUBJ:
                 return child
+        named = _name_after(verb)
+        if named is not None:
+            return named
     if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
         return verb.head  # "the man, who …, described …" parsed as a modifier of "man"
     surface = surface_subject(verb)
@@ -57,6 +61,20 @@ def subject_of(verb: Token) -> Token | None:
         head = verb.head
         return next((c for c in head.children if c.dep_ in _SUBJ), None)
     return None
+
+
+def _name_after(verb: Token) -> Token | None:
+    """The last proper noun of the words after an inverted verb, up to a delimiter, for a
+    parse that hung them elsewhere ("…,'' said Robin Maynard, half joking"; "…," said
+    Oversight ranking Democrat Elijah Cummings (D-Md.))."""
+    doc, end = verb.doc, verb.sent.end
+    names = []
+    j = verb.i + 1
+    while j < end and doc[j].text not in _DELIMITERS and j - verb.i <= _NP_MAX:
+        if doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+            names.append(doc[j])
+        j += 1
+    return names[-1] if names else None
 
 
 def _possessed(marker: Token, verb: Token) -> Token | None:

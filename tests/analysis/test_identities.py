@@ -1,0 +1,64 @@
+"""A source's people resolve to it (``newsprov.analysis.identities``), also among the
+hundreds of names of a long political event."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprov.analysis.identities import resolve_identities
+
+B = "https://newsprov.org/id/"
+AGENCY = f"{B}organisation/relief-agency"
+LEAGUE = f"{B}organisation/farmers-league"
+PERSON = f"{B}person/ilsa-varga"
+
+
+def sources(extra: int = 0) -> dict[str, tuple[str, str, frozenset[str]]]:
+    out = {
+        AGENCY: ("Organisation", "Relief Agency", frozenset({"Relief Agency"})),
+        LEAGUE: ("Organisation", "Farmers League", frozenset({"Farmers League"})),
+        PERSON: ("Person", "Ilsa Varga", frozenset({"Ilsa Varga", "Varga"})),
+    }
+    for n in range(extra):  # bystanders: named, never tied to anyone
+        out[f"{B}person/p{n}"] = ("Person", f"Pel{n} Orsk", frozenset({f"Pel{n} Orsk"}))
+        out[f"{B}organisation/o{n}"] = ("Organisation", f"Board{n}", frozenset({f"Board{n}"}))
+    return out
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ilsa Varga, the director of the Relief Agency, said 40 had died.",
+        "Relief Agency spokeswoman Ilsa Varga put the toll at 40.",
+        "Relief Agency's chief Varga said 40 were dead.",
+        "Ilsa Varga (Relief Agency) gave a toll of 40.",
+    ],
+)
+def test_a_person_tied_by_a_role_speaks_for_the_organisation(sentence: str) -> None:
+    assert resolve_identities([sentence], sources()) == {PERSON: AGENCY}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ilsa Varga said 40 had died, and the Relief Agency said 38.",  # no role
+        "The Relief Agency thanked Ilsa Varga, a farmer, for her help.",  # role of nothing
+    ],
+)
+def test_names_in_one_sentence_without_a_role_stay_apart(sentence: str) -> None:
+    assert resolve_identities([sentence], sources()) == {}
+
+
+def test_a_person_with_roles_in_two_organisations_joins_neither() -> None:
+    text = [
+        "Ilsa Varga, director of the Relief Agency, said 40 had died.",
+        "Farmers League chair Ilsa Varga said the harvest was lost.",
+    ]
+    assert resolve_identities(text, sources()) == {}
+
+
+def test_many_names_and_sentences_resolve_the_same_links() -> None:
+    many = sources(300)
+    text = [f"Pel{n} Orsk met Board{n + 1} officials on day {n}." for n in range(300)]
+    text.append("Relief Agency spokeswoman Ilsa Varga put the toll at 40.")
+    assert resolve_identities(text, many) == {PERSON: AGENCY}

@@ -1,0 +1,111 @@
+"""What part of a sentence a figure's clause is, and which quantity it counts
+(``newsprov.analysis.scope``): tables of our own sentences, positive and negative."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprov.analysis.scope import background, clause, locate, measure_fits, place_scope
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number", "expected"),
+    [
+        # "and" joining two numbers' parts ends the clause on either side
+        (
+            "The ministry said 61 people died and 24 others were badly hurt.",
+            "24",
+            "24 others were badly hurt.",
+        ),
+        (
+            "The ministry said 61 people died and 24 others were badly hurt.",
+            "61",
+            "The ministry said 61 people died",
+        ),
+        ("Gunfire killed nine guards, but 14 prisoners escaped.", "14", "14 prisoners escaped."),
+        # a breakdown shares its verb and place: one clause
+        (
+            "The monitor said 70 civilians and 25 soldiers were killed in Varn province.",
+            "70",
+            "The monitor said 70 civilians and 25 soldiers were killed in Varn province.",
+        ),
+        # a range is one part: its "and" is not a break
+        (
+            "Between 300 and 450 people were killed in the floods.",
+            "450",
+            "Between 300 and 450 people were killed in the floods.",
+        ),
+        # "and" with no other number stays inside the clause
+        (
+            "Rescuers pulled out 40 bodies and searched the rubble overnight.",
+            "40",
+            "Rescuers pulled out 40 bodies and searched the rubble overnight.",
+        ),
+    ],
+)
+def test_clause_ends_where_another_numbers_part_begins(
+    sentence: str, number: str, expected: str
+) -> None:
+    assert clause(sentence, number) == expected
+
+
+def test_a_number_is_located_whole_not_inside_a_longer_one() -> None:
+    sentence = "Officials counted 2,412 homes, and 12 were rebuilt."
+    assert locate(sentence, "12") == sentence.index(" 12 ") + 1
+    assert locate(sentence, "2,412") == sentence.index("2,412")
+    assert locate(sentence, "77") == -1
+
+
+def test_injured_joined_to_a_toll_by_and_are_not_deaths() -> None:
+    sentence = "The governor said 61 people died and 24 others were badly injured."
+    assert not measure_fits("deaths", clause(sentence, "24"))
+    assert measure_fits("deaths", clause(sentence, "61"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("since the attack on the capital last October, which killed 90", True),
+        ("the bombing two years ago killed 31", True),
+        ("the flood last spring left 300 homeless", True),
+        ("the blast on Tuesday killed 31", False),
+        ("the toll rose to 31 last night", False),
+        ("31 were killed in the march on the ministry", False),
+    ],
+)
+def test_another_months_event_is_background(text: str, expected: bool) -> None:
+    assert background(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("three guards were killed at each checkpoint", "each"),
+        ("the fund gave $2,000 per household", "each"),
+        ("two died at each of the sites", "each"),
+        ("three guards were killed at the checkpoint", "event"),
+        ("each official said 40 had died", "event"),
+        ("each of the 40 victims has been named", "event"),
+    ],
+)
+def test_a_count_per_part_has_its_own_scope(text: str, expected: str) -> None:
+    assert place_scope(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("measure", "text", "fits"),
+    [
+        ("crowd-size", "a crowd of 4,000 gathered outside the hall", True),
+        ("crowd-size", "organisers said 9,000 marched through the centre", True),
+        ("crowd-size", "she is expected to win 480 delegates", False),
+        ("crowd-size", "of the 2,100 ballots cast, 1,300 went to the mayor", False),
+        ("deaths", "a further 30 people on March 3", True),  # the month is no crowd word
+        ("deaths", "a further 30 people joined the march", False),
+        ("displaced", "15,000 residents fled the burning valley", True),
+        ("displaced", "the country agreed to accept 5,000 refugees this year", False),
+        ("displaced", "the plan would resettle 20,000 refugees", False),
+        ("deaths", "61 people died in the collapse", True),
+    ],
+)
+def test_a_clause_naming_another_quantity_does_not_fit(measure: str, text: str, fits: bool) -> None:
+    assert measure_fits(measure, text) is fits

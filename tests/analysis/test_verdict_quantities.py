@@ -1,0 +1,334 @@
+"""Verdicts that compare only one quantity (``newsprov.analysis.claims`` and
+``newsprov.analysis.verdicts``): givers' own amounts, rounded restatements, an outlet's
+re-run story. Figures are hand-built records of sentences of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from newsprov.analysis.claims import build_claims
+from newsprov.analysis.records import ArticleRecord, FigureRecord
+from newsprov.analysis.verdicts import find_verdicts
+
+B = "https://newsprov.org/id/"
+EVENT = f"{B}event/e"
+NAMES = ("fund", "guild", "mill", "ministry", "agency", "audit", "anon1", "anon2")
+LABELS = {f"{B}org/{k}": k.title() for k in NAMES} | {f"{B}outlet/herald": "Herald"}
+_N = iter(range(10_000))
+
+
+def art(aid: str, day: int = 1, publisher: str | None = None) -> ArticleRecord:
+    return ArticleRecord(
+        iri=f"{B}article/{aid}",
+        article_id=aid,
+        date=dt.date(2024, 6, day),
+        publisher=f"{B}outlet/{publisher}" if publisher else None,
+    )
+
+
+def fig(
+    aid: str,
+    value: float,
+    source: str,
+    *,
+    qualifier: str = "exact",
+    measure: str = "aid-amount",
+    unit: str = "USD",
+    sentence: str = "",
+    text: str = "",
+) -> FigureRecord:
+    n = next(_N)
+    return FigureRecord(
+        iri=f"{B}article/{aid}/figure/{n:04d}",
+        article=f"{B}article/{aid}",
+        value=value,
+        qualifier=qualifier,
+        measure=measure,
+        population="people",
+        unit=unit,
+        source=f"{B}org/{source}",
+        sentence=sentence or f"sentence {n}",
+        number_text=text,
+    )
+
+
+def verdicts(figs: list[FigureRecord], arts: list[ArticleRecord]) -> list[tuple[str, ...]]:
+    by_iri = {a.iri: a for a in arts}
+    claims = build_claims(figs, by_iri, dict.fromkeys(by_iri, EVENT), LABELS, B)
+    return sorted((v.kind, *(c.describe() for c in v.claims)) for v in find_verdicts(claims))
+
+
+# --- a giver's own amount ---------------------------------------------------------------
+
+
+def test_two_givers_amounts_are_two_quantities_not_a_conflict() -> None:
+    arts = [art("a1"), art("a2")]
+    figs = [
+        fig("a1", 5_000_000, "fund", sentence="The Fund pledged $5 million to the appeal."),
+        fig("a2", 1_000_000, "guild", sentence="The Guild will donate $1 million."),
+    ]
+    assert verdicts(figs, arts) == []
+
+
+def test_an_amount_and_a_threshold_do_not_corroborate() -> None:
+    arts = [art("a1"), art("a2")]
+    figs = [
+        fig("a1", 1_000_000, "fund", sentence="The Fund gave $1 million."),
+        fig(
+            "a2", 1_000_000, "audit", qualifier="at least", sentence="donors of $1 million or more"
+        ),
+    ]
+    assert verdicts(figs, arts) == []
+
+
+def test_two_sources_stating_one_exact_amount_corroborate() -> None:
+    arts = [art("a1"), art("a2")]
+    figs = [
+        fig(
+            "a1", 2_350_000, "audit", sentence="Three gifts totaling $2.35 million, the audit says."
+        ),
+        fig("a2", 2_350_000, "ministry", sentence="The ministry listed gifts of $2.35 million."),
+    ]
+    assert verdicts(figs, arts) == [("corroboration", "Audit: 2,350,000", "Ministry: 2,350,000")]
+
+
+def test_a_givers_raised_pledge_is_still_a_revision() -> None:
+    arts = [art("a1", 1), art("a2", 5)]
+    figs = [fig("a1", 5_000_000, "fund"), fig("a2", 8_000_000, "fund")]
+    assert verdicts(figs, arts) == [("revision", "Fund: 5,000,000", "Fund: 8,000,000")]
+
+
+def test_event_totals_of_money_still_conflict() -> None:
+    arts = [art("a1"), art("a2")]
+    figs = [
+        fig("a1", 8e9, "agency", measure="economic-loss"),
+        fig("a2", 2e9, "ministry", measure="economic-loss"),
+    ]
+    assert [v[0] for v in verdicts(figs, arts)] == ["conflict"]
+
+
+# --- a rounded restatement is no revision ------------------------------------------------
+
+
+def test_a_later_rounded_figure_only_restates_the_earlier_one() -> None:
+    arts = [art("a1", 2), art("a2", 3)]
+    figs = [
+        fig(
+            "a1",
+            916e6,
+            "audit",
+            qualifier="nearly",
+            measure="economic-loss",
+            text="nearly $916 million",
+        ),
+        fig(
+            "a2",
+            1e9,
+            "audit",
+            qualifier="nearly",
+            measure="economic-loss",
+            text="nearly $1 billion",
+        ),
+    ]
+    assert verdicts(figs, arts) == []
+
+
+def test_a_rise_given_in_round_numbers_is_a_revision() -> None:
+    arts = [art("a1", 2), art("a2", 3)]
+    figs = [
+        fig("a1", 212, "agency", qualifier="at least", measure="deaths", unit="people"),
+        fig("a2", 1000, "agency", qualifier="more than", measure="deaths", unit="people"),
+    ]
+    assert [v[0] for v in verdicts(figs, arts)] == ["revision"]
+
+
+def test_an_exact_new_count_is_a_revision_even_when_close() -> None:
+    arts = [art("a1", 2), art("a2", 3)]
+    figs = [
+        fig("a1", 1340, "agency", measure="injuries", unit="people"),
+        fig("a2", 1420, "agency", measure="injuries", unit="people"),
+    ]
+    assert [v[0] for v in verdicts(figs, arts)] == ["revision"]
+
+
+# --- an outlet's own re-run story counts once --------------------------------------------
+
+RERUN = "The mayor never said where the claim of 250,000 new arrivals came from, {}."
+
+
+def test_an_outlets_updated_story_does_not_corroborate_itself() -> None:
+    arts = [art("a1", 12, "herald"), art("a2", 13, "herald")]
+    figs = [
+        fig(
+            "a1",
+            250_000,
+            "anon1",
+            measure="displaced",
+            unit="people",
+            sentence=RERUN.format("aides said"),
+        ),
+        fig(
+            "a2",
+            250_000,
+            "anon2",
+            measure="displaced",
+            unit="people",
+            sentence=RERUN.format("aides said on Sunday"),
+        ),
+    ]
+    assert verdicts(figs, arts) == []
+
+
+def test_two_outlets_different_sentences_still_corroborate() -> None:
+    arts = [art("a1", 12, "herald"), art("a2", 12)]
+    figs = [
+        fig(
+            "a1",
+            4000,
+            "anon1",
+            measure="displaced",
+            unit="people",
+            sentence="Aid workers said 4,000 people fled the valley.",
+        ),
+        fig(
+            "a2",
+            4000,
+            "agency",
+            measure="displaced",
+            unit="people",
+            sentence="The agency counts 4,000 displaced in camps near the river.",
+        ),
+    ]
+    assert [v[0] for v in verdicts(figs, arts)] == ["corroboration"]
+
+
+# --- a crowd is counted at one moment ----------------------------------------------------
+
+
+def test_one_sources_crowds_two_days_apart_are_two_rallies_not_a_revision() -> None:
+    arts = [art("a1", 3), art("a2", 5)]
+    figs = [
+        fig("a1", 1300, "guild", measure="crowd-size", unit="people"),
+        fig("a2", 2200, "guild", measure="crowd-size", unit="people"),
+    ]
+    assert verdicts(figs, arts) == []
+
+
+def test_crowds_of_two_sources_two_days_apart_do_not_conflict() -> None:
+    arts = [art("a1", 3), art("a2", 5)]
+    figs = [
+        fig("a1", 1300, "guild", measure="crowd-size", unit="people"),
+        fig("a2", 9000, "mill", measure="crowd-size", unit="people"),
+    ]
+    assert verdicts(figs, arts) == []
+
+
+def test_organisers_and_police_counting_one_march_still_conflict() -> None:
+    arts = [art("a1", 3), art("a2", 4)]
+    figs = [
+        fig("a1", 250_000, "guild", measure="crowd-size", unit="people"),
+        fig("a2", 42_000, "ministry", measure="crowd-size", unit="people"),
+    ]
+    assert [v[0] for v in verdicts(figs, arts)] == ["conflict"]
+
+
+# --- a figure of an earlier year is background ------------------------------------------
+
+
+def test_a_figure_the_clause_puts_in_an_earlier_year_stays_out() -> None:
+    arts = [art("a1"), art("a2")]
+    figs = [
+        fig(
+            "a1",
+            750,
+            "guild",
+            measure="deaths",
+            unit="people",
+            sentence="In 2019, the same storm season killed 750 people.",
+            text="750",
+        ),
+        fig(
+            "a2",
+            90,
+            "agency",
+            measure="deaths",
+            unit="people",
+            sentence="The storm has killed 90 people, the agency said.",
+            text="90",
+        ),
+    ]
+    assert verdicts(figs, arts) == []
+
+
+def test_a_figure_of_this_year_is_compared() -> None:
+    arts = [art("a1"), art("a2")]
+    figs = [
+        fig(
+            "a1",
+            750,
+            "guild",
+            measure="deaths",
+            unit="people",
+            sentence="In 2024, the storm killed 750 people.",
+            text="750",
+        ),
+        fig(
+            "a2",
+            90,
+            "agency",
+            measure="deaths",
+            unit="people",
+            sentence="The storm has killed 90 people, the agency said.",
+            text="90",
+        ),
+    ]
+    assert [v[0] for v in verdicts(figs, arts)] == ["conflict"]
+
+
+# --- shares and margins are no counts ----------------------------------------------------
+
+
+def test_poll_margins_in_points_are_never_compared() -> None:
+    arts = [art("a1"), art("a2")]
+    figs = [
+        fig(
+            "a1",
+            5,
+            "guild",
+            measure="crowd-size",
+            unit="percentage points",
+            sentence="Lind leads the crowded field by 5 percentage points, the Guild poll shows.",
+        ),
+        fig(
+            "a2",
+            12,
+            "mill",
+            measure="crowd-size",
+            unit="points",
+            sentence="The Mill survey puts her 12 points ahead of the rally's organiser.",
+        ),
+    ]
+    assert verdicts(figs, arts) == []
+
+
+def test_crowds_counted_in_people_are_still_compared() -> None:
+    arts = [art("a1"), art("a2")]
+    figs = [
+        fig(
+            "a1",
+            5000,
+            "guild",
+            measure="crowd-size",
+            unit="people",
+            sentence="The Guild said a crowd of 5,000 filled the square.",
+        ),
+        fig(
+            "a2",
+            12000,
+            "mill",
+            measure="crowd-size",
+            unit="people",
+            sentence="The Mill said 12,000 gathered in the square.",
+        ),
+    ]
+    assert [v[0] for v in verdicts(figs, arts)] == ["conflict"]
