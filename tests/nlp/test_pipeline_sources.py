@@ -132,6 +132,13 @@ def test_quote_speaker_despite_the_parse(pipeline, text, speaker):  # type: igno
             40e9,
             "Weathervane Analytics",
         ),
+        # a dateline the parser took for the subject gives way to the name after it
+        (
+            "Port.\n\nWASHINGTON -- Senator Ann Lee, touring the port on Monday, said 40 "
+            "ships had docked there.\n",
+            40,
+            "Ann Lee",
+        ),
         # "the company" is no fund cited since
         (
             "Oil.\n\nBrantwell Oil faced criticism. The Ostrander Family Fund said it backed "

@@ -22,20 +22,31 @@ _CLOSING = {",", "”", '"', "’", "''"}
 _NP_MAX = 10  # tokens of a speaker noun phrase before a final reporting verb
 
 
+def _past_dateline(tok: Token) -> Token | None:
+    """The name the parser hung on a dateline place as its apposition ("WASHINGTON --
+    President Obama, …, said"): the dateline is no subject, the name is."""
+    if tok.ent_type_ != "GPE":
+        return None
+    return next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+
+
 def subject_of(verb: Token) -> Token | None:
     """The speaker token: the verb's subject (the one nearest the verb when a quotation
     was parsed as a second subject), a passive agent, the subject of the clause a
     participle hangs on ("…, arguing that"), the noun after a sentence-final inverted verb
     ("…, said one resident"), the noun phrase between a comma and a final verb ("…, the
-    County Sheriff's Department said"), or a conjunct's subject."""
+    County Sheriff's Department said"), or a conjunct's subject; a dateline the parser took
+    for the subject gives way to the name after it."""
     subjects = [c for c in verb.children if c.dep_ in _SUBJ]
     if subjects:
         child = min(subjects, key=lambda c: abs(c.i - verb.i))
         relative = child.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl"
         if child.lower_ in _POSSESSIVE:
             return _possessed(child, verb)
-        return verb.head if relative else child
+        return verb.head if relative else (_past_dateline(child) or child)
     for child in verb.children:
+        if child.dep_ == "npadvmod" and child.i < verb.i and _past_dateline(child):
+            return _past_dateline(child)  # "WASHINGTON -- Senator X, …, said"
         if child.dep_ == "agent":
             return next((p for p in child.children if p.dep_ == "pobj"), None)
     if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp"} and verb.head.pos_ in _VERBS:
