@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from newsprov.analysis.claims import build_claims
 from newsprov.analysis.records import ArticleRecord, FigureRecord
 from newsprov.analysis.verdicts import find_verdicts
+from test_analysis_verdicts import fig as record
 
 B = "https://newsprov.org/id/"
 EVENT = f"{B}event/e"
 NAMES = ("fund", "guild", "mill", "ministry", "agency", "audit", "anon1", "anon2")
 LABELS = {f"{B}org/{k}": k.title() for k in NAMES} | {f"{B}outlet/herald": "Herald"}
-_N = iter(range(10_000))
 
 
 def art(aid: str, day: int = 1, publisher: str | None = None) -> ArticleRecord:
@@ -37,17 +39,15 @@ def fig(
     sentence: str = "",
     text: str = "",
 ) -> FigureRecord:
-    n = next(_N)
-    return FigureRecord(
-        iri=f"{B}article/{aid}/figure/{n:04d}",
-        article=f"{B}article/{aid}",
-        value=value,
-        qualifier=qualifier,
+    """A figure record; money given by ``source`` unless told otherwise."""
+    return record(
+        aid,
+        value,
+        qualifier,
+        source=source,
         measure=measure,
-        population="people",
         unit=unit,
-        source=f"{B}org/{source}",
-        sentence=sentence or f"sentence {n}",
+        sentence=sentence,
         number_text=text,
     )
 
@@ -235,18 +235,19 @@ def test_organisers_and_police_counting_one_march_still_conflict() -> None:
 # --- a figure of an earlier year is background ------------------------------------------
 
 
-def test_a_figure_the_clause_puts_in_an_earlier_year_stays_out() -> None:
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        ("In 2024, the storm killed 750 people.", ["conflict"]),  # this year's: compared
+        ("In 2019, the same storm season killed 750 people.", []),  # an earlier year's
+    ],
+)
+def test_a_figure_the_clause_puts_in_an_earlier_year_stays_out(
+    first: str, expected: list[str]
+) -> None:
     arts = [art("a1"), art("a2")]
     figs = [
-        fig(
-            "a1",
-            750,
-            "guild",
-            measure="deaths",
-            unit="people",
-            sentence="In 2019, the same storm season killed 750 people.",
-            text="750",
-        ),
+        fig("a1", 750, "guild", measure="deaths", unit="people", sentence=first, text="750"),
         fig(
             "a2",
             90,
@@ -257,78 +258,39 @@ def test_a_figure_the_clause_puts_in_an_earlier_year_stays_out() -> None:
             text="90",
         ),
     ]
-    assert verdicts(figs, arts) == []
-
-
-def test_a_figure_of_this_year_is_compared() -> None:
-    arts = [art("a1"), art("a2")]
-    figs = [
-        fig(
-            "a1",
-            750,
-            "guild",
-            measure="deaths",
-            unit="people",
-            sentence="In 2024, the storm killed 750 people.",
-            text="750",
-        ),
-        fig(
-            "a2",
-            90,
-            "agency",
-            measure="deaths",
-            unit="people",
-            sentence="The storm has killed 90 people, the agency said.",
-            text="90",
-        ),
-    ]
-    assert [v[0] for v in verdicts(figs, arts)] == ["conflict"]
+    assert [v[0] for v in verdicts(figs, arts)] == expected
 
 
 # --- shares and margins are no counts ----------------------------------------------------
 
 
-def test_poll_margins_in_points_are_never_compared() -> None:
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # margins in points are shares, never compared
+        (
+            (
+                5,
+                "percentage points",
+                "Lind leads the crowded field by 5 percentage points, the Guild poll shows.",
+            ),
+            (12, "points", "The Mill survey puts her 12 points ahead of the rally's organiser."),
+            [],
+        ),
+        # crowds counted in people still are
+        (
+            (5000, "people", "The Guild said a crowd of 5,000 filled the square."),
+            (12000, "people", "The Mill said 12,000 gathered in the square."),
+            ["conflict"],
+        ),
+    ],
+)
+def test_poll_margins_in_points_are_never_compared(
+    a: tuple[float, str, str], b: tuple[float, str, str], expected: list[str]
+) -> None:
     arts = [art("a1"), art("a2")]
     figs = [
-        fig(
-            "a1",
-            5,
-            "guild",
-            measure="crowd-size",
-            unit="percentage points",
-            sentence="Lind leads the crowded field by 5 percentage points, the Guild poll shows.",
-        ),
-        fig(
-            "a2",
-            12,
-            "mill",
-            measure="crowd-size",
-            unit="points",
-            sentence="The Mill survey puts her 12 points ahead of the rally's organiser.",
-        ),
+        fig(aid, value, src, measure="crowd-size", unit=unit, sentence=sentence)
+        for aid, src, (value, unit, sentence) in (("a1", "guild", a), ("a2", "mill", b))
     ]
-    assert verdicts(figs, arts) == []
-
-
-def test_crowds_counted_in_people_are_still_compared() -> None:
-    arts = [art("a1"), art("a2")]
-    figs = [
-        fig(
-            "a1",
-            5000,
-            "guild",
-            measure="crowd-size",
-            unit="people",
-            sentence="The Guild said a crowd of 5,000 filled the square.",
-        ),
-        fig(
-            "a2",
-            12000,
-            "mill",
-            measure="crowd-size",
-            unit="people",
-            sentence="The Mill said 12,000 gathered in the square.",
-        ),
-    ]
-    assert [v[0] for v in verdicts(figs, arts)] == ["conflict"]
+    assert [v[0] for v in verdicts(figs, arts)] == expected
