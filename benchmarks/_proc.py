@@ -46,6 +46,8 @@ def run_timed(cmd: Sequence[str], env: dict[str, str] | None = None) -> Timed:
         return Timed(seconds, usage.ru_maxrss / 1024, out.read(), cpu)
 
 
-def dir_size_mb(path: Path) -> float:
-    """Bytes under ``path``, in MB."""
-    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
+def dir_size_mb(path: Path, skip: str | None = None) -> float:
+    """Bytes under ``path``, in MB, leaving out the folder named ``skip`` (e.g. the
+    readers' copies of a store, hard links to the same files)."""
+    files = (f for f in path.rglob("*") if f.is_file())
+    return sum(f.stat().st_size for f in files if skip not in f.relative_to(path).parts) / 1e6

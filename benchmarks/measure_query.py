@@ -2,14 +2,17 @@
 
 The article graphs that a real ``newsprov ingest`` wrote for the generated corpus are
 dumped once as N-Quads and replicated under fresh article ids (``bench-`` becomes
-``bench0001-`` …), so a 10k or 100k store holds real extraction output without running
-the NLP 100k times. Entities stay shared across copies, as they are across real articles.
+``bench0001-`` …, and the key nodes of the article ids are minted again, as an ingest of
+those ids would), so a 10k or 100k store holds real extraction output without running
+the NLP 100k times. Entities stay shared across copies, as they are across real articles,
+so a source's figures grow with the store (one source is a fixed share of all figures).
 Each store is bulk-loaded, then every query is timed in-process, its rows streamed
 (percentiles over repeats), and ``newsprov query figures`` is timed as a whole CLI process.
 """
 
 from __future__ import annotations
 
+import re
 import statistics
 import sys
 import time
@@ -18,12 +21,13 @@ from typing import Any
 
 import pyoxigraph as ox
 from _proc import dir_size_mb, run_timed
+from rdflib import XSD, Literal
 
 __all__ = ["article_nquads", "measure_queries"]
 
 NEWSPROV = [sys.executable, "-m", "newsprov.cli"]
 CROSSREF_GRAPH = "<https://newsprov.org/id/graph/crossref>"
-QUERIES: tuple[tuple[str, str, dict[str, str]], ...] = (
+QUERIES: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("figures", "figures", {}),
     ("quotes", "quotes", {}),
     ("articles", "articles", {}),
@@ -32,7 +36,14 @@ QUERIES: tuple[tuple[str, str, dict[str, str]], ...] = (
     ("quotes of one article", "quotes", {"article_id": "bench0003-000042"}),
     ("figures of one source", "figures", {"source": "Ministry of Health"}),
     ("figures of one outlet", "figures", {"outlet": "Reuters"}),
+    ("figures of one measure", "figures", {"measure": "displaced"}),
+    ("quotes of one speaker", "quotes", {"speaker": "Hiroshi Tanaka"}),
+    ("quotes relayed by one outlet", "quotes", {"via": "Reuters"}),
+    ("articles of one outlet", "articles", {"outlet": "Reuters"}),
+    ("articles of one date", "articles", {"date": Literal("2025-10-26", datatype=XSD.date)}),
 )
+CLI_FILTERED = ("figures", "--bind", "source=Ministry of Health")
+_ARTICLE_KEY = re.compile(r"<https://newsprov\.org/id/rowkey/(\w+)/article_id/\w+>")
 
 
 def article_nquads(store_path: Path) -> list[str]:
@@ -44,11 +55,24 @@ def article_nquads(store_path: Path) -> list[str]:
 
 def _write_copies(lines: list[str], per_copy: int, size: int, path: Path) -> int:
     copies = max(1, round(size / per_copy))
-    block = "\n".join(lines) + "\n"
+    keyed = [ln for ln in lines if _ARTICLE_KEY.match(ln)]
+    block = "\n".join(ln for ln in lines if not _ARTICLE_KEY.match(ln)) + "\n"
     with path.open("w", encoding="utf-8") as fh:
         for k in range(copies):
             fh.write(block.replace("bench-", f"bench{k:04d}-"))
+            fh.writelines(_article_key(ln.replace("bench-", f"bench{k:04d}-")) for ln in keyed)
     return copies * per_copy
+
+
+def _article_key(line: str) -> str:
+    """An article id's key-node line with the node minted for the id the line now holds."""
+    from newsprov.rdf.views import key_node
+
+    match = _ARTICLE_KEY.match(line)
+    assert match is not None
+    article_id = line.split("\x1f" if "\x1f" in line else "\\u001F")[1]
+    node = key_node(match.group(1), "article_id", '"' + article_id)
+    return f"<{node}>" + line[match.end() :] + "\n"
 
 
 def _load(nq: Path, store_path: Path) -> float:
@@ -58,6 +82,24 @@ def _load(nq: Path, store_path: Path) -> float:
     store.flush()
     del store
     return time.perf_counter() - started
+
+
+def _quads(store_path: Path) -> int:
+    from newsprov.rdf.store import Store
+
+    with Store(store_path, read_only=True) as store:
+        return len(store)
+
+
+def _mark(store_path: Path) -> dict[str, Any]:
+    """Mark the loaded store keyed as an ingest would (rdf/views.py), timed."""
+    from newsprov.rdf.store import Store
+    from newsprov.rdf.views import mark_keyed
+
+    started = time.perf_counter()
+    with Store(store_path) as store:
+        keyed = mark_keyed(store)
+    return {"keyed": keyed, "mark_keyed_s": time.perf_counter() - started}
 
 
 def _percentiles(samples: list[float]) -> dict[str, float]:
@@ -82,31 +124,53 @@ def _time_queries(store_path: Path, repeats: int) -> dict[str, dict[str, Any]]:
     return out
 
 
-def _cli_figures(store_path: Path) -> float:
-    cmd = [*NEWSPROV, "query", "figures", "--format", "csv", "--store", str(store_path)]
-    return min(run_timed(cmd).seconds for _ in range(2))
+def _cli_figures(store_path: Path, *args: str) -> float:
+    cmd = [*NEWSPROV, "query", *(args or ("figures",)), "--format", "csv"]
+    return min(run_timed([*cmd, "--store", str(store_path)]).seconds for _ in range(2))
+
+
+def _cli_viz(store_path: Path, *args: str) -> dict[str, float]:
+    """``newsprov viz`` as a whole process: seconds, and the size of the page it wrote."""
+    out = store_path.parent / f"{store_path.name}-viz.html"
+    cmd = [*NEWSPROV, "viz", "--out", str(out), "--store", str(store_path), *args]
+    seconds = run_timed(cmd).seconds
+    return {"seconds": seconds, "mb": out.stat().st_size / 1e6}
 
 
 def measure_queries(
-    source_store: Path, per_copy: int, sizes: list[int], work: Path, repeats: int
+    source_store: Path,
+    per_copy: int,
+    sizes: list[int],
+    work: Path,
+    repeats: int,
+    *,
+    reuse: bool = False,
 ) -> list[dict[str, Any]]:
-    """Latency of the canned queries on stores of each size in ``sizes`` (articles)."""
-    lines = article_nquads(source_store)
+    """Latency of the canned queries on stores of each size in ``sizes`` (articles);
+    ``reuse``: on the stores already in ``work`` (built and marked by an earlier run)."""
+    lines = [] if reuse else article_nquads(source_store)
     results = []
     for size in sizes:
         nq, store_path = work / f"q{size}.nq", work / f"q{size}"
-        articles = _write_copies(lines, per_copy, size, nq)
-        load_s = _load(nq, store_path)
-        nq.unlink()
-        print(f"  {articles} articles loaded in {load_s:.1f} s", file=sys.stderr)
+        articles = max(1, round(size / per_copy)) * per_copy
+        load: dict[str, Any] = {"bulk_load_s": None}
+        if not reuse:
+            _write_copies(lines, per_copy, size, nq)
+            load = {"bulk_load_s": _load(nq, store_path)}
+            nq.unlink()
+            print(f"  {articles} articles loaded in {load['bulk_load_s']:.1f} s", file=sys.stderr)
+            load.update(_mark(store_path))
         results.append(
             {
                 "articles": articles,
-                "quads": len(ox.Store.read_only(str(store_path))),
-                "store_mb": dir_size_mb(store_path),
-                "bulk_load_s": load_s,
+                "quads": _quads(store_path),
+                "store_mb": dir_size_mb(store_path, skip="newsprov-readers"),
+                **load,
                 "queries": _time_queries(store_path, repeats),
                 "cli_figures_s": _cli_figures(store_path),
+                "cli_filtered_s": _cli_figures(store_path, *CLI_FILTERED),
+                "viz": _cli_viz(store_path),
+                "viz_focus": _cli_viz(store_path, "--focus", "Reuters"),
             }
         )
     return results

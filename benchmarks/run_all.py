@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/run_all.py [--articles N] [--repeats N] [--workers N]
                                     [--sizes 1000,10000] [--real DIR] [--others]
-                                    [--queries-only]
+                                    [--queries-only] [--keep DIR [--reuse]]
 
 Generates a deterministic corpus (benchmarks/corpus.py), or reads real articles from a
 JSONL file given with ``--real``; times ``newsprov ingest`` and a bare ``nlp.pipe`` with
@@ -11,18 +11,23 @@ replicated N-Quads of that ingest and times the canned queries. Prints a Markdow
 and writes it, with every number as JSON, to benchmarks/results/latest.{md,json}.
 ``--others`` also runs the older per-module scripts (bench_*.py). ``--queries-only`` ingests
 the corpus once, untimed, and re-measures only the queries, keeping the ingest figures of
-the previous latest.json (the table says so).
+the previous latest.json (the table says so). ``--keep DIR`` builds the stores in DIR
+(emptied first) and leaves them there, e.g. to time ``newsprov viz`` on them; with
+``--reuse`` the stores already in DIR are timed again (their load time is not re-measured).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +52,14 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--others", action="store_true", help="also run benchmarks/bench_*.py")
     ap.add_argument("--out", type=Path, default=RESULTS, help="folder for latest.{md,json}")
     ap.add_argument(
+        "--keep", type=Path, help="build the stores in this folder and keep them (e.g. for viz)"
+    )
+    ap.add_argument(
+        "--reuse",
+        action="store_true",
+        help="with --keep: time the stores an earlier --keep run left there, not new ones",
+    )
+    ap.add_argument(
         "--queries-only",
         action="store_true",
         help="re-measure the queries only; keep the ingest figures of the previous latest.json",
@@ -66,8 +79,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     """Every measurement, as one JSON-ready dictionary."""
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     load_before = os.getloadavg()[1]
-    with tempfile.TemporaryDirectory(prefix="newsprov-bench-") as tmp:
-        work = Path(tmp)
+    with _workdir(args.keep, args.reuse) as work:
         corpus, one = _corpus(args, work)
         if args.queries_only:
             print("ingest (once, untimed) …", file=sys.stderr)
@@ -78,7 +90,12 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             ingest = measure_ingest(corpus, one, work, repeats=args.repeats, workers=args.workers)
         print("query latency …", file=sys.stderr)
         queries = measure_queries(
-            work / "store-ingest-0", ingest["articles"], sizes, work, args.query_repeats
+            work / "store-ingest-0",
+            ingest["articles"],
+            sizes,
+            work,
+            args.query_repeats,
+            reuse=args.reuse,
         )
     return {
         "corpus": str(args.real) if args.real else f"generated ({args.articles} articles)",
@@ -88,6 +105,24 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "ingest": ingest,
         "queries": queries,
     }
+
+
+@contextlib.contextmanager
+def _workdir(keep: Path | None, reuse: bool) -> Iterator[Path]:
+    """A temporary folder, or ``keep`` (emptied of an earlier run's stores unless
+    ``reuse``, then kept)."""
+    if keep is None:
+        with tempfile.TemporaryDirectory(prefix="newsprov-bench-") as tmp:
+            yield Path(tmp)
+        return
+    if reuse:
+        shutil.rmtree(keep / "store-ingest-0", ignore_errors=True)
+        yield keep
+        return
+    if keep.exists():
+        shutil.rmtree(keep)
+    keep.mkdir(parents=True)
+    yield keep
 
 
 def _previous_ingest(out: Path) -> dict[str, Any]:
@@ -171,17 +206,31 @@ def _query_markdown(queries: list[dict[str, Any]]) -> list[str]:
             for q in queries
         ]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    for key, label in (("viz", "`newsprov viz`"), ("viz_focus", "`newsprov viz --focus Reuters`")):
+        cells = " | ".join(
+            f"{q[key]['seconds']:.1f} s, {q[key]['mb']:.1f} MB" if key in q else "" for q in queries
+        )
+        lines.append(f"| {label}, whole process (s, page size) | {cells} |")
     for key, fmt in (
         ("cli_figures_s", "| `newsprov query figures --format csv`, whole process (s) | {} |"),
+        (
+            "cli_filtered_s",
+            "| `newsprov query figures --bind 'source=Ministry of Health' --format csv`, "
+            "whole process (s) | {} |",
+        ),
         ("bulk_load_s", "| bulk load of the N-Quads (s) | {} |"),
         ("store_mb", "| store size (MB) | {} |"),
         ("quads", "| quads | {} |"),
     ):
-        cells = " | ".join(
-            f"{q[key]:,}" if isinstance(q[key], int) else f"{q[key]:.2f}" for q in queries
-        )
+        cells = " | ".join(_cell(q.get(key)) for q in queries)
         lines.append(fmt.format(cells))
     return lines
+
+
+def _cell(value: float | int | None) -> str:
+    if value is None:  # measured by a later version of this script
+        return ""
+    return f"{value:,}" if isinstance(value, int) else f"{value:.2f}"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,4 +1,5 @@
-"""Materialised rows of figures and quotes: the same answers as the SPARQL, or the SPARQL."""
+"""Materialised rows of figures, quotes and articles: the same answers as the SPARQL, or
+the SPARQL; bound values read from the rows' key nodes once the store is marked keyed."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from rdflib import Literal, URIRef
 import crossref_corpus
 from golden.rdf_samples import BASE, SAMPLES
 from newsprov import query
-from newsprov.rdf import views
+from newsprov.rdf import view_rows, views
 from newsprov.rdf.mapping import extraction_to_graph, graph_iri
 from newsprov.rdf.namespaces import NP, RDF
 from newsprov.rdf.store import Bindable, Rows, Store, to_ox
@@ -29,11 +30,22 @@ def _samples() -> Store:
     return st
 
 
-@pytest.fixture(scope="module", params=["samples", "crossref"])
+@pytest.fixture(scope="module", params=["samples", "crossref", "samples-keyed", "crossref-keyed"])
 def store(request: pytest.FixtureRequest) -> Iterator[Store]:
-    st = _samples() if request.param == "samples" else crossref_corpus.crossreferenced()
+    """The sample articles or the cross-reference corpus; "-keyed": marked, so bound
+    values are read from the key nodes, else walked from their terms."""
+    name = str(request.param)
+    st = crossref_corpus.crossreferenced() if name.startswith("crossref") else _samples()
+    assert views.mark_keyed(st) is views.is_keyed(st) is True
+    if not name.endswith("-keyed"):
+        _unflag(st)
     yield st
     st.close()
+
+
+def _unflag(st: Store) -> None:
+    st.write_mark("keyed-rows", None)
+    assert not views.is_keyed(st)
 
 
 def _sparql(st: Store, name: str, bindings: dict[str, Bindable] | None = None) -> Rows:
@@ -132,15 +144,47 @@ def test_rows_of_another_query_text_are_not_used() -> None:
     want = _sparql(st, "figures")
     flood = graph_iri(SAMPLES["flood"]().article.id, BASE)
     g = st.graph(flood)
-    for s, _p, o in list(g.triples((None, NP.figuresRow, None))):
-        row = json.loads(str(o))
-        row[0] = "0" * len(row[0])  # the digest of an older figures.rq
-        g.remove((s, NP.figuresRow, o))
-        g.add((s, NP.figuresRow, Literal(json.dumps(row))))
+    for s, p, o in list(g.triples((None, None, None))):
+        if p in (NP.figuresRow, NP.keyedRow) and str(o).startswith(views._digest("figures")):
+            g.remove((s, p, o))  # as if written with the digest of an older figures.rq
+            g.add((s, p, Literal("0" * 16 + str(o)[16:])))
     st.replace_graph(flood, g)
-    assert views.read_view(st, views.VIEWS["figures"], {}, 0, None) is None
+    assert views.mark_keyed(st)  # the graph is marked; its figures rows are not current
+    source = next(r["source"] for r in want.dicts() if r["article_id"] == Literal("flood-001"))
+    for bindings in ({}, {"article_id": ox.Literal("flood-001")}, {"source": to_ox(source)}):
+        assert views.read_view(st, views.VIEWS["figures"], bindings, 0, None) is None
     assert query.run(st, "figures") == want
+    by_source = {"source": source}
+    assert query.run(st, "figures", by_source) == _sparql(st, "figures", by_source)
     st.close()
+
+
+def test_a_store_with_a_graph_without_keyed_rows_is_not_marked() -> None:
+    st = _samples()
+    assert views.mark_keyed(st)
+    flood = graph_iri(SAMPLES["flood"]().article.id, BASE)
+    st.replace_graph(flood, st.graph(flood))  # rewriting a graph with current rows
+    assert views.is_keyed(st)
+    for predicate in (NP.keyedRow, NP.rowsDigest):  # as an older newsprov wrote it
+        _strip_rows(st, flood, predicate)
+    assert not views.is_keyed(st)  # writing it took the mark away
+    assert not views.mark_keyed(st) and not views.is_keyed(st)
+    every = _sparql(st, "figures").dicts()
+    source = next(r["source"] for r in every if r["article_id"] == Literal("flood-001"))
+    want = _sparql(st, "figures", {"source": source})  # type: ignore[dict-item]
+    assert any(r["article_id"] == Literal("flood-001") for r in want.dicts())
+    assert query.run(st, "figures", {"source": source}) == want  # type: ignore[dict-item]
+    st.close()
+
+
+def test_rows_are_text_unless_a_value_holds_the_separator() -> None:
+    terms = ['"plain', None, "^http://www.w3.org/2001/XMLSchema#integer 7"]
+    text = view_rows.row_text("d" * 16, "a-1", 3, terms)
+    assert not text.startswith("[") and view_rows.parse_row(text) == ("d" * 16, "a-1", 3, terms)
+    odd = ['"a\x1fb', None]
+    text = view_rows.row_text("d" * 16, "a\x1f1", 0, odd)
+    assert json.loads(text) == ["d" * 16, "a\x1f1", 0, odd]
+    assert view_rows.parse_row(text) == ("d" * 16, "a\x1f1", 0, odd)
 
 
 def test_a_query_that_differs_from_the_canned_text_runs_as_sparql() -> None:

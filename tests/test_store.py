@@ -142,3 +142,20 @@ def test_select_values_gives_plain_strings_by_variable_name_and_none_when_unboun
     assert [r["l"] for r in bound] == ["first"]
     with pytest.raises(QueryError):
         list(store.select_values("ASK { ?s ?p ?o }"))
+
+
+def test_marks_are_kept_beside_the_store_and_seen_by_readers(tmp_path):
+    with Store(tmp_path / "s") as st:
+        assert st.read_mark("keyed-rows") is None
+        st.write_mark("keyed-rows", "abc")
+        assert st.read_mark("keyed-rows") == "abc"
+    with Store(tmp_path / "s", read_only=True) as reader:
+        assert reader.read_mark("keyed-rows") == "abc"
+        with pytest.raises(StoreError, match="read-only"):
+            reader.write_mark("keyed-rows", None)
+    with Store(tmp_path / "s") as st:
+        st.write_mark("keyed-rows", None)
+        assert st.read_mark("keyed-rows") is None
+    memory = Store()
+    memory.write_mark("x", "1")
+    assert memory.read_mark("x") == "1" and Store().read_mark("x") is None

@@ -393,7 +393,9 @@ def cmd_viz(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     with _open_store(settings, read_only=True) as store:
-        out = write_explorer(store, Path(args.out), focus=args.focus, hops=args.hops)
+        out = write_explorer(
+            store, Path(args.out), focus=args.focus, hops=args.hops, cap=args.cap
+        )
     OUT.print(f"wrote {out}")
     return 0
 
@@ -546,6 +548,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--hops", type=int, default=2, help="with --focus: how many steps around it (default 2)"
+    )
+    p.add_argument(
+        "--cap",
+        type=lambda text: _whole(text, 1),
+        default=1500,
+        metavar="N",
+        help="draw at most N nodes (default 1500); a store too big to draw whole is drawn "
+        "as outlets and sources, --focus reads only the articles naming its entity",
     )
     _add_store(p)
     p.set_defaults(func=cmd_viz)

@@ -191,10 +191,21 @@ def ingest_articles(
 
         stored = (article_iri(r.article_id, settings.base_iri) for r in report.stored)
         report.crossref = update(store, settings.base_iri, stored)
+        _mark_keyed(store)
     store.flush()
     _mark_ingest(store, False)
     report.seconds += time.perf_counter() - started
     return report
+
+
+def _mark_keyed(store: Store) -> None:
+    """Flag an embedded store whose article graphs all hold keyed rows (rdf/views.py)."""
+    from newsprov.rdf.store import Store as Embedded
+
+    if isinstance(store, Embedded) and not store.read_only:
+        from newsprov.rdf.views import mark_keyed
+
+        mark_keyed(store)
 
 
 def _mark_ingest(store: Store, running: bool) -> None:

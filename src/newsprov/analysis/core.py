@@ -41,7 +41,7 @@ __all__ = [
     "group",
 ]
 
-ALGORITHM = "xr-2"
+ALGORITHM = "xr-3"
 """Changes whenever verdicts would differ for the same rows: stored events are then redone."""
 
 _FEATURE_TYPES = frozenset({"Person", "Organisation", "Place"})

@@ -128,9 +128,11 @@ class NP(DefinedNamespace):
     crossrefSignature: URIRef  # digest of what a derived graph was computed from
     crossrefIndex: URIRef  # an article's mentions and entity records, as JSON
     # materialised query rows (newsprov.rdf.views)
-    figuresRow: URIRef  # a figure's row of the canned figures query, as JSON
-    quotesRow: URIRef  # a quote's row of the canned quotes query, as JSON
-    articlesRow: URIRef  # an article's row of the canned articles query, as JSON
+    figuresRow: URIRef  # a figure's row of the canned figures query, as text
+    quotesRow: URIRef  # a quote's row of the canned quotes query, as text
+    articlesRow: URIRef  # an article's row of the canned articles query, as text
+    keyedRow: URIRef  # a row again, on the key node of one of its bindable values
+    rowsDigest: URIRef  # the digest of the views whose rows (and keys) a graph holds
 
 
 class NPM(DefinedNamespace):

@@ -132,6 +132,7 @@ class Store:
         self.allow_service = allow_service
         self.generation = 0  # of the published copy a reader has open
         self._dirty = False  # written since the last publish
+        self._marks: dict[str, str] = {}  # read_mark / write_mark without a folder
         try:
             if self.path is None:
                 self._ox = ox.Store()
@@ -179,6 +180,7 @@ class Store:
         """
         name = ox.NamedNode(graph_iri)
         data = graph.serialize(format="nt", encoding="utf-8")
+        self._check_marks([data])
         try:  # one SPARQL Update is one transaction: the old graph stays until the new is in
             self._ox.update(_replacing([name], [(graph_iri, data)]))
         except (OSError, SyntaxError, ValueError) as exc:
@@ -202,6 +204,7 @@ class Store:
             dropped.add(g_iri)
             name = ox.NamedNode(g_iri)
             lines = [f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in graph]
+            self._check_marks(["\n".join(lines).encode("utf-8")])
             count += len(lines)
             if lines:
                 body.append(f"GRAPH {name} {{\n" + "\n".join(lines) + "\n}")
@@ -225,6 +228,7 @@ class Store:
         touched), else in one transaction. Returns the triples written.
         """
         names = [ox.NamedNode(iri) for iri, _ in graphs]
+        self._check_marks(data for _, data in graphs)
         nquads = b"".join(_as_nquads(iri, data) for iri, data in graphs)
         triples = nquads.count(b"\n")
         try:
@@ -239,6 +243,44 @@ class Store:
             raise StoreError(f"cannot write {len(graphs)} graph(s): {exc}") from exc
         self._dirty = True
         return triples
+
+    def _check_marks(self, graphs: Iterable[bytes]) -> None:
+        """Before writing article graphs: drop the keyed-rows mark (rdf/views.py) when one
+        of them lacks the current rows, which an ingest's own graphs never do."""
+        if self.read_mark("keyed-rows") is None:
+            return
+        from newsprov.rdf.views import lacks_current_rows
+
+        if any(lacks_current_rows(data) for data in graphs):
+            self.write_mark("keyed-rows", None)
+
+    def read_mark(self, name: str) -> str | None:
+        """A short fact newsprov keeps about the store beside its data, not in it
+        (``<store>/newsprov-mark-<name>``; in memory for a store without a folder)."""
+        if self.path is None:
+            return self._marks.get(name)
+        try:
+            return (self.path / f"newsprov-mark-{name}").read_text(encoding="utf-8")
+        except OSError:
+            return None
+
+    def write_mark(self, name: str, value: str | None) -> None:
+        """Set (or with None, remove) the mark ``name`` (see :meth:`read_mark`)."""
+        if self.read_only:
+            raise StoreError(f"cannot mark the store at {self.path}: opened read-only")
+        if self.path is None:
+            self._marks.pop(name, None) if value is None else self._marks.update({name: value})
+            return
+        target = self.path / f"newsprov-mark-{name}"
+        try:
+            if value is None:
+                target.unlink(missing_ok=True)
+                return
+            temporary = target.with_suffix(".tmp")
+            temporary.write_text(value, encoding="utf-8")
+            temporary.replace(target)  # readers see the old mark or the new one
+        except OSError as exc:
+            raise StoreError(f"cannot mark the store at {self.path}: {_reason(exc)}") from exc
 
     def remove_graph(self, graph_iri: str) -> bool:
         """Drop a named graph; True when it existed."""

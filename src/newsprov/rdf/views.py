@@ -5,12 +5,19 @@ pays an index seek for each of them and a dictionary read for every string it ha
 at 10,000 articles that is tens of seconds. So when an article graph is written, the
 mapping (:func:`view_triples`, called by :func:`newsprov.rdf.mapping.extraction_to_graph`)
 also runs the canned query itself on that one graph and stores each resulting row in the
-graph, as one JSON literal on the row's figure or quote (``np:figuresRow``,
-``np:quotesRow``). :func:`read_view` then answers the canned query from those literals:
-one triple per row, sorted in Python by (article id, position in the article), with bound
-values followed through the indexes from the bound term (an article id, an outlet's,
-source's, speaker's or event's label) to the rows that can match, then checked against
-every bound column.
+graph, as one literal on the row's figure, quote or article (``np:figuresRow``,
+``np:quotesRow``, ``np:articlesRow``; :func:`row_text`). :func:`read_view` then answers
+the canned query from those literals: one triple per row, sorted in Python by (article
+id, position in the article), every bound column checked.
+
+A bound value must not scan the rows: each row is also stored on the key node of every
+value it could be filtered by (:func:`key_node`: query, variable and a digest of the
+term, ``np:keyedRow``), so ``figures`` bound to one source reads one index range, the
+rows of that source, whatever the size of the store. Those key nodes are used only when
+the store is marked as holding them in every article graph (:func:`mark_keyed`, after
+each ingest); otherwise a bound value is followed through the indexes from its term (an
+article id, an outlet's, source's, speaker's or event's label) to the subjects that can
+match, and a subject without a current row sends the caller to the SPARQL.
 
 The rows are derived data and the query stays the definition: each literal carries a
 digest of the query text it was computed with, and whenever the store does not hold a
@@ -21,28 +28,42 @@ the caller runs the SPARQL query instead, which gives the same rows.
 from __future__ import annotations
 
 import hashlib
-import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
-from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 
 from newsprov.rdf.namespaces import NP, PREFIXES
+from newsprov.rdf.view_rows import decode_rows, encode_term, row_fields, row_text
 
 if TYPE_CHECKING:
     from newsprov.rdf.store import Store
 
-__all__ = ["VIEWS", "View", "read_view", "view_for", "view_triples"]
+__all__ = [
+    "VIEWS",
+    "View",
+    "is_keyed",
+    "key_node",
+    "lacks_current_rows",
+    "mark_keyed",
+    "read_view",
+    "rows_digest",
+    "view_for",
+    "view_triples",
+]
 
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 _REPORTED_IN = str(NP.reportedIn)
 _VIEW_GRAPH = ox.NamedNode("https://newsprov.org/id/graph/view")
+_KEYED = str(NP.keyedRow)
+_ROWS_DIGEST = str(NP.rowsDigest)
+_KEY_BASE = "https://newsprov.org/id/rowkey/"
+_MARK = "keyed-rows"
+_FORMAT = "rows-v2"  # rows as U+001F-separated text, keyed by every bindable value
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,72 +161,91 @@ def view_for(sparql: str) -> View | None:
     return None
 
 
-# --- terms as short strings -----------------------------------------------------------
-
-
-def _encode(term: Any) -> str | None:
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return "<" + term.value
-    if isinstance(term, ox.BlankNode):
-        return "_" + term.value
-    if term.language:
-        return f"@{term.language} {term.value}"
-    if term.datatype.value == _XSD_STRING:
-        return '"' + term.value
-    return f"^{term.datatype.value} {term.value}"
-
-
-@cache
-def _datatype(iri: str) -> ox.NamedNode:
-    return ox.NamedNode(iri)
-
-
-def _decode(text: str | None) -> Any:
-    if text is None:
-        return None
-    tag, body = text[0], text[1:]
-    if tag == '"':
-        return ox.Literal(body)
-    if tag == "<":
-        return ox.NamedNode(body)
-    if tag == "^":
-        datatype, _, value = body.partition(" ")
-        return ox.Literal(value, datatype=_datatype(datatype))
-    if tag == "@":
-        language, _, value = body.partition(" ")
-        return ox.Literal(value, language=language)
-    return ox.BlankNode(body)
-
-
 # --- writing ----------------------------------------------------------------------------
 
 
 def view_triples(graph: Graph) -> list[tuple[URIRef, URIRef, Literal]]:
-    """The row triples of every view for one article's graph (to be added to it)."""
+    """The row triples of every view for one article's graph (to be added to it): each
+    row on its subject, again on the key node of each bound value a query can filter by
+    (:func:`key_node`), and the digest of the views on the article (``np:rowsDigest``)."""
     from newsprov.rdf.store import to_ox
 
     store = ox.Store()
     store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o), _VIEW_GRAPH) for s, p, o in graph)
     out: list[tuple[URIRef, URIRef, Literal]] = []
     for view in VIEWS.values():
-        result = store.query(_text(view.name), prefixes=PREFIXES)
-        assert isinstance(result, ox.QuerySolutions)
-        keys = [ox.Variable(v) for v in _variables(view.name)]
-        subject, article_id = ox.Variable(view.subject), ox.Variable("article_id")
-        for position, sol in enumerate(result):
-            node, aid = sol[subject], sol[article_id]
-            if not isinstance(node, ox.NamedNode) or aid is None:
-                continue
-            terms = [_encode(sol[k]) for k in keys]
-            row = json.dumps(
-                [_digest(view.name), aid.value, position, terms],
-                ensure_ascii=False,
-                separators=(",", ":"),
-            )
-            out.append((URIRef(node.value), URIRef(view.predicate), Literal(row)))
+        out += _rows_of(store, view)
+    articles = {s for s, p, _ in out if p == URIRef(VIEWS["articles"].predicate)}
+    out += [(a, URIRef(_ROWS_DIGEST), Literal(rows_digest())) for a in sorted(articles)]
     return out
+
+
+def _rows_of(store: ox.Store, view: View) -> list[tuple[URIRef, URIRef, Literal]]:
+    result = store.query(_text(view.name), prefixes=PREFIXES)
+    assert isinstance(result, ox.QuerySolutions)
+    variables = _variables(view.name)
+    keys = [ox.Variable(v) for v in variables]
+    subject, article_id = ox.Variable(view.subject), ox.Variable("article_id")
+    keyed = [(i, v) for i, v in enumerate(variables) if v in _bindable(view.name)]
+    out: list[tuple[URIRef, URIRef, Literal]] = []
+    for position, sol in enumerate(result):
+        node, aid = sol[subject], sol[article_id]
+        if not isinstance(node, ox.NamedNode) or aid is None:
+            continue
+        terms = [encode_term(sol[k]) for k in keys]
+        row = Literal(row_text(_digest(view.name), aid.value, position, terms))
+        out.append((URIRef(node.value), URIRef(view.predicate), row))
+        for i, var in keyed:
+            if (term := terms[i]) is not None:
+                out.append((URIRef(key_node(view.name, var, term)), URIRef(_KEYED), row))
+    return out
+
+
+def key_node(view: str, var: str, encoded: str) -> str:
+    """The IRI of the node that holds ``view``'s rows whose ``var`` is the encoded term."""
+    digest = hashlib.blake2b(encoded.encode("utf-8"), digest_size=12).hexdigest()
+    return f"{_KEY_BASE}{view}/{var}/{digest}"
+
+
+@cache
+def rows_digest() -> str:
+    """A digest of every view's query text and of the row format: the marker an article
+    graph's rows carry, and the store's mark once every article graph carries it."""
+    joined = " ".join(f"{name}={_digest(name)}" for name in sorted(VIEWS))
+    return hashlib.sha256(f"{_FORMAT} {joined}".encode()).hexdigest()[:16]
+
+
+def mark_keyed(store: Store) -> bool:
+    """Mark (or unmark) the store as one whose every article graph holds keyed rows of
+    the current views, so bound values are read from their key nodes; True when marked.
+
+    Counts articles and marked articles over the whole store: call it once after writing
+    graphs (an ingest does), never per query. A store written by a newsprov without key
+    nodes stays unmarked and is answered as before, by walking from the bound term.
+    """
+    count = "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?a {} }} }}"
+    articles = _count(store, count.format(f"a <{VIEWS['articles'].cls}>"))
+    marked = _count(store, count.format(f"<{_ROWS_DIGEST}> {ox.Literal(rows_digest())}"))
+    complete = articles > 0 and articles == marked
+    store.write_mark(_MARK, rows_digest() if complete else None)
+    return complete
+
+
+def lacks_current_rows(ntriples: bytes) -> bool:
+    """True for an article graph (N-Triples) without rows of the current views."""
+    if f"<{VIEWS['articles'].cls}>".encode() not in ntriples:
+        return False  # a derived graph (cross-reference), holding no article
+    marker = f"<{_ROWS_DIGEST}> {ox.Literal(rows_digest())}"
+    return marker.encode() not in ntriples
+
+
+def _count(store: Store, sparql: str) -> int:
+    return int(next(iter(store.raw_query(sparql, own_text=True)))[0].value)
+
+
+def is_keyed(store: Store) -> bool:
+    """True when the store is marked: every article graph holds current keyed rows."""
+    return store.read_mark(_MARK) == rows_digest()
 
 
 # --- reading ----------------------------------------------------------------------------
@@ -228,41 +268,43 @@ def read_view(
         return None
     variables = _variables(view.name)
     try:
-        raw = _driven(store, view, bindings) if _driver(view, bindings) else _scan(store, view)
+        raw = _raw_rows(store, view, bindings)
     except _Stale:
         return None
-    rows = [_parse(view, text) for text in raw]
-    if any(row is None for row in rows):
-        return None
-    checks = [(variables.index(k), _encode(v)) for k, v in bindings.items()]
-    kept = sorted(
-        (r for r in rows if r is not None and all(r[2][i] == want for i, want in checks)),
-        key=itemgetter(0, 1),
-    )
+    rows = [row_fields(text) for text in raw]  # [digest, article id, position, *terms]
+    digest = _digest(view.name)
+    if any(row[0] != digest for row in rows):
+        return None  # rows of another query text
+    for column, want in [(variables.index(k), encode_term(v)) for k, v in bindings.items()]:
+        rows = [row for row in rows if row[3 + column] == want]
+    rows.sort(key=_order)
     stop = None if limit is None else offset + limit
-    return variables, _decoded(r[2] for r in kept[offset:stop])
+    return variables, decode_rows(row[3:] for row in rows[offset:stop])
 
 
-def _decoded(rows: Iterable[list[str | None]]) -> Iterator[tuple[Any, ...]]:
-    """Rows of encoded terms as pyoxigraph terms, each distinct term built once."""
-    built = _Terms({None: None})
-    for row in rows:
-        yield tuple(map(built.__getitem__, row))
+def _order(row: list[str]) -> tuple[str, int]:
+    return row[1], int(row[2])
 
 
-class _Terms(dict[str | None, Any]):
-    """Encoded term -> pyoxigraph term, built on first use."""
+def _raw_rows(store: Store, view: View, bindings: Mapping[str, Any]) -> list[str]:
+    """The stored rows that can match ``bindings``: from the key node of one bound value
+    when the store is keyed, else by walking from its term, else every row."""
+    if bindings and is_keyed(store):
+        return _keyed(store, view, bindings)
+    return _driven(store, view, bindings) if _driver(view, bindings) else _scan(store, view)
 
-    def __missing__(self, text: str | None) -> Any:
-        term = self[text] = _decode(text)
-        return term
+
+def _keyed(store: Store, view: View, bindings: Mapping[str, Any]) -> list[str]:
+    """The rows on the key node of the first bound variable (in the query's order)."""
+    var = next(v for v in _variables(view.name) if v in bindings)
+    encoded = encode_term(bindings[var])
+    assert encoded is not None
+    node: Any = ox.NamedNode(key_node(view.name, var, encoded))
+    rows = store.raw_query(_KEYED_ROWS, {"key": node}, own_text=True)
+    return [sol[0].value for sol in rows]
 
 
-def _parse(view: View, text: str) -> tuple[str, int, list[str | None]] | None:
-    digest, article_id, position, terms = json.loads(text)
-    if digest != _digest(view.name):
-        return None
-    return article_id, position, terms
+_KEYED_ROWS = f"SELECT ?row ?key WHERE {{ GRAPH ?g {{ ?key <{_KEYED}> ?row }} }}"
 
 
 def _driver(view: View, bindings: Mapping[str, Any]) -> str | None:

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
+from rdflib import URIRef
 
 from newsprov.rdf.store import Store
 
@@ -149,13 +150,24 @@ def _link(g: nx.MultiDiGraph, pairs: Iterable[tuple[str, str]]) -> None:
             g.add_edge(a, b, key=CONFLICT_EDGE, label=CONFLICT_EDGE, conflict=True)
 
 
-def mark_conflicts(g: nx.MultiDiGraph, store: Store) -> int:
+def mark_conflicts(g: nx.MultiDiGraph, store: Store, *, part: bool = False) -> int:
     """Set ``conflict=True`` (and a CONFLICT line) on conflicting figures and link each
-    pair that disagrees with a ``conflicts with`` edge; returns how many figures."""
+    pair that disagrees with a ``conflicts with`` edge; returns how many figures.
+
+    ``part``: ``g`` draws a small part of a big store, so the verdicts are looked up
+    figure by figure (from each figure's IRI) instead of all read at once."""
     if store.ask(_Q_ANY_VERDICT):
-        rows = store.select(_Q_CONFLICTS).dicts()
+        if part:
+            figures = [n for n, d in g.nodes(data=True) if d["kind"] == "figure"]
+            rows = [
+                r for f in figures for r in store.select(_Q_CONFLICTS, {"f": URIRef(f)}).dicts()
+            ]
+            pairs = [r for f in figures for r in store.select(_Q_PAIRS, {"a": URIRef(f)}).dicts()]
+        else:
+            rows = store.select(_Q_CONFLICTS).dicts()
+            pairs = store.select(_Q_PAIRS).dicts()
         marked = _mark(g, ((str(r["f"]), str(r["note"] or "np:Conflict verdict")) for r in rows))
-        _link(g, ((str(r["a"]), str(r["b"])) for r in store.select(_Q_PAIRS).dicts()))
+        _link(g, ((str(r["a"]), str(r["b"])) for r in pairs))
         return marked
     found = _conflicting(g)
     marked = _mark(g, ((f, _note(g, o)) for f, others in found.items() for o in others))

@@ -19,7 +19,7 @@ written into HTML.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import networkx as nx
@@ -46,6 +46,8 @@ _CLASS_KIND = {
     _NP + "Place": "place",
 }
 _MAX_ENTITY_EVIDENCE = 5
+Row = dict[str, str | None]
+
 
 _Q_ENTITIES = (
     _PREFIXES
@@ -95,13 +97,16 @@ def local_name(iri: str) -> str:
     return iri.rstrip("/").rsplit("#", 1)[-1].rsplit("/", 1)[-1] or iri
 
 
-def _rows(store: Store, sparql: str) -> Iterator[dict[str, str | None]]:
-    """Rows of a SELECT as plain strings (None = unbound)."""
-    result = store.select(sparql)
-    for row in result.rows:
-        yield {
-            v: (None if t is None else str(t)) for v, t in zip(result.variables, row, strict=True)
-        }
+def _rows(store: Store, sparql: str, graphs: Sequence[str] | None) -> Iterator[Row]:
+    """Rows of a SELECT as plain strings (None = unbound), over the union of all graphs,
+    or over each of ``graphs`` in turn (one query per graph: Oxigraph reads a graph's own
+    index ranges then, where a list of graphs as default graph is tried graph by graph
+    for every pattern, hundreds of times slower)."""
+    for scope in [None] if graphs is None else [[g] for g in graphs]:
+        result = store.raw_query(sparql, default_graph=scope, own_text=True)
+        names = [v.value for v in result.variables]
+        for sol in result:  # a solution iterates its values in the order of the variables
+            yield dict(zip(names, [None if t is None else t.value for t in sol], strict=True))
 
 
 def _shorten(text: str, limit: int = 40) -> str:
@@ -115,10 +120,10 @@ def _ensure(g: nx.MultiDiGraph, iri: str, kind: str = "entity") -> dict[str, Any
     return g.nodes[iri]
 
 
-def _add_entities(g: nx.MultiDiGraph, store: Store) -> None:
+def _add_entities(g: nx.MultiDiGraph, store: Store, graphs: Sequence[str] | None) -> None:
     kinds: dict[str, str] = {}
     labels: dict[str, str] = {}
-    for row in _rows(store, _Q_ENTITIES):
+    for row in _rows(store, _Q_ENTITIES, graphs):
         iri, kind = row["e"] or "", _CLASS_KIND[row["type"] or ""]
         if iri not in kinds or ENTITY_KINDS.index(kind) < ENTITY_KINDS.index(kinds[iri]):
             kinds[iri] = kind
@@ -135,8 +140,8 @@ def _add_entities(g: nx.MultiDiGraph, store: Store) -> None:
         )
 
 
-def _add_articles(g: nx.MultiDiGraph, store: Store) -> None:
-    for row in _rows(store, _Q_ARTICLES):
+def _add_articles(g: nx.MultiDiGraph, store: Store, graphs: Sequence[str] | None) -> None:
+    for row in _rows(store, _Q_ARTICLES, graphs):
         iri = row["a"] or ""
         if iri not in g:
             name = row["headline"] or row["id"] or local_name(iri)
@@ -163,7 +168,7 @@ def _add_articles(g: nx.MultiDiGraph, store: Store) -> None:
         if row["publisher"] and not g.has_edge(row["publisher"], iri, "published"):
             _ensure(g, row["publisher"], "outlet")
             g.add_edge(row["publisher"], iri, key="published", label="published")
-    for row in _rows(store, _Q_ARTICLE_LINKS):
+    for row in _rows(store, _Q_ARTICLE_LINKS, graphs):
         article, target = row["a"] or "", row["o"] or ""
         if row["p"] == _NP + "wire":
             _ensure(g, target, "outlet")
@@ -208,8 +213,8 @@ def _link(g: nx.MultiDiGraph, claim: str, target: str | None, label: str, kind: 
         node["vias"].add(target)
 
 
-def _add_figures(g: nx.MultiDiGraph, store: Store) -> None:
-    for row in _rows(store, _Q_FIGURES):
+def _add_figures(g: nx.MultiDiGraph, store: Store, graphs: Sequence[str] | None) -> None:
+    for row in _rows(store, _Q_FIGURES, graphs):
         iri = row["f"] or ""
         text = row["text"] or row["value"] or "?"
         measure = local_name(row["measure"]) if row["measure"] else None
@@ -253,8 +258,8 @@ def _figure_lines(row: dict[str, str | None], measure: str | None) -> list[str]:
     return [line for line in lines if not line.endswith(": None")]
 
 
-def _add_quotes(g: nx.MultiDiGraph, store: Store) -> None:
-    for row in _rows(store, _Q_QUOTES):
+def _add_quotes(g: nx.MultiDiGraph, store: Store, graphs: Sequence[str] | None) -> None:
+    for row in _rows(store, _Q_QUOTES, graphs):
         iri, text = row["q"] or "", row["text"] or ""
         node = _claim_node(g, iri, "quote", row["a"] or "", f"“{text}”")
         if not node["lines"]:
@@ -285,16 +290,17 @@ def _name_claim_agents(g: nx.MultiDiGraph) -> None:
             data["lines"] += [f"via: {g.nodes[v]['label']}" for v in sorted(data["vias"])]
 
 
-def build_graph(store: Store) -> nx.MultiDiGraph:
-    """Every article, entity, figure and quote in ``store`` with the edges between them.
+def build_graph(store: Store, graphs: Sequence[str] | None = None) -> nx.MultiDiGraph:
+    """Every article, entity, figure and quote in ``store`` with the edges between them,
+    or only those of the named graphs ``graphs`` (article graphs: see viz/scale.py).
 
     Conflicts are not marked here; see :func:`newsprov.viz.conflicts.mark_conflicts`.
     """
     g = nx.MultiDiGraph()
-    _add_entities(g, store)
-    _add_articles(g, store)
-    _add_figures(g, store)
-    _add_quotes(g, store)
+    _add_entities(g, store, graphs)
+    _add_articles(g, store, graphs)
+    _add_figures(g, store, graphs)
+    _add_quotes(g, store, graphs)
     _name_claim_agents(g)
     for _, data in g.nodes(data=True):
         if not data["lines"]:  # nodes created bare, from a reference only

@@ -1,0 +1,183 @@
+"""The explorer on big stores: a cap on what one page draws, an aggregate picture of the
+whole store, and focus and filters that read only the articles they concern.
+
+A page that draws every article, figure and quote stops being usable long before the
+store stops growing (25 MB of HTML at 3,000 articles, and a browser busy for minutes).
+So a page draws at most ``cap`` nodes (:data:`CAP` by default):
+
+- Asked for the whole of a store whose articles alone would pass the cap, the explorer
+  draws the **aggregate**: outlets and sources as nodes, an edge per outlet and source
+  weighted by the figures and quotes the outlet published from that source (through a
+  relaying outlet when there is one). One aggregate query, counted by Oxigraph over its
+  indexes without building the graph of claims; only the best-connected ``cap`` nodes are
+  kept.
+- **Focus** and **filters** on such a store read only the article graphs that name the
+  focus entity (or the filter's outlet, source, event or measure), found through the
+  store's object index, at most ``cap // NODES_PER_ARTICLE`` of them.
+- Whatever remains above the cap is **cut** nearest first: breadth-first from the focus,
+  or from the best-connected nodes, with a notice saying how many nodes were left out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, deque
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import networkx as nx
+import pyoxigraph as ox
+from rdflib import URIRef
+
+from newsprov.rdf.store import Store
+from newsprov.viz.graph import local_name
+
+__all__ = [
+    "CAP",
+    "NODES_PER_ARTICLE",
+    "Scoped",
+    "aggregate_graph",
+    "article_count",
+    "cut",
+    "find_entity",
+    "graphs_naming",
+]
+
+CAP = 1500
+"""Nodes one page draws at most: vis-network draws that many precomputed positions in
+about a second (benchmarks/bench_viz.py), and the file stays a few megabytes."""
+NODES_PER_ARTICLE = 8
+"""About how many nodes an article brings (itself, its figures and quotes, its sources)."""
+
+_NP = "https://newsprov.org/ontology#"
+_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+_KIND = {
+    _NP + "Outlet": "outlet",
+    _NP + "Organisation": "organisation",
+    _NP + "Person": "person",
+    _NP + "Place": "place",
+}
+_ARTICLES = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?a a <{_NP}Article> }} }}"
+_AGGREGATE = """SELECT ?publisher ?source ?via (COUNT(*) AS ?n) WHERE {
+  GRAPH ?g {
+    ?item np:reportedIn ?article ; prov:wasAttributedTo ?source .
+    OPTIONAL { ?article schema:publisher ?publisher }
+    OPTIONAL { ?item np:via ?via }
+  }
+} GROUP BY ?publisher ?source ?via"""
+_GRAPHS = "SELECT DISTINCT ?g ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+_NAMING = "SELECT (COUNT(DISTINCT ?g) AS ?n) ?o WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?o"
+
+
+def article_count(store: Store) -> int:
+    """How many articles the store holds (an index count: no term is read)."""
+    return int(next(iter(store.raw_query(_ARTICLES, own_text=True)))[0].value)
+
+
+@dataclass(frozen=True, slots=True)
+class Scoped:
+    """The article graphs chosen for a focus or filter, and how many named it in all."""
+
+    graphs: list[str]
+    total: int
+
+
+def graphs_naming(store: Store, iri: str, limit: int) -> Scoped:
+    """Up to ``limit`` article graphs in which some triple has ``iri`` as its object."""
+    term = {"o": URIRef(iri)}
+    found = store.raw_query(_GRAPHS + f" LIMIT {int(limit)}", term, own_text=True)
+    graphs = sorted({sol["g"].value for sol in found})
+    count = store.raw_query(_NAMING, term, own_text=True)
+    total = next((int(sol["n"].value) for sol in count), 0)
+    return Scoped(graphs, total)
+
+
+def find_entity(store: Store, text: str, base_iri: str) -> str | None:
+    """The IRI ``text`` names in the store: an IRI, a key under ``base_iri``
+    (``person/jane-doe``) or an exact name (``rdfs:label``); None when nothing matches."""
+    iri = text if ":" in text else base_iri + text.strip("/")
+    try:
+        node = ox.NamedNode(iri)
+    except ValueError:  # a name with spaces is no key
+        node = None
+    if node is not None and (_first(store, node, None, None) or _first(store, None, None, node)):
+        return iri
+    quad = _first(store, None, _LABEL, ox.Literal(text.strip()))
+    return None if quad is None else _value(quad.subject)
+
+
+def _first(store: Store, s: object, p: object, o: object) -> ox.Quad | None:
+    return next(iter(store.quads_matching(s, p, o, None)), None)
+
+
+def aggregate_graph(store: Store, cap: int = CAP) -> nx.MultiDiGraph:
+    """Outlets and sources with the claims between them, the ``cap`` best-connected."""
+    weights: Counter[tuple[str, str, str]] = Counter()
+    for sol in store.raw_query(_AGGREGATE, own_text=True):
+        n = int(sol["n"].value)
+        publisher, source, via = (_value(sol[k]) for k in ("publisher", "source", "via"))
+        if via and via != publisher:
+            weights[(via, source, "via")] += n
+            if publisher:
+                weights[(publisher, via, "relayed")] += n
+        elif publisher:
+            weights[(publisher, source, "cites")] += n
+    degree: Counter[str] = Counter()
+    for (u, v, _), n in weights.items():
+        degree[u] += n
+        degree[v] += n
+    kept = {node for node, _ in degree.most_common(cap)}
+    g = nx.MultiDiGraph()
+    for node in sorted(kept):
+        _add_entity(g, store, node, degree[node])
+    for (u, v, label), n in sorted(weights.items()):
+        if u in kept and v in kept:
+            g.add_edge(u, v, key=label, label=f"{label} {n:,}", weight=n)
+    return g
+
+
+def _value(term: object) -> str:
+    return "" if term is None else str(getattr(term, "value", term))
+
+
+def _add_entity(g: nx.MultiDiGraph, store: Store, iri: str, claims: int) -> None:
+    node = ox.NamedNode(iri)
+    typed = (_value(q.object) for q in store.quads_matching(node, _TYPE, None, None))
+    kind = next((_KIND[t] for t in typed if t in _KIND), "entity")
+    label_quad = _first(store, node, _LABEL, None)
+    label = local_name(iri) if label_quad is None else _value(label_quad.object)
+    short = label if len(label) <= 40 else label[:39].rstrip() + "…"
+    lines = [f"{kind}: {label}", f"figures and quotes: {claims:,}"]
+    g.add_node(iri, kind=kind, label=short, name=label, lines=lines, evidence=[])
+
+
+def cut(view: nx.MultiDiGraph, cap: int, focus: str | None) -> tuple[nx.MultiDiGraph, int]:
+    """``view`` with at most ``cap`` nodes, nearest first; and how many were left out.
+
+    Breadth-first (edges either way) from ``focus``, or else from the best-connected
+    nodes in turn, so what is drawn stays connected around its centres."""
+    n = view.number_of_nodes()
+    if n <= cap:
+        return view, 0
+    undirected = view.to_undirected(as_view=True)
+    seeds = [focus] if focus is not None and focus in view else []
+    seeds += sorted(view, key=lambda node: (-view.degree(node), str(node)))
+    kept = _breadth_first(undirected, seeds, cap)
+    return view.subgraph(kept).copy(), n - len(kept)
+
+
+def _breadth_first(g: nx.Graph, seeds: Iterable[str], cap: int) -> list[str]:
+    kept: dict[str, None] = {}
+    for seed in seeds:
+        if seed in kept:
+            continue
+        queue = deque([seed])
+        kept[seed] = None
+        while queue and len(kept) < cap:
+            for near in sorted(g[queue.popleft()], key=str):
+                if near not in kept and len(kept) < cap:
+                    kept[near] = None
+                    queue.append(near)
+        if len(kept) >= cap:
+            break
+    return list(kept)
