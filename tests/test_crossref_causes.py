@@ -370,3 +370,52 @@ def _graph(text: str) -> Graph:
     g = Graph()
     g.add((URIRef("https://x/s"), URIRef("https://x/p"), Literal(text)))
     return g
+
+
+def test_a_count_placed_after_its_number_in_a_part_is_that_parts() -> None:
+    """ "222 civilians in Ostrel" (a part named after the number) against the country's
+    toll: no conflict; the two countrywide tolls still conflict."""
+    country = [Ent("Veldmark", "Place"), Ent("Veldmark Monitor")]
+    arts = [
+        build_extraction(
+            "veld-a",
+            outlet="AP",
+            date="2025-09-02",
+            entities=country,
+            figures=[
+                Fig(
+                    472,
+                    population="civilians",
+                    sentence="The Veldmark Monitor said 472 civilians were killed in Veldmark.",
+                    source="Veldmark Monitor",
+                    place="Veldmark",
+                )
+            ],
+        ),
+        build_extraction(
+            "veld-b",
+            outlet="Reuters",
+            date="2025-09-02",
+            entities=[*country, Ent("Ostrel", "Place"), Ent("Border Watch")],
+            figures=[
+                Fig(
+                    222,
+                    population="civilians",
+                    sentence="Border Watch said 222 civilians were killed in Ostrel.",
+                    source="Border Watch",
+                    place="Ostrel",
+                ),
+                Fig(
+                    300,
+                    population="civilians",
+                    sentence="Border Watch said 300 civilians were killed in Veldmark.",
+                    source="Border Watch",
+                    place="Veldmark",
+                ),
+            ],
+        ),
+    ]
+    s = fill(arts)
+    update(s, B, [str(article_iri(a.article.id, B)) for a in arts])
+    conflicts = {(r["text_a"], r["text_b"]) for r in _rows(s, "verdicts")}
+    assert conflicts in ({("472", "300")}, {("300", "472")}), conflicts

@@ -32,6 +32,7 @@ def sources(extra: int = 0) -> dict[str, tuple[str, str, frozenset[str]]]:
         "Relief Agency spokeswoman Ilsa Varga put the toll at 40.",
         "Relief Agency's chief Varga said 40 were dead.",
         "Ilsa Varga (Relief Agency) gave a toll of 40.",
+        "The Relief Agency's head, Ilsa Varga, said 40 had died.",  # the role set off by commas
     ],
 )
 def test_a_person_tied_by_a_role_speaks_for_the_organisation(sentence: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprov.analysis.scope import background, clause, locate, measure_fits, place_scope
+from newsprov.analysis.scope import background, clause, kind_of, locate, measure_fits, place_scope
 
 
 @pytest.mark.parametrize(
@@ -90,6 +90,32 @@ def test_another_months_event_is_background(text: str, expected: bool) -> None:
 )
 def test_a_count_per_part_has_its_own_scope(text: str, expected: str) -> None:
     assert place_scope(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("raids killed 35 civilians in an eastern town held by the rebels", "city:unnamed"),
+        ("shelling killed 12 in one village near the border", "city:unnamed"),
+        ("raids killed at least 35 civilians across the province", "event"),
+        ("raids killed 35 civilians in the town of Oskol", "city:oskol"),
+    ],
+)
+def test_a_count_in_one_unnamed_town_is_that_town(text: str, expected: str) -> None:
+    assert place_scope(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("up from the modeler's earlier estimate of $3 billion to $6 billion", "superseded"),
+        ("an initial estimated range of $95 billion to $110 billion", "superseded"),
+        ("the firm now estimates losses at $10 billion", "estimate"),
+        ("the first responders counted 40 dead", "count"),
+    ],
+)
+def test_a_figure_the_clause_says_was_replaced_is_superseded(text: str, expected: str) -> None:
+    assert kind_of(text) == expected
 
 
 @pytest.mark.parametrize(

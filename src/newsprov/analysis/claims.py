@@ -188,8 +188,8 @@ def _claim(figs: Sequence[FigureRecord], ctx: _Context) -> Claim:
 def _place_scope(fig: FigureRecord, text: str, own: frozenset[str], ctx: _Context) -> str:
     """The clause's scope, unless it names the event's own place ("in North Kordofan
     state" when nearly every report of the event is about North Kordofan); else the place
-    the clause puts the count in before its number ("In neighbouring Castria, 12 died")
-    when that is not the event's own."""
+    the clause puts the count in, before or after its number ("In neighbouring Castria,
+    12 died", "222 civilians in Deir al-Zour"), when that is not the event's own."""
     scope = place_scope(text)
     level, _, name = scope.partition(":")
     if level in {"region", "city"} and _own(name.replace("-", " "), own):
@@ -199,8 +199,7 @@ def _place_scope(fig: FigureRecord, text: str, own: frozenset[str], ctx: _Contex
     label = ctx.labels.get(fig.place, fig.place)
     key = name_key(label)
     at = locate(text, fig.number_text)
-    before = text[:at] if at >= 0 else ""
-    placed = placed_in(before, label)
+    placed = at >= 0 and (placed_in(text[:at], label) or placed_in(text[at:], label))
     return f"place:{key.replace(' ', '-')}" if placed and not _own(key, own) else "event"
 
 
@@ -270,8 +269,8 @@ def _merge(claims: Sequence[Claim]) -> Claim:
 
 def group_key(claim: Claim) -> GroupKey:
     """Claims with equal keys describe the same quantity. An estimate is compared with
-    counts ("an estimated 1,000" is how news gives most tolls); a projection or a
-    verified subset only with its own kind."""
+    counts ("an estimated 1,000" is how news gives most tolls); a projection, a verified
+    subset or a superseded figure only with its own kind."""
     return (
         claim.event,
         claim.measure,

@@ -46,7 +46,7 @@ _PERSON_THEN_ORG = re.compile(
     rf",?\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){{0,2}}(?:{ROLE_WORDS})\s+(?:of|at|for)\s+(?:the\s+)?",
     re.I,
 )
-_ORG_THEN_PERSON = re.compile(rf"(?:'s|’s)?\s+(?:[\w-]+\s+){{0,2}}(?:{ROLE_WORDS})\s+", re.I)
+_ORG_THEN_PERSON = re.compile(rf"(?:'s|’s)?\s+(?:[\w-]+\s+){{0,2}}(?:{ROLE_WORDS}),?\s+", re.I)
 _PAREN_OPEN, _PAREN_CLOSE = re.compile(r"\s*\(\s*"), re.compile(r"\s*\)")
 
 

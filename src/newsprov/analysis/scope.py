@@ -5,11 +5,13 @@ population, a claim's key holds:
 
 - **place scope** (:func:`place_scope`): ``event`` for the whole event, else the level and
   name of the part it counts — ``region:idlib`` ("in Idlib province"), ``city:antakya``
-  ("in the town of Antakya"), ``site:monastery`` ("at one monastery") — or ``day`` for a
+  ("in the town of Antakya"; ``city:unnamed`` for "in an eastern town"),
+  ``site:monastery`` ("at one monastery") — or ``day`` for a
   one-day subtotal ("on Sunday alone", "in the past 24 hours");
 - **kind** (:func:`kind_of`): ``count``, ``estimate`` ("an estimated", "believed"),
-  ``projection`` ("could rise to", "expected to") or ``verified`` (a subset someone has
-  verified, documented or identified so far).
+  ``projection`` ("could rise to", "expected to"), ``verified`` (a subset someone has
+  verified, documented or identified so far) or ``superseded`` (a figure the clause says
+  was replaced: "up from its earlier estimate of …").
 
 :func:`background` tells figures that are not about the event at all ("since the war
 began", "last year's quake") and :func:`measure_fits` figures whose clause names another
@@ -44,6 +46,10 @@ _SITE = (
     r"warehouse|ward|bus|train|ship|boat|vessel|plane|aircraft"
 )
 _NAME = r"([A-Z][\w'-]*(?:\s[A-Z][\w'-]*)*)"
+# "in an eastern Syrian town": one town, not named
+_CITY_UNNAMED = re.compile(
+    rf"\b(?:in|at|near)\s+(?:a|an|one)\s+(?:[\w'-]+\s+){{0,3}}?(?:{_CITY})\b", re.I
+)
 _THE = r"(?:(?i:the)\s+)?"
 _REGION_AFTER = re.compile(rf"\b(?i:in|across|of)\s+{_THE}{_NAME}\s+(?i:{_REGION})\b")
 _REGION_BEFORE = re.compile(rf"\b(?i:in|across)\s+{_THE}(?i:{_REGION})\s+of\s+{_NAME}")
@@ -74,6 +80,13 @@ _PROJECTION = re.compile(
     r"\bcould (?:rise|climb|reach|exceed|top)\b|\bexpected to\b|\bmay (?:rise|climb|reach)\b|"
     r"\bfeared (?:to )?(?:rise|climb)\b|\bproject(?:ed|ion|s)\b|\bforecast\b|\bcould be as\b|"
     r"\bwould (?:rise|reach)\b|\blikely to (?:rise|climb|reach)\b",
+    re.I,
+)
+# a figure the clause itself says was replaced ("up from the modeler's earlier estimate of
+# $3 billion", "an initial estimated range")
+_SUPERSEDED = re.compile(
+    r"\b(?:earlier|initial|previous|prior|original|first)\s+(?:[\w-]+\s+)?"
+    r"(?:estimates?|count|toll|figures?|projection|forecast|range|tally)\b",
     re.I,
 )
 _ESTIMATE = re.compile(r"\bestimat\w*\b|\bbelieved\b|\bthought to\b|\bfeared\b|\bpresumed\b", re.I)
@@ -198,6 +211,8 @@ def place_scope(text: str) -> str:
     site = _SITE_WORD.search(text)
     if site:
         return f"site:{site.group(1).lower()}"
+    if _CITY_UNNAMED.search(text):
+        return "city:unnamed"
     for level, pattern in (
         ("region", _REGION_AFTER),
         ("region", _REGION_BEFORE),
@@ -218,7 +233,10 @@ def placed_in(text: str, place: str) -> bool:
 
 
 def kind_of(text: str) -> str:
-    """``verified``, ``projection``, ``estimate`` or ``count`` for a figure's clause."""
+    """``superseded``, ``verified``, ``projection``, ``estimate`` or ``count`` for a
+    figure's clause."""
+    if _SUPERSEDED.search(text):
+        return "superseded"
     if _VERIFIED.search(text):
         return "verified"
     if _PROJECTION.search(text):
