@@ -172,6 +172,16 @@ def test_conversion_carries_measure(sentencized: Language) -> None:
             "Officials said the death toll for Friday's storm had risen to 81 people.",
             [(81, "deaths")],
         ),
+        # the value a number of people reaches counts what its participle says
+        (
+            "The number of people killed in three days of fighting in the hill towns has "
+            "passed 1,000, the monitor said on Sunday.",
+            [(1000, "deaths")],
+        ),
+        (
+            "The number of people evacuated from the valley towns rose to 5,000 by Monday night.",
+            [(5000, "evacuated")],
+        ),
         # both ends of a range count what either end's keyword says
         (
             "Insured losses from the floods could be between $2 billion and $5 billion.",

@@ -49,6 +49,7 @@ from newsprov.nlp.measures import (
     measures_lexicon,
     not_counted_reason,
     noun_phrase,
+    predicate_measure,
 )
 from newsprov.nlp.numbers import Lex, NumberMatch, lex, lexicon, masked_spans, scan
 from newsprov.nlp.qualify import Claim, qualify
@@ -253,12 +254,13 @@ def _parse_predicate(noun: Token) -> str | None:
     return None
 
 
-def _toll_value(span: Span | None) -> bool:
-    """Is the number the value a toll reaches: "The death toll from the fire in Southern
-    California rose to nine", "had risen to 381 people" (the keyword may be too far for
-    the measure window, and another nearer)?"""
+def _valued_subject(span: Span | None) -> Token | None:
+    """The subject of the verb whose value the number is: "The death toll from the fire
+    rose to nine", "had risen to 381 people", "The number of people killed has passed
+    1,000" (a dateline can be parsed as a second subject: "MALATYA (AA) - The death toll
+    ...": the one that is a toll or a number counts)."""
     if span is None or not span.doc.has_annotation("DEP"):
-        return False
+        return None
     tok = span.root
     if tok.dep_ == "nummod":  # "had risen to 381 people": the counted noun takes the place
         tok = tok.head
@@ -267,9 +269,21 @@ def _toll_value(span: Span | None) -> bool:
     elif tok.dep_ in {"dobj", "attr"}:
         verb = tok.head
     else:
-        return False
-    # a dateline can be parsed as a second subject: "MALATYA (AA) - The death toll ..."
-    return any(c.dep_ == "nsubj" and c.lemma_.lower() == "toll" for c in verb.children)
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return next((c for c in subjects if c.lemma_.lower() in _VALUED), None)
+
+
+def _valued_measure(subject: Token) -> str | None:
+    """What a toll or a number reaching a value counts: a toll counts deaths; "the number
+    of people killed" what its participle says."""
+    if subject.lemma_.lower() == "toll":
+        return "deaths"
+    for tok in subject.subtree:
+        found = predicate_measure(tok.lower_, unit=None, head=None)
+        if found is not None:
+            return found
+    return None
 
 
 def _token_span(doc: Doc, sent: Span, m: NumberMatch) -> Span | None:
@@ -296,14 +310,16 @@ def _figure(s: _Sentence, claim: Claim) -> FigureSpan | str:
     described = describe(
         lexes, claim.first, claim.last, phrase=phrase, match_unit=m.unit, others=others
     )
-    if described.measure != "deaths" and not m.unit and _toll_value(tokens):
+    subject = _valued_subject(tokens) if not m.unit else None
+    measure = _valued_measure(subject) if subject is not None else None
+    if measure is not None and described.measure != measure:
         # the toll decides over a keyword nearer by ("... has risen to 264, rescue teams")
         unit = "people" if described.unit == "count" else described.unit
         described = replace(
             described,
-            measure="deaths",
+            measure=measure,
             unit=unit,
-            what=described.what or "deaths",
+            what=described.what or measure,
             population=described.population or ("people" if unit == "people" else None),
         )
     reason = _ner_reason(tokens) or not_counted_reason(claim, s.lexes, phrase, described)
@@ -386,6 +402,7 @@ def _coordinated_measures(doc: Doc, figs: list[FigureSpan]) -> list[FigureSpan]:
 
 
 _PART_OF = {"including", "among"}  # "250 civilians, including 53 children"
+_VALUED = {"toll", "number", "count", "tally"}  # subjects whose value a number is
 
 
 def _counted_token(doc: Doc, fig: FigureSpan) -> Token | None:
