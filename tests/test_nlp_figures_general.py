@@ -172,6 +172,12 @@ def test_conversion_carries_measure(sentencized: Language) -> None:
             "Officials said the death toll for Friday's storm had risen to 81 people.",
             [(81, "deaths")],
         ),
+        # a count of people in a clause joined to one with a measure counts the same
+        (
+            "The monitor said 600 of the dead were civilians, while 90 belonged to the police "
+            "and 70 were gunmen loyal to the old regime.",
+            [(600, "deaths"), (90, "deaths"), (70, "deaths")],
+        ),
         # the value a number of people reaches counts what its participle says
         (
             "The number of people killed in three days of fighting in the hill towns has "

@@ -378,8 +378,9 @@ def _sentence_figures(sent: Span, next_group: int, *, include_vague: bool) -> li
 def _coordinated_measures(doc: Doc, figs: list[FigureSpan]) -> list[FigureSpan]:
     """A figure coordinated with one that has a measure counts the same ("the dead
     included 44 children and 36 women", "222 civilians in one province and 250 others in
-    another"), and so does a part of it ("250 civilians, including 53 children"), unless
-    it has its own measure."""
+    another"), and so does a part of it ("250 civilians, including 53 children") or a
+    count of people in a clause joined to its own ("125 were soldiers and 148 were
+    gunmen"), unless it has its own measure."""
     if not doc.has_annotation("DEP"):
         return figs
     nouns = [_counted_token(doc, f) for f in figs]
@@ -390,6 +391,8 @@ def _coordinated_measures(doc: Doc, figs: list[FigureSpan]) -> list[FigureSpan]:
             whole = noun.head
         elif noun is not None and noun.dep_ == "pobj" and noun.head.lower_ in _PART_OF:
             whole = noun.head.head
+        elif noun is not None and f.population is not None:
+            whole = _parallel_subject(noun)  # "…, while 125 belonged to X and 148 were Y"
         if f.measure is None and whole is not None:
             first = next(
                 (g for g, n in zip(figs, nouns, strict=True) if n == whole and g.measure),
@@ -403,6 +406,15 @@ def _coordinated_measures(doc: Doc, figs: list[FigureSpan]) -> list[FigureSpan]:
 
 _PART_OF = {"including", "among"}  # "250 civilians, including 53 children"
 _VALUED = {"toll", "number", "count", "tally"}  # subjects whose value a number is
+
+
+def _parallel_subject(noun: Token) -> Token | None:
+    """The subject of the clause a counted subject's clause is joined to ("125 belonged
+    to the security forces and 148 were gunmen": 125 for 148)."""
+    verb = noun.head
+    if noun.dep_ not in {"nsubj", "nsubjpass"} or verb.dep_ not in {"conj", "advcl"}:
+        return None
+    return next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
 
 
 def _counted_token(doc: Doc, fig: FigureSpan) -> Token | None:
