@@ -198,15 +198,13 @@ def _owner(head: Token, span: Span, cues: CueLexicon) -> Span | None:
     for c in head.children:
         if document and c.dep_ == "acl" and c.i > head.i:  # "a memo released by the watchdog"
             agent = next((a for a in c.children if a.dep_ == "agent" and a.lower_ == "by"), None)
-            obj = next((p for p in agent.children if p.dep_ == "pobj"), None) if agent else None
-            if obj is not None:
-                return doc[obj.left_edge.i : obj.right_edge.i + 1]
+            author = _object_phrase(agent) if agent is not None else None
+            if author is not None:
+                return author
         if not span.start <= c.i < span.end:
             continue
-        if c.dep_ == "prep" and c.lower_ == "by":
-            obj = next((p for p in c.children if p.dep_ == "pobj"), None)
-            if obj is not None:
-                return doc[obj.left_edge.i : obj.right_edge.i + 1]
+        if c.dep_ == "prep" and c.lower_ == "by" and (author := _object_phrase(c)) is not None:
+            return author
         if document and c.dep_ == "poss":
             return doc[c.left_edge.i : c.i + 1]
     if not document:
@@ -215,6 +213,12 @@ def _owner(head: Token, span: Span, cues: CueLexicon) -> Span | None:
     if titled and titled[-1].i - titled[0].i == len(titled) - 1:  # one run of name words
         return doc[titled[0].i : titled[-1].i + 1]
     return None
+
+
+def _object_phrase(prep: Token) -> Span | None:
+    """The noun phrase a preposition takes ("by [the inspector general]")."""
+    obj = next((p for p in prep.children if p.dep_ == "pobj"), None)
+    return None if obj is None else prep.doc[obj.left_edge.i : obj.right_edge.i + 1]
 
 
 def _capitalised_run(words: list[Token], head: Token) -> list[Token]:
