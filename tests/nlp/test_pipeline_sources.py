@@ -51,6 +51,8 @@ def test_figure_source_from_attribution(pipeline, text, value, source):  # type:
     [
         # an unnamed person's promise reports nothing
         ("Fund.\n\nA local man has promised $500 to the relief fund.\n", 500),
+        # a claim with no owner names no one
+        ("Fire.\n\nThe claim that 40 homes burned was disputed.\n", 40),
         # what was counted did not count itself
         ("Quake.\n\nMore than 640 aftershocks were recorded on Tuesday.\n", 640),
     ],
@@ -223,6 +225,13 @@ def test_relayed_quote(pipeline):  # type: ignore[no-untyped-def]
             "mining, by one estimate.\n",
             200000,
             "estimate",
+        ),
+        # what someone says, named as a noun with its owner and a that-clause
+        (
+            "Bank.\n\nMr. Hollis's repeated insistence that only 1 percent of the staff "
+            "took part angered the panel.\n",
+            1,
+            "Hollis",
         ),
         # "said in a statement": the speaker is still the subject
         (

@@ -30,6 +30,7 @@ class CueLexicon:
     agent_suffixes: tuple[str, ...]
     not_agents: frozenset[str]
     speaker_nouns: frozenset[str]
+    claim_nouns: frozenset[str] = frozenset()
 
     def is_cue_verb(self, lemma: str, word: str) -> bool:
         """Is the verb a cue, by its lemma or, where the lemmatizer errs ("rated" ->
@@ -88,4 +89,5 @@ def load_cues(path: str | Path | None = None) -> CueLexicon:
         agent_suffixes=tuple(data["agent_suffixes"]),
         not_agents=frozenset(data["not_agents"]),
         speaker_nouns=frozenset(data["speaker_nouns"]),
+        claim_nouns=frozenset(data.get("claim_nouns", [])),
     )
