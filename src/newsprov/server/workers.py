@@ -189,6 +189,11 @@ class ProcessRunner:
         with self._lock:
             return self._busy
 
+    @property
+    def cached(self) -> int:
+        """How many answers are kept for the next client asking the same."""
+        return len(self._answers)
+
     async def run(self, request: SparqlRequest, offers: Offers) -> Answer:
         """Evaluate ``request``: the answer whole, or its start and a stream of the rest.
 
