@@ -336,42 +336,42 @@ class ProcessRunner:
         try:
             if worker is None or not worker.alive:
                 worker = _Worker(self.path, self.limit, self.max_bytes, self.memory_mb)
-            worker = self._tend(worker, job, channel)
+            worker, final = self._tend(worker, job, channel)
         except _Died:
-            worker = None
-            channel.last(("died",))
+            worker, final = None, ("died",)
         finally:
             with self._lock:
                 self._idle.append(worker)
                 self._busy -= 1
             self._free.release()
+        if final is not None:  # after the slot is free: a client that has it all may ask again
+            channel.last(final)
 
-    def _tend(self, worker: _Worker, job: _Job, channel: _Channel) -> _Worker | None:
-        """Pass the worker's answer on until it ends; the worker, or None once killed."""
+    def _tend(
+        self, worker: _Worker, job: _Job, channel: _Channel
+    ) -> tuple[_Worker | None, tuple[Any, ...] | None]:
+        """Pass the worker's answer on until it ends: the worker (None once killed), and
+        the message that ends the answer, still to be passed on."""
         deadline = time.monotonic() + self.timeout
         worker.conn.send(job)
         while True:
             if channel.cancel.is_set():
                 worker.kill()
-                return None
+                return None, None
             left = deadline - time.monotonic()
             if left <= 0:
                 worker.kill()
-                channel.last(("timeout",))
-                return None
+                return None, ("timeout",)
             if not worker.conn.poll(min(left, _SLICE)):
                 continue
             message = worker.recv()
-            if message[0] != "chunk":
+            if message[0] == "start":
                 channel.last(message)
-                if message[0] == "start":
-                    continue
-                return worker  # the answer ended (or failed): the worker is free again
-            if not channel.put(message, deadline):
+            elif message[0] != "chunk":
+                return worker, message  # the answer ended (or failed): the worker is free
+            elif not channel.put(message, deadline):
                 worker.kill()
-                if not channel.cancel.is_set():
-                    channel.last(("timeout",))
-                return None
+                return None, None if channel.cancel.is_set() else ("timeout",)
 
     def close(self) -> None:
         """Stop every worker process."""
