@@ -43,6 +43,7 @@ from newsprov.analysis.bounds import (
     interval_for,
     normalise_population,
     population_part,
+    sided_population,
 )
 from newsprov.analysis.clusters import UnionFind
 from newsprov.analysis.names import name_key
@@ -55,6 +56,7 @@ from newsprov.analysis.scope import (
     measure_fits,
     place_scope,
     placed_in,
+    side_of,
 )
 
 __all__ = [
@@ -167,7 +169,9 @@ def _claim(figs: Sequence[FigureRecord], ctx: _Context) -> Claim:
         article=head.article,
         event=event,
         measure=head.measure or "other",
-        population=normalise_population(head.population),
+        population=sided_population(
+            normalise_population(head.population), side_of(text_of, head.number_text)
+        ),
         unit=_unit(head.unit),
         interval=interval,
         date=parse_date(head.date) or ctx.articles[head.article].date,
@@ -326,8 +330,11 @@ def _derived_totals(claims: Sequence[Claim], ctx: _Context) -> list[Claim]:
             buckets[key].append(c)
     totals = []
     for bucket, parts in sorted(buckets.items(), key=lambda kv: kv[1][0].iri):
-        kinds = [population_part(c.population) for c in parts]
+        kinds = [population_part(c.population) or "" for c in parts]
         if bucket in stated or len(set(kinds)) != len(kinds) or len(kinds) < 2:
+            continue
+        sided = {k.partition(":")[0] for k in kinds if ":" in k}
+        if sided & set(kinds):  # one side's fighters may be among the unqualified ones
             continue
         if "civilians" in kinds:
             totals.append(_total(sorted(parts, key=lambda c: _natural(c.iri)), ctx))

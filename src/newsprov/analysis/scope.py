@@ -23,7 +23,10 @@ compared, so upstream slips do not become verdicts.
 
 from __future__ import annotations
 
+import json
 import re
+from functools import cache
+from importlib import resources
 
 from newsprov.analysis.names import name_key
 
@@ -35,6 +38,7 @@ __all__ = [
     "measure_fits",
     "place_scope",
     "placed_in",
+    "side_of",
 ]
 
 _CLAUSE_BREAK = re.compile(r"[;:]\s|—|\s-\s|,\s(?:while|but|and|whereas)\s|\.\s")
@@ -98,7 +102,9 @@ _BACKGROUND = re.compile(
     r"\bover the (?:past|last) (?:\w+ )?(?:years|decades)\b|\b(?:last|previous) year'?s?\b|"
     # "killed 130 people in Paris last November": another month's event
     r"\blast (?:january|february|march|april|may|june|july|august|september|october|"
-    r"november|december|spring|summer|fall|autumn|winter)\b|\b(?:a|one|two|\d+) years? ago\b",
+    r"november|december|spring|summer|fall|autumn|winter)\b|\b(?:a|one|two|\d+) years? ago\b|"
+    # "reports at the time said more than 200": what was said then, of an earlier moment
+    r"\bat the time\b(?! of (?:writing|publication|going to press))",
     re.I,
 )
 # clause words of each measure: a figure whose clause has another measure's words and none
@@ -263,3 +269,77 @@ def measure_fits(measure: str, text: str) -> bool:
         return not (measure == "missing" and _KILLED.search(text))
     others = "|".join(w for m, w in _WORDS.items() if m != measure)
     return not (_ELSEWHERE.search(text) or re.search(rf"\b(?:{others})\b", text, re.I))
+
+
+# --- sides: whose fighters a count counts ---------------------------------------------
+
+# the counted noun phrase after a number ends at a verb, a preposition of place or time,
+# or punctuation: "eight fighters loyal to the regime | were killed", "35 civilians | in an
+# IS-held town"
+_PHRASE_END = re.compile(
+    r"[,;:()\u2013\u2014]|\s-\s|\b(?:were|was|are|is|have|has|had|been|be|being|killed|"
+    r"died|dead|said|says|according|in|at|near|on|during|across|after|before|when|while|"
+    r"since|by|as|and|but|including|among)\b",
+)
+_PHRASE_WORDS = 10
+
+
+@cache
+def _side_table() -> tuple[tuple[tuple[re.Pattern[str], str], ...], re.Pattern[str], re.Pattern[str]]:
+    """(form pattern, side id) pairs, longest form first; the allegiance pattern ("loyal to
+    NAME"); the suffix pattern ("NAME-backed"). From ``data/sides.json``."""
+    data = json.loads(resources.files("newsprov.data").joinpath("sides.json").read_text("utf-8"))
+    not_after = "|".join(map(re.escape, data["not_after"]))
+    forms = sorted(
+        ((form, side) for side, names in data["sides"].items() for form in names),
+        key=lambda fs: -len(fs[0]),
+    )
+    patterns = []
+    for form, side in forms:
+        acronym = form.isupper()
+        body = re.escape(form).replace(r"\ ", r"\s+")
+        flags = 0 if acronym else re.I
+        patterns.append(
+            (
+                re.compile(
+                    rf"(?<![\w-]){body}(?![\w])(?!-(?:{not_after})\b)(?!\s+(?:{not_after})\b)",
+                    flags,
+                ),
+                side,
+            )
+        )
+    allegiance = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in data["allegiance"])
+    suffixes = "|".join(map(re.escape, data["suffixes"]))
+    return (
+        tuple(patterns),
+        re.compile(rf"\b(?i:{allegiance})\s+{_THE}{_NAME}"),
+        re.compile(rf"(?<![\w-])([A-Z][\w.']*)-(?i:{suffixes})\b"),
+    )
+
+
+def _counted_phrase(text: str) -> str:
+    """The words after a number up to its verb or a place ("ISIS fighters", "fighters
+    loyal to the Syrian regime"), at most ``_PHRASE_WORDS`` words."""
+    stop = _PHRASE_END.search(text)
+    phrase = text[: stop.start()] if stop else text
+    return " ".join(phrase.split()[:_PHRASE_WORDS])
+
+
+def side_of(text: str, number_text: str) -> str:
+    """The side of a conflict whose people the number counts, from the words after it
+    ("122 ISIS fighters" -> ``islamic-state``, "eight fighters loyal to the regime" ->
+    ``government``, "30 Iranian-backed militiamen" -> ``iranian``), or "" when none is
+    named ("40 fighters", "35 civilians in an IS-held town"). Sides are listed in
+    ``data/sides.json``; an allegiance to an unlisted name is that name's side."""
+    at = locate(text, number_text)
+    if at < 0:
+        return ""
+    phrase = _counted_phrase(text[at + len(number_text) :])
+    if not phrase:
+        return ""
+    forms, allegiance, suffix = _side_table()
+    hits = [(m.start(), side) for pattern, side in forms if (m := pattern.search(phrase))]
+    if hits:
+        return min(hits)[1]
+    m = allegiance.search(phrase) or suffix.search(phrase)
+    return _slug(m.group(1)) if m else ""
