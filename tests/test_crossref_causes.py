@@ -16,6 +16,7 @@ from newsprov import query
 from newsprov.analysis import crossref, refresh, update
 from newsprov.analysis.crossref import derived_graphs
 from newsprov.analysis.synthetic import Ent, Fig, build_extraction
+from newsprov.model import Extraction
 from newsprov.rdf.iris import article_iri
 from newsprov.rdf.store import Store
 
@@ -419,3 +420,113 @@ def test_a_count_placed_after_its_number_in_a_part_is_that_parts() -> None:
     update(s, B, [str(article_iri(a.article.id, B)) for a in arts])
     conflicts = {(r["text_a"], r["text_b"]) for r in _rows(s, "verdicts")}
     assert conflicts in ({("472", "300")}, {("300", "472")}), conflicts
+
+
+def _verdict_rows(arts: list[Extraction]) -> set[tuple[str, str, str, str, str]]:
+    """(kind, source a, text a, source b, text b) of every verdict of ``arts``."""
+    s = fill(arts)
+    update(s, B, [str(article_iri(a.article.id, B)) for a in arts])
+    return {
+        (r["verdict_type"], r["source_a"], r["text_a"], r["source_b"], r["text_b"])
+        for r in _rows(s, "verdicts")
+    }
+
+
+def test_one_sides_fighters_are_never_compared_with_the_others() -> None:
+    """A monitor's "61 Daesh gunmen and nine fighters loyal to the regime", retold the next
+    day as "61 IS fighters and nine militiamen loyal to the regime": one statement per side,
+    no revision between sides; a second monitor's count of the same side is compared."""
+    ents = [Ent("Ostrel", "Place"), Ent("Ostrel Monitor"), Ent("Field Medics Union")]
+    day1 = "Strikes killed 61 Daesh gunmen and nine fighters loyal to the regime, the monitor said."
+    day2 = "At least 61 IS fighters and nine militiamen loyal to the regime were also killed."
+    arts = [
+        build_extraction(
+            "ostrel-a",
+            outlet="AP",
+            date="2025-10-01",
+            entities=ents,
+            figures=[
+                Fig(61, population="militants", sentence=day1, source="Ostrel Monitor"),
+                Fig(9, population="fighters", sentence=day1, source="Ostrel Monitor", text="nine"),
+            ],
+        ),
+        build_extraction(
+            "ostrel-b",
+            outlet="Reuters",
+            date="2025-10-02",
+            entities=ents,
+            figures=[
+                Fig(
+                    61,
+                    "at least",
+                    population="fighters",
+                    sentence=day2,
+                    source="Ostrel Monitor",
+                    text="At least 61",
+                ),
+                Fig(9, population="militants", sentence=day2, source="Ostrel Monitor", text="nine"),
+                Fig(
+                    90,
+                    population="fighters",
+                    sentence="The Field Medics Union said 90 IS fighters had died.",
+                    source="Field Medics Union",
+                ),
+            ],
+        ),
+    ]
+    rows = _verdict_rows(arts)
+    assert not [r for r in rows if r[0] == "revision"], rows
+    assert not [r for r in rows if "nine" in (r[2], r[4])], rows
+    assert {(r[0], r[2], r[4]) for r in rows} == {("conflict", "61", "90")}, rows
+
+
+def test_a_coalition_and_its_leaders_military_are_one_source() -> None:
+    """The coalition's 40 and the U.S. military's 44 (the event's sentences call it the
+    "U.S.-led coalition") are one source's figures, never a conflict; a monitor's 200 is
+    compared with them."""
+    ents = [
+        Ent("Ostrel", "Place"),
+        Ent("coalition", anonymous=True),
+        Ent("U.S. military", anonymous=True),
+        Ent("Pentagon"),
+        Ent("Ostrel Monitor"),
+    ]
+    arts = [
+        build_extraction(
+            "coal-a",
+            outlet="AP",
+            date="2025-11-03",
+            entities=ents,
+            figures=[
+                Fig(
+                    40,
+                    population="civilians",
+                    source="coalition",
+                    sentence="The coalition said its raids had killed 40 civilians in Ostrel.",
+                ),
+                Fig(
+                    200,
+                    population="civilians",
+                    source="Ostrel Monitor",
+                    sentence="U.S.-led coalition raids killed 200 civilians, the monitor said.",
+                ),
+            ],
+        ),
+        build_extraction(
+            "coal-b",
+            outlet="Reuters",
+            date="2025-11-03",
+            entities=ents,
+            figures=[
+                Fig(
+                    44,
+                    population="civilians",
+                    source="U.S. military",
+                    sentence="The U.S. military said the raids had killed 44 civilians.",
+                ),
+            ],
+        ),
+    ]
+    pairs = {frozenset((r[2], r[4])) for r in _verdict_rows(arts)}
+    assert frozenset(("40", "44")) not in pairs
+    assert frozenset(("200", "44")) in pairs or frozenset(("200", "40")) in pairs

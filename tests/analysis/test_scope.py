@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import pytest
 
-from newsprov.analysis.scope import background, clause, kind_of, locate, measure_fits, place_scope
+from newsprov.analysis.bounds import population_part, sided_population
+from newsprov.analysis.scope import (
+    background,
+    clause,
+    kind_of,
+    locate,
+    measure_fits,
+    place_scope,
+    side_of,
+)
 
 
 @pytest.mark.parametrize(
@@ -127,3 +136,80 @@ def test_a_figure_the_clause_says_was_replaced_is_superseded(text: str, expected
 )
 def test_a_clause_naming_another_quantity_does_not_fit(measure: str, text: str, fits: bool) -> None:
     assert measure_fits(measure, text) is fits
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        # a listed side before the counted noun, or an allegiance after it
+        ("The raids killed 61 Daesh gunmen", "61", "islamic-state"),
+        ("At least 61 ISIL fighters died", "At least 61", "islamic-state"),
+        ("nine fighters loyal to the Damascus regime", "nine", "government"),
+        ("nine members of militias loyal to the government were killed", "nine", "government"),
+        ("17 pro-government militiamen were among the dead", "17", "government"),
+        ("30 Kurdish-led fighters", "30", "kurdish"),
+        ("the shelling killed 14 rebel fighters", "14", "rebels"),
+        # an unlisted name: an allegiance to it, or its "-backed" force, is its side
+        ("11 fighters loyal to General Orsk died", "11", "general-orsk"),
+        ("23 Velorian-backed militiamen", "23", "velorian"),
+        # a population qualified by a side's people is not the plain population
+        ("at least 12 relatives of IS fighters", "at least 12", "islamic-state"),
+    ],
+)
+def test_a_side_named_with_the_counted_people_is_their_side(
+    text: str, number: str, expected: str
+) -> None:
+    assert side_of(text, number) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("40 fighters were killed in the raid", "40"),  # no side named
+        ("35 civilians in an eastern town held by IS", "35"),  # a place, not a side
+        ("9 people died in IS-held Raqqa", "9"),
+        ("9 IS-held villages were retaken", "9"),  # territory, not people
+        ("the government said 40 fighters died", "40"),  # the source's side, not theirs
+        ("12 people were killed, the regime said", "12"),
+        ("what is 12 more than last week", "12"),  # "is" is not IS
+    ],
+)
+def test_no_side_unless_the_counted_people_are_qualified(text: str, number: str) -> None:
+    assert side_of(text, number) == ""
+
+
+@pytest.mark.parametrize(
+    ("population", "side", "expected"),
+    [
+        ("fighters", "islamic-state", "combatants:islamic-state"),
+        ("militants", "islamic-state", "combatants:islamic-state"),  # one side's, one count
+        ("fighters", "government", "combatants:government"),
+        ("fighters", "", "fighters"),  # unqualified: never one side's count
+        ("soldiers", "government", "soldiers"),  # a government's soldiers are soldiers
+        ("soldiers", "rebels", "soldiers:rebels"),
+        ("civilians", "islamic-state", "civilians:islamic-state"),
+    ],
+)
+def test_a_sided_population_is_its_own_key_part(population: str, side: str, expected: str) -> None:
+    assert sided_population(population, side) == expected
+
+
+def test_each_sides_fighters_are_their_own_part_of_a_total() -> None:
+    assert population_part("combatants:islamic-state") == "combatants:islamic-state"
+    assert population_part("combatants:government") != population_part("combatants:islamic-state")
+    assert population_part("fighters") == "combatants"
+    assert population_part("civilians:islamic-state") == "civilians:islamic-state"
+    assert population_part("women") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Reports at the time said that more than 90 people had died", True),
+        ("officials at the time put the toll at 90", True),
+        ("at the time of writing, 90 people had died", False),  # now, not then
+        ("90 people died at the market", False),
+    ],
+)
+def test_what_was_reported_at_the_time_is_background(text: str, expected: bool) -> None:
+    assert background(text) is expected

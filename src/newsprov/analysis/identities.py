@@ -194,7 +194,8 @@ def _armed_forces(
     sentences: Iterable[str], sources: Mapping[str, tuple[str, str, frozenset[str]]]
 ) -> list[list[str]]:
     """Groups of organisation IRIs that are one country's armed forces, with the coalition
-    the sentences say it leads (see the module doc)."""
+    the sentences say it leads (see the module doc): its forces first, then the coalition's
+    names, each sorted."""
     forces = _forces()
     orgs = {i: names | {label} for i, (kind, label, names) in sources.items() if kind != "Person"}
     by_country: dict[str, list[str]] = defaultdict(list)
@@ -213,7 +214,7 @@ def _armed_forces(
             if i not in claimed and any(forces.coalition.search(n.strip()) for n in names)
         ]
         by_country[country].extend(coalitions)
-    return [sorted(m) for m in by_country.values() if len(m) > 1]
+    return [m for m in by_country.values() if len(m) > 1]
 
 
 def resolve_identities(
@@ -236,7 +237,7 @@ def resolve_identities(
         _GOVERNMENT,
     )
     for group in _armed_forces(sentences, sources):
-        head = min(group, key=lambda i: (i in anon, i))  # a named source speaks for it
+        head = next((i for i in group if i not in anon), group[0])  # named forces speak
         for iri in group:
             out.setdefault(iri, head)
     for iri, (_kind, label, names) in sources.items():

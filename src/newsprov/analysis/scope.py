@@ -284,8 +284,11 @@ _PHRASE_END = re.compile(
 _PHRASE_WORDS = 10
 
 
+_Sides = tuple[tuple[tuple[re.Pattern[str], str], ...], re.Pattern[str], re.Pattern[str]]
+
+
 @cache
-def _side_table() -> tuple[tuple[tuple[re.Pattern[str], str], ...], re.Pattern[str], re.Pattern[str]]:
+def _side_table() -> _Sides:
     """(form pattern, side id) pairs, longest form first; the allegiance pattern ("loyal to
     NAME"); the suffix pattern ("NAME-backed"). From ``data/sides.json``."""
     data = json.loads(resources.files("newsprov.data").joinpath("sides.json").read_text("utf-8"))
