@@ -51,6 +51,7 @@ from newsprov.analysis.records import ArticleRecord, Claim, FigureRecord, parse_
 from newsprov.analysis.scope import (
     background,
     clause,
+    days_before,
     kind_of,
     locate,
     measure_fits,
@@ -80,6 +81,8 @@ _SCOPES = (
     # "remain in hospital", "hospitalised" -- not "treated at El Obeid Teaching Hospital"
     ("in hospital", re.compile(r"\b(?:in|to) hospital\b|\bhospitali[sz]ed\b")),
 )
+# "insured and uninsured losses" are all losses: no part of them
+_BOTH = re.compile(r"\b(?:un)?insured\s+(?:and|or|&|plus)\s+(?:un)?insured\b", re.I)
 _COUNT_UNITS = frozenset({"", "count", "people", "persons", "individuals", "bodies"})
 _SKIP_UNITS = frozenset(
     {"percent", "%", "per cent", "percentage points", "percentage point", "points", "point"}
@@ -103,7 +106,8 @@ def similarity(a: str, b: str) -> float:
 
 def scope_of(sentence: str, number_text: str) -> str:
     """A scope word of the clause holding the number ("insured", "lifted", "in hospital",
-    "daily"), or "": "Insured losses ... $4.2 billion" is not "total losses of $8 billion",
+    "daily"), or "": "Insured losses ... $4.2 billion" is not "total losses of $8 billion"
+    ("insured and uninsured losses" are),
     "orders were lifted for 20,000" not "30,000 are under evacuation orders"."""
     at = locate(sentence, number_text)
     if at < 0:
@@ -111,7 +115,7 @@ def scope_of(sentence: str, number_text: str) -> str:
     starts = [m.end() for m in re.finditer(r"[,;:]\s|—|\s-\s", sentence[:at])]
     end = re.search(r"[,;:]\s|—|\s-\s", sentence[at + len(number_text) :])
     stop = at + len(number_text) + end.start() if end else len(sentence)
-    clause = sentence[(starts[-1] if starts else 0) : stop]
+    clause = _BOTH.sub(" ", sentence[(starts[-1] if starts else 0) : stop])
     return next((name for name, pattern in _SCOPES if pattern.search(clause)), "")
 
 
@@ -163,6 +167,7 @@ def _claim(figs: Sequence[FigureRecord], ctx: _Context) -> Claim:
     chain, label, attributed = _chain(head, ctx)
     text_of = clause(head.sentence, head.number_text)
     event = ctx.events[head.article]
+    kind = kind_of(text_of, head.number_text)
     return Claim(
         iri=head.iri,
         figures=tuple(f.iri for f in figs),
@@ -174,7 +179,7 @@ def _claim(figs: Sequence[FigureRecord], ctx: _Context) -> Claim:
         ),
         unit=_unit(head.unit),
         interval=interval,
-        date=parse_date(head.date) or ctx.articles[head.article].date,
+        date=_date(head, text_of, kind, ctx.articles[head.article].date),
         chain=chain,
         chain_label=label,
         text=text,
@@ -184,9 +189,23 @@ def _claim(figs: Sequence[FigureRecord], ctx: _Context) -> Claim:
         attributed=attributed,
         sentences=frozenset(f.sentence for f in figs),
         via=head.via,
-        kind=kind_of(text_of),
+        kind=kind,
         place_scope=_place_scope(head, text_of, ctx.places.get(event, frozenset()), ctx),
     )
+
+
+def _date(fig: FigureRecord, text: str, kind: str, article: dt.date | None) -> dt.date | None:
+    """When the figure was stated: its own date, else the day the clause puts it before
+    the article ("less than a week ago"), else the article's date; a source's earlier
+    figure the clause gives no date for ("up from its earlier estimate of") a day before
+    the article, so its replacement is a revision."""
+    own = parse_date(fig.date)
+    if own is not None or article is None:
+        return own or article
+    days = days_before(text, article, fig.number_text)
+    if days is None and kind == "earlier":
+        days = 1
+    return article - dt.timedelta(days=days) if days else article
 
 
 def _place_scope(fig: FigureRecord, text: str, own: frozenset[str], ctx: _Context) -> str:
@@ -273,8 +292,10 @@ def _merge(claims: Sequence[Claim]) -> Claim:
 
 def group_key(claim: Claim) -> GroupKey:
     """Claims with equal keys describe the same quantity. An estimate is compared with
-    counts ("an estimated 1,000" is how news gives most tolls); a projection, a verified
-    subset or a superseded figure only with its own kind."""
+    counts ("an estimated 1,000" is how news gives most tolls), and a source's earlier
+    figure is in their group (only as what a revision replaced: see
+    :mod:`newsprov.analysis.verdicts`); a projection, a verified subset or another period's
+    figure only with its own kind."""
     return (
         claim.event,
         claim.measure,
@@ -282,7 +303,7 @@ def group_key(claim: Claim) -> GroupKey:
         claim.unit,
         claim.scope,
         claim.place_scope,
-        "count" if claim.kind == "estimate" else claim.kind,
+        "count" if claim.kind in {"estimate", "earlier"} else claim.kind,
     )
 
 

@@ -10,8 +10,13 @@ population, a claim's key holds:
   one-day subtotal ("on Sunday alone", "in the past 24 hours");
 - **kind** (:func:`kind_of`): ``count``, ``estimate`` ("an estimated", "believed"),
   ``projection`` ("could rise to", "expected to"), ``verified`` (a subset someone has
-  verified, documented or identified so far) or ``superseded`` (a figure the clause says
-  was replaced: "up from its earlier estimate of …").
+  verified, documented or identified so far), ``earlier`` (the source's own earlier figure
+  the clause says was replaced: "up from its earlier estimate of …", "up from 30") or
+  ``superseded`` (another period's figure: "the previous 30-day toll");
+- **when** (:func:`days_before`): a statement the clause dates relative to the article
+  ("less than a week ago", "last week", "earlier this week");
+- **side** (:func:`side_of`): whose people a count counts in a conflict ("122 ISIS
+  fighters", "eight fighters loyal to the regime"; ``data/sides.json``).
 
 :func:`background` tells figures that are not about the event at all ("since the war
 began", "last year's quake") and :func:`measure_fits` figures whose clause names another
@@ -23,6 +28,7 @@ compared, so upstream slips do not become verdicts.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from functools import cache
@@ -33,6 +39,7 @@ from newsprov.analysis.names import name_key
 __all__ = [
     "background",
     "clause",
+    "days_before",
     "kind_of",
     "locate",
     "measure_fits",
@@ -89,9 +96,41 @@ _PROJECTION = re.compile(
 # a figure the clause itself says was replaced ("up from the modeler's earlier estimate of
 # $3 billion", "an initial estimated range")
 _SUPERSEDED = re.compile(
-    r"\b(?:earlier|initial|previous|prior|original|first)\s+(?:[\w-]+\s+)?"
+    r"\b(?:earlier|initial|previous|prior|original|first)\s+(?:([\w-]+)\s+)?"
     r"(?:estimates?|count|toll|figures?|projection|forecast|range|tally)\b",
     re.I,
+)
+# "the previous 30-day toll", "last month's count": another period's figure, not an earlier
+# figure for the same quantity
+_PERIOD = re.compile(
+    r"^(?:\d+|one|two|three|four|five|six|seven|ten|thirty)-(?:day|week|month|year)$|"
+    r"^(?:daily|weekly|monthly|annual|yearly|quarterly|day's|week's|month's|year's)$",
+    re.I,
+)
+# "up from 30", "rose from 30 to 50", "revised upward from": the number right after is the
+# source's earlier figure (at most a few words between: "up from its estimate of")
+_FROM = re.compile(
+    r"\b(?:up|down|rose|risen|rising|increased|increasing|raised|climbed|jumped|grew|"
+    r"revised(?:\s+(?:up|down)(?:wards?)?)?|upgraded|downgraded|lowered|cut)\s+from\s+"
+    r"(?:[\w'’-]+\s+){0,5}$",
+    re.I,
+)
+_NOW = re.compile(r"\b(?:now|currently|latest|as of today|this morning|today)\b", re.I)
+_SMALL = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+}  # fmt: skip
+_N = r"(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
+# when a statement the clause reports was made, in days before the article ("less than a
+# week ago, the firm estimated ..."); "this week" / "this month" depend on the article's date
+_RELATIVE = (
+    (re.compile(rf"\b{_N}\s+days?\s+(?:ago|earlier)\b", re.I), 1),
+    (re.compile(rf"\b{_N}\s+weeks?\s+(?:ago|earlier)\b", re.I), 7),
+    (re.compile(r"\b(?:less than|under|nearly|almost|not even)\s+a\s+week\s+ago\b", re.I), 6),
+    (re.compile(r"\blast week\b|\bthe (?:previous|prior) week\b|\ba week ago\b", re.I), 7),
+    (re.compile(r"\byesterday\b|\bthe (?:day before|previous day|prior day)\b", re.I), -1),
+    (re.compile(r"\bearlier (?:this|in the) week\b", re.I), -7),
+    (re.compile(r"\bearlier (?:this|in the) month\b", re.I), -30),
 )
 _ESTIMATE = re.compile(r"\bestimat\w*\b|\bbelieved\b|\bthought to\b|\bfeared\b|\bpresumed\b", re.I)
 _BACKGROUND = re.compile(
@@ -238,11 +277,19 @@ def placed_in(text: str, place: str) -> bool:
     return False
 
 
-def kind_of(text: str) -> str:
-    """``superseded``, ``verified``, ``projection``, ``estimate`` or ``count`` for a
-    figure's clause."""
-    if _SUPERSEDED.search(text):
-        return "superseded"
+def kind_of(text: str, number_text: str = "") -> str:
+    """``earlier``, ``superseded``, ``verified``, ``projection``, ``estimate`` or ``count``
+    for a figure's clause. ``earlier`` is the source's own earlier figure for the same
+    quantity, which the clause says was replaced ("up from its earlier estimate of $3
+    billion", "an initial estimated range", "rose to 50, up from 30": ``number_text`` is
+    the figure's number phrase); ``superseded`` another period's ("the previous 30-day
+    toll")."""
+    m = _SUPERSEDED.search(text)
+    if m:
+        return "superseded" if m.group(1) and _PERIOD.match(m.group(1)) else "earlier"
+    at = locate(text, number_text) if number_text else -1
+    if at > 0 and _FROM.search(text[:at]):
+        return "earlier"
     if _VERIFIED.search(text):
         return "verified"
     if _PROJECTION.search(text):
@@ -250,6 +297,43 @@ def kind_of(text: str) -> str:
     if _ESTIMATE.search(text):
         return "estimate"
     return "count"
+
+
+def days_before(text: str, article: dt.date, number_text: str = "") -> int | None:
+    """How many days before an article dated ``article`` the clause says its statement was
+    made ("three days ago" 3, "less than a week ago" 6, "last week" 7, "earlier this week"
+    back to the week's Monday, at least 1), or None when it says nothing of it or says
+    "now" nearer the number ("which raised it last week, now says $225 billion"). The
+    phrase nearest before the number (``number_text``) counts, else the first after it."""
+    marks: list[tuple[int, int, int | None]] = []  # (start, end, days or None for "now")
+    for pattern, unit in _RELATIVE:
+        for m in pattern.finditer(text):
+            marks.append((m.start(), m.end(), _days(m, unit, article)))
+    marks += [(m.start(), m.end(), None) for m in _NOW.finditer(text)]
+    marks = [
+        mk
+        for mk in marks
+        if not any(o[0] <= mk[0] and mk[1] <= o[1] and o != mk for o in marks)  # "a week ago"
+    ]  # inside "less than a week ago"
+    if not marks:
+        return None
+    at = locate(text, number_text) if number_text else -1
+    before = [mk for mk in marks if mk[1] <= at]
+    chosen = max(before) if before else min(marks)
+    return chosen[2]
+
+
+def _days(m: re.Match[str], unit: int, article: dt.date) -> int:
+    if unit == -1:
+        return 1
+    if unit == -7:
+        return max(1, article.weekday())
+    if unit == -30:
+        return max(1, article.day - 1)
+    if m.groups():
+        word = m.group(1).lower()
+        return unit * (int(word) if word.isdigit() else _SMALL[word])
+    return unit
 
 
 def background(text: str) -> bool:

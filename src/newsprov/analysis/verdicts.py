@@ -29,7 +29,11 @@ two sources' amounts are two quantities ("Adelson committed $5 million, the Rick
 family $1 million"), so they never conflict, and agree only when both state the same
 exact amount ("four donations totaling $2.35 million", in a book and in a newspaper).
 A later figure that only rounds an earlier one of its chain ("nearly $916 million", then
-"nearly $1 billion") restates it: no revision.
+"nearly $1 billion") restates it: no revision. A figure an article gives as its source's
+earlier one ("up from its earlier estimate of $3 billion", "less than a week ago it
+estimated ...") is dated before the article (see :mod:`newsprov.analysis.claims`), so the
+source's current figure revises it; one known only as replaced ("up from") is never
+compared with other sources.
 
 Figures more than ``MAX_RATIO`` times apart are taken to count different things (a
 war-wide total against one town's toll) and are not compared. Claims are deduplicated
@@ -109,6 +113,12 @@ class Statement:
     def rep(self) -> Claim:
         """The earliest claim: the statement as first made."""
         return min(self.claims, key=_order)
+
+    @property
+    def earlier(self) -> bool:
+        """Whether the statement is only known as what its source later replaced ("up from
+        its earlier estimate of ..."): it takes part in revisions, not in comparisons."""
+        return all(c.kind == "earlier" for c in self.claims)
 
     @property
     def first(self) -> dt.date | None:
@@ -242,6 +252,7 @@ def _revisions(key: GroupKey, stmts: Sequence[Statement]) -> list[Verdict]:
 def _comparable(a: Statement, b: Statement) -> bool:
     return (
         a.rep.chain != b.rep.chain
+        and not (a.earlier or b.earlier)
         and a.current_with(b)
         and _ratio(a.rep, b.rep) <= MAX_RATIO
         and not (set(a.rep.parts) & set(b.rep.figures) or set(b.rep.parts) & set(a.rep.figures))
