@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from newsprov.analysis.bounds import population_part, sided_population
 from newsprov.analysis.scope import (
     background,
     clause,
+    days_before,
     kind_of,
     locate,
     measure_fits,
@@ -109,8 +112,11 @@ def test_a_count_per_part_has_its_own_scope(text: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("up from the modeler's earlier estimate of $3 billion to $6 billion", "superseded"),
-        ("an initial estimated range of $95 billion to $110 billion", "superseded"),
+        # the source's own earlier figure for the same quantity: revised by its current one
+        ("up from the modeler's earlier estimate of $3 billion to $6 billion", "earlier"),
+        ("an initial estimated range of $95 billion to $110 billion", "earlier"),
+        # another period's figure: never compared with this one's
+        ("more than double the previous 30-day toll of 225", "superseded"),
         ("the firm now estimates losses at $10 billion", "estimate"),
         ("the first responders counted 40 dead", "count"),
     ],
@@ -181,9 +187,9 @@ def test_no_side_unless_the_counted_people_are_qualified(text: str, number: str)
 @pytest.mark.parametrize(
     ("population", "side", "expected"),
     [
-        ("fighters", "islamic-state", "combatants:islamic-state"),
-        ("militants", "islamic-state", "combatants:islamic-state"),  # one side's, one count
-        ("fighters", "government", "combatants:government"),
+        ("fighters", "islamic-state", "fighters:islamic-state"),
+        ("militants", "islamic-state", "militants:islamic-state"),
+        ("fighters", "government", "fighters:government"),
         ("fighters", "", "fighters"),  # unqualified: never one side's count
         ("soldiers", "government", "soldiers"),  # a government's soldiers are soldiers
         ("soldiers", "rebels", "soldiers:rebels"),
@@ -195,8 +201,8 @@ def test_a_sided_population_is_its_own_key_part(population: str, side: str, expe
 
 
 def test_each_sides_fighters_are_their_own_part_of_a_total() -> None:
-    assert population_part("combatants:islamic-state") == "combatants:islamic-state"
-    assert population_part("combatants:government") != population_part("combatants:islamic-state")
+    assert population_part("fighters:islamic-state") == "combatants:islamic-state"
+    assert population_part("militants:government") != population_part("fighters:islamic-state")
     assert population_part("fighters") == "combatants"
     assert population_part("civilians:islamic-state") == "civilians:islamic-state"
     assert population_part("women") is None
@@ -213,3 +219,48 @@ def test_each_sides_fighters_are_their_own_part_of_a_total() -> None:
 )
 def test_what_was_reported_at_the_time_is_background(text: str, expected: bool) -> None:
     assert background(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        ("the toll rose to 50, up from 30", "30", "earlier"),
+        ("the agency revised its count upward from its estimate of 30", "30", "earlier"),
+        ("the toll rose to 50, up from 30", "50", "count"),  # the current figure
+        ("30 people were pulled from the rubble", "30", "count"),  # "from" of another verb
+    ],
+)
+def test_up_from_a_number_is_the_sources_earlier_figure(
+    text: str, number: str, expected: str
+) -> None:
+    assert kind_of(text, number) == expected
+
+
+MONDAY = dt.date(2025, 3, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        ("Less than a week ago, the firm put losses at $40 billion", "$40 billion", 6),
+        ("a week ago the firm put losses at $40 billion", "$40 billion", 7),
+        ("last week the firm put losses at $40 billion", "$40 billion", 7),
+        ("three days ago the agency counted 40 dead", "40", 3),
+        ("two weeks ago the agency counted 40 dead", "40", 14),
+        ("the agency counted 40 dead the day before", "40", 1),
+        ("earlier this month the agency counted 40 dead", "40", 9),
+        # the phrase nearest before the number wins: "now" is today
+        ("which raised it last week, now puts losses at $90 billion", "$90 billion", None),
+        ("the firm put losses at $90 billion on Monday", "$90 billion", None),  # no relative date
+    ],
+)
+def test_a_statement_dated_relative_to_the_article(
+    text: str, number: str, expected: int | None
+) -> None:
+    assert days_before(text, MONDAY, number) == expected
+
+
+def test_earlier_this_week_goes_back_to_the_weeks_start_and_at_least_a_day() -> None:
+    text = "earlier this week the agency counted 40 dead"
+    assert days_before(text, dt.date(2025, 3, 13), "40") == 3  # a Thursday
+    assert days_before(text, MONDAY, "40") == 1

@@ -191,9 +191,9 @@ def normalise_population(population: str | None) -> str:
 
 def population_part(population: str) -> str | None:
     """The disjoint part of a total a (normalised) population counts, or None; one side's
-    combatants are their own part ("combatants:islamic-state")."""
+    fighters are their own part ("fighters:islamic-state" -> "combatants:islamic-state")."""
     base, _, side = population.partition(":")
-    part = "combatants" if base == "combatants" else _PARTS.get(base)
+    part = _PARTS.get(base)
     if part is None:
         return None
     return f"{part}:{side}" if side else part
@@ -201,14 +201,9 @@ def population_part(population: str) -> str | None:
 
 def sided_population(population: str, side: str) -> str:
     """A (normalised) population qualified by the side of a conflict it belongs to:
-    "122 ISIS fighters" and "122 Daesh militants" are ``combatants:islamic-state``, "eight
-    fighters loyal to the regime" ``combatants:government``, another quantity than either
-    and than unqualified "fighters". A government's own soldiers or police are just that."""
-    if not side:
+    "122 ISIS fighters" are ``fighters:islamic-state``, "eight fighters loyal to the regime"
+    ``fighters:government``, another quantity than either and than unqualified "fighters".
+    A government's own soldiers or police are just that."""
+    if not side or (_PARTS.get(population) == "security" and side == "government"):
         return population
-    part = _PARTS.get(population)
-    if part == "security" and side == "government":
-        return population
-    if part == "combatants":
-        return f"combatants:{side}"
     return f"{population}:{side}"

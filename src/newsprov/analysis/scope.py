@@ -111,10 +111,11 @@ _PERIOD = re.compile(
 # source's earlier figure (at most a few words between: "up from its estimate of")
 _FROM = re.compile(
     r"\b(?:up|down|rose|risen|rising|increased|increasing|raised|climbed|jumped|grew|"
-    r"revised(?:\s+(?:up|down)(?:wards?)?)?|upgraded|downgraded|lowered|cut)\s+from\s+"
+    r"revised|upgraded|downgraded|lowered|cut)\s+(?:[\w'’-]+\s+){0,3}?from\s+"
     r"(?:[\w'’-]+\s+){0,5}$",
     re.I,
 )
+_DIGITS = re.compile(r"\d")
 _NOW = re.compile(r"\b(?:now|currently|latest|as of today|this morning|today)\b", re.I)
 _SMALL = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -284,10 +285,11 @@ def kind_of(text: str, number_text: str = "") -> str:
     billion", "an initial estimated range", "rose to 50, up from 30": ``number_text`` is
     the figure's number phrase); ``superseded`` another period's ("the previous 30-day
     toll")."""
-    m = _SUPERSEDED.search(text)
-    if m:
-        return "superseded" if m.group(1) and _PERIOD.match(m.group(1)) else "earlier"
     at = locate(text, number_text) if number_text else -1
+    for m in _SUPERSEDED.finditer(text):
+        # the phrase names this number: before it, no other number between
+        if at < 0 or (m.end() <= at and not _DIGITS.search(text, m.end(), at)):
+            return "superseded" if m.group(1) and _PERIOD.match(m.group(1)) else "earlier"
     if at > 0 and _FROM.search(text[:at]):
         return "earlier"
     if _VERIFIED.search(text):
