@@ -523,3 +523,64 @@ def test_a_coalition_and_its_leaders_military_are_one_source() -> None:
     pairs = {frozenset((r[2], r[4])) for r in _verdict_rows(arts)}
     assert frozenset(("40", "44")) not in pairs
     assert frozenset(("200", "44")) in pairs or frozenset(("200", "40")) in pairs
+
+
+def test_two_firms_totals_for_one_named_storm_are_compared_insured_losses_apart() -> None:
+    """One article names Hurricane Orla in its headline and Tallis Analytics' total cost
+    ($20–30 billion); another names the storm among its names and Ferrin Weather's
+    "insured and uninsured losses" ($120 billion) and Dovecote Re's insured losses ($9
+    billion). The two totals conflict; the insured figure is compared with neither."""
+    money = {"measure": "economic-loss", "population": None, "unit": "USD"}
+    arts = [
+        build_extraction(
+            "orla-a",
+            outlet="Gulf Ledger",
+            date="2026-09-01",
+            title="Hurricane Orla could cost up to $30 billion, Tallis says",
+            entities=[Ent("Tallis Analytics"), Ent("Mirren Bay", "Place")],
+            figures=[
+                Fig(
+                    20e9,
+                    source="Tallis Analytics",
+                    range_id="r1",
+                    text="$20 billion",
+                    **money,
+                    sentence="Tallis Analytics put the total cost at $20 billion to $30 billion.",
+                ),
+                Fig(
+                    30e9,
+                    source="Tallis Analytics",
+                    range_id="r1",
+                    text="$30 billion",
+                    **money,
+                    sentence="Tallis Analytics put the total cost at $20 billion to $30 billion.",
+                ),
+            ],
+        ),
+        build_extraction(
+            "orla-b",
+            outlet="Risk Wire",
+            date="2026-09-02",
+            title="Ferrin raises its estimate again",
+            entities=[Ent("Hurricane Orla"), Ent("Ferrin Weather"), Ent("Dovecote Re")],
+            figures=[
+                Fig(
+                    120e9,
+                    source="Ferrin Weather",
+                    text="$120 billion",
+                    **money,
+                    sentence="Ferrin Weather now puts insured and uninsured losses from "
+                    "Hurricane Orla at $120 billion.",
+                ),
+                Fig(
+                    9e9,
+                    source="Dovecote Re",
+                    text="$9 billion",
+                    **money,
+                    sentence="Dovecote Re estimates insured losses at $9 billion.",
+                ),
+            ],
+        ),
+    ]
+    rows = {(r[0], *sorted((r[2], r[4]))) for r in _verdict_rows(arts)}
+    assert rows == {("conflict", "$120 billion", "20,000,000,000–30,000,000,000")}, rows

@@ -80,6 +80,19 @@ _SCOPES = (
     ("lifted", re.compile(r"\blifted\b|\ballowed (?:back|to return)\b|\breturned\b", re.I)),
     # "remain in hospital", "hospitalised" -- not "treated at El Obeid Teaching Hospital"
     ("in hospital", re.compile(r"\b(?:in|to) hospital\b|\bhospitali[sz]ed\b")),
+    # parts of an economic loss: the damage to property, the output lost
+    (
+        "property damage",
+        re.compile(r"\bproperty damage\b|\bdamage to (?:property|homes|buildings)\b", re.I),
+    ),
+    (
+        "lost output",
+        re.compile(
+            r"\blost (?:economic )?(?:output|wages|productivity|income)\b|"
+            r"\bbusiness interruption\b",
+            re.I,
+        ),
+    ),
 )
 # "insured and uninsured losses" are all losses: no part of them
 _BOTH = re.compile(r"\b(?:un)?insured\s+(?:and|or|&|plus)\s+(?:un)?insured\b", re.I)
@@ -106,9 +119,9 @@ def similarity(a: str, b: str) -> float:
 
 def scope_of(sentence: str, number_text: str) -> str:
     """A scope word of the clause holding the number ("insured", "lifted", "in hospital",
-    "daily"), or "": "Insured losses ... $4.2 billion" is not "total losses of $8 billion"
-    ("insured and uninsured losses" are),
-    "orders were lifted for 20,000" not "30,000 are under evacuation orders"."""
+    "property damage", "lost output"), or "": "Insured losses ... $4.2 billion" is not
+    "total losses of $8 billion" ("insured and uninsured losses" are), "orders were lifted
+    for 20,000" not "30,000 are under evacuation orders"."""
     at = locate(sentence, number_text)
     if at < 0:
         return ""

@@ -40,6 +40,7 @@ class ArticleRecord:
     title: str | None = None
     url: str | None = None
     nouns: frozenset[str] = frozenset()  # kinds of event it names: see events.event_nouns
+    names: frozenset[str] = frozenset()  # named events ("storm:helene"): events.event_names
 
 
 @dataclass(frozen=True, slots=True)
