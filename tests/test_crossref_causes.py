@@ -584,3 +584,63 @@ def test_two_firms_totals_for_one_named_storm_are_compared_insured_losses_apart(
     ]
     rows = {(r[0], *sorted((r[2], r[4]))) for r in _verdict_rows(arts)}
     assert rows == {("conflict", "$120 billion", "20,000,000,000–30,000,000,000")}, rows
+
+
+def test_running_totals_are_compared_with_each_other_not_with_the_months_toll() -> None:
+    """The monitor's running civilian toll (1,400) and the Pentagon's (352 "since
+    operations began") conflict; neither meets the month's toll (200), and the coalition's
+    figure from an earlier month ("In January, the coalition said ...") is background."""
+    ents = [
+        Ent("Ostrel", "Place"),
+        Ent("Ostrel Monitor"),
+        Ent("Pentagon"),
+        Ent("coalition", anonymous=True),
+    ]
+    arts = [
+        build_extraction(
+            "run-a",
+            outlet="AP",
+            date="2026-03-20",
+            entities=ents,
+            figures=[
+                Fig(
+                    200,
+                    population="civilians",
+                    source="Ostrel Monitor",
+                    sentence="U.S.-led strikes killed 200 civilians in the past month, "
+                    "the Ostrel Monitor said.",
+                ),
+                Fig(
+                    1400,
+                    population=None,
+                    source="Ostrel Monitor",
+                    text="1,400",
+                    sentence="The month's deaths brought the overall civilian toll from the "
+                    "campaign to 1,400, the monitor said.",
+                ),
+                Fig(
+                    220,
+                    population="civilians",
+                    source="coalition",
+                    sentence="In January, the coalition said its raids had killed 220 civilians.",
+                ),
+            ],
+        ),
+        build_extraction(
+            "run-b",
+            outlet="Reuters",
+            date="2026-03-21",
+            entities=ents,
+            figures=[
+                Fig(
+                    352,
+                    population="civilians",
+                    source="Pentagon",
+                    sentence="The Pentagon said the strikes had killed 352 civilians since "
+                    "operations against the group began.",
+                ),
+            ],
+        ),
+    ]
+    rows = {(r[0], *sorted((r[2], r[4]))) for r in _verdict_rows(arts)}
+    assert rows == {("conflict", "1,400", "352")}, rows

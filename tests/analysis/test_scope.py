@@ -11,6 +11,7 @@ from newsprov.analysis.bounds import population_part, sided_population
 from newsprov.analysis.scope import (
     background,
     clause,
+    counts_civilians,
     days_before,
     kind_of,
     locate,
@@ -264,3 +265,51 @@ def test_earlier_this_week_goes_back_to_the_weeks_start_and_at_least_a_day() -> 
     text = "earlier this week the agency counted 40 dead"
     assert days_before(text, dt.date(2025, 3, 13), "40") == 3  # a Thursday
     assert days_before(text, MONDAY, "40") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        ("In January, the agency said its raids killed 40 people", "40", 38),  # to 31 January
+        ("the agency said in late February that 40 died", "40", 10),
+        ("In November 2024, the agency counted 40 dead", "40", 100),
+        ("In April, the agency counted 40 dead", "40", 314),  # a later month: last year's
+        ("In March, the agency counted 40 dead", "40", None),  # the article's own month
+        ("the agency said in May that 40 died", "40", 283),
+        ("the agency may count 40 dead", "40", None),  # "may" the verb
+    ],
+)
+def test_a_statement_of_an_earlier_month_is_dated_to_its_end(
+    text: str, number: str, expected: int | None
+) -> None:
+    assert days_before(text, MONDAY, number) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("strikes had killed 352 civilians since operations against the group began", True),
+        ("killed 90 civilians since the coalition began bombing the city", True),
+        ("brought the overall civilian toll from the campaign to 1,400", True),
+        ("raids have killed 400 since the air campaign was launched", True),
+        ("strikes killed 35 civilians in the past month", False),
+        ("since Tuesday, strikes have killed 35 people", False),
+    ],
+)
+def test_a_campaigns_running_total_has_its_own_scope(text: str, expected: bool) -> None:
+    assert (place_scope(text) == "since-start") is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        ("brought the overall civilian toll from the campaign to 1,400", "1,400", True),
+        ("the civilian death toll rose to more than 90", "more than 90", True),
+        ("the toll rose to 90, including 30 civilians", "90", False),
+        ("civilian deaths were reported, and 90 soldiers died", "90", False),  # another clause
+    ],
+)
+def test_a_number_given_as_a_civilian_toll_counts_civilians(
+    text: str, number: str, expected: bool
+) -> None:
+    assert counts_civilians(text, number) is expected

@@ -51,6 +51,7 @@ from newsprov.analysis.records import ArticleRecord, Claim, FigureRecord, parse_
 from newsprov.analysis.scope import (
     background,
     clause,
+    counts_civilians,
     days_before,
     kind_of,
     locate,
@@ -187,9 +188,7 @@ def _claim(figs: Sequence[FigureRecord], ctx: _Context) -> Claim:
         article=head.article,
         event=event,
         measure=head.measure or "other",
-        population=sided_population(
-            normalise_population(head.population), side_of(text_of, head.number_text)
-        ),
+        population=sided_population(_population(head, text_of), side_of(text_of, head.number_text)),
         unit=_unit(head.unit),
         interval=interval,
         date=_date(head, text_of, kind, ctx.articles[head.article].date),
@@ -205,6 +204,15 @@ def _claim(figs: Sequence[FigureRecord], ctx: _Context) -> Claim:
         kind=kind,
         place_scope=_place_scope(head, text_of, ctx.places.get(event, frozenset()), ctx),
     )
+
+
+def _population(fig: FigureRecord, text: str) -> str:
+    """The normalised population, civilians when the clause gives the number as a
+    civilian toll and the NLP gave none."""
+    population = normalise_population(fig.population)
+    if population == "people" and counts_civilians(text, fig.number_text):
+        return "civilians"
+    return population
 
 
 def _date(fig: FigureRecord, text: str, kind: str, article: dt.date | None) -> dt.date | None:
@@ -270,9 +278,12 @@ def _comparable(fig: FigureRecord, ctx: _Context) -> bool:
     if fig.measure in {None, "other"} or fig.article not in ctx.events:
         return False
     text = clause(fig.sentence, fig.number_text)
+    article = ctx.articles[fig.article]
+    stated = _date(fig, text, "", article.date)
     return (
         _unit(fig.unit) not in _SKIP_UNITS
-        and not _background(fig, ctx.articles[fig.article], text)
+        and not _background(fig, article, text)
+        and not (stated and article.date and (article.date - stated).days > BACKGROUND_DAYS)
         and not background(text)
         and measure_fits(fig.measure or "", text)
     )

@@ -39,6 +39,7 @@ from newsprov.analysis.names import name_key
 __all__ = [
     "background",
     "clause",
+    "counts_civilians",
     "days_before",
     "kind_of",
     "locate",
@@ -116,6 +117,16 @@ _FROM = re.compile(
     re.I,
 )
 _DIGITS = re.compile(r"\d")
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+# "In March, the coalition said ...": a statement of an earlier month (not "may" the verb)
+_MONTH = re.compile(
+    r"\b(?i:in|during|since|by)\s+(?:early\s+|late\s+|mid-?)?"
+    r"((?i:january|february|march|april|june|july|august|september|october|november|"
+    r"december)|May)\b(?:\s+((?:19|20)\d\d)\b)?"
+)
 _NOW = re.compile(r"\b(?:now|currently|latest|as of today|this morning|today)\b", re.I)
 _SMALL = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -245,11 +256,24 @@ _EACH = re.compile(
 )
 
 
+# "since operations against IS began", "since the coalition began bombing", "the overall
+# toll from the campaign": a campaign's running total, not the event's own count
+_SINCE_START = re.compile(
+    r"\bsince\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:campaign|operations?|"
+    r"bombing|(?:air\s?)?strikes|air-strikes|raids|intervention|mission|offensive|coalition)\b"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:began|started|begun|was launched|were launched)\b|"
+    r"\b(?:overall|cumulative|running)\s+(?:[\w-]+\s+){0,2}?(?:toll|tally|total|count)\b",
+    re.I,
+)
+
+
 def place_scope(text: str) -> str:
     """``event``, ``day``, or ``region:x`` / ``city:x`` / ``site:x`` for the part of the
     event the clause ``text`` counts: "64 killed in Dalmir province" counts a province;
     "the Sawtooth Fire in San Bernardino County" only says where the event is. (Claims
     then treat the event's own dominant places as the whole event.)"""
+    if _SINCE_START.search(text):
+        return "since-start"
     if _DAY.search(text):
         return "day"
     if _EACH.search(text):
@@ -304,13 +328,18 @@ def kind_of(text: str, number_text: str = "") -> str:
 def days_before(text: str, article: dt.date, number_text: str = "") -> int | None:
     """How many days before an article dated ``article`` the clause says its statement was
     made ("three days ago" 3, "less than a week ago" 6, "last week" 7, "earlier this week"
-    back to the week's Monday, at least 1), or None when it says nothing of it or says
+    back to the week's Monday, at least 1; "in March" back to March's last day), or None
+    when it says nothing of it or says
     "now" nearer the number ("which raised it last week, now says $225 billion"). The
     phrase nearest before the number (``number_text``) counts, else the first after it."""
     marks: list[tuple[int, int, int | None]] = []  # (start, end, days or None for "now")
     for pattern, unit in _RELATIVE:
         for m in pattern.finditer(text):
             marks.append((m.start(), m.end(), _days(m, unit, article)))
+    for m in _MONTH.finditer(text):
+        back = _month_days(m, article)
+        if back:
+            marks.append((m.start(), m.end(), back))
     marks += [(m.start(), m.end(), None) for m in _NOW.finditer(text)]
     marks = [
         mk
@@ -323,6 +352,19 @@ def days_before(text: str, article: dt.date, number_text: str = "") -> int | Non
     before = [mk for mk in marks if mk[1] <= at]
     chosen = max(before) if before else min(marks)
     return chosen[2]
+
+
+def _month_days(m: re.Match[str], article: dt.date) -> int | None:
+    """Days from the end of the month "in March" names (this year's, else last year's;
+    the year given if one is) back from the article; None for the article's own month."""
+    month = _MONTHS.index(m.group(1).lower()) + 1
+    year = int(m.group(2)) if m.group(2) else article.year
+    if not m.group(2) and month > article.month:
+        year -= 1
+    if (year, month) >= (article.year, article.month):
+        return None
+    end = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return (article - end).days
 
 
 def _days(m: re.Match[str], unit: int, article: dt.date) -> int:
@@ -412,6 +454,21 @@ def _counted_phrase(text: str) -> str:
     stop = _PHRASE_END.search(text)
     phrase = text[: stop.start()] if stop else text
     return " ".join(phrase.split()[:_PHRASE_WORDS])
+
+
+# "brought the overall civilian toll ... to 1,481": the number counts civilians
+_CIVILIAN_TOLL = re.compile(
+    r"\bcivilian\s+(?:death\s+)?(?:toll|deaths|casualties|fatalities)\b[^\d.;]{0,80}?"
+    r"\b(?:to|at|of|is|was|reached|hit|stands\s+at|stood\s+at)\s+(?:[a-z]+\s+){0,2}$",
+    re.I,
+)
+
+
+def counts_civilians(text: str, number_text: str) -> bool:
+    """Whether the clause gives the number as a civilian toll ("the civilian death toll
+    rose to 90"), whatever noun follows it (none, usually)."""
+    at = locate(text, number_text)
+    return at > 0 and bool(_CIVILIAN_TOLL.search(text[:at]))
 
 
 def side_of(text: str, number_text: str) -> str:
