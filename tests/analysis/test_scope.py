@@ -155,7 +155,7 @@ def test_a_clause_naming_another_quantity_does_not_fit(measure: str, text: str, 
         ("nine members of militias loyal to the government were killed", "nine", "government"),
         ("17 pro-government militiamen were among the dead", "17", "government"),
         ("30 Kurdish-led fighters", "30", "kurdish"),
-        ("the shelling killed 14 rebel fighters", "14", "rebels"),
+        ("the shelling killed 14 rebel fighters", "14", "opposition"),
         # an unlisted name: an allegiance to it, or its "-backed" force, is its side
         ("11 fighters loyal to General Orsk died", "11", "general-orsk"),
         ("23 Velorian-backed militiamen", "23", "velorian"),
@@ -193,7 +193,7 @@ def test_no_side_unless_the_counted_people_are_qualified(text: str, number: str)
         ("fighters", "government", "fighters:government"),
         ("fighters", "", "fighters"),  # unqualified: never one side's count
         ("soldiers", "government", "soldiers"),  # a government's soldiers are soldiers
-        ("soldiers", "rebels", "soldiers:rebels"),
+        ("soldiers", "opposition", "soldiers:opposition"),
         ("civilians", "islamic-state", "civilians:islamic-state"),
     ],
 )

@@ -350,3 +350,19 @@ def test_two_figures_of_one_day_without_a_relative_date_are_no_revision() -> Non
         loss("a1", 45e9, "mill", "The Mill says all losses will reach $45 billion.", "$45 billion"),
     ]
     assert verdicts(figs, arts) == []
+
+
+def test_two_figures_of_one_sentence_are_a_revision_only_when_it_says_so() -> None:
+    arts = [art("a1", 20)]
+    two = "In May the Fund gave $5.7 million, and it held almost $5 million at the start of June."
+    figs = [
+        fig("a1", 5.7e6, "fund", sentence=two, text="$5.7 million"),
+        fig("a1", 5e6, "fund", qualifier="nearly", sentence=two, text="almost $5 million"),
+    ]
+    assert verdicts(figs, arts) == []
+    rose = "The Fund's pledge rose to $8 million, up from $5 million."
+    figs = [
+        fig("a1", 8e6, "fund", sentence=rose, text="$8 million"),
+        fig("a1", 5e6, "fund", sentence=rose, text="$5 million"),
+    ]
+    assert verdicts(figs, arts) == [("revision", "Fund: $5 million", "Fund: $8 million")]

@@ -33,7 +33,9 @@ A later figure that only rounds an earlier one of its chain ("nearly $916 millio
 earlier one ("up from its earlier estimate of $3 billion", "less than a week ago it
 estimated ...") is dated before the article (see :mod:`newsprov.analysis.claims`), so the
 source's current figure revises it; one known only as replaced ("up from") is never
-compared with other sources.
+compared with other sources. Two figures of one sentence are a revision only when it says
+so ("up from 30"): "in February he raised $5.7 million, and he had $5 million in cash at
+the start of March" gives two quantities, not one revised.
 
 Figures more than ``MAX_RATIO`` times apart are taken to count different things (a
 war-wide total against one town's toll) and are not compared. Claims are deduplicated
@@ -185,6 +187,8 @@ def _revision_cost(old: Statement, new: Statement) -> float:
     ratio = _ratio(old.rep, new.rep)
     if ratio > MAX_RATIO or _rounds(old.rep, new.rep) or _other_moment(old.rep, new.rep):
         return _NO_MATCH
+    if _one_sentence(old, new) and not old.earlier:
+        return _NO_MATCH  # "in February he raised $5.7m, and had $5m in cash": two quantities
     cost = abs(math.log(ratio))
     if _bound_kind(old.rep) != _bound_kind(new.rep):
         cost += _KIND_PENALTY
