@@ -366,3 +366,20 @@ def test_two_figures_of_one_sentence_are_a_revision_only_when_it_says_so() -> No
         fig("a1", 5e6, "fund", sentence=rose, text="$5 million"),
     ]
     assert verdicts(figs, arts) == [("revision", "Fund: $5 million", "Fund: $8 million")]
+
+
+def test_a_revision_says_how_its_earlier_date_is_known() -> None:
+    by_iri = {a.iri: a for a in [art("a1", 9)]}
+    up = "The Mill now puts losses at $40 billion, up from its earlier estimate of $25 billion."
+    ago = "Less than a week ago, the Mill put losses at $30 billion."
+    for sentence, number, when in [
+        (up, "$25 billion", "before 2024-06-09"),  # only known to be earlier
+        (ago, "$30 billion", "about 2024-06-03"),  # dated relative to the article
+    ]:
+        figs = [
+            loss("a1", 40e9, "mill", up, "$40 billion"),
+            loss("a1", float(number[1:3]) * 1e9, "mill", sentence, number),
+        ]
+        claims = build_claims(figs, by_iri, dict.fromkeys(by_iri, EVENT), LABELS, B)
+        (revision,) = find_verdicts(claims)
+        assert f"({when}) → $40 billion (2024-06-09)" in revision.note

@@ -182,6 +182,7 @@ def _claim(figs: Sequence[FigureRecord], ctx: _Context) -> Claim:
     text_of = clause(head.sentence, head.number_text)
     event = ctx.events[head.article]
     kind = kind_of(text_of, head.number_text)
+    date, dated = _dated(head, text_of, kind, ctx.articles[head.article].date)
     return Claim(
         iri=head.iri,
         figures=tuple(f.iri for f in figs),
@@ -191,7 +192,8 @@ def _claim(figs: Sequence[FigureRecord], ctx: _Context) -> Claim:
         population=sided_population(_population(head, text_of), side_of(text_of, head.number_text)),
         unit=_unit(head.unit),
         interval=interval,
-        date=_date(head, text_of, kind, ctx.articles[head.article].date),
+        date=date,
+        dated=dated,
         chain=chain,
         chain_label=label,
         text=text,
@@ -216,17 +218,26 @@ def _population(fig: FigureRecord, text: str) -> str:
 
 
 def _date(fig: FigureRecord, text: str, kind: str, article: dt.date | None) -> dt.date | None:
-    """When the figure was stated: its own date, else the day the clause puts it before
-    the article ("less than a week ago"), else the article's date; a source's earlier
-    figure the clause gives no date for ("up from its earlier estimate of") a day before
-    the article, so its replacement is a revision."""
+    """When the figure was stated (see :func:`_dated`)."""
+    return _dated(fig, text, kind, article)[0]
+
+
+def _dated(
+    fig: FigureRecord, text: str, kind: str, article: dt.date | None
+) -> tuple[dt.date | None, str]:
+    """(date, how it is known) of a figure: its own date, else the day the clause puts it
+    before the article ("less than a week ago": ``about``), else the article's date; a
+    source's earlier figure the clause gives no date for ("up from its earlier estimate
+    of") a day before the article (``before``), so its replacement is a revision."""
     own = parse_date(fig.date)
     if own is not None or article is None:
-        return own or article
+        return own or article, ""
     days = days_before(text, article, fig.number_text)
+    if days:
+        return article - dt.timedelta(days=days), "about"
     if days is None and kind == "earlier":
-        days = 1
-    return article - dt.timedelta(days=days) if days else article
+        return article - dt.timedelta(days=1), "before"
+    return article, ""
 
 
 def _place_scope(fig: FigureRecord, text: str, own: frozenset[str], ctx: _Context) -> str:

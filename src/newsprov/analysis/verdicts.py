@@ -247,10 +247,20 @@ def _revisions(key: GroupKey, stmts: Sequence[Statement]) -> list[Verdict]:
             for old, replacement in _match_day(current, new):
                 old.until = day
                 a, b = old.rep, replacement.rep
-                note = f"{a.chain_label}: {a.text} ({a.date}) → {b.text} ({b.date}) — revised"
+                note = f"{a.chain_label}: {a.text} ({_when(a)}) → {b.text} ({_when(b)}) — revised"
                 verdicts.append(_verdict("revision", key, [old, replacement], note))
             current = [st for st in current if st.until is None] + new
     return verdicts
+
+
+def _when(c: Claim) -> str:
+    """A claim's date as known: "2024-10-07", "about 2024-10-01" (dated relative to its
+    article), "before 2024-10-07" (a figure its article only calls earlier)."""
+    if c.date is None:
+        return "undated"
+    if c.dated == "before":
+        return f"before {c.date + dt.timedelta(days=1)}"
+    return f"about {c.date}" if c.dated == "about" else str(c.date)
 
 
 def _comparable(a: Statement, b: Statement) -> bool:
