@@ -186,7 +186,7 @@ CASES = [
         [(4, 5, "OUTLET")],
         6,
         None,
-        ("anon/spokesman", "outlet/afp", Attribution.EXPLICIT),
+        ("anon/police-spokesman", "outlet/afp", Attribution.EXPLICIT),
     ),
     (
         "publisher is not the via",
@@ -194,7 +194,7 @@ CASES = [
         [(4, 5, "OUTLET")],
         6,
         "outlet/afp",
-        ("anon/spokesman", None, Attribution.EXPLICIT),
+        ("anon/police-spokesman", None, Attribution.EXPLICIT),
     ),
     (
         "reported AP, no source",

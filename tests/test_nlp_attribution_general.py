@@ -210,7 +210,7 @@ QUOTE_CASES = [
         "A CFA volunteer from Benalla, who did not want to be named, said crews had been "
         '"running from one fire front to the next" for three days.',
         "running from one fire front",
-        "unnamed volunteer",
+        "unnamed CFA volunteer",
     ),
     (
         "a student from a university does not speak for it",

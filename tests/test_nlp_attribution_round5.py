@@ -91,7 +91,7 @@ CASES = [
         "outlet relaying is still the via",
         "A hospital official told Reuters that 14 people were killed in the raid.",
         14,
-        "unnamed official",
+        "unnamed hospital official",
     ),
     (
         "town size is background",

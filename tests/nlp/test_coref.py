@@ -38,6 +38,22 @@ def _speakers(pipeline, text: str) -> list[str | None]:  # type: ignore[no-untyp
         ("Storm.\n\n“The roof went first,” a resident said.\n", ["unnamed resident"]),
         # a place is not a tie: "a resident from Lyon" is a resident
         ("Storm.\n\n“The roof went first,” a resident from Lyon said.\n", ["unnamed resident"]),
+        # the words before the role that say who they are stay in the name ...
+        (
+            "Vote.\n\n“We will win the county,” the Dallas businessman said.\n",
+            ["unnamed Dallas businessman"],
+        ),
+        (
+            "Panel.\n\n“They have no plan,” said one Republican source on the panel.\n",
+            ["unnamed Republican source"],
+        ),
+        # ... but not words that only count or blur them
+        ("Vote.\n\n“It is over,” several other officials said.\n", ["unnamed officials"]),
+        # a named owner is a tie: "Dana Whitfield's doctor"
+        (
+            "Health.\n\n“She is fit to serve,” Dana Whitfield's doctor wrote.\n",
+            ["unnamed doctor of Dana Whitfield"],
+        ),
     ],
 )
 def test_unnamed_people_and_their_ties(pipeline, text, speakers):  # type: ignore[no-untyped-def]

@@ -161,3 +161,72 @@ def test_exact_figure_sources(pipeline, text, value, source):  # type: ignore[no
     ex = extract_text(pipeline, text)
     fig = next(f for f in ex.figures if f.value == value)
     assert _names(ex).get(fig.source or "") == source, [(f.value, f.source) for f in ex.figures]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source", "via"),
+    [
+        # "X said …, according to Y": Y passed on what X stated
+        (
+            "Video.\n\nPolice have said they will not release two recordings of the arrest, "
+            "according to lawyers for the Marlow family.\n",
+            2,
+            "police",
+            "lawyers",
+        ),
+        # "X said that, according to Y, …": X quotes Y; Y is no relay
+        (
+            "Flood.\n\nMayor Ann Lee said on Monday that, according to the fire service, "
+            "12 people had died.\n",
+            12,
+            None,
+            None,
+        ),
+    ],
+)
+def test_relayed_figure(pipeline, text, value, source, via):  # type: ignore[no-untyped-def]
+    ex = extract_text(pipeline, text)
+    names = _names(ex)
+    fig = next(f for f in ex.figures if f.value == value)
+    got_source, got_via = names.get(fig.source or ""), names.get(fig.via or "")
+    if source is None:
+        assert got_via is None or got_via != names.get(fig.source or ""), (got_source, got_via)
+    else:
+        assert got_source is not None and source in got_source.lower(), (got_source, got_via)
+        assert got_via is not None and via in got_via, (got_source, got_via)
+
+
+def test_relayed_quote(pipeline):  # type: ignore[no-untyped-def]
+    text = (
+        "Bill.\n\nAccording to the Boston Globe, campaign spokesman Ron Vale said Friday "
+        "that “she would sign this bill the day it came to her desk.”\n"
+    )
+    ex = extract_text(pipeline, text)
+    names = _names(ex)
+    (q,) = ex.quotes
+    assert names.get(q.speaker or "") == "Ron Vale"
+    assert "Boston Globe" in (names.get(q.via or "") or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a poll a sentence is framed in is its source, not the subject that rose in it
+        (
+            "Race.\n\nIn this poll, Tom Alder rose 3 percentage points since the debate.\n",
+            3,
+            "poll",
+        ),
+        # "said in a statement": the speaker is still the subject
+        (
+            "Storm.\n\nIn a statement, the Harbor Authority said 45 boats sank.\n",
+            45,
+            "Harbor Authority",
+        ),
+    ],
+)
+def test_framing_document(pipeline, text, value, source):  # type: ignore[no-untyped-def]
+    ex = extract_text(pipeline, text)
+    fig = next(f for f in ex.figures if f.value == value)
+    got = _names(ex).get(fig.source or fig.via or "")
+    assert got is not None and source in got, (got, [(f.value, f.source) for f in ex.figures])

@@ -30,3 +30,20 @@ pytestmark = pytest.mark.model
 )
 def test_names_in_quotation_marks(pipeline, text, quotes):  # type: ignore[no-untyped-def]
     assert [q.text for q in extract_text(pipeline, text).quotes] == quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # the verb nearest the quotation frames it, whichever way of speaking it names
+        (
+            "Tax.\n\nWhen Mary Dunne noted that Tom Alder paid no tax, Alder boasted, "
+            "“That makes me clever.”\n",
+            ["Tom Alder"],
+        ),
+    ],
+)
+def test_speech_verbs_frame_quotes(pipeline, text, speakers):  # type: ignore[no-untyped-def]
+    ex = extract_text(pipeline, text)
+    names = {e.key: e.name for e in ex.entities}
+    assert [names.get(q.speaker or "") for q in ex.quotes] == speakers

@@ -70,6 +70,7 @@ class Lexicon:
     ambiguous_outlets: frozenset[str]
     platforms: frozenset[str]
     known_orgs: frozenset[str]
+    vague_qualifiers: frozenset[str]
 
 
 @cache
@@ -91,6 +92,7 @@ def lexicon() -> Lexicon:
         ambiguous_outlets=_exact(names, "ambiguous_outlets"),
         platforms=_exact(names, "platforms"),
         known_orgs=_exact(names, "known_orgs"),
+        vague_qualifiers=_words(names, "vague_qualifiers"),
     )
 
 

@@ -36,6 +36,7 @@ from newsprov.model import Attribution, EntityType
 from .boundaries import paragraph_breaks
 from .context import FigureLike, carry, continues, inherit, may_inherit
 from .coref import Cluster, EntityTable
+from .cues import load_cues
 from .frames import (
     FigureAttribution,
     Frame,
@@ -283,6 +284,9 @@ def _report_noun(tok: Token, table: EntityTable) -> Frame | None:
         return _split(found, None, tok.i)
     if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB":
         verb = tok.head.head
+        reports = verb.lemma_ in lex.speech | lex.figure | lex.finding
+        if not reports and tok.lemma_ in load_cues().frame_documents:
+            return None  # "In this poll, X rose 2 points": the poll speaks, not X
         return _split(_speaker(table, subject_of(verb)), None, tok.i)
     return None
 

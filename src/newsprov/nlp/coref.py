@@ -375,18 +375,26 @@ class EntityTable:
             plural = tok.tag_ == "NNS" and tok.lower_ not in _PLURAL_ROLES and tok.lower_ != role
             word = tok.lower_ if plural else role
             tie = self._affiliation(tok)
+            qualified = " ".join(filter(None, ("unnamed", _qualifier(tok), word, tie)))
             if tie is not None:  # "a spokesman for Ann Lee": not any spokesman
-                return self.anonymous(role, tok, name=f"unnamed {word} {tie}")
+                return self.anonymous(role, tok, name=qualified)
             if dets & _DEFINITE:  # "the spokesman": the one described before
                 same = self._last_anonymous_before(tok.i, role)
                 if same is not None:
                     return same
+            if qualified != f"unnamed {word}":  # "a Democratic source", "state officials"
+                return self.anonymous(role, tok, name=qualified)
             return self.anonymous(role, tok, name=f"unnamed {word}" if plural else None)
         return None
 
     def _affiliation(self, tok: Token) -> str | None:
         """Whom an unnamed person is tied to, as written ("for Ann Lee", "close to the
-        Lees", "to the governor"), when that names an entity of the table."""
+        Lees", "to the governor", "Ann Lee's doctor"), when that names an entity of the table."""
+        for child in tok.lefts:
+            if child.dep_ == "poss":
+                found = self.named_at(child)
+                if found is not None and not found.anonymous and found.kind is not EntityType.PLACE:
+                    return f"of {found.name}"
         for child in tok.rights:
             prep = child
             if child.dep_ == "amod" and child.lower_ in _TIE_ADJECTIVES:  # "close to X"
@@ -403,6 +411,26 @@ class EntityTable:
             if len(words) <= _TIE_WORDS and not any(t.is_punct for t in words):
                 return words.text
         return None
+
+
+_QUALIFYING = {"amod", "compound", "nmod"}
+
+
+def _qualifier(tok: Token) -> str | None:
+    """The words before an unnamed person's role that say who they are, as written: "a
+    New York businessman", "one Democratic source", "federal and state officials";
+    quantities and vague words are not part of it ("several other officials")."""
+    vague = lexicon().vague_qualifiers
+    kept = [c for c in tok.lefts if c.dep_ in _QUALIFYING and c.lower_ not in vague]
+    if not kept:
+        return None
+    words = tok.doc[kept[0].left_edge.i : tok.i]
+    if not all(t.is_alpha or t.text == "-" for t in words) or words[0].lower_ in vague:
+        return None
+    text = words.text
+    if words[0].is_sent_start and words[0].pos_ == "ADJ":  # "Federal and state officials"
+        text = text[0].lower() + text[1:]
+    return text
 
 
 # "the man" / "the woman" point back at the last unnamed speaker; a definite "the

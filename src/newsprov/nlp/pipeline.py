@@ -147,13 +147,22 @@ def _records(doc: Doc, article: Article) -> Extraction:
     open_spans = [(f.start, f.end) for f, o in zip(spans, old, strict=True) if not o.source]
     open_spans += [(q.start, q.end) for attached, q in old_quotes if not attached or not q.speaker]
     needed = _needed(found, open_spans)
+    needed |= _needed(
+        [a if a.kind in _RELAYING else _NO_CONTENT for a in found],
+        [(f.start, f.end) for f in spans] + [(q.start, q.end) for _, q in old_quotes],
+    )
     resolved = resolve_sources(doc, table, found, publisher, cues, only=needed)
     figure_attrs = [
-        _figure_attribution(doc, found, resolved, f, o) for f, o in zip(spans, old, strict=True)
+        _relayed_figure(doc, found, resolved, f, _figure_attribution(doc, found, resolved, f, o))
+        for f, o in zip(spans, old, strict=True)
     ]
     figures = _figures(doc, article, table, spans, figure_attrs)
-    quotes = tuple(_attributed_quote(found, resolved, q, attached) for attached, q in old_quotes)
-    used = {f.source for f in figures} | {q.speaker for q in quotes}
+    quotes = tuple(
+        _relayed_quote(doc, found, resolved, _attributed_quote(found, resolved, q, attached))
+        for attached, q in old_quotes
+    )
+    used = {k for f in figures for k in (f.source, f.via)}
+    used |= {k for q in quotes for k in (q.speaker, q.via)}
     entities = [
         e
         for e in table.entities()
@@ -242,6 +251,65 @@ def _figure_attribution(
 
 
 _STATED = {"verb", "intent", "dash", "transcript"}
+_NO_CONTENT = AttributionSpan((0, 0), None, (), "none")
+_RELAYING = {"phrase"}  # "according to X": X passes on what another source stated
+
+
+def _relayer(
+    doc: Doc,
+    found: Sequence[AttributionSpan],
+    resolved: Sequence[Resolved],
+    start: int,
+    end: int,
+    source: str | None,
+) -> str | None:
+    """Who passed a stated source's words on: in "According to Y, X said …" and "X said
+    …, according to Y" the phrase's source Y holds X's whole attribution (its cue and the
+    content), so Y is the via. A phrase within X's content ("X said that, according to
+    Y, …") is X quoting Y, not Y relaying X; one closing the sentence after X's cue and
+    content relays X however the parse hung it."""
+    if source is None:
+        return None
+    need = 0.5 * max(1, end - start)
+    inner = [a for a in found if a.kind in _STATED and a.overlap(start, end) >= need]
+    for a, r in zip(found, resolved, strict=True):
+        relay = r.source or r.via  # an outlet is resolved as a via
+        if a.kind not in _RELAYING or relay is None or relay == source:
+            continue
+        if a.overlap(start, end) < need:
+            continue
+        cue = doc[a.cue[0]].idx
+        last = doc[a.source[1] - 1] if a.source else doc[a.cue[1] - 1]
+        for i in inner:
+            at = doc[i.cue[0]].idx
+            closing = at < cue and max(e for _, e in i.content) <= last.idx + len(last)
+            if a.overlap(at, at + 1) and (closing or not i.overlap(cue, cue + 1)):
+                return relay
+    return None
+
+
+def _relayed_figure(
+    doc: Doc,
+    found: Sequence[AttributionSpan],
+    resolved: Sequence[Resolved],
+    f: Any,
+    attr: FigureAttribution,
+) -> FigureAttribution:
+    """A figure's source as stated, with the one who relayed it as via (``_relayer``)."""
+    if attr.via is not None:
+        return attr
+    via = _relayer(doc, found, resolved, f.start, f.end, attr.source)
+    return attr if via is None else replace(attr, via=via)
+
+
+def _relayed_quote(
+    doc: Doc, found: Sequence[AttributionSpan], resolved: Sequence[Resolved], quote: Quote
+) -> Quote:
+    """A quote's speaker as stated, with the one who relayed the words as via."""
+    if quote.via is not None:
+        return quote
+    via = _relayer(doc, found, resolved, quote.start, quote.end, quote.speaker)
+    return quote if via is None else replace(quote, via=via)
 
 
 def _attributed_quote(
