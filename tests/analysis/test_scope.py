@@ -317,3 +317,8 @@ def test_a_number_given_as_a_civilian_toll_counts_civilians(
     text: str, number: str, expected: bool
 ) -> None:
     assert counts_civilians(text, number) is expected
+
+
+def test_a_body_the_counted_people_belong_to_is_no_side() -> None:
+    # "members of the Coast Guard" are that body's, not a side of a conflict
+    assert side_of("five members of the Coast Guard were hurt", "five") == ""
