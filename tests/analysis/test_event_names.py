@@ -7,6 +7,9 @@ import datetime as dt
 
 import pytest
 
+from newsprov.analysis._load import RawArticle
+from newsprov.analysis.clusters import EntityRecord
+from newsprov.analysis.core import group
 from newsprov.analysis.events import event_names, group_events
 from newsprov.analysis.records import ArticleRecord
 
@@ -54,9 +57,31 @@ def test_articles_naming_one_storm_are_one_event_without_a_shared_name() -> None
     "arts",
     [
         [art("a", 0, {"storm:orla"}, "x"), art("b", 2, {"storm:penda"}, "y")],  # two storms
+        # two storms, however many names the two stories share (the coast, its agencies)
+        [art("a", 0, {"storm:orla"}, "x", "y", "z"), art("b", 2, {"storm:penda"}, "x", "y", "z")],
         [art("a", 0, {"storm:orla"}, "x"), art("b", 30, {"storm:orla"}, "y")],  # a month apart
         [art("a", 0, set(), "x"), art("b", 2, set(), "y")],  # no storm named, nothing shared
     ],
 )
 def test_other_storms_or_far_apart_articles_stay_apart(arts: list[ArticleRecord]) -> None:
     assert groups(arts) == [["a"], ["b"]]
+
+
+def test_an_article_is_about_the_storm_its_headline_names_else_the_only_one_it_mentions() -> None:
+    orla, penda = f"{B}organisation/orla", f"{B}organisation/penda"
+    ents = [
+        EntityRecord(orla, "Organisation", frozenset({"Hurricane Orla"})),
+        EntityRecord(penda, "Organisation", frozenset({"Hurricane Penda"})),
+    ]
+    raws = {
+        aid: RawArticle(iri=f"{B}article/{aid}", article_id=aid, title=title, mentions=set(m))
+        for aid, title, m in [
+            ("headline", "Hurricane Penda nears", {orla, penda}),
+            ("one", "Losses mount", {orla}),
+            ("two", "Losses mount", {orla, penda}),  # which one is it about?
+        ]
+    }
+    records = group(raws, ents, B).articles
+    assert records[f"{B}article/headline"].names == {"storm:penda"}
+    assert records[f"{B}article/one"].names == {"storm:orla"}
+    assert records[f"{B}article/two"].names == frozenset()

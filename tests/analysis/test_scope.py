@@ -195,6 +195,8 @@ def test_no_side_unless_the_counted_people_are_qualified(text: str, number: str)
         ("soldiers", "government", "soldiers"),  # a government's soldiers are soldiers
         ("soldiers", "opposition", "soldiers:opposition"),
         ("civilians", "islamic-state", "civilians:islamic-state"),
+        ("supporters", "opposition", "supporters"),  # a crowd is a crowd, whoever's
+        ("people", "islamic-state", "people"),
     ],
 )
 def test_a_sided_population_is_its_own_key_part(population: str, side: str, expected: str) -> None:
@@ -277,6 +279,7 @@ def test_earlier_this_week_goes_back_to_the_weeks_start_and_at_least_a_day() -> 
         ("In March, the agency counted 40 dead", "40", None),  # the article's own month
         ("the agency said in May that 40 died", "40", 283),
         ("the agency may count 40 dead", "40", None),  # "may" the verb
+        ("since January, the agency has counted 40 dead", "40", None),  # a total up to now
     ],
 )
 def test_a_statement_of_an_earlier_month_is_dated_to_its_end(
@@ -293,6 +296,7 @@ def test_a_statement_of_an_earlier_month_is_dated_to_its_end(
         ("brought the overall civilian toll from the campaign to 1,400", True),
         ("raids have killed 400 since the air campaign was launched", True),
         ("strikes killed 35 civilians in the past month", False),
+        ("the overall death toll from the quake rose to 2,000", False),  # the event's own
         ("since Tuesday, strikes have killed 35 people", False),
     ],
 )
@@ -313,3 +317,8 @@ def test_a_number_given_as_a_civilian_toll_counts_civilians(
     text: str, number: str, expected: bool
 ) -> None:
     assert counts_civilians(text, number) is expected
+
+
+def test_a_body_the_counted_people_belong_to_is_no_side() -> None:
+    # "members of the Coast Guard" are that body's, not a side of a conflict
+    assert side_of("five members of the Coast Guard were hurt", "five") == ""

@@ -203,7 +203,10 @@ def sided_population(population: str, side: str) -> str:
     """A (normalised) population qualified by the side of a conflict it belongs to:
     "122 ISIS fighters" are ``fighters:islamic-state``, "eight fighters loyal to the regime"
     ``fighters:government``, another quantity than either and than unqualified "fighters".
-    A government's own soldiers or police are just that."""
-    if not side or (_PARTS.get(population) == "security" and side == "government"):
+    A government's own soldiers or police are just that; only the parts of a toll
+    (civilians, security forces, fighters) take a side: "50,000 opposition supporters" are a
+    crowd like any other."""
+    part = _PARTS.get(population)
+    if not side or part is None or (part == "security" and side == "government"):
         return population
     return f"{population}:{side}"

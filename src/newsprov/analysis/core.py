@@ -129,8 +129,18 @@ def _article(
         title=raw.title,
         url=raw.url,
         nouns=event_nouns(raw.title, raw.article_id),
-        names=event_names(raw.title, *(entities[e].label for e in raw.mentions if e in entities)),
+        names=_own_storm(raw, entities),
     )
+
+
+def _own_storm(raw: RawArticle, entities: Mapping[str, EntityRecord]) -> frozenset[str]:
+    """The named event an article is about: the one its headline names, else the only one
+    among the names it mentions (a story on one hurricane that recalls another names two)."""
+    own = event_names(raw.title)
+    if own:
+        return own
+    mentioned = event_names(*(entities[e].label for e in raw.mentions if e in entities))
+    return mentioned if len(mentioned) == 1 else frozenset()
 
 
 def _canon(clusters: Iterable[Cluster]) -> dict[str, str]:

@@ -7,8 +7,10 @@ The event's own nouns (:func:`event_nouns`: "earthquake", "wildfire", "stampede"
 "protest" in the headline or id) and names (:func:`event_names`: "Hurricane Helene" in the
 headline or among the names an article mentions) decide on top of that:
 
-- two articles naming the same storm within ``window`` days are linked, whatever else
-  they name (one names the firms estimating its losses, the other the states it hit);
+- two articles about the same named storm (:attr:`ArticleRecord.names`: the one its
+  headline names, else the only one it mentions) within ``window`` days are linked,
+  whatever else they name (one names the firms estimating its losses, the other the
+  states it hit); articles about two different storms are not;
 
 - two articles naming the same kind of event within ``NOUN_WINDOW`` days and sharing an
   entity are linked, however many incidental places each names (one wildfire is one
@@ -110,8 +112,8 @@ def link_score(a: ArticleRecord, b: ArticleRecord, window: int = DEFAULT_WINDOW_
     gap = abs((a.date - b.date).days) if a.date and b.date else 0
     if gap > window:
         return 0.0
-    if a.names & b.names:
-        return max(_NOUN_LINK, _jaccard(a, b))  # both name one storm: one event
+    if a.names and b.names:  # each is about a named storm: the same one, or two events
+        return max(_NOUN_LINK, _jaccard(a, b)) if a.names & b.names else 0.0
     if a.nouns and b.nouns and not a.nouns & b.nouns:
         return 0.0  # a flood and an earthquake
     if gap > 1 and (a.nouns | b.nouns) & _RECURRING:

@@ -40,7 +40,7 @@ class ArticleRecord:
     title: str | None = None
     url: str | None = None
     nouns: frozenset[str] = frozenset()  # kinds of event it names: see events.event_nouns
-    names: frozenset[str] = frozenset()  # named events ("storm:helene"): events.event_names
+    names: frozenset[str] = frozenset()  # the named event it is about ("storm:helene")
 
 
 @dataclass(frozen=True, slots=True)

@@ -123,7 +123,7 @@ _MONTHS = (
 )  # fmt: skip
 # "In March, the coalition said ...": a statement of an earlier month (not "may" the verb)
 _MONTH = re.compile(
-    r"\b(?i:in|during|since|by)\s+(?:early\s+|late\s+|mid-?)?"
+    r"\b(?i:in|during|by)\s+(?:early\s+|late\s+|mid-?)?"
     r"((?i:january|february|march|april|june|july|august|september|october|november|"
     r"december)|May)\b(?:\s+((?:19|20)\d\d)\b)?"
 )
@@ -257,12 +257,15 @@ _EACH = re.compile(
 
 
 # "since operations against IS began", "since the coalition began bombing", "the overall
-# toll from the campaign": a campaign's running total, not the event's own count
+# toll from the campaign": a campaign's running total, not the event's own count ("the
+# overall death toll from the quake" is the event's)
 _SINCE_START = re.compile(
     r"\bsince\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:campaign|operations?|"
     r"bombing|(?:air\s?)?strikes|air-strikes|raids|intervention|mission|offensive|coalition)\b"
     r"(?:\s+[\w-]+){0,3}?\s+(?:began|started|begun|was launched|were launched)\b|"
-    r"\b(?:overall|cumulative|running)\s+(?:[\w-]+\s+){0,2}?(?:toll|tally|total|count)\b",
+    r"\b(?:overall|cumulative|running)\s+(?:[\w-]+\s+){0,2}?(?:toll|tally|total|count)\s+"
+    r"(?:from|of|in)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:campaign|operations?|"
+    r"bombing|(?:air\s?)?strikes|air-strikes|raids|intervention)\b",
     re.I,
 )
 
