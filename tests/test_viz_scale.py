@@ -4,6 +4,7 @@ makes the fixture store "big" (its articles times NODES_PER_ARTICLE exceed the c
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import networkx as nx
@@ -206,11 +207,13 @@ def test_the_aggregate_of_a_published_store_is_counted_once_per_generation(
     assert "this is the aggregate" in first and cache.is_file()
     # The next page reads the counts kept for this generation, not the store: a count
     # planted in the cache shows on the page.
-    planted = cache.read_text(encoding="utf-8").replace(
-        f'"{MAYOR}", "cites", 2]', f'"{MAYOR}", "cites", 777]'
-    )
-    assert planted != cache.read_text(encoding="utf-8")
-    cache.write_text(planted, encoding="utf-8")
+    kept = json.loads(cache.read_text(encoding="utf-8"))
+    mayor = kept["nodes"].index(MAYOR)
+    cites = kept["links"]["cites"]
+    at = next(i for i in range(0, len(cites), 3) if cites[i + 1] == mayor)
+    assert cites[at + 2] == 2  # the mayor's figure and quote
+    cites[at + 2] = 777
+    cache.write_text(json.dumps(kept), encoding="utf-8")
     assert "figures and quotes: 777" in _aggregate_page(reader)
     # Ingesting one more article publishes a new generation: the page counts it afresh.
     with Store(path) as writer:
@@ -220,8 +223,16 @@ def test_the_aggregate_of_a_published_store_is_counted_once_per_generation(
     assert "Extra Outlet 1" in after and "Extra Source 1" in after
     assert "Extra Outlet 1" not in first and "figures and quotes: 777" not in after
     # A cache that is not valid JSON of the expected shape is counted again, not trusted.
-    cache.write_text('{"key": "x", "weights": [["a"]]}', encoding="utf-8")
-    assert _aggregate_page(reader) == after
+    key = json.loads(cache.read_text(encoding="utf-8"))["key"]
+    for bad in (
+        {"key": "x"},
+        {"key": key, "nodes": [MAYOR], "links": {"cites": [0, 5, 1]}},  # no node 5
+        {"key": key, "nodes": [MAYOR], "links": {"cites": [0, 0]}},
+        {"key": key, "nodes": [MAYOR], "links": {"knows": [0, 0, 1]}},
+        {"key": key, "nodes": [3], "links": {}},
+    ):
+        cache.write_text(json.dumps(bad), encoding="utf-8")
+        assert _aggregate_page(reader) == after
 
 
 def test_the_aggregate_of_a_store_being_written_follows_each_write() -> None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import heapq
 import json
 import os
 import weakref
@@ -137,14 +138,14 @@ def aggregate_graph(store: Store, cap: int = CAP) -> nx.MultiDiGraph:
     for (u, v, _), n in weights.items():
         degree[u] += n
         degree[v] += n
-    ranked = sorted(degree.items(), key=lambda item: (-item[1], item[0]))
-    kept = {node for node, _ in ranked[:cap]}  # ties by IRI: the same however counted
+    ranked = heapq.nsmallest(cap, degree.items(), key=lambda item: (-item[1], item[0]))
+    kept = {node for node, _ in ranked}  # ties by IRI: the same however counted
     g = nx.MultiDiGraph()
     for node in sorted(kept):
         _add_entity(g, store, node, degree[node])
-    for (u, v, label), n in sorted(weights.items()):
-        if u in kept and v in kept:
-            g.add_edge(u, v, key=label, label=f"{label} {n:,}", weight=n)
+    drawn = sorted(item for item in weights.items() if item[0][0] in kept and item[0][1] in kept)
+    for (u, v, label), n in drawn:
+        g.add_edge(u, v, key=label, label=f"{label} {n:,}", weight=n)
     return g
 
 
@@ -195,29 +196,36 @@ def _read_cache(path: Path, version: int) -> Counter[tuple[str, str, str]] | Non
         return None
     if not isinstance(data, dict) or data.get("key") != _cache_key(version):
         return None
-    weights: Counter[tuple[str, str, str]] = Counter()
-    rows = data.get("weights")
-    if not isinstance(rows, list):
+    nodes, links = data.get("nodes"), data.get("links")
+    if not (isinstance(nodes, list) and all(type(n) is str for n in nodes)):
         return None
-    for row in rows:
-        if not (
-            isinstance(row, list)
-            and len(row) == 4
-            and all(isinstance(x, str) for x in row[:3])
-            and row[2] in _LINKS
-            and isinstance(row[3], int)
-            and not isinstance(row[3], bool)
-        ):
+    if not (isinstance(links, dict) and set(links) <= _LINKS):
+        return None
+    weights: Counter[tuple[str, str, str]] = Counter()
+    for link, flat in links.items():
+        if not (isinstance(flat, list) and len(flat) % 3 == 0):
             return None
-        weights[(row[0], row[1], row[2])] = row[3]
+        if not all(type(x) is int and x >= 0 for x in flat):
+            return None
+        ends, counts = flat[0::3] + flat[1::3], flat[2::3]
+        if ends and max(ends) >= len(nodes):
+            return None
+        for u, v, n in zip(flat[0::3], flat[1::3], counts, strict=True):
+            weights[(nodes[u], nodes[v], link)] = n
     return weights
 
 
 def _write_cache(path: Path, version: int, weights: Counter[tuple[str, str, str]]) -> None:
     """Keep ``weights`` beside the store for ``version`` (best effort: a store folder a
-    reader may not write to is simply not cached)."""
-    rows = [[u, v, link, n] for (u, v, link), n in sorted(weights.items())]
-    text = json.dumps({"key": _cache_key(version), "weights": rows}, ensure_ascii=False)
+    reader may not write to is simply not cached). Each IRI is written once, in
+    ``nodes``; each link as three numbers: the two ends' places there and the count."""
+    nodes = sorted({end for u, v, _ in weights for end in (u, v)})
+    index = {node: i for i, node in enumerate(nodes)}
+    links: dict[str, list[int]] = {}
+    for (u, v, link), n in sorted(weights.items()):
+        links.setdefault(link, []).extend((index[u], index[v], n))
+    data = {"key": _cache_key(version), "nodes": nodes, "links": links}
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         temporary.write_text(text, encoding="utf-8")
