@@ -255,6 +255,9 @@ MONDAY = dt.date(2025, 3, 10)
         # the phrase nearest before the number wins: "now" is today
         ("which raised it last week, now puts losses at $90 billion", "$90 billion", None),
         ("the firm put losses at $90 billion on Monday", "$90 billion", None),  # no relative date
+        # when the event happened, not when the figure was given
+        ("the quake, which struck three days ago, has killed 40 people", "40", None),
+        ("the blast last week killed 40 people, police said", "40", None),
     ],
 )
 def test_a_statement_dated_relative_to_the_article(
@@ -280,6 +283,7 @@ def test_earlier_this_week_goes_back_to_the_weeks_start_and_at_least_a_day() -> 
         ("the agency said in May that 40 died", "40", 283),
         ("the agency may count 40 dead", "40", None),  # "may" the verb
         ("since January, the agency has counted 40 dead", "40", None),  # a total up to now
+        ("the floods in February have killed 40, the agency said", "40", None),  # the event's
     ],
 )
 def test_a_statement_of_an_earlier_month_is_dated_to_its_end(

@@ -117,6 +117,14 @@ _FROM = re.compile(
     re.I,
 )
 _DIGITS = re.compile(r"\d")
+# "the quake, which struck three days ago, has killed 40": when the event happened, not
+# when the figure was given
+_EVENT_TIME = re.compile(
+    r"\b(?:struck|hit|began|started|erupted|occurred|happened|broke out|made landfall|"
+    r"exploded|collapsed|quake|earthquake|attack|blast|explosion|storm|hurricane|fire|"
+    r"strike|raid|crash|flood(?:ing|s)?)\s+(?:[\w,]+\s+){0,2}$",
+    re.I,
+)
 _MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
@@ -338,10 +346,11 @@ def days_before(text: str, article: dt.date, number_text: str = "") -> int | Non
     marks: list[tuple[int, int, int | None]] = []  # (start, end, days or None for "now")
     for pattern, unit in _RELATIVE:
         for m in pattern.finditer(text):
-            marks.append((m.start(), m.end(), _days(m, unit, article)))
+            if not _EVENT_TIME.search(text, max(0, m.start() - 50), m.start()):
+                marks.append((m.start(), m.end(), _days(m, unit, article)))
     for m in _MONTH.finditer(text):
         back = _month_days(m, article)
-        if back:
+        if back and not _EVENT_TIME.search(text, max(0, m.start() - 50), m.start()):
             marks.append((m.start(), m.end(), back))
     marks += [(m.start(), m.end(), None) for m in _NOW.finditer(text)]
     marks = [
