@@ -2,6 +2,13 @@
 
     .venv/bin/python benchmarks/bench_viz.py            # Python side only
     .venv/bin/python benchmarks/bench_viz.py --browser  # also time vis-network in Chromium
+    .venv/bin/python benchmarks/bench_viz.py --stores DIR...  # page build, cold and warm
+
+With ``--stores`` it times the whole explorer page (``explorer_html``, default cap) of each
+existing on-disk store (e.g. the ones ``run_all.py --keep`` leaves), opened read-only as
+``newsprov viz`` opens it: first cold (the aggregate's cache file removed, so its counts
+are read from the store), then warm (counted once for this published generation, read
+from the cache), with ``--repeats`` warm runs.
 
 The Python side fills an in-memory store with synthetic articles (invented names, no
 real text) and times ``build_graph`` + ``mark_conflicts`` (SPARQL -> networkx),
@@ -191,7 +198,12 @@ def bench_browser(browser: Any, html_path: Path) -> float | None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--browser", action="store_true", help="also time vis-network in Chromium")
+    parser.add_argument("--stores", nargs="*", type=Path, default=None, help="time these stores")
+    parser.add_argument("--repeats", type=int, default=3, help="warm runs per store")
     args = parser.parse_args(argv)
+    if args.stores is not None:
+        run_stores(args.stores, args.repeats)
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         out_dir = Path(tmp)
         print(f"{'nodes':>6} {'edges':>6} {'build s':>8} {'layout s':>9} {'page s':>7} {'MB':>5}")
@@ -206,6 +218,25 @@ def main(argv: list[str] | None = None) -> int:
         if args.browser:
             run_browser(out_dir)
     return 0
+
+
+def run_stores(paths: list[Path], repeats: int) -> None:
+    from newsprov.viz import explorer_html
+    from newsprov.viz.scale import AGGREGATE_CACHE, article_count
+
+    print(f"{'store':<28} {'articles':>9} {'cold s':>7} {'warm s (each run)':>24} {'MB':>5}")
+    for path in paths:
+        (path / AGGREGATE_CACHE).unlink(missing_ok=True)
+        with Store(path, read_only=True) as store:
+            articles = article_count(store)
+            page, cold = timed(lambda: explorer_html(store))
+            warm = [timed(lambda: explorer_html(store)) for _ in range(repeats)]
+        assert all(p == page for p, _ in warm), "a warm page differs from the cold one"
+        runs = " ".join(f"{t:.2f}" for _, t in warm)
+        print(
+            f"{path!s:<28} {articles:>9,} {cold:>7.2f} {runs:>24} {len(page) / 1e6:>5.1f}",
+            flush=True,
+        )
 
 
 def run_browser(out_dir: Path) -> None:

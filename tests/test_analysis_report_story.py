@@ -45,3 +45,12 @@ def test_only_http_links_are_written() -> None:
     assert _link("<b>", "https://a.example/?q=\"'") == (
         '<a href="https://a.example/?q=&quot;&#x27;" rel="noopener noreferrer">&lt;b&gt;</a>'
     )
+
+
+def test_a_running_total_is_named_in_words() -> None:
+    claims = [
+        {"source": "A", "measure": "deaths", "scope": "since-start", "date": "2025-01-02"},
+        {"source": "A", "measure": "deaths", "scope": "region:varn", "date": "2025-01-02"},
+    ]
+    names = sorted(q.name for q in quantities(claims, []))
+    assert names == ["deaths in region:varn", "deaths since it began"]

@@ -321,6 +321,20 @@ def test_scope_words_split_a_measure_into_different_quantities() -> None:
         )
         == ""
     )
+    # a part of an economic loss: property damage, output lost
+    assert scope_of("It put property damage at $15 billion to $26 billion.", "$15 billion") == (
+        "property damage"
+    )
+    assert scope_of("Closures cost another $5 billion in lost output.", "$5 billion") == (
+        "lost output"
+    )
+    assert scope_of("It put total damage and economic loss at $90 billion.", "$90 billion") == ""
+    # insured and uninsured losses together are all losses, not the insured part
+    assert scope_of("It put insured and uninsured losses at $90 billion.", "$90 billion") == ""
+    assert scope_of("Insured or uninsured, losses reach $90 billion.", "$90 billion") == ""
+    assert scope_of("Insured losses reach $9 billion; uninsured ones more.", "$9 billion") == (
+        "insured"
+    )
     assert (
         scope_of("Orders were lifted for some 20,000 residents, the sheriff said.", "some 20,000")
         == "lifted"

@@ -16,6 +16,7 @@ from newsprov import query
 from newsprov.analysis import crossref, refresh, update
 from newsprov.analysis.crossref import derived_graphs
 from newsprov.analysis.synthetic import Ent, Fig, build_extraction
+from newsprov.model import Extraction
 from newsprov.rdf.iris import article_iri
 from newsprov.rdf.store import Store
 
@@ -419,3 +420,227 @@ def test_a_count_placed_after_its_number_in_a_part_is_that_parts() -> None:
     update(s, B, [str(article_iri(a.article.id, B)) for a in arts])
     conflicts = {(r["text_a"], r["text_b"]) for r in _rows(s, "verdicts")}
     assert conflicts in ({("472", "300")}, {("300", "472")}), conflicts
+
+
+def _verdict_rows(arts: list[Extraction]) -> set[tuple[str, str, str, str, str]]:
+    """(kind, source a, text a, source b, text b) of every verdict of ``arts``."""
+    s = fill(arts)
+    update(s, B, [str(article_iri(a.article.id, B)) for a in arts])
+    return {
+        (r["verdict_type"], r["source_a"], r["text_a"], r["source_b"], r["text_b"])
+        for r in _rows(s, "verdicts")
+    }
+
+
+def test_one_sides_fighters_are_never_compared_with_the_others() -> None:
+    """A monitor's "61 Daesh fighters and nine fighters loyal to the regime", then "70 IS
+    fighters and nine fighters loyal to the regime": the IS count is revised, the regime's
+    stays, and no figure of one side revises or meets the other's; a second source's IS
+    count is compared with the monitor's."""
+    ents = [Ent("Ostrel", "Place"), Ent("Ostrel Monitor"), Ent("Field Medics Union")]
+    day1 = "Strikes killed 61 Daesh fighters and nine fighters loyal to the regime, it said."
+    day2 = "Strikes have killed 70 IS fighters and nine fighters loyal to the regime, it said."
+    medics = "The Field Medics Union said 90 IS fighters had died."
+
+    def fighters(value: int, sentence: str, source: str, text: str | None = None) -> Fig:
+        return Fig(value, population="fighters", sentence=sentence, source=source, text=text)
+
+    arts = [
+        build_extraction(
+            "ostrel-a",
+            outlet="AP",
+            date="2025-10-01",
+            entities=ents,
+            figures=[
+                fighters(61, day1, "Ostrel Monitor"),
+                fighters(9, day1, "Ostrel Monitor", "nine"),
+            ],
+        ),
+        build_extraction(
+            "ostrel-b",
+            outlet="Reuters",
+            date="2025-10-02",
+            entities=ents,
+            figures=[
+                fighters(70, day2, "Ostrel Monitor"),
+                fighters(9, day2, "Ostrel Monitor", "nine"),
+                fighters(90, medics, "Field Medics Union"),
+            ],
+        ),
+    ]
+    rows = {(r[0], r[2], r[4]) for r in _verdict_rows(arts)}
+    rows = {(k, *sorted((a, b))) if k == "conflict" else (k, a, b) for k, a, b in rows}
+    assert rows == {("revision", "61", "70"), ("conflict", "70", "90")}, rows
+
+
+def test_a_coalition_and_its_leaders_military_are_one_source() -> None:
+    """The coalition's 40 and the U.S. military's 44 (the event's sentences call it the
+    "U.S.-led coalition") are one source's figures, never a conflict; a monitor's 200 is
+    compared with them."""
+    ents = [
+        Ent("Ostrel", "Place"),
+        Ent("coalition", anonymous=True),
+        Ent("U.S. military", anonymous=True),
+        Ent("Pentagon"),
+        Ent("Ostrel Monitor"),
+    ]
+    arts = [
+        build_extraction(
+            "coal-a",
+            outlet="AP",
+            date="2025-11-03",
+            entities=ents,
+            figures=[
+                Fig(
+                    40,
+                    population="civilians",
+                    source="coalition",
+                    sentence="The coalition said its raids had killed 40 civilians in Ostrel.",
+                ),
+                Fig(
+                    200,
+                    population="civilians",
+                    source="Ostrel Monitor",
+                    sentence="U.S.-led coalition raids killed 200 civilians, the monitor said.",
+                ),
+            ],
+        ),
+        build_extraction(
+            "coal-b",
+            outlet="Reuters",
+            date="2025-11-03",
+            entities=ents,
+            figures=[
+                Fig(
+                    44,
+                    population="civilians",
+                    source="U.S. military",
+                    sentence="The U.S. military said the raids had killed 44 civilians.",
+                ),
+            ],
+        ),
+    ]
+    pairs = {frozenset((r[2], r[4])) for r in _verdict_rows(arts)}
+    assert frozenset(("40", "44")) not in pairs
+    assert frozenset(("200", "44")) in pairs or frozenset(("200", "40")) in pairs
+
+
+def test_two_firms_totals_for_one_named_storm_are_compared_insured_losses_apart() -> None:
+    """One article names Hurricane Orla in its headline and Tallis Analytics' total cost
+    ($20–30 billion); another names the storm among its names and Ferrin Weather's
+    "insured and uninsured losses" ($120 billion) and Dovecote Re's insured losses ($9
+    billion). The two totals conflict; the insured figure is compared with neither."""
+    money = {"measure": "economic-loss", "population": None, "unit": "USD"}
+    arts = [
+        build_extraction(
+            "orla-a",
+            outlet="Gulf Ledger",
+            date="2026-09-01",
+            title="Hurricane Orla could cost up to $30 billion, Tallis says",
+            entities=[Ent("Tallis Analytics"), Ent("Mirren Bay", "Place")],
+            figures=[
+                Fig(
+                    20e9,
+                    source="Tallis Analytics",
+                    range_id="r1",
+                    text="$20 billion",
+                    **money,
+                    sentence="Tallis Analytics put the total cost at $20 billion to $30 billion.",
+                ),
+                Fig(
+                    30e9,
+                    source="Tallis Analytics",
+                    range_id="r1",
+                    text="$30 billion",
+                    **money,
+                    sentence="Tallis Analytics put the total cost at $20 billion to $30 billion.",
+                ),
+            ],
+        ),
+        build_extraction(
+            "orla-b",
+            outlet="Risk Wire",
+            date="2026-09-02",
+            title="Ferrin raises its estimate again",
+            entities=[Ent("Hurricane Orla"), Ent("Ferrin Weather"), Ent("Dovecote Re")],
+            figures=[
+                Fig(
+                    120e9,
+                    source="Ferrin Weather",
+                    text="$120 billion",
+                    **money,
+                    sentence="Ferrin Weather now puts insured and uninsured losses from "
+                    "Hurricane Orla at $120 billion.",
+                ),
+                Fig(
+                    9e9,
+                    source="Dovecote Re",
+                    text="$9 billion",
+                    **money,
+                    sentence="Dovecote Re estimates insured losses at $9 billion.",
+                ),
+            ],
+        ),
+    ]
+    rows = {(r[0], *sorted((r[2], r[4]))) for r in _verdict_rows(arts)}
+    assert rows == {("conflict", "$120 billion", "20,000,000,000–30,000,000,000")}, rows
+
+
+def test_running_totals_are_compared_with_each_other_not_with_the_months_toll() -> None:
+    """The monitor's running civilian toll (1,400) and the Pentagon's (352 "since
+    operations began") conflict; neither meets the month's toll (200), and the coalition's
+    figure from an earlier month ("In January, the coalition said ...") is background."""
+    ents = [
+        Ent("Ostrel", "Place"),
+        Ent("Ostrel Monitor"),
+        Ent("Pentagon"),
+        Ent("coalition", anonymous=True),
+    ]
+    arts = [
+        build_extraction(
+            "run-a",
+            outlet="AP",
+            date="2026-03-20",
+            entities=ents,
+            figures=[
+                Fig(
+                    200,
+                    population="civilians",
+                    source="Ostrel Monitor",
+                    sentence="U.S.-led strikes killed 200 civilians in the past month, "
+                    "the Ostrel Monitor said.",
+                ),
+                Fig(
+                    1400,
+                    population=None,
+                    source="Ostrel Monitor",
+                    text="1,400",
+                    sentence="The month's deaths brought the overall civilian toll from the "
+                    "campaign to 1,400, the monitor said.",
+                ),
+                Fig(
+                    220,
+                    population="civilians",
+                    source="coalition",
+                    sentence="In January, the coalition said its raids had killed 220 civilians.",
+                ),
+            ],
+        ),
+        build_extraction(
+            "run-b",
+            outlet="Reuters",
+            date="2026-03-21",
+            entities=ents,
+            figures=[
+                Fig(
+                    352,
+                    population="civilians",
+                    source="Pentagon",
+                    sentence="The Pentagon said the strikes had killed 352 civilians since "
+                    "operations against the group began.",
+                ),
+            ],
+        ),
+    ]
+    rows = {(r[0], *sorted((r[2], r[4]))) for r in _verdict_rows(arts)}
+    assert rows == {("conflict", "1,400", "352")}, rows

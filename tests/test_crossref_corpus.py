@@ -296,7 +296,7 @@ def test_seed_timeline_lays_the_breakdown_beside_the_totals(seed_store: Store) -
     assert {
         ("745", "civilians", "false"),
         ("125", "security-forces", "false"),
-        ("148", "militants", "false"),
+        ("148", "militants:assad", "false"),  # "militants ... affiliated with Assad"
         ("1000", "people", "false"),
         ("1018", "people", "true"),
     } <= values

@@ -250,7 +250,9 @@ def test_result_limit_applies_to_graphs() -> None:
         params={"query": "CONSTRUCT WHERE { ?s ?p ?o }"},
         headers={"Accept": "application/n-triples"},
     )
-    assert len(resp.text.strip().splitlines()) == 7
+    *triples, note = resp.text.strip().splitlines()
+    assert len(triples) == 7 and all(t.endswith(" .") for t in triples)
+    assert note == "# newsprov: truncated at the server's limit of 7 rows"  # a comment
     assert resp.headers[TRUNCATED_HEADER] == "true"
 
 

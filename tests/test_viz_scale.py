@@ -4,6 +4,7 @@ makes the fixture store "big" (its articles times NODES_PER_ARTICLE exceed the c
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import networkx as nx
@@ -170,3 +171,76 @@ def test_the_command_line_cap_defaults_to_the_library_cap(tmp_path: Path) -> Non
     assert code == 0 and "at most 3; nearest first" in out.read_text(encoding="utf-8")
     with pytest.raises(SystemExit):
         build_parser().parse_args(["viz", "--cap", "0"])
+
+
+def _one_more_article(n: int) -> tuple[str, rdflib.Graph]:
+    """An invented article graph: a new outlet citing a new source for one figure."""
+    base = f"{B}article/extra-{n}"
+    article, figure = rdflib.URIRef(base), rdflib.URIRef(f"{base}/figure/0-9")
+    outlet, source = rdflib.URIRef(f"{B}outlet/extra-{n}"), rdflib.URIRef(f"{B}person/extra-{n}")
+    g = rdflib.Graph()
+    g.add((article, rdflib.RDF.type, rdflib.URIRef(NP + "Article")))
+    g.add((article, rdflib.URIRef("https://schema.org/publisher"), outlet))
+    g.add((outlet, rdflib.RDF.type, rdflib.URIRef(NP + "Outlet")))
+    g.add((outlet, rdflib.RDFS.label, rdflib.Literal(f"Extra Outlet {n}")))
+    g.add((source, rdflib.RDF.type, rdflib.URIRef(NP + "Person")))
+    g.add((source, rdflib.RDFS.label, rdflib.Literal(f"Extra Source {n}")))
+    g.add((figure, rdflib.RDF.type, rdflib.URIRef(NP + "Figure")))
+    g.add((figure, rdflib.URIRef(NP + "reportedIn"), article))
+    g.add((figure, rdflib.URIRef("http://www.w3.org/ns/prov#wasAttributedTo"), source))
+    return f"{B}graph/extra-{n}", g
+
+
+def _aggregate_page(store: Store) -> str:
+    return explorer_html(store, cap=article_count(store) * NODES_PER_ARTICLE - 1)
+
+
+def test_the_aggregate_of_a_published_store_is_counted_once_per_generation(
+    tmp_path: Path,
+) -> None:
+    from newsprov.viz.scale import AGGREGATE_CACHE
+
+    path = tmp_path / "store"
+    reader = make_store(path=path)
+    cache = path / AGGREGATE_CACHE
+    first = _aggregate_page(reader)
+    assert "this is the aggregate" in first and cache.is_file()
+    # The next page reads the counts kept for this generation, not the store: a count
+    # planted in the cache shows on the page.
+    kept = json.loads(cache.read_text(encoding="utf-8"))
+    mayor = kept["nodes"].index(MAYOR)
+    cites = kept["links"]["cites"]
+    at = next(i for i in range(0, len(cites), 3) if cites[i + 1] == mayor)
+    assert cites[at + 2] == 2  # the mayor's figure and quote
+    cites[at + 2] = 777
+    cache.write_text(json.dumps(kept), encoding="utf-8")
+    assert "figures and quotes: 777" in _aggregate_page(reader)
+    # Ingesting one more article publishes a new generation: the page counts it afresh.
+    with Store(path) as writer:
+        writer.replace_graph(*_one_more_article(1))
+    assert reader.refresh()
+    after = _aggregate_page(reader)
+    assert "Extra Outlet 1" in after and "Extra Source 1" in after
+    assert "Extra Outlet 1" not in first and "figures and quotes: 777" not in after
+    # A cache that is not valid JSON of the expected shape is counted again, not trusted.
+    key = json.loads(cache.read_text(encoding="utf-8"))["key"]
+    for bad in (
+        {"key": "x"},
+        {"key": key, "nodes": [MAYOR], "links": {"cites": [0, 5, 1]}},  # no node 5
+        {"key": key, "nodes": [MAYOR], "links": {"cites": [0, 0]}},
+        {"key": key, "nodes": [MAYOR], "links": {"knows": [0, 0, 1]}},
+        {"key": key, "nodes": [3], "links": {}},
+    ):
+        cache.write_text(json.dumps(bad), encoding="utf-8")
+        assert _aggregate_page(reader) == after
+
+
+def test_the_aggregate_of_a_store_being_written_follows_each_write() -> None:
+    store = make_store()
+    before = _aggregate_page(store)
+    assert _aggregate_page(store) == before  # counted once, kept in-process
+    store.replace_graph(*_one_more_article(2))
+    after = _aggregate_page(store)
+    assert "Extra Source 2" in after and "Extra Source 2" not in before
+    g = aggregate_graph(store)
+    assert g.has_edge(f"{B}outlet/extra-2", f"{B}person/extra-2", key="cites")

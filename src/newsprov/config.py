@@ -27,6 +27,7 @@ class Settings:
     base_iri: str = DEFAULT_BASE_IRI
     query_timeout: float = 30.0  # seconds, for the SPARQL endpoint
     result_limit: int = 10_000  # rows, for the SPARQL endpoint
+    result_bytes: int = 256_000_000  # bytes of one answer, for the SPARQL endpoint
     store_url: str | None = None  # an external SPARQL endpoint instead of store_path
     graph_store_url: str | None = None  # its Graph Store Protocol endpoint (default: same)
 

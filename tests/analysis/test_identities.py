@@ -63,3 +63,70 @@ def test_many_names_and_sentences_resolve_the_same_links() -> None:
     text = [f"Pel{n} Orsk met Board{n + 1} officials on day {n}." for n in range(300)]
     text.append("Relief Agency spokeswoman Ilsa Varga put the toll at 40.")
     assert resolve_identities(text, many) == {PERSON: AGENCY}
+
+
+COALITION = f"{B}organisation/coalition"
+MILITARY = f"{B}organisation/velorian-military"
+DEFENCE = f"{B}organisation/pentagon"
+OPERATION = f"{B}organisation/operation-tall-reed"
+MONITOR = f"{B}organisation/border-monitor"
+
+
+def forces() -> dict[str, tuple[str, str, frozenset[str]]]:
+    def org(label: str) -> tuple[str, str, frozenset[str]]:
+        return ("Organisation", label, frozenset({label}))
+
+    return {
+        COALITION: org("coalition"),
+        MILITARY: org("U.S. military"),
+        DEFENCE: org("Pentagon"),
+        OPERATION: org("Operation Tall Reed"),
+        MONITOR: org("Border Monitor"),
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "U.S.-led coalition strikes killed 12 people near the border.",
+        "The coalition, led by the United States, said 12 people died.",
+        "Strikes by the US and its coalition partners killed 12, the monitor said.",
+    ],
+)
+def test_a_coalition_its_leaders_military_and_operation_are_one_source(sentence: str) -> None:
+    out = resolve_identities([sentence], forces(), [COALITION, MILITARY])
+    assert set(out) == {COALITION, MILITARY, OPERATION}
+    assert set(out.values()) == {DEFENCE}  # the named source speaks for them all
+    assert MONITOR not in out
+
+
+def test_a_countrys_military_and_defence_ministry_are_one_source_without_a_coalition() -> None:
+    out = resolve_identities(["Strikes killed 12 people."], forces(), [COALITION, MILITARY])
+    assert out == {MILITARY: DEFENCE}  # the coalition's leader is not said: it stays apart
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Velorian-led coalition said 12 people died.",  # another country leads it
+        "The coalition said 12 people died, the U.S. military said 14.",  # no leader said
+    ],
+)
+def test_a_coalition_led_by_another_or_no_named_leader_stays_apart(sentence: str) -> None:
+    out = resolve_identities([sentence], forces(), [COALITION, MILITARY])
+    assert COALITION not in out and OPERATION not in out
+    assert out.get(MILITARY) == DEFENCE
+
+
+def test_two_leaders_named_join_no_coalition() -> None:
+    text = ["The U.S.-led coalition struck at dawn.", "The Saudi-led coalition struck at dusk."]
+    assert COALITION not in resolve_identities(text, forces(), [COALITION, MILITARY])
+
+
+def test_another_coalition_is_not_the_military_one() -> None:
+    sources = {
+        **forces(),
+        f"{B}organisation/nc": ("Organisation", "National Coalition for Reform", frozenset()),
+    }
+    out = resolve_identities(["The U.S.-led coalition said 12 died."], sources, [COALITION])
+    assert f"{B}organisation/nc" not in out

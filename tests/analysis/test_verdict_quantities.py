@@ -294,3 +294,92 @@ def test_poll_margins_in_points_are_never_compared(
         for aid, src, (value, unit, sentence) in (("a1", "guild", a), ("a2", "mill", b))
     ]
     assert [v[0] for v in verdicts(figs, arts)] == expected
+
+
+# --- a revision told within one article ----------------------------------------------------
+
+
+def loss(aid: str, value: float, source: str, sentence: str, text: str) -> FigureRecord:
+    return fig(aid, value, source, measure="economic-loss", sentence=sentence, text=text)
+
+
+def test_a_figure_up_from_the_sources_earlier_estimate_is_a_revision() -> None:
+    line = "The Mill now puts losses at $40 billion, up from its earlier estimate of $25 billion."
+    arts = [art("a1", 9)]
+    figs = [
+        loss("a1", 40e9, "mill", line, "$40 billion"),
+        loss("a1", 25e9, "mill", line, "$25 billion"),
+    ]
+    assert verdicts(figs, arts) == [("revision", "Mill: $25 billion", "Mill: $40 billion")]
+
+
+def test_a_sources_earlier_figure_is_never_held_against_another_source() -> None:
+    line = "The Mill now puts losses at $40 billion, up from its earlier estimate of $25 billion."
+    arts = [art("a1", 9), art("a2", 8)]
+    figs = [
+        loss("a1", 40e9, "mill", line, "$40 billion"),
+        loss("a1", 25e9, "mill", line, "$25 billion"),
+        loss("a2", 26e9, "guild", "The Guild put losses at $26 billion.", "$26 billion"),
+    ]
+    kinds = {(v[0], *sorted(v[1:])) for v in verdicts(figs, arts)}
+    assert kinds == {
+        ("revision", "Mill: $25 billion", "Mill: $40 billion"),
+        ("conflict", "Guild: $26 billion", "Mill: $40 billion"),
+    }
+
+
+def test_a_statement_an_article_dates_days_back_is_revised_by_the_current_one() -> None:
+    arts = [art("a1", 9)]
+    figs = [
+        loss(
+            "a1",
+            30e9,
+            "mill",
+            "Less than a week ago, the Mill put losses at $30 billion.",
+            "$30 billion",
+        ),
+        loss("a1", 45e9, "mill", "The Mill now says losses will reach $45 billion.", "$45 billion"),
+    ]
+    assert verdicts(figs, arts) == [("revision", "Mill: $30 billion", "Mill: $45 billion")]
+
+
+def test_two_figures_of_one_day_without_a_relative_date_are_no_revision() -> None:
+    arts = [art("a1", 9)]
+    figs = [
+        loss("a1", 30e9, "mill", "The Mill put home losses at $30 billion.", "$30 billion"),
+        loss("a1", 45e9, "mill", "The Mill says all losses will reach $45 billion.", "$45 billion"),
+    ]
+    assert verdicts(figs, arts) == []
+
+
+def test_two_figures_of_one_sentence_are_a_revision_only_when_it_says_so() -> None:
+    arts = [art("a1", 20)]
+    two = "In May the Fund gave $5.7 million, and it held almost $5 million at the start of June."
+    figs = [
+        fig("a1", 5.7e6, "fund", sentence=two, text="$5.7 million"),
+        fig("a1", 5e6, "fund", qualifier="nearly", sentence=two, text="almost $5 million"),
+    ]
+    assert verdicts(figs, arts) == []
+    rose = "The Fund's pledge rose to $8 million, up from $5 million."
+    figs = [
+        fig("a1", 8e6, "fund", sentence=rose, text="$8 million"),
+        fig("a1", 5e6, "fund", sentence=rose, text="$5 million"),
+    ]
+    assert verdicts(figs, arts) == [("revision", "Fund: $5 million", "Fund: $8 million")]
+
+
+def test_a_revision_says_how_its_earlier_date_is_known() -> None:
+    by_iri = {a.iri: a for a in [art("a1", 9)]}
+    up = "The Mill now puts losses at $40 billion, up from its earlier estimate of $25 billion."
+    ago = "Less than a week ago, the Mill put losses at $30 billion."
+    for sentence, number, when in [
+        (up, "$25 billion", "before 2024-06-09"),  # only known to be earlier
+        (ago, "$30 billion", "about 2024-06-03"),  # dated relative to the article
+    ]:
+        figs = [
+            loss("a1", 40e9, "mill", up, "$40 billion"),
+            loss("a1", float(number[1:3]) * 1e9, "mill", sentence, number),
+        ]
+        claims = build_claims(figs, by_iri, dict.fromkeys(by_iri, EVENT), LABELS, B)
+        (revision,) = find_verdicts(claims)
+        assert f"({when}) → $40 billion (2024-06-09)" in revision.note

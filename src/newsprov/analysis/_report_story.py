@@ -57,12 +57,15 @@ class Dispute:
     ratio: float
 
 
+_SCOPE_WORDS = {"since-start": "since it began"}  # a campaign's running total
+
+
 def _quantity(r: Row) -> str:
     parts = [r.get("measure", "") or "(none)"]
     if r.get("population") not in (None, "", "people"):
         parts.append(r["population"])
     if r.get("scope") not in (None, "", "event"):
-        parts.append(f"in {r['scope']}")
+        parts.append(_SCOPE_WORDS.get(r["scope"], f"in {r['scope']}"))
     if r.get("kind") not in (None, "", "count"):
         parts.append(f"({r['kind']})")
     return " ".join(parts)

@@ -37,6 +37,7 @@ __all__ = [
     "interval_for",
     "normalise_population",
     "population_part",
+    "sided_population",
 ]
 
 _ABOUT = 0.10
@@ -189,5 +190,23 @@ def normalise_population(population: str | None) -> str:
 
 
 def population_part(population: str) -> str | None:
-    """The disjoint part of a total a (normalised) population counts, or None."""
-    return _PARTS.get(population)
+    """The disjoint part of a total a (normalised) population counts, or None; one side's
+    fighters are their own part ("fighters:islamic-state" -> "combatants:islamic-state")."""
+    base, _, side = population.partition(":")
+    part = _PARTS.get(base)
+    if part is None:
+        return None
+    return f"{part}:{side}" if side else part
+
+
+def sided_population(population: str, side: str) -> str:
+    """A (normalised) population qualified by the side of a conflict it belongs to:
+    "122 ISIS fighters" are ``fighters:islamic-state``, "eight fighters loyal to the regime"
+    ``fighters:government``, another quantity than either and than unqualified "fighters".
+    A government's own soldiers or police are just that; only the parts of a toll
+    (civilians, security forces, fighters) take a side: "50,000 opposition supporters" are a
+    crowd like any other."""
+    part = _PARTS.get(population)
+    if not side or part is None or (part == "security" and side == "government"):
+        return population
+    return f"{population}:{side}"

@@ -43,6 +43,7 @@ from newsprov.analysis.bounds import (
     interval_for,
     normalise_population,
     population_part,
+    sided_population,
 )
 from newsprov.analysis.clusters import UnionFind
 from newsprov.analysis.names import name_key
@@ -50,11 +51,14 @@ from newsprov.analysis.records import ArticleRecord, Claim, FigureRecord, parse_
 from newsprov.analysis.scope import (
     background,
     clause,
+    counts_civilians,
+    days_before,
     kind_of,
     locate,
     measure_fits,
     place_scope,
     placed_in,
+    side_of,
 )
 
 __all__ = [
@@ -77,7 +81,22 @@ _SCOPES = (
     ("lifted", re.compile(r"\blifted\b|\ballowed (?:back|to return)\b|\breturned\b", re.I)),
     # "remain in hospital", "hospitalised" -- not "treated at El Obeid Teaching Hospital"
     ("in hospital", re.compile(r"\b(?:in|to) hospital\b|\bhospitali[sz]ed\b")),
+    # parts of an economic loss: the damage to property, the output lost
+    (
+        "property damage",
+        re.compile(r"\bproperty damage\b|\bdamage to (?:property|homes|buildings)\b", re.I),
+    ),
+    (
+        "lost output",
+        re.compile(
+            r"\blost (?:economic )?(?:output|wages|productivity|income)\b|"
+            r"\bbusiness interruption\b",
+            re.I,
+        ),
+    ),
 )
+# "insured and uninsured losses" are all losses: no part of them
+_BOTH = re.compile(r"\b(?:un)?insured\s+(?:and|or|&|plus)\s+(?:un)?insured\b", re.I)
 _COUNT_UNITS = frozenset({"", "count", "people", "persons", "individuals", "bodies"})
 _SKIP_UNITS = frozenset(
     {"percent", "%", "per cent", "percentage points", "percentage point", "points", "point"}
@@ -101,15 +120,16 @@ def similarity(a: str, b: str) -> float:
 
 def scope_of(sentence: str, number_text: str) -> str:
     """A scope word of the clause holding the number ("insured", "lifted", "in hospital",
-    "daily"), or "": "Insured losses ... $4.2 billion" is not "total losses of $8 billion",
-    "orders were lifted for 20,000" not "30,000 are under evacuation orders"."""
+    "property damage", "lost output"), or "": "Insured losses ... $4.2 billion" is not
+    "total losses of $8 billion" ("insured and uninsured losses" are), "orders were lifted
+    for 20,000" not "30,000 are under evacuation orders"."""
     at = locate(sentence, number_text)
     if at < 0:
         return ""
     starts = [m.end() for m in re.finditer(r"[,;:]\s|—|\s-\s", sentence[:at])]
     end = re.search(r"[,;:]\s|—|\s-\s", sentence[at + len(number_text) :])
     stop = at + len(number_text) + end.start() if end else len(sentence)
-    clause = sentence[(starts[-1] if starts else 0) : stop]
+    clause = _BOTH.sub(" ", sentence[(starts[-1] if starts else 0) : stop])
     return next((name for name, pattern in _SCOPES if pattern.search(clause)), "")
 
 
@@ -161,16 +181,19 @@ def _claim(figs: Sequence[FigureRecord], ctx: _Context) -> Claim:
     chain, label, attributed = _chain(head, ctx)
     text_of = clause(head.sentence, head.number_text)
     event = ctx.events[head.article]
+    kind = kind_of(text_of, head.number_text)
+    date, dated = _dated(head, text_of, kind, ctx.articles[head.article].date)
     return Claim(
         iri=head.iri,
         figures=tuple(f.iri for f in figs),
         article=head.article,
         event=event,
         measure=head.measure or "other",
-        population=normalise_population(head.population),
+        population=sided_population(_population(head, text_of), side_of(text_of, head.number_text)),
         unit=_unit(head.unit),
         interval=interval,
-        date=parse_date(head.date) or ctx.articles[head.article].date,
+        date=date,
+        dated=dated,
         chain=chain,
         chain_label=label,
         text=text,
@@ -180,9 +203,41 @@ def _claim(figs: Sequence[FigureRecord], ctx: _Context) -> Claim:
         attributed=attributed,
         sentences=frozenset(f.sentence for f in figs),
         via=head.via,
-        kind=kind_of(text_of),
+        kind=kind,
         place_scope=_place_scope(head, text_of, ctx.places.get(event, frozenset()), ctx),
     )
+
+
+def _population(fig: FigureRecord, text: str) -> str:
+    """The normalised population, civilians when the clause gives the number as a
+    civilian toll and the NLP gave none."""
+    population = normalise_population(fig.population)
+    if population == "people" and counts_civilians(text, fig.number_text):
+        return "civilians"
+    return population
+
+
+def _date(fig: FigureRecord, text: str, kind: str, article: dt.date | None) -> dt.date | None:
+    """When the figure was stated (see :func:`_dated`)."""
+    return _dated(fig, text, kind, article)[0]
+
+
+def _dated(
+    fig: FigureRecord, text: str, kind: str, article: dt.date | None
+) -> tuple[dt.date | None, str]:
+    """(date, how it is known) of a figure: its own date, else the day the clause puts it
+    before the article ("less than a week ago": ``about``), else the article's date; a
+    source's earlier figure the clause gives no date for ("up from its earlier estimate
+    of") a day before the article (``before``), so its replacement is a revision."""
+    own = parse_date(fig.date)
+    if own is not None or article is None:
+        return own or article, ""
+    days = days_before(text, article, fig.number_text)
+    if days:
+        return article - dt.timedelta(days=days), "about"
+    if days is None and kind == "earlier":
+        return article - dt.timedelta(days=1), "before"
+    return article, ""
 
 
 def _place_scope(fig: FigureRecord, text: str, own: frozenset[str], ctx: _Context) -> str:
@@ -234,9 +289,12 @@ def _comparable(fig: FigureRecord, ctx: _Context) -> bool:
     if fig.measure in {None, "other"} or fig.article not in ctx.events:
         return False
     text = clause(fig.sentence, fig.number_text)
+    article = ctx.articles[fig.article]
+    stated = _date(fig, text, "", article.date)
     return (
         _unit(fig.unit) not in _SKIP_UNITS
-        and not _background(fig, ctx.articles[fig.article], text)
+        and not _background(fig, article, text)
+        and not (stated and article.date and (article.date - stated).days > BACKGROUND_DAYS)
         and not background(text)
         and measure_fits(fig.measure or "", text)
     )
@@ -269,8 +327,10 @@ def _merge(claims: Sequence[Claim]) -> Claim:
 
 def group_key(claim: Claim) -> GroupKey:
     """Claims with equal keys describe the same quantity. An estimate is compared with
-    counts ("an estimated 1,000" is how news gives most tolls); a projection, a verified
-    subset or a superseded figure only with its own kind."""
+    counts ("an estimated 1,000" is how news gives most tolls), and a source's earlier
+    figure is in their group (only as what a revision replaced: see
+    :mod:`newsprov.analysis.verdicts`); a projection, a verified subset or another period's
+    figure only with its own kind."""
     return (
         claim.event,
         claim.measure,
@@ -278,7 +338,7 @@ def group_key(claim: Claim) -> GroupKey:
         claim.unit,
         claim.scope,
         claim.place_scope,
-        "count" if claim.kind == "estimate" else claim.kind,
+        "count" if claim.kind in {"estimate", "earlier"} else claim.kind,
     )
 
 
@@ -326,8 +386,11 @@ def _derived_totals(claims: Sequence[Claim], ctx: _Context) -> list[Claim]:
             buckets[key].append(c)
     totals = []
     for bucket, parts in sorted(buckets.items(), key=lambda kv: kv[1][0].iri):
-        kinds = [population_part(c.population) for c in parts]
+        kinds = [population_part(c.population) or "" for c in parts]
         if bucket in stated or len(set(kinds)) != len(kinds) or len(kinds) < 2:
+            continue
+        sided = {k.partition(":")[0] for k in kinds if ":" in k}
+        if sided & set(kinds):  # one side's fighters may be among the unqualified ones
             continue
         if "civilians" in kinds:
             totals.append(_total(sorted(parts, key=lambda c: _natural(c.iri)), ctx))

@@ -18,7 +18,7 @@ from newsprov.analysis._load import RawArticle, StoreData, article_fields, artic
 from newsprov.analysis.claims import build_claims
 from newsprov.analysis.clusters import Cluster, EntityRecord, cluster_entities
 from newsprov.analysis.descriptions import resolve_descriptions
-from newsprov.analysis.events import event_nouns, group_events
+from newsprov.analysis.events import event_names, event_nouns, group_events
 from newsprov.analysis.identities import resolve_identities
 from newsprov.analysis.names import name_key
 from newsprov.analysis.records import (
@@ -41,7 +41,7 @@ __all__ = [
     "group",
 ]
 
-ALGORITHM = "xr-3"
+ALGORITHM = "xr-4"
 """Changes whenever verdicts would differ for the same rows: stored events are then redone."""
 
 _FEATURE_TYPES = frozenset({"Person", "Organisation", "Place"})
@@ -129,7 +129,18 @@ def _article(
         title=raw.title,
         url=raw.url,
         nouns=event_nouns(raw.title, raw.article_id),
+        names=_own_storm(raw, entities),
     )
+
+
+def _own_storm(raw: RawArticle, entities: Mapping[str, EntityRecord]) -> frozenset[str]:
+    """The named event an article is about: the one its headline names, else the only one
+    among the names it mentions (a story on one hurricane that recalls another names two)."""
+    own = event_names(raw.title)
+    if own:
+        return own
+    mentioned = event_names(*(entities[e].label for e in raw.mentions if e in entities))
+    return mentioned if len(mentioned) == 1 else frozenset()
 
 
 def _canon(clusters: Iterable[Cluster]) -> dict[str, str]:

@@ -4,7 +4,13 @@ Two articles are *linked* when their dates are at most ``window`` days apart (or
 undated) and they share enough named entities (persons, organisations, places, after
 clustering): at least two shared with Jaccard >= 0.15, or one shared with Jaccard >= 0.5.
 The event's own nouns (:func:`event_nouns`: "earthquake", "wildfire", "stampede",
-"protest" in the headline or id) decide on top of that:
+"protest" in the headline or id) and names (:func:`event_names`: "Hurricane Helene" in the
+headline or among the names an article mentions) decide on top of that:
+
+- two articles about the same named storm (:attr:`ArticleRecord.names`: the one its
+  headline names, else the only one it mentions) within ``window`` days are linked,
+  whatever else they name (one names the firms estimating its losses, the other the
+  states it hit); articles about two different storms are not;
 
 - two articles naming the same kind of event within ``NOUN_WINDOW`` days and sharing an
   entity are linked, however many incidental places each names (one wildfire is one
@@ -43,6 +49,7 @@ __all__ = [
     "COMMON_SHARE",
     "DEFAULT_WINDOW_DAYS",
     "NOUN_WINDOW",
+    "event_names",
     "event_nouns",
     "group_events",
     "link_score",
@@ -75,6 +82,24 @@ def event_nouns(*texts: str | None) -> frozenset[str]:
     return frozenset(k for k, pattern in _KIND_RE.items() if pattern.search(words))
 
 
+# a named storm is one event: "Hurricane Helene", "Typhoon Haiyan", "Storm Ciarán"
+_STORM_NAME = re.compile(
+    r"\b(?:Super\s+Typhoon|Hurricane|Typhoon|(?:Tropical\s+|Severe\s+)?(?:Cyclone|Storm)|"
+    r"Tropical\s+Depression)\s+(?!(?:Season|Center|Centre|Warning|Warnings|Watch|Watches|"
+    r"Surge|Damage|Hunters?|Shelters?|Tracker|Update|Forecasts?|Predictions?|Shadow|Drains?|"
+    r"Names?|Preparedness|Relief|Recovery|Insurance|Categories|Category|Risk|Deductibles?)\b)"
+    r"([A-Z][^\W\d_]+)\b"
+)
+
+
+def event_names(*texts: str | None) -> frozenset[str]:
+    """The named events the texts (headline, the names an article mentions) name:
+    {"storm:helene"} for "Hurricane Helene" or "Tropical Storm Helene"."""
+    return frozenset(
+        f"storm:{m.group(1).lower()}" for t in texts if t for m in _STORM_NAME.finditer(t)
+    )
+
+
 _MIN_JACCARD_MANY = 0.15
 _MIN_JACCARD_ONE = 0.5
 _MAX_POSTING = 400  # a feature shared by more articles than this proposes no pairs
@@ -87,6 +112,8 @@ def link_score(a: ArticleRecord, b: ArticleRecord, window: int = DEFAULT_WINDOW_
     gap = abs((a.date - b.date).days) if a.date and b.date else 0
     if gap > window:
         return 0.0
+    if a.names and b.names:  # each is about a named storm: the same one, or two events
+        return max(_NOUN_LINK, _jaccard(a, b)) if a.names & b.names else 0.0
     if a.nouns and b.nouns and not a.nouns & b.nouns:
         return 0.0  # a flood and an earthquake
     if gap > 1 and (a.nouns | b.nouns) & _RECURRING:
@@ -102,10 +129,15 @@ def link_score(a: ArticleRecord, b: ArticleRecord, window: int = DEFAULT_WINDOW_
     return jaccard
 
 
+def _jaccard(a: ArticleRecord, b: ArticleRecord) -> float:
+    union = len(a.entities | b.entities)
+    return len(a.entities & b.entities) / union if union else 0.0
+
+
 def _candidate_pairs(articles: Sequence[ArticleRecord]) -> set[tuple[int, int]]:
     postings: dict[str, list[int]] = defaultdict(list)
     for i, art in enumerate(articles):
-        for feature in art.entities:
+        for feature in art.entities | art.names:
             postings[feature].append(i)
     pairs: set[tuple[int, int]] = set()
     for idx in postings.values():

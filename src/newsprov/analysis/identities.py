@@ -10,7 +10,13 @@ name. Within one event, this module also resolves to one *identity*:
   (an observatory or monitor) the event names, when there is exactly one;
 - **its channels**: a state news agency, state television or state media relays the
   event's government, when the event has exactly one government source (junta,
-  government, military, ministry ...).
+  government, military, ministry ...);
+- **its armed forces**: a country's military ("the U.S. military", "American forces") and
+  its defence establishment ("the Pentagon", "CENTCOM"; ``data/militaries.json``) are one
+  source, and so is a coalition the event's sentences say that country leads ("the
+  U.S.-led coalition", "the coalition, led by the United States", "the US and its
+  coalition partners") with the operations it runs ("Operation ..."), when the sentences
+  name exactly one leader.
 
 So a source's rising toll is one timeline (revisions), never a conflict with itself.
 Links are only made when exactly one target qualifies: an ambiguous role joins nothing.
@@ -18,9 +24,13 @@ Links are only made when exactly one target qualifies: an ambiguous role joins n
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 __all__ = ["ROLE_WORDS", "resolve_identities"]
 
@@ -121,6 +131,92 @@ def _single(
     return hits[0] if len(hits) == 1 else None
 
 
+def _alternatives(forms: Iterable[str]) -> str:
+    """One regex alternation of ``forms``, longest first; forms in capitals ("US", "IDF")
+    match case-sensitively, the others in any case."""
+    out = []
+    for form in sorted(set(forms), key=lambda f: (-len(f), f)):
+        body = re.escape(form).replace(r"\ ", r"\s+")
+        out.append(f"(?-i:{body})" if form.isupper() else body)
+    return "|".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class _Forces:
+    country: dict[str, re.Pattern[str]]  # country key -> its forces' names
+    leader: list[tuple[re.Pattern[str], str]]  # "X-led coalition" patterns -> country key
+    coalition: re.Pattern[str]  # a coalition's or an operation's name
+
+
+_LEADS = re.compile(r"\bled\b|\bpartners\b|\ballies\b", re.I)
+_BOUND = r"(?<![\w.-])"
+_END = r"(?![\w-])"
+
+
+@cache
+def _forces() -> _Forces:
+    """Patterns of ``data/militaries.json``."""
+    text = resources.files("newsprov.data").joinpath("militaries.json").read_text("utf-8")
+    data = json.loads(text)
+    words = _alternatives(data["military_words"])
+    coalition = _alternatives(data["coalition"])
+    country, leader = {}, []
+    for key, entry in data["countries"].items():
+        names = _alternatives(entry["names"])
+        defence = _alternatives(entry["defence"])
+        country[key] = re.compile(
+            rf"{_BOUND}(?:(?:{names})(?:'s|’s)?\s+(?:{words})|{defence}){_END}", re.I
+        )
+        leader.append(
+            (
+                re.compile(
+                    rf"{_BOUND}(?:the\s+)?(?:{names})[\s-]+led\s+(?:[\w-]+\s+){{0,2}}(?:{coalition})\b|"
+                    rf"\b(?:{coalition}),?\s+(?:which\s+is\s+)?led\s+by\s+(?:the\s+)?(?:{names}){_END}|"
+                    rf"{_BOUND}(?:the\s+)?(?:{names})\s+and\s+its\s+(?:{coalition}\s+)?"
+                    r"(?:partners|allies)\b",
+                    re.I,
+                ),
+                key,
+            )
+        )
+    operations = _alternatives(data["operation_prefixes"])
+    named = re.compile(
+        rf"^(?:the\s+)?(?:[\w.-]+[\s-]+led\s+)?(?:(?:international|global|military|western|"
+        rf"anti-[\w-]+|multinational)\s+)*(?:{coalition})(?:\s+(?:forces|officials?|command|"
+        rf"spokes(?:man|woman|person)|headquarters|against\b.*|to\s+(?:defeat|counter)\b.*))?$|"
+        rf"^(?:{operations})\s+[A-Z]",
+        re.I,
+    )
+    return _Forces(country, leader, named)
+
+
+def _armed_forces(
+    sentences: Iterable[str], sources: Mapping[str, tuple[str, str, frozenset[str]]]
+) -> list[list[str]]:
+    """Groups of organisation IRIs that are one country's armed forces, with the coalition
+    the sentences say it leads (see the module doc): its forces first, then the coalition's
+    names, each sorted."""
+    forces = _forces()
+    orgs = {i: names | {label} for i, (kind, label, names) in sources.items() if kind != "Person"}
+    by_country: dict[str, list[str]] = defaultdict(list)
+    for iri, names in sorted(orgs.items()):
+        hits = {c for c, p in forces.country.items() if any(p.search(n) for n in names)}
+        if len(hits) == 1:
+            by_country[hits.pop()].append(iri)
+    near = [s for s in sentences if _LEADS.search(s)]  # the few sentences worth the patterns
+    leaders = {c for s in near for p, c in forces.leader if p.search(s)}
+    if len(leaders) == 1:
+        (country,) = leaders
+        claimed = {i for members in by_country.values() for i in members}
+        coalitions = [
+            i
+            for i, names in sorted(orgs.items())
+            if i not in claimed and any(forces.coalition.search(n.strip()) for n in names)
+        ]
+        by_country[country].extend(coalitions)
+    return [m for m in by_country.values() if len(m) > 1]
+
+
 def resolve_identities(
     sentences: Iterable[str],
     sources: Mapping[str, tuple[str, str, frozenset[str]]],
@@ -131,6 +227,7 @@ def resolve_identities(
     ``sources`` maps each canonical source of the event to (type, label, names);
     ``unnamed`` lists the anonymous organisations among them ("the war monitor").
     """
+    sentences = list(sentences)
     out = _people(sentences, sources)
     anon = set(unnamed)
     named = {i: v for i, v in sources.items() if i not in anon}
@@ -139,6 +236,10 @@ def resolve_identities(
         {i: v for i, v in named.items() if not _CHANNEL.search(v[1]) and v[0] != "Outlet"},
         _GOVERNMENT,
     )
+    for group in _armed_forces(sentences, sources):
+        head = next((i for i in group if i not in anon), group[0])  # named forces speak
+        for iri in group:
+            out.setdefault(iri, head)
     for iri, (_kind, label, names) in sources.items():
         if iri in out:
             continue
@@ -151,4 +252,14 @@ def resolve_identities(
             out[iri] = monitor
         elif government and iri != government and any(_CHANNEL.search(n) for n in names | {label}):
             out[iri] = government
-    return {k: v for k, v in out.items() if k != v}
+    return {k: _follow(out, v) for k, v in out.items() if _follow(out, v) != k}
+
+
+def _follow(links: Mapping[str, str], iri: str) -> str:
+    """Where a chain of links from ``iri`` ends (a spokesman of the military, which is the
+    coalition's)."""
+    seen = {iri}
+    while (nxt := links.get(iri)) is not None and nxt not in seen:
+        seen.add(nxt)
+        iri = nxt
+    return iri

@@ -40,6 +40,7 @@ class ArticleRecord:
     title: str | None = None
     url: str | None = None
     nouns: frozenset[str] = frozenset()  # kinds of event it names: see events.event_nouns
+    names: frozenset[str] = frozenset()  # the named event it is about ("storm:helene")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +110,7 @@ class Claim:
     via: str | None = None  # canonical IRI of the relaying outlet
     kind: str = "count"  # count | estimate | projection | verified (see claims.kind_of)
     place_scope: str = "event"  # event, or "region:x" / "city:x" / "site:x" within it
+    dated: str = ""  # "about": dated relative to its article; "before": only known earlier
 
     @property
     def magnitude(self) -> float:

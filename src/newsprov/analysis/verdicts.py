@@ -29,7 +29,13 @@ two sources' amounts are two quantities ("Adelson committed $5 million, the Rick
 family $1 million"), so they never conflict, and agree only when both state the same
 exact amount ("four donations totaling $2.35 million", in a book and in a newspaper).
 A later figure that only rounds an earlier one of its chain ("nearly $916 million", then
-"nearly $1 billion") restates it: no revision.
+"nearly $1 billion") restates it: no revision. A figure an article gives as its source's
+earlier one ("up from its earlier estimate of $3 billion", "less than a week ago it
+estimated ...") is dated before the article (see :mod:`newsprov.analysis.claims`), so the
+source's current figure revises it; one known only as replaced ("up from") is never
+compared with other sources. Two figures of one sentence are a revision only when it says
+so ("up from 30"): "in February he raised $5.7 million, and he had $5 million in cash at
+the start of March" gives two quantities, not one revised.
 
 Figures more than ``MAX_RATIO`` times apart are taken to count different things (a
 war-wide total against one town's toll) and are not compared. Claims are deduplicated
@@ -111,6 +117,12 @@ class Statement:
         return min(self.claims, key=_order)
 
     @property
+    def earlier(self) -> bool:
+        """Whether the statement is only known as what its source later replaced ("up from
+        its earlier estimate of ..."): it takes part in revisions, not in comparisons."""
+        return all(c.kind == "earlier" for c in self.claims)
+
+    @property
     def first(self) -> dt.date | None:
         """The date the statement was first made (None when undated)."""
         return self.rep.date
@@ -175,6 +187,8 @@ def _revision_cost(old: Statement, new: Statement) -> float:
     ratio = _ratio(old.rep, new.rep)
     if ratio > MAX_RATIO or _rounds(old.rep, new.rep) or _other_moment(old.rep, new.rep):
         return _NO_MATCH
+    if _one_sentence(old, new) and not old.earlier:
+        return _NO_MATCH  # "in February he raised $5.7m, and had $5m in cash": two quantities
     cost = abs(math.log(ratio))
     if _bound_kind(old.rep) != _bound_kind(new.rep):
         cost += _KIND_PENALTY
@@ -233,15 +247,26 @@ def _revisions(key: GroupKey, stmts: Sequence[Statement]) -> list[Verdict]:
             for old, replacement in _match_day(current, new):
                 old.until = day
                 a, b = old.rep, replacement.rep
-                note = f"{a.chain_label}: {a.text} ({a.date}) → {b.text} ({b.date}) — revised"
+                note = f"{a.chain_label}: {a.text} ({_when(a)}) → {b.text} ({_when(b)}) — revised"
                 verdicts.append(_verdict("revision", key, [old, replacement], note))
             current = [st for st in current if st.until is None] + new
     return verdicts
 
 
+def _when(c: Claim) -> str:
+    """A claim's date as known: "2024-10-07", "about 2024-10-01" (dated relative to its
+    article), "before 2024-10-07" (a figure its article only calls earlier)."""
+    if c.date is None:
+        return "undated"
+    if c.dated == "before":
+        return f"before {c.date + dt.timedelta(days=1)}"
+    return f"about {c.date}" if c.dated == "about" else str(c.date)
+
+
 def _comparable(a: Statement, b: Statement) -> bool:
     return (
         a.rep.chain != b.rep.chain
+        and not (a.earlier or b.earlier)
         and a.current_with(b)
         and _ratio(a.rep, b.rep) <= MAX_RATIO
         and not (set(a.rep.parts) & set(b.rep.figures) or set(b.rep.parts) & set(a.rep.figures))

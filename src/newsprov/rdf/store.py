@@ -132,6 +132,7 @@ class Store:
         self.allow_service = allow_service
         self.generation = 0  # of the published copy a reader has open
         self._dirty = False  # written since the last publish
+        self.writes = 0  # graph writes through this handle (versions in-process caches)
         self._marks: dict[str, str] = {}  # read_mark / write_mark without a folder
         try:
             if self.path is None:
@@ -171,6 +172,16 @@ class Store:
         self.generation = gen
         return True
 
+    @property
+    def published_version(self) -> int | None:
+        """The published generation this handle reads, when it reads one: a number that
+        names its data exactly (a published copy never changes, and every write is
+        published under a greater number), so data derived from it can be cached on disk.
+        None for writers, in-memory stores and stores never published."""
+        if self.read_only and self.path is not None and self.generation > 0:
+            return self.generation
+        return None
+
     # --- writing -------------------------------------------------------------------
 
     def replace_graph(self, graph_iri: str, graph: rdflib.Graph) -> int:
@@ -186,6 +197,7 @@ class Store:
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"cannot write graph {graph_iri}: {exc}") from exc
         self._dirty = True
+        self.writes += 1
         return len(graph)
 
     def swap_graphs(self, drop: Iterable[str], write: Iterable[tuple[str, rdflib.Graph]]) -> int:
@@ -215,6 +227,7 @@ class Store:
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"cannot swap {len(dropped)} graph(s): {exc}") from exc
         self._dirty = True
+        self.writes += 1
         return count
 
     def replace_graphs(self, graphs: Sequence[tuple[str, bytes]]) -> int:
@@ -242,6 +255,7 @@ class Store:
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"cannot write {len(graphs)} graph(s): {exc}") from exc
         self._dirty = True
+        self.writes += 1
         return triples
 
     def _check_marks(self, graphs: Iterable[bytes]) -> None:
@@ -289,6 +303,7 @@ class Store:
             return False
         self._ox.remove_graph(name)
         self._dirty = True
+        self.writes += 1
         return True
 
     def _has_graph(self, name: ox.NamedNode) -> bool:

@@ -13,6 +13,16 @@ fetches other addresses), runs every query of an on-disk store in a killable wor
 process (:mod:`newsprov.server.workers`) and answers oversized requests with 413/414
 (:mod:`newsprov.server.limits`). It reads the store's newest published copy and moves to
 a newer one when an ingest publishes it.
+
+Answers are written as the worker reads them (:mod:`newsprov.server.results`). One that
+ends within the first few dozen kilobytes is sent whole, with ``X-Newsprov-Truncated:
+true`` when a limit cut it. A larger one is streamed (chunked), so its headers leave
+before anyone knows whether a limit will cut it: a streamed answer cut at the row or byte
+limit, at the time limit or at the worker's memory bound ends with a note where its
+format has room for one after a row (an XML comment in SPARQL XML results, a ``#``
+comment in N-Triples, N-Quads and Turtle) and is otherwise broken off, the final chunk
+never sent (JSON and CSV/TSV results, JSON-LD, RDF/XML), so that a client sees an error,
+never a short answer that looks whole.
 """
 
 from __future__ import annotations
@@ -26,21 +36,21 @@ from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, PlainTextResponse, Response
+from starlette.responses import HTMLResponse, PlainTextResponse, Response, StreamingResponse
 from starlette.routing import Route
+from starlette.types import Send
 
 from newsprov.config import Settings
 from newsprov.errors import NewsprovError, QueryError
 from newsprov.rdf.guard import ServiceRefused
 from newsprov.rdf.store import Store
-from newsprov.server.execute import Outcome, ThreadRunner
+from newsprov.server.execute import Answer, Offers, ThreadRunner
 from newsprov.server.limits import MAX_HEAD, BodyLimit, LimitedH11Protocol
-from newsprov.server.negotiate import GRAPH_FORMATS, SOLUTION_FORMATS, NotAcceptable, choose
+from newsprov.server.negotiate import GRAPH_FORMATS, NotAcceptable, choose
 from newsprov.server.page import explore_params, index_html
 from newsprov.server.protocol import ProtocolError, SparqlRequest, read_request
-from newsprov.server.results import serialize_outcome
 from newsprov.server.service import service_description
-from newsprov.server.workers import ProcessRunner
+from newsprov.server.workers import ProcessRunner, StreamCut
 
 __all__ = ["LOOPBACK", "TRUNCATED_HEADER", "create_app", "serve", "uvicorn_config"]
 
@@ -99,13 +109,16 @@ def create_app(
 def _runner(
     store: Store, settings: Settings, max_workers: int, memory_mb: int, queue: float | None
 ) -> Runner:
-    timeout, limit = settings.query_timeout, settings.result_limit
+    timeout, limit, size = settings.query_timeout, settings.result_limit, settings.result_bytes
     if store.path is None:  # in memory: no other process can open it
-        return ThreadRunner(store, timeout=timeout, limit=limit, max_workers=max_workers)
+        return ThreadRunner(
+            store, timeout=timeout, limit=limit, max_bytes=size, max_workers=max_workers
+        )
     return ProcessRunner(
         store.path,
         timeout=timeout,
         limit=limit,
+        max_bytes=size,
         max_workers=max_workers,
         memory_mb=memory_mb,
         queue_timeout=queue,
@@ -140,14 +153,17 @@ class _Handlers:
             return PlainTextResponse(f"query failed: {exc}\n", status_code=500)
 
     async def _answer(self, request: Request, parsed: SparqlRequest) -> Response:
-        outcome: Outcome = await self.runner.run(parsed)
-        offers = GRAPH_FORMATS if outcome.kind == "triples" else SOLUTION_FORMATS
-        fmt = choose(offers, request.headers.get("accept"), parsed.format_params)
-        body = serialize_outcome(outcome, fmt)
+        offers = Offers.of(request.headers.get("accept"), parsed.format_params)
+        if offers.solutions is None and offers.graphs is None:
+            offers.pick("solutions")  # raises NotAcceptable, naming the formats
+        answer: Answer = await self.runner.run(parsed, offers)
+        media_type = _with_charset(answer.fmt.media_type)
         headers = {"Vary": "Accept"}
-        if outcome.truncated:
-            headers[TRUNCATED_HEADER] = "true"
-        return Response(body, media_type=_with_charset(fmt.media_type), headers=headers)
+        if answer.rest is None:
+            if answer.cut is not None:
+                headers[TRUNCATED_HEADER] = "true"
+            return Response(answer.body, media_type=media_type, headers=headers)
+        return _Streamed(answer, media_type=media_type, headers=headers)
 
     def _describe(self, request: Request) -> Response:
         self.store.refresh()
@@ -182,6 +198,37 @@ class _Handlers:
             )
         )
         return HTMLResponse(html)
+
+
+class _Streamed(StreamingResponse):
+    """An answer sent as it is written: its first part, then the rest from the worker.
+
+    A :class:`StreamCut` from the rest leaves the response without its final chunk (the
+    connection is closed), so the client sees it broken off. Starlette stops sending when
+    the client disconnects, and closing the rest then stops the worker."""
+
+    def __init__(self, answer: Answer, *, media_type: str, headers: dict[str, str]) -> None:
+        assert answer.rest is not None
+        self.rest = answer.rest
+
+        async def body() -> Any:
+            yield answer.body
+            async for chunk in self.rest:
+                yield chunk
+
+        super().__init__(body(), media_type=media_type, headers=headers)
+
+    async def stream_response(self, send: Send) -> None:
+        start = {"type": "http.response.start", "status": self.status_code}
+        await send({**start, "headers": self.raw_headers})
+        try:
+            async for chunk in self.body_iterator:
+                await send({"type": "http.response.body", "body": chunk, "more_body": True})
+        except StreamCut:
+            return  # broken off: never the final chunk
+        finally:
+            await self.rest.aclose()  # type: ignore[attr-defined]
+        await send({"type": "http.response.body", "body": b"", "more_body": False})
 
 
 def _with_charset(media_type: str) -> str:

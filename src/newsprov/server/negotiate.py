@@ -57,6 +57,7 @@ GRAPH_FORMATS: tuple[Format, ...] = (
         ("turtle", "ttl", "n3", "text/n3"),
     ),
     Format("ntriples", "application/n-triples", ("text/plain",), ("ntriples", "nt", "n-triples")),
+    Format("nquads", "application/n-quads", (), ("nquads", "nq", "n-quads")),
     Format(
         "jsonld",
         "application/ld+json",

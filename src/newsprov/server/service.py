@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -23,6 +24,7 @@ _FORMAT_IRIS = {
     "tsv": "SPARQL_Results_TSV",
     "turtle": "Turtle",
     "ntriples": "N-Triples",
+    "nquads": "N-Quads",
     "jsonld": "JSON-LD",
     "rdfxml": "RDF_XML",
 }
@@ -72,10 +74,15 @@ def service_description(
         "Read-only SPARQL 1.1 Query endpoint of newsprov. The default graph is the union "
         "of all named graphs (one per article) unless default-graph-uri or FROM is given. "
         f"Queries time out after {timeout:g} s; results are cut at {limit} rows "
-        "(header X-Newsprov-Truncated: true). SERVICE is disabled."
+        "(header X-Newsprov-Truncated: true on answers sent whole; an answer streamed "
+        "and cut ends with a note where its format allows one, and is broken off "
+        "otherwise). SERVICE is disabled."
     )
     node = ox.NamedNode(endpoint)
     triples = _service(node, note) + _dataset(node, graphs)
     prefixes = {"sd": SD, "formats": _FORMATS, "rdfs": "http://www.w3.org/2000/01/rdf-schema#"}
-    data = ox.serialize(triples, format=RDF_FORMATS[fmt.name], prefixes=prefixes)
+    items: list[Any] = triples
+    if fmt.name == "nquads":  # a quad format: the triples in the default graph
+        items = [ox.Quad(t.subject, t.predicate, t.object) for t in triples]
+    data = ox.serialize(items, format=RDF_FORMATS[fmt.name], prefixes=prefixes)
     return data or b""
