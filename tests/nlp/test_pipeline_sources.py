@@ -233,6 +233,29 @@ def test_relayed_quote(pipeline):  # type: ignore[no-untyped-def]
             1,
             "Hollis",
         ),
+        # a role set off by commas before a final verb is the named person before it, and
+        # the one written to is no speaker
+        (
+            "Mail.\n\nTwo boxes sent to the ministry and 10 sent to its aides are in "
+            "storage, Patrick F. Kemble, the undersecretary for records, wrote in a memo to "
+            "Inspector General Steve Lindqvist.\n",
+            10,
+            "Kemble",
+        ),
+        # "X held a briefing to brag that …": X brags
+        (
+            "Jobs.\n\nGovernor Alma Reyes on Friday held a press briefing to brag that "
+            "jobless claims fell below 4 percent.\n",
+            4,
+            "Alma Reyes",
+        ),
+        # "according to" names who counted; "X's count" may be whose votes were counted
+        (
+            "Caucus.\n\nLee's final delegate count was 699.57, according to the Iowa "
+            "Democratic Party.\n",
+            699.57,
+            "Iowa Democratic Party",
+        ),
         # "said in a statement": the speaker is still the subject
         (
             "Storm.\n\nIn a statement, the Harbor Authority said 45 boats sank.\n",
