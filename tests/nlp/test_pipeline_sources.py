@@ -217,6 +217,13 @@ def test_relayed_quote(pipeline):  # type: ignore[no-untyped-def]
             3,
             "poll",
         ),
+        # "…, by one estimate": the estimate frames the sentence
+        (
+            "Mines.\n\nIn Ohio alone, 200,000 acres of forest have been cleared by strip "
+            "mining, by one estimate.\n",
+            200000,
+            "estimate",
+        ),
         # "said in a statement": the speaker is still the subject
         (
             "Storm.\n\nIn a statement, the Harbor Authority said 45 boats sank.\n",

@@ -41,9 +41,51 @@ def test_names_in_quotation_marks(pipeline, text, quotes):  # type: ignore[no-un
             "“That makes me clever.”\n",
             ["Tom Alder"],
         ),
+        # a participle whose clause the parse hung inside a quotation: the sentence's subject
+        (
+            "Tax.\n\nMr. Hale barely settled the question, treating Mrs. Dunne's jab first "
+            "as praise -- ''That makes me clever'' -- and, when pressed after the forum, "
+            "asserting, ''Of course, I pay my taxes.''\n",
+            ["Hale", "Hale"],
+        ),
+        # a subject the parse found in a show's title is not the speaker
+        (
+            "Show.\n\n“He is right, and the generals know it,” Flynn, a top Alder "
+            "surrogate, said Thursday on Fox News’s “Fox and Friends.”\n",
+            ["Flynn", "Flynn"],
+        ),
+        # "she said" after a quotation its sentence's named subject introduced
+        (
+            "Hearing.\n\n“The pills work,” said Dr. Paul Gold, a critic. Sen. Ruth Penn "
+            "scolded him: “The science is against you,” she said.\n",
+            ["Paul Gold", "Ruth Penn"],
+        ),
     ],
 )
 def test_speech_verbs_frame_quotes(pipeline, text, speakers):  # type: ignore[no-untyped-def]
     ex = extract_text(pipeline, text)
     names = {e.key: e.name for e in ex.entities}
     assert [names.get(q.speaker or "") for q in ex.quotes] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a quotation after a colon that ends a document's phrase is the document's
+        (
+            "Havens.\n\nThe trouble is typified by this finding: “27 firms reported "
+            "16,389 subsidiaries to one agency and 2,279 to another.”\n",
+            "finding",
+        ),
+        # ... owned by the active subject presenting it
+        (
+            "Vote.\n\nThe president is rolling out a new campaign message: “It's about "
+            "me.”\n",
+            "president",
+        ),
+    ],
+)
+def test_document_colon(pipeline, text, speaker):  # type: ignore[no-untyped-def]
+    ex = extract_text(pipeline, text)
+    names = {e.key: e.name for e in ex.entities}
+    assert [speaker in (names.get(q.speaker or "") or "") for q in ex.quotes] == [True]

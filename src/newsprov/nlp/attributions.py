@@ -20,6 +20,8 @@ paragraphs and quotation runs; ``attribution_span`` holds the record):
   … at 28 percent", "under X's proposal, …").
 * **citing**: "…, citing X" makes X the source of the clause the participle hangs on.
 * **colon**: a cue whose sentence ends in ":" introduces the next paragraph.
+* **frame** also: a quotation opening after a colon that ends a document's phrase is its
+  wording ("exemplified by this finding: “…”").
 * **transcript**: "NAME: …" opening a paragraph credits the paragraph to NAME.
 * **dash**: "“…” ― Jane Doe" credits the quotation to the name after the dash.
 * **clause**: a quotation inside a sentence that no cue claims belongs to the subject of
@@ -42,7 +44,14 @@ from spacy.tokens import Doc, Span, SpanGroup
 from .attribution_span import AttributionSpan
 from .boundaries import credit_spans, heading_spans
 from .cues import CueLexicon, load_cues
-from .paragraph_cues import carry, clause_subjects, colon_intros, dash_credits, transcripts
+from .paragraph_cues import (
+    carry,
+    clause_subjects,
+    colon_intros,
+    dash_credits,
+    document_colons,
+    transcripts,
+)
 from .quotemarks import find_quote_spans
 from .sentence_cues import inside_quotes, mark_tokens, sentence_cues
 
@@ -87,6 +96,7 @@ def find_attributions(doc: Doc, cues: CueLexicon) -> list[AttributionSpan]:
     found += transcripts(doc, text, skip)
     found = dash_credits(doc, text, cues, quotes, claimed, found)
     found = colon_intros(doc, quotes, claimed, found)
+    found = document_colons(doc, text, cues, quotes, claimed, found)
     found = clause_subjects(doc, cues, quotes, inside, claimed, found)
     found = carry(doc, quotes, claimed, found)
     return sorted(found, key=lambda a: (a.cue, a.content))

@@ -18,7 +18,14 @@ from .quotemarks import QuoteSpan, token_at
 from .sentence_cues import VERBS
 from .subjects import subject_of
 
-__all__ = ["carry", "clause_subjects", "colon_intros", "dash_credits", "transcripts"]
+__all__ = [
+    "carry",
+    "clause_subjects",
+    "colon_intros",
+    "dash_credits",
+    "document_colons",
+    "transcripts",
+]
 
 _TRANSCRIPT_MAX = 4  # tokens of a "NAME:" speaker label
 
@@ -92,6 +99,42 @@ def dash_credits(
             out[claimed[qi]] = _without(out[claimed[qi]], q)
         claimed[qi] = len(out)
         out.append(att)
+    return out
+
+
+def document_colons(
+    doc: Doc,
+    text: str,
+    cues: CueLexicon,
+    quotes: Sequence[QuoteSpan],
+    claimed: dict[int, int],
+    found: list[AttributionSpan],
+) -> list[AttributionSpan]:
+    """ "… exemplified by this finding: “27 companies …”": a quotation no cue claims,
+    opening right after a colon that ends a document's noun phrase, is that document's
+    wording; the active subject of the clause presenting the document owns it ("Obama is
+    rolling out a new message: “…”")."""
+    out = list(found)
+    for qi, q in enumerate(quotes):
+        if qi in claimed:
+            continue
+        before = text[: q.open_at].rstrip()
+        colon = token_at(doc, len(before) - 1) if before.endswith(":") else None
+        if colon is None or colon.i == 0:
+            continue
+        noun = doc[colon.i - 1]
+        if noun.pos_ not in {"NOUN", "PROPN"} or not cues.is_document(noun.lemma_, noun.lower_):
+            continue
+        left = noun.i
+        while left > noun.sent.start and doc[left - 1].dep_ in {"det", "amod", "compound", "poss"}:
+            left -= 1
+        source = (left, noun.i + 1)
+        verb = next((t for t in noun.ancestors if t.pos_ in VERBS), None)
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb else None
+        if subj is not None and subj.pos_ in {"NOUN", "PROPN"}:
+            source = phrase_span(subj, set())
+        claimed[qi] = len(out)
+        out.append(AttributionSpan((colon.i, colon.i + 1), source, ((q.start, q.end),), "frame"))
     return out
 
 

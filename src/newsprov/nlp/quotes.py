@@ -21,6 +21,7 @@ speaking for organisations and unnamed members live in ``quote_speakers``.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -101,17 +102,26 @@ def _before_tokens(doc: Doc, q: QuoteSpan) -> list[Token]:
 
 
 def _frame_from(
-    verbs: list[Token], table: EntityTable, prev: QuoteSpan | None, after: list[Token] | None = None
+    verbs: list[Token],
+    table: EntityTable,
+    prev: QuoteSpan | None,
+    after: list[Token] | None = None,
+    quoted: Sequence[QuoteSpan] = (),
 ) -> tuple[Cluster | None, Cluster | None]:
     """Speaker and via of the first quote verb that names a speaker; ``after`` are the
-    tokens after the closing mark, where an inverted frame may name the speaker."""
+    tokens after the closing mark, where an inverted frame may name the speaker. A
+    subject the parse found inside another quotation ("…,” Flynn said on “Fox and
+    Friends.”) is a title, not the speaker: the name before the verb is."""
     for verb in verbs:
         frame = verb_frame(verb, table, for_figures=False)
         subj = subject_of(verb)
+        titled = subj is not None and subj.i > verb.i and _inside(subj.idx, quoted)
+        if titled:
+            frame, subj = None, None
         source = frame.source if frame is not None else None
         if source is None and subj is not None:
             source = unresolved_person(table, subj)
-        if source is None and frame is not None and after:
+        if source is None and (frame is not None or titled) and after:
             source = named_before_verb(after, verb, table)
         if source is None:
             continue
@@ -126,6 +136,10 @@ def _frame_from(
     return None, None
 
 
+def _inside(char: int, quoted: Sequence[QuoteSpan]) -> bool:
+    return any(q.start <= char < q.end for q in quoted)
+
+
 def _pronoun_speaker(table: EntityTable, tok: Token, prev: QuoteSpan | None) -> Cluster | None:
     """ "he said" after another quotation: its speaker, unless a sentence since then has
     another person as its main subject ("X denied the charge. “…,” he said.")."""
@@ -137,6 +151,9 @@ def _pronoun_speaker(table: EntityTable, tok: Token, prev: QuoteSpan | None) -> 
         if sent.end_char <= prev.end or sent.start > tok.i:
             continue
         subj = next((c for c in sent.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None and subj.i == tok.i:  # "X scolded him: “…,” she said."
+            mark = next((t.i for t in sent if t.text in {_OPEN, '"', "''", "``"}), tok.i)
+            subj = next((t for t in sent if t.dep_ == "nsubj" and t.i < mark), None)
         if subj is None or subj.i >= tok.i or subj.idx < prev.end or subj.lower_ in pronouns:
             continue
         found = named_in_subject(table, subj, table.resolve(subj))
@@ -226,10 +243,10 @@ def find_quotes(doc: Doc, table: EntityTable, publisher: str | None = None) -> l
     for q in spans:
         prev = next((p for p in reversed(out) if p.speaker is not None), None)
         after = _after_tokens(doc, q)
-        speaker, via = _frame_from(_speaker_verbs(after), table, prev, after)
+        speaker, via = _frame_from(_speaker_verbs(after), table, prev, after, spans)
         if speaker is None:
             verbs = _speaker_verbs(_before_tokens(doc, q))[::-1] or _colon_intro(doc, q)
-            speaker, via = _frame_from(verbs, table, prev)
+            speaker, via = _frame_from(verbs, table, prev, quoted=spans)
         if speaker is None and out and _same_sentence(doc, out[-1], q) and out[-1].attached:
             speaker, via = out[-1].speaker, out[-1].via  # "said it acted “A” against “B”"
         attached = speaker is not None

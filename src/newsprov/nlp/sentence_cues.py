@@ -172,11 +172,14 @@ def _phrase_attributions(sent: Span, cues: CueLexicon, inside: set[int]) -> list
 
 
 def _framing_documents(sent: Span, cues: CueLexicon, inside: set[int]) -> list[AttributionSpan]:
-    """ "In a Gallup poll, 40 percent said …", "… ahead in polls taken in December": the
-    document a sentence is framed in is its source."""
+    """ "In a Gallup poll, 40 percent said …", "… ahead in polls taken in December", "…
+    have been cleared, by one estimate": the document a sentence is framed in is its
+    source."""
     out = []
     for tok in sent:
-        if tok.dep_ != "prep" or tok.lower_ != "in" or tok.i in inside:
+        framing = tok.lower_ == "in" and tok.dep_ == "prep"
+        framing |= tok.lower_ == "by" and tok.dep_ in {"prep", "agent"}
+        if not framing or tok.i in inside:
             continue
         if cues.is_cue_verb(tok.head.lemma_, tok.head.lower_) and _names_speaker(tok.head):
             continue  # "said in a report": the verb's subject is the source

@@ -19,6 +19,9 @@ _VERBS = {"VERB", "AUX"}
 _DELIMITERS = {",", "”", '"', ";", ":", "—", "–", "(", "."}
 _POSSESSIVE = {"'s", "’s"}
 _CLOSING = {",", "”", '"', "’", "''"}
+_OPENING_MARKS = {"“", "``"}
+_CLOSING_MARKS = {"”"}
+_STRAIGHT_MARKS = {'"', "''"}
 _NP_MAX = 10  # tokens of a speaker noun phrase before a final reporting verb
 
 
@@ -79,8 +82,23 @@ def subject_of(verb: Token) -> Token | None:
         return surface
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         head = verb.head
+        if verb.tag_ == "VBG" and _quoted(head):  # "X clarified, -- ''…'' -- and asserting"
+            return next((t for t in verb.sent if t.dep_ in _SUBJ and not _quoted(t)), None)
         return next((c for c in head.children if c.dep_ in _SUBJ), None)
     return None
+
+
+def _quoted(tok: Token) -> bool:
+    """Is ``tok`` inside quotation marks of its sentence?"""
+    inside = False
+    for t in tok.doc[tok.sent.start : tok.i]:
+        if t.text in _OPENING_MARKS:
+            inside = True
+        elif t.text in _CLOSING_MARKS:
+            inside = False
+        elif t.text in _STRAIGHT_MARKS:
+            inside = not inside
+    return inside
 
 
 def _name_after(verb: Token) -> Token | None:
