@@ -197,6 +197,38 @@ def test_query_page_and_explorer(page: tuple[Any, Watch]) -> None:
     watch.assert_clean()
 
 
+def test_query_page_shows_the_rows_of_an_answer_broken_off(
+    page: tuple[Any, Watch], tmp_path: Path
+) -> None:
+    tab, watch = page
+    store = make_store(filler=3000, path=tmp_path / "store")  # answered by a worker process
+    app = create_app(store, Settings(query_timeout=30.0, result_limit=2000))
+    with live_server(app) as url:
+        tab.goto(url + "/")
+        tab.wait_for_selector("#editor .CodeMirror .cm-keyword")
+        _type_query(tab, "SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
+        tab.click("#run")
+        tab.wait_for_function("!document.getElementById('status').textContent.includes('…')")
+        status = tab.inner_text("#status")
+        assert status.startswith("2000 rows"), status
+        assert "broken off at one of the server's limits" in status
+        assert tab.locator("#results tbody tr").count() == 2000
+        # Should a browser lose the end of the last row, that row is dropped, even when a
+        # value holds what looks like a row boundary.
+        head = '{"head":{"vars":["a"]},"results":{"bindings":['
+        rows = '{"a":{"type":"literal","value":"x},{y"}},{"a":{"type":"literal","val'
+        kept = tab.evaluate("(t) => rowsBefore(t)", head + rows)
+        assert kept["results"]["bindings"] == [{"a": {"type": "literal", "value": "x},{y"}}]
+        assert tab.evaluate("(t) => rowsBefore(t)", head) == {
+            "head": {"vars": ["a"]},
+            "results": {"bindings": []},
+        }
+        assert tab.evaluate("(t) => rowsBefore(t)", "<html>") is None
+    assert watch.blocked == [] and watch.dialogs == []
+    # the browser logs the response it could not finish, and nothing else
+    assert all("ERR_INCOMPLETE_CHUNKED_ENCODING" in e for e in watch.errors), watch.errors
+
+
 def test_standalone_explorer_filters_in_the_page(page: tuple[Any, Watch]) -> None:
     """The file written by ``newsprov viz`` filters without a server."""
     from newsprov.viz import explorer_html
