@@ -256,6 +256,27 @@ def test_relayed_quote(pipeline):  # type: ignore[no-untyped-def]
             699.57,
             "Iowa Democratic Party",
         ),
+        # a year in the source phrase is no count: "a 2014 examination by X"
+        (
+            "Costs.\n\nA 2014 examination by the nonpartisan Civic Ledger Association found "
+            "that the city had spent more than $500 million on settlements.\n",
+            500e6,
+            "Civic Ledger Association",
+        ),
+        # a commitment named as a noun with its owner and a to-clause
+        (
+            "Army.\n\nBy contrast, Germany's pledge last month to add almost 7,000 soldiers "
+            "to its army by 2023 surprised allies.\n",
+            7000,
+            "Germany",
+        ),
+        # "the retail giant" is the company named before
+        (
+            "Stocks.\n\nShares of Brightmart Inc. rose on Friday. The retail giant reported "
+            "a profit of $1.78 per share.\n",
+            1.78,
+            "Brightmart",
+        ),
         # "said in a statement": the speaker is still the subject
         (
             "Storm.\n\nIn a statement, the Harbor Authority said 45 boats sank.\n",

@@ -31,6 +31,7 @@ class CueLexicon:
     not_agents: frozenset[str]
     speaker_nouns: frozenset[str]
     claim_nouns: frozenset[str] = frozenset()
+    object_not_speech: frozenset[str] = frozenset()
 
     def is_cue_verb(self, lemma: str, word: str) -> bool:
         """Is the verb a cue, by its lemma or, where the lemmatizer errs ("rated" ->
@@ -90,4 +91,5 @@ def load_cues(path: str | Path | None = None) -> CueLexicon:
         not_agents=frozenset(data["not_agents"]),
         speaker_nouns=frozenset(data["speaker_nouns"]),
         claim_nouns=frozenset(data.get("claim_nouns", [])),
+        object_not_speech=frozenset(data.get("object_not_speech", [])),
     )

@@ -106,7 +106,8 @@ def _entity(
 ) -> Cluster | None:
     """The entity the span names (see the module docstring); a span holding a number
     is what was counted, not who counted."""
-    if not len(span) or any(t.like_num and t.text[:1].isdigit() for t in span):
+    counted = any(t.like_num and t.text[:1].isdigit() and t.ent_type_ != "DATE" for t in span)
+    if not len(span) or counted:  # a year is no count: "a 2014 examination by X"
         return None
     head = span.root
     found = _called(table, head) or table.resolve(head)

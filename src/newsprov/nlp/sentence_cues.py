@@ -81,9 +81,9 @@ def _owned_documents(
 
 
 def _owned_claims(sent: Span, cues: CueLexicon, inside: set[int]) -> list[AttributionSpan]:
-    """What someone says, named as a noun with its owner and a that-clause: "Stumpf's
-    repeated insistence that only 1 percent of the staff took part", "the mayor's claim
-    that 40 homes burned": the owner is the source of the clause."""
+    """What someone says or commits to, named as a noun with its owner and a that- or
+    to-clause: "Stumpf's repeated insistence that only 1 percent of the staff took part",
+    "Berlin's pledge to add 7,000 soldiers": the owner is the source of the clause."""
     out = []
     for tok in sent:
         if tok.i in inside or tok.pos_ != "NOUN" or tok.lemma_.lower() not in cues.claim_nouns:
@@ -94,7 +94,11 @@ def _owned_claims(sent: Span, cues: CueLexicon, inside: set[int]) -> list[Attrib
                 c
                 for c in tok.rights
                 if c.dep_ in {"acl", "ccomp", "relcl"}
-                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                and any(
+                    (m.dep_ == "mark" and m.lower_ == "that")
+                    or (m.dep_ == "aux" and m.lower_ == "to")
+                    for m in c.children
+                )
             ),
             None,
         )
@@ -112,6 +116,8 @@ def _is_cue_verb(tok: Token, cues: CueLexicon) -> bool:
         return False  # "the reported figures"; not '"…," tweeted X' nor "Added X: …"
     if tok.tag_ == "VBN" and tok.dep_ == "acl":
         return False  # "a man named X"
+    if tok.lemma_ in cues.object_not_speech and any(c.dep_ == "dobj" for c in tok.children):
+        return False  # "to add 7,000 soldiers"
     return tok.lemma_ not in cues.object_source_verbs or tok.tag_ != "VBG"
 
 
