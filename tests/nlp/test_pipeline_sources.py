@@ -290,3 +290,25 @@ def test_framing_document(pipeline, text, value, source):  # type: ignore[no-unt
     fig = next(f for f in ex.figures if f.value == value)
     got = _names(ex).get(fig.source or fig.via or "")
     assert got is not None and source in got, (got, [(f.value, f.source) for f in ex.figures])
+
+
+def test_relay_spreads_to_the_next_quotation(pipeline):  # type: ignore[no-untyped-def]
+    text = (
+        "Visit.\n\n“They don’t care about politics,” Obama said of the families, according "
+        "to a White House pool report. “Neither do I. This debate needs to change.”\n"
+    )
+    ex = extract_text(pipeline, text)
+    names = _names(ex)
+    assert [names.get(q.via or "") for q in ex.quotes] == ["White House", "White House"]
+
+
+def test_outlet_reporting_a_statement_is_the_via(pipeline):  # type: ignore[no-untyped-def]
+    text = (
+        "Platform.\n\nPlanned Parenthood’s president Cecile Roberts said that abortion is "
+        "“central to the platform for the first time,” reported The Washington Post.\n"
+    )
+    ex = extract_text(pipeline, text)
+    names = _names(ex)
+    (q,) = ex.quotes
+    assert names.get(q.speaker or "") == "Cecile Roberts"
+    assert "Washington Post" in (names.get(q.via or "") or "")
