@@ -211,13 +211,16 @@ def measure_for(
         lo, hi = last, len(lexes)
     rules = measures_lexicon()["rules"]
     best: tuple[int, int, str] | None = None
+    at: dict[str, list[int]] = {}  # where each word of the window is, in order
+    for s in range(lo, hi):
+        at.setdefault(words[s], []).append(s)
     for n, measure, kw in _KEYWORDS():
-        if not _fits(rules[n], unit, head):
+        if kw[0] not in at or not _fits(rules[n], unit, head):
             continue
         if far and " ".join(kw) not in measures_lexicon()["predicates"]:
             continue
-        for s in range(lo, hi - len(kw) + 1):
-            if tuple(words[s : s + len(kw)]) != kw:
+        for s in at[kw[0]]:
+            if s > hi - len(kw) or tuple(words[s : s + len(kw)]) != kw:
                 continue
             dist = 2 * _distance(first, last, s, s + len(kw)) + (s < first)
             dist += 6 * sum(1 for a, b in others if _between(a, b, first, last, s))
