@@ -211,8 +211,10 @@ def with_place_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
     as organisations (a place, a level word, a governing body), replacing the place."""
     found = []
     for tok in doc[:-3]:
+        if tok.lower_ != "the":
+            continue
         name, level, head = doc[tok.i + 1], doc[tok.i + 2], doc[tok.i + 3]
-        if tok.lower_ != "the" or not _capital_word(name) or is_demonym_phrase(name.text):
+        if not _capital_word(name) or is_demonym_phrase(name.text):
             continue
         if level.text in _BODY_LEVEL and head.text in _BODY_HEAD:
             found.append(Span(doc, name.i, head.i + 1, label="ORG"))
