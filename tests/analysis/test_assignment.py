@@ -20,7 +20,9 @@ def _matrices(n: int) -> list[list[list[float]]]:
         if k % 3 == 0:  # small integers: many ties
             out.append([[float(rng.randint(0, 2)) for _ in range(cols)] for _ in range(rows)])
         elif k % 3 == 1:  # the solver's "no match" cost beside real ones
-            out.append([[rng.choice([1e9, 0.5, rng.random()]) for _ in range(cols)] for _ in range(rows)])
+            out.append(
+                [[rng.choice([1e9, 0.5, rng.random()]) for _ in range(cols)] for _ in range(rows)]
+            )
         else:
             out.append([[rng.random() for _ in range(cols)] for _ in range(rows)])
     return out
