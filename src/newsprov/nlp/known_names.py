@@ -47,11 +47,21 @@ def _first_words() -> frozenset[str]:
     return frozenset(key[0] for key in countries())
 
 
+@cache
+def _by_first_word() -> dict[str, list[tuple[str, ...]]]:
+    """The country names by their first word, longest first (in the order of sorting
+    them all by length)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for key in sorted(countries(), key=len, reverse=True):
+        out.setdefault(key[0], []).append(key)
+    return out
+
+
 def _country_at(doc: Doc, i: int) -> int:
     """The end of a country name starting at token ``i``, or ``i`` if none starts there."""
     if doc[i].text not in _first_words():
         return i
-    for key in sorted(countries(), key=len, reverse=True):
+    for key in _by_first_word()[doc[i].text]:
         end = i + len(key)
         if end <= len(doc) and tuple(t.text for t in doc[i:end]) == key:
             return end

@@ -263,6 +263,16 @@ def _between(a: int, b: int, first: int, last: int, kw: int) -> bool:
     return (kw < a and b <= first) or (last <= a and b <= kw)
 
 
+def _names_any(nouns: Sequence[str], text: str) -> bool:
+    """Does ``text`` hold one of ``nouns`` as whole words? (One search for them all.)"""
+    return bool(nouns) and _whole_words(tuple(nouns)).search(text) is not None
+
+
+@lru_cache(maxsize=256)
+def _whole_words(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in nouns) + r")\b")
+
+
 def population_for(phrase: NounPhrase) -> str | None:
     """Who a noun phrase counts: a specific group named by the head noun, then by any
     listed phrase in it ("government security force members"), then plain people."""
@@ -273,7 +283,7 @@ def population_for(phrase: NounPhrase) -> str | None:
         if phrase.head in nouns:
             return name
     for name, nouns in specific:
-        if any(re.search(rf"\b{re.escape(noun)}\b", joined) for noun in nouns):
+        if _names_any(nouns, joined):
             return name
     return generic[0] if phrase.head in generic[1] else None
 
@@ -305,7 +315,7 @@ def population_named_after(
             seen_link = True
     tail = " ".join(words[:6])
     for name, nouns in groups:
-        if any(re.search(rf"\b{re.escape(noun)}\b", tail) for noun in nouns):
+        if _names_any(nouns, tail):
             return name
     return None
 
