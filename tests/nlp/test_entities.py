@@ -54,3 +54,49 @@ def test_title_case_datelines(pipeline, text, place, found):  # type: ignore[no-
     doc = pipeline(text)
     places = {e.text for e in doc.ents if e.label_ == "GPE"}
     assert (place in places) is found, places
+
+
+def _person_names(doc, ents):  # type: ignore[no-untyped-def]
+    from newsprov.model import EntityType
+    from newsprov.nlp.coref import Mention
+    from newsprov.nlp.mentions import _cut_run_on_names
+
+    mentions = [
+        Mention(
+            s, e, doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), doc[s:e].text, EntityType.PERSON
+        )
+        for s, e in ents
+    ]
+    return [m.name for m in _cut_run_on_names(doc, mentions)]
+
+
+@pytest.mark.parametrize(
+    ("spec", "ents", "names"),
+    [
+        # a name run on into an entry title, the short name given elsewhere: cut back
+        (
+            "Ann|PROPN|compound|1 Dale|PROPN|compound|3 Address|PROPN|compound|3 "
+            "Epidemic|PROPN|ROOT|3 Ann|PROPN|compound|5 Dale|PROPN|nsubj|6 "
+            "spoke|VERB|ROOT|6 .|PUNCT|punct|6",
+            [(0, 4), (4, 6)],
+            ["Ann Dale", "Ann Dale"],
+        ),
+        # a three-word name the article never shortens stays whole
+        (
+            "Mary|PROPN|compound|2 Ann|PROPN|compound|2 Dale|PROPN|nsubj|3 "
+            "spoke|VERB|ROOT|3 .|PUNCT|punct|3",
+            [(0, 3)],
+            ["Mary Ann Dale"],
+        ),
+        # a sentence's first word the parse calls a verb is no part of the name
+        (
+            "Injecting|VERB|csubj|3 Dale|PROPN|dobj|0 worked|VERB|ROOT|3 "
+            "well|ADV|advmod|3 .|PUNCT|punct|3",
+            [(0, 2)],
+            ["Dale"],
+        ),
+    ],
+)
+def test_run_on_person_names(spec: str, ents: list[tuple[int, int]], names: list[str]) -> None:
+    doc = parsed(spec)
+    assert _person_names(doc, ents) == names

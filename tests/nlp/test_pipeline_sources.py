@@ -51,6 +51,8 @@ def test_figure_source_from_attribution(pipeline, text, value, source):  # type:
     [
         # an unnamed person's promise reports nothing
         ("Fund.\n\nA local man has promised $500 to the relief fund.\n", 500),
+        # a claim with no owner names no one
+        ("Fire.\n\nThe claim that 40 homes burned was disputed.\n", 40),
         # what was counted did not count itself
         ("Quake.\n\nMore than 640 aftershocks were recorded on Tuesday.\n", 640),
     ],
@@ -223,6 +225,57 @@ def test_relayed_quote(pipeline):  # type: ignore[no-untyped-def]
             "mining, by one estimate.\n",
             200000,
             "estimate",
+        ),
+        # what someone says, named as a noun with its owner and a that-clause
+        (
+            "Bank.\n\nMr. Hollis's repeated insistence that only 1 percent of the staff "
+            "took part angered the panel.\n",
+            1,
+            "Hollis",
+        ),
+        # a role set off by commas before a final verb is the named person before it, and
+        # the one written to is no speaker
+        (
+            "Mail.\n\nTwo boxes sent to the ministry and 10 sent to its aides are in "
+            "storage, Patrick F. Kemble, the undersecretary for records, wrote in a memo to "
+            "Inspector General Steve Lindqvist.\n",
+            10,
+            "Kemble",
+        ),
+        # "X held a briefing to brag that …": X brags
+        (
+            "Jobs.\n\nGovernor Alma Reyes on Friday held a press briefing to brag that "
+            "jobless claims fell below 4 percent.\n",
+            4,
+            "Alma Reyes",
+        ),
+        # "according to" names who counted; "X's count" may be whose votes were counted
+        (
+            "Caucus.\n\nLee's final delegate count was 699.57, according to the Iowa "
+            "Democratic Party.\n",
+            699.57,
+            "Iowa Democratic Party",
+        ),
+        # a year in the source phrase is no count: "a 2014 examination by X"
+        (
+            "Costs.\n\nA 2014 examination by the nonpartisan Civic Ledger Association found "
+            "that the city had spent more than $500 million on settlements.\n",
+            500e6,
+            "Civic Ledger Association",
+        ),
+        # a commitment named as a noun with its owner and a to-clause
+        (
+            "Army.\n\nBy contrast, Germany's pledge last month to add almost 7,000 soldiers "
+            "to its army by 2023 surprised allies.\n",
+            7000,
+            "Germany",
+        ),
+        # "the retail giant" is the company named before
+        (
+            "Stocks.\n\nShares of Brightmart Inc. rose on Friday. The retail giant reported "
+            "a profit of $1.78 per share.\n",
+            1.78,
+            "Brightmart",
         ),
         # "said in a statement": the speaker is still the subject
         (

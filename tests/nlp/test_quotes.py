@@ -54,6 +54,23 @@ def test_names_in_quotation_marks(pipeline, text, quotes):  # type: ignore[no-un
             "surrogate, said Thursday on Fox News’s “Fox and Friends.”\n",
             ["Flynn", "Flynn"],
         ),
+        # a role set beside a name, closed or not by a comma, is that person ...
+        (
+            "Raids.\n\nIn a call on Dec. 2, Col. Steven Marsh, a military spokesman in "
+            "Baghdad, said, ''A raid is a combat operation, and more will come.''\n",
+            ["Steven Marsh"],
+        ),
+        (
+            "Polls.\n\n“She needs a plan for third-party voters,” Nate Sorel, the polling "
+            "analyst who founded the data site tweeted on Wednesday.\n",
+            ["Nate Sorel"],
+        ),
+        # ... but not a name inside a phrase, before a new subject
+        (
+            "Talk.\n\nIn an interview with hosts Joe Carr and Mia Brand, the Democratic "
+            "candidate stated that his words do not “fit with what I thought I knew of him.”\n",
+            ["Democratic candidate"],
+        ),
         # "she said" after a quotation its sentence's named subject introduced
         (
             "Hearing.\n\n“The pills work,” said Dr. Paul Gold, a critic. Sen. Ruth Penn "

@@ -31,6 +31,17 @@ def _sources(pipeline, text: str) -> list[str | None]:  # type: ignore[no-untype
         ),
         # a description nobody named stays a description
         ("Debate night.\n\n“Who answers the phone at 3 a.m.?” the announcer asks.\n", "announcer"),
+        # a description given its name: "the program, called EB-7," is EB-7
+        (
+            "Visas Up for Renewal.\n\nThe program, called EB-7, allows foreign investors "
+            "to gain residency by investing $900,000 in a business.\n",
+            "EB-7",
+        ),
+        # a description with a participle that does not name it stays a description
+        (
+            "Fund.\n\nThe fund, managed by two banks, said it lent $40 million.\n",
+            "fund",
+        ),
         # a country speaks for its state
         ("Tensions.\n\nJapan called the launch a grave threat to the region.\n", "Japan"),
         # a name the tagger took for a common noun, after "according to"

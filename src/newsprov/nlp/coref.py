@@ -182,6 +182,22 @@ class EntityTable:
         """The named entity at a token or its compounds/apposition (no description)."""
         return self._named(tok)
 
+    def apposed_to(self, tok: Token) -> Cluster | None:
+        """The named person or body a role is set beside: "Steven Warren, a military
+        spokesman in Baghdad, said", "Nate Silver, the polling guru who founded X tweeted";
+        not "in an interview with Ann Lee, the candidate said", where the parse hung a new
+        subject on a name the role does not close off."""
+        if tok.dep_ != "appos":
+            return None
+        after = tok.right_edge.i + 1
+        closed = after < len(self.doc) and self.doc[after].text == ","
+        if not closed and tok.head.dep_ in {"pobj", "conj", "dobj", "dative"}:
+            return None
+        found = self.at(tok.head.i)
+        if found is None or found.anonymous:
+            return None
+        return found if found.kind in {EntityType.PERSON, EntityType.ORGANISATION} else None
+
     def at(self, i: int) -> Cluster | None:
         """The entity named at token ``i``."""
         return self._tok.get(i)
@@ -349,6 +365,9 @@ class EntityTable:
         for child in tok.children:
             if child.dep_ == "appos" and self.at(child.i) is not None:
                 return self.at(child.i)
+        apposed = self.apposed_to(tok)
+        if apposed is not None:
+            return apposed
         if (tok.lemma_ or tok.lower_).lower() in lexicon().person_nouns:
             return None
         for child in tok.children:

@@ -31,6 +31,8 @@ class CueLexicon:
     agent_suffixes: tuple[str, ...]
     not_agents: frozenset[str]
     speaker_nouns: frozenset[str]
+    claim_nouns: frozenset[str] = frozenset()
+    object_not_speech: frozenset[str] = frozenset()
 
     def is_cue_verb(self, lemma: str, word: str) -> bool:
         """Is the verb a cue, by its lemma or, where the lemmatizer errs ("rated" ->
@@ -94,4 +96,6 @@ def _parse(raw: str) -> CueLexicon:
         agent_suffixes=tuple(data["agent_suffixes"]),
         not_agents=frozenset(data["not_agents"]),
         speaker_nouns=frozenset(data["speaker_nouns"]),
+        claim_nouns=frozenset(data.get("claim_nouns", [])),
+        object_not_speech=frozenset(data.get("object_not_speech", [])),
     )

@@ -169,6 +169,11 @@ def choose(doc: Doc, frames: Sequence[Frame], i: int) -> tuple[Cluster | None, C
     ranked = sorted(usable, key=lambda f: (_governs(doc, f.anchor, i), abs(f.anchor - i)))
     sourced = [f for f in ranked if f.source is not None]
     best = sourced[0] if sourced else None
+    if best is not None and doc[best.anchor].pos_ == "NOUN":
+        # "X's count was 699, according to the party": the possessive may be whose votes
+        # were counted; "according to" names who counted
+        stated = [f for f in sourced if doc[f.anchor].lower_ == "according"]
+        best = stated[0] if stated else best
     if best is not None and best.source is not None and best.source.anonymous:
         outer = [
             f

@@ -128,6 +128,37 @@ def _mentions(doc: Doc) -> list[Mention]:
     return out
 
 
+_NOT_NAME_START = {"VERB", "ADV", "CCONJ", "DET", "ADP", "PRON", "AUX", "ADJ", "SCONJ"}
+
+
+def _cut_run_on_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A person's name run on into the title-case words after it ("Chris Christie Address
+    Heroin Epidemic", a live blog's entry title) is cut back to the name the article
+    gives elsewhere, when the longer run occurs once; a sentence's first word the parse
+    says is no name ("Injecting Clinton into …") is not part of it."""
+    names = {m.name for m in mentions if m.kind is EntityType.PERSON}
+    text = doc.text  # built once
+    out = []
+    for m in mentions:
+        first = doc[m.start]
+        lead = m.kind is EntityType.PERSON and m.end - m.start >= 2 and first.is_sent_start
+        if lead and first.pos_ in _NOT_NAME_START and m.name.startswith(first.text + " "):
+            rest = doc[m.start + 1 : m.end]  # "Injecting Clinton into …", "Neither Cruz"
+            name = m.name[len(first.text) + 1 :]
+            m = Mention(rest.start, rest.end, rest.start_char, rest.end_char, name, m.kind)
+        words = m.name.split()
+        if m.kind is EntityType.PERSON and len(words) >= 3 and text.count(m.name) == 1:
+            for k in range(len(words) - 1, 1, -1):
+                head = doc[m.start : m.start + k]
+                if " ".join(words[:k]) in names and head.text == " ".join(words[:k]):
+                    m = Mention(
+                        m.start, head.end, head.start_char, head.end_char, head.text, m.kind
+                    )
+                    break
+        out.append(m)
+    return out
+
+
 def _drop_lone_words(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """A capitalised word opening a sentence that the model calls a person ("Wildfires
     tore through…") and that never recurs nor matches a full name is not a person."""
@@ -235,7 +266,7 @@ def build_entity_table(doc: Doc, publisher: str | None = None) -> EntityTable:
     """Cluster the article's mentions into entities (see module docstring). Given the
     ``publisher`` (``Article.outlet``), other outlets are named as the article names
     them (``_outlet_clusters``); without it every outlet takes the registry's name."""
-    mentions = _drop_lone_words(doc, _mentions(doc))
+    mentions = _cut_run_on_names(doc, _drop_lone_words(doc, _mentions(doc)))
     defined = _defined_acronyms(doc, mentions)
     mentions += _acronym_mentions(doc, mentions, defined)
     kinds = _vote_kinds(doc, mentions)

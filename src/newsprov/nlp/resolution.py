@@ -46,6 +46,9 @@ class Resolved:
     named: bool = False  # the source has a name (not "unnamed resident", "the announcer")
 
 
+_NAMING_VERBS = {"call", "name", "dub", "know", "title", "brand"}
+
+
 def resolve_sources(
     doc: Doc,
     table: EntityTable,
@@ -103,10 +106,11 @@ def _entity(
 ) -> Cluster | None:
     """The entity the span names (see the module docstring); a span holding a number
     is what was counted, not who counted."""
-    if not len(span) or any(t.like_num and t.text[:1].isdigit() for t in span):
+    counted = any(t.like_num and t.text[:1].isdigit() and t.ent_type_ != "DATE" for t in span)
+    if not len(span) or counted:  # a year is no count: "a 2014 examination by X"
         return None
     head = span.root
-    found = table.resolve(head)
+    found = _called(table, head) or table.resolve(head)
     document = cues.is_document(head.lemma_.lower(), head.lower_)
     if found is not None and found.kind is EntityType.PLACE and document and create:
         found = None  # "New Hampshire surveys": the place is the survey's scope
@@ -133,6 +137,19 @@ def _entity(
             words = _document_words(words, head)
         name = _owned_name(table, head, words) or " ".join(t.text for t in words)
         return table.anonymous(head.lemma_.lower(), head, name=name)
+    return None
+
+
+def _called(table: EntityTable, head: Token) -> Cluster | None:
+    """The name a description is given: "the program, called EB-5," "a group known as
+    the Lions' Den" is that entity, not whatever "the program" would point back to."""
+    for acl in head.rights:
+        if acl.dep_ != "acl" or acl.tag_ != "VBN" or acl.lemma_ not in _NAMING_VERBS:
+            continue
+        for tok in acl.subtree:
+            found = table.at(tok.i) if tok.i != acl.i else None
+            if found is not None and found.kind is not EntityType.PLACE:
+                return found
     return None
 
 

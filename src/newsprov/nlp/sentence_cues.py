@@ -47,6 +47,7 @@ def sentence_cues(
         out.append(_verb_attribution(verb, cues, inside))
     out += _phrase_attributions(sent, cues, inside)
     out += _owned_documents(sent, cues, inside, {v.i for v in verbs})
+    out += _owned_claims(sent, cues, inside)
     for qi in _claim_quotes(sent, verbs, marks_at, claimed, offset):
         k = claimed[qi] - offset
         q = quotes[qi]
@@ -79,6 +80,35 @@ def _owned_documents(
     return out
 
 
+def _owned_claims(sent: Span, cues: CueLexicon, inside: set[int]) -> list[AttributionSpan]:
+    """What someone says or commits to, named as a noun with its owner and a that- or
+    to-clause: "Stumpf's repeated insistence that only 1 percent of the staff took part",
+    "Berlin's pledge to add 7,000 soldiers": the owner is the source of the clause."""
+    out = []
+    for tok in sent:
+        if tok.i in inside or tok.pos_ != "NOUN" or tok.lemma_.lower() not in cues.claim_nouns:
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        clause = next(
+            (
+                c
+                for c in tok.rights
+                if c.dep_ in {"acl", "ccomp", "relcl"}
+                and any(
+                    (m.dep_ == "mark" and m.lower_ == "that")
+                    or (m.dep_ == "aux" and m.lower_ == "to")
+                    for m in c.children
+                )
+            ),
+            None,
+        )
+        if owner is None or clause is None:
+            continue
+        content = (subtree_chars(clause),)
+        out.append(AttributionSpan((tok.i, tok.i + 1), phrase_span(owner, inside), content, "verb"))
+    return out
+
+
 def _is_cue_verb(tok: Token, cues: CueLexicon) -> bool:
     if tok.pos_ not in VERBS or not cues.is_cue_verb(tok.lemma_, tok.lower_):
         return False
@@ -86,6 +116,8 @@ def _is_cue_verb(tok: Token, cues: CueLexicon) -> bool:
         return False  # "the reported figures"; not '"…," tweeted X' nor "Added X: …"
     if tok.tag_ == "VBN" and tok.dep_ == "acl":
         return False  # "a man named X"
+    if tok.lemma_ in cues.object_not_speech and any(c.dep_ == "dobj" for c in tok.children):
+        return False  # "to add 7,000 soldiers"
     return tok.lemma_ not in cues.object_source_verbs or tok.tag_ != "VBG"
 
 

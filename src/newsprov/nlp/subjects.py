@@ -59,7 +59,9 @@ def subject_of(verb: Token) -> Token | None:
             return _past_dateline(child)  # "WASHINGTON -- Senator X, …, said"
         if child.dep_ == "agent":
             return next((p for p in child.children if p.dep_ == "pobj"), None)
-    if verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp"} and verb.head.pos_ in _VERBS:
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    hanging = verb.dep_ in {"advcl", "xcomp"} and verb.head.pos_ in _VERBS
+    if hanging and (verb.tag_ == "VBG" or infinitive):  # "…, arguing that", "… to brag that"
         return subject_of(verb.head)
     if verb.dep_ == "xcomp" and verb.head.pos_ in _VERBS:
         return subject_of(verb.head)  # "X wants to verify"
@@ -76,6 +78,8 @@ def subject_of(verb: Token) -> Token | None:
         if named is not None:
             return named
     if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+        if infinitive and verb.head.head.pos_ in _VERBS and verb.head.dep_ in {"dobj", "attr"}:
+            return subject_of(verb.head.head)  # "X held a briefing to brag that …"
         return verb.head  # "the man, who …, described …" parsed as a modifier of "man"
     surface = surface_subject(verb)
     if surface is not None:
@@ -109,6 +113,8 @@ def _name_after(verb: Token) -> Token | None:
     names = []
     j = verb.i + 1
     while j < end and doc[j].text not in _DELIMITERS and j - verb.i <= _NP_MAX:
+        if doc[j].dep_ == "prep" and doc[j].head.i == verb.i:
+            break  # "…, X, the undersecretary, wrote in a memo to Y": Y is no speaker
         if doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
             names.append(doc[j])
         j += 1
@@ -142,6 +148,8 @@ def surface_subject(verb: Token) -> Token | None:
     if j < sent.start or doc[j].text not in _DELIMITERS or j == end:
         return None
     last = doc[end]
+    while j < last.head.i < last.i and last.head.pos_ in {"NOUN", "PROPN", "ADP"}:
+        last = last.head  # "the undersecretary for management": its head noun
     return last if last.pos_ in {"NOUN", "PROPN"} else None
 
 
