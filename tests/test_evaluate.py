@@ -150,3 +150,13 @@ def test_page_golds_score_outlet_date_and_wires_only() -> None:
     summary = format_summary(res)
     assert summary.startswith("outlet=0.667 date=0.500 wires F1=0.500")
     assert any(n.startswith("wrong date c") for n in res.notes)
+
+
+def test_extra_entities_are_noted_as_spurious(gold_dir: Path):
+    golds = load_gold(gold_dir)
+    rows = _rows_from_gold(golds, damage=False)
+    aid = next(iter(golds))
+    extra = {"article_id": aid, "name": "Nowhere Fund", "type": "Organisation"}
+    res = score_rows(golds, {**rows, "entities": [*rows["entities"], extra]})
+    assert res.scores["entities"].precision < 1.0
+    assert f"spurious entity {aid}: Nowhere Fund (Organisation)" in res.notes

@@ -232,6 +232,9 @@ def _score_entities(golds: dict[str, Gold], rows: list[Row], res: EvalResult) ->
                 tp += 1
             else:
                 res.notes.append(f"missed entity {aid}: {ge['name']} ({ge['type']})")
+        for i, p in enumerate(preds):
+            if i not in used:
+                res.notes.append(f"spurious entity {aid}: {p.get('name')} ({p.get('type')})")
     res.scores["entities"] = Score(tp, n_pred, n_gold)
 
 

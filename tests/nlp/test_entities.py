@@ -100,3 +100,61 @@ def _person_names(doc, ents):  # type: ignore[no-untyped-def]
 def test_run_on_person_names(spec: str, ents: list[tuple[int, int]], names: list[str]) -> None:
     doc = parsed(spec)
     assert _person_names(doc, ents) == names
+
+
+def _office(spec: str, label: str) -> str | None:
+    from newsprov.nlp.mentions import _office_holder
+
+    doc = parsed(spec)
+    ent = Span(doc, 0, len(doc) - 1, label)
+    holder = _office_holder(ent)
+    return holder.text if holder is not None else None
+
+
+@pytest.mark.parametrize(
+    ("spec", "label", "holder"),
+    [
+        # an office run into its holder's name: the two words after the title
+        (
+            "Health|PROPN|compound|4 Minister|PROPN|compound|4 Eleanor|PROPN|compound|4 "
+            "Vasquez|PROPN|compound|4 said|VERB|ROOT|4",
+            "ORG",
+            "Eleanor Vasquez",
+        ),
+        # a name with a middle initial keeps it
+        (
+            "Secretary|PROPN|compound|3 John|PROPN|compound|3 F.|PROPN|compound|3 "
+            "Kerrigan|PROPN|nsubj|4 said|VERB|ROOT|4",
+            "PERSON",
+            "John F. Kerrigan",
+        ),
+        # an office with no name after it is none
+        (
+            "Minister|PROPN|compound|3 of|ADP|prep|0 Foreign|PROPN|compound|3 "
+            "Affairs|PROPN|pobj|1 said|VERB|ROOT|4",
+            "ORG",
+            None,
+        ),
+    ],
+)
+def test_office_holder(spec: str, label: str, holder: str | None) -> None:
+    from newsprov.nlp import evidence
+
+    saved = list(evidence._VOCAB)
+    evidence.set_english_words(frozenset({"foreign", "affairs", "health", "said"}))
+    try:
+        assert _office(spec, label) == holder
+    finally:
+        evidence._VOCAB[:] = saved
+
+
+@pytest.mark.model
+def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-untyped-def]
+    from nlp_docs import extract_text
+
+    text = (
+        "Quake.\n\nThe Red Crescent put the toll higher, at more than 40, its coordinator "
+        "in Bordj Bou Arreridj, Samir Hadjadj, told AFP.\n"
+    )
+    kinds = {e.name: e.type.value for e in extract_text(pipeline, text).entities}
+    assert kinds.get("Samir Hadjadj") == "Person", kinds

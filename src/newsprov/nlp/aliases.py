@@ -71,6 +71,7 @@ class Lexicon:
     platforms: frozenset[str]
     known_orgs: frozenset[str]
     vague_qualifiers: frozenset[str]
+    role_titles: frozenset[str]
 
 
 @cache
@@ -93,6 +94,7 @@ def lexicon() -> Lexicon:
         platforms=_exact(names, "platforms"),
         known_orgs=_exact(names, "known_orgs"),
         vague_qualifiers=_words(names, "vague_qualifiers"),
+        role_titles=_words(names, "role_titles"),
     )
 
 

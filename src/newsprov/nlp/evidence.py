@@ -30,6 +30,7 @@ __all__ = [
     "in_foreign_fragment",
     "is_english",
     "name_kind",
+    "role_beside",
     "set_english_words",
 ]
 
@@ -151,10 +152,30 @@ def context_votes(
     before = _before(doc, start, label)
     if before is not None:
         votes.append(before)
-    described = _described_before(doc, start, end)
+    described = _described_before(doc, start, end) or role_beside(doc, start, end)
     if described is not None:
         votes.append((described, STRONG))
     return votes
+
+
+def role_beside(doc: Doc, start: int, end: int) -> EntityType | None:
+    """ "its coordinator in Bordj Bou Arreridj, Samir Hadjadj, told AFP": a name set off
+    by commas that the parse hung on the place closing a role's phrase is that role's
+    holder, a person."""
+    if start < 2 or doc[start - 1].text != "," or end >= len(doc) or doc[end].text != ",":
+        return None
+    head = doc[start:end].root
+    if head.dep_ != "appos":
+        return None
+    tok = head.head
+    for _ in range(3):  # place -> "in"/"of" -> role noun
+        if tok.dep_ not in {"pobj", "prep"} or tok.head.i >= tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ == "NOUN" and tok.text.islower():
+            kind = _noun_kind(tok.lower_)
+            return kind if kind is EntityType.PERSON else None
+    return None
 
 
 def _bracket_credit(doc: Doc, start: int, end: int) -> bool:

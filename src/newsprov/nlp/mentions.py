@@ -28,7 +28,7 @@ from .aliases import (
 )
 from .boundaries import heading_spans
 from .coref import Cluster, EntityTable, Mention, outlet_entity
-from .evidence import WEAK, context_votes, name_kind
+from .evidence import WEAK, context_votes, is_english, name_kind, role_beside
 from .known_names import credit_mention
 from .name_shape import demonym_kind
 from .outlet_names import ambiguous_outlet, looks_like_outlet
@@ -115,6 +115,9 @@ def _mentions(doc: Doc) -> list[Mention]:
             continue
         if any(s <= ent.start_char < e for s, e in headings) and not credit_mention(ent, text):
             continue
+        holder = _office_holder(ent) if kind is not EntityType.OUTLET else None
+        if holder is not None:  # "Health Minister Eleanor Vance" run into one body
+            ent, kind = holder, EntityType.PERSON
         name = clean_name(ent.text, kind.value)
         if _is_junk(ent, name, kind):
             continue
@@ -126,6 +129,23 @@ def _mentions(doc: Doc) -> list[Mention]:
             outlet_id = found.id if found else None
         out.append(Mention(ent.start, ent.end, ent.start_char, ent.end_char, name, kind, outlet_id))
     return out
+
+
+def _office_holder(ent: Span) -> Span | None:
+    """The person closing a span that runs an office into a name ("Federal Emergency
+    Preparedness Minister Eleanor Vance", "Vice Minister of Civil Defense Óscar Villca"):
+    the two capitalised words after an office title (three with a middle initial)."""
+    roles = lexicon().role_titles
+    at = max((t.i for t in ent if t.lower_ in roles), default=None)
+    if at is None or ent.end - at < 3:
+        return None
+    size = 3 if ent.end - at >= 4 and re.fullmatch(r"[A-Z]\.", ent.doc[ent.end - 2].text) else 2
+    name = ent.doc[ent.end - size : ent.end]
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in roles for t in name):
+        return None
+    if ent.label_ != "PERSON" and is_english(name[-1]):
+        return None  # "Minister of Foreign Affairs": words, not a surname
+    return Span(ent.doc, name.start, name.end, label="PERSON")
 
 
 _NOT_NAME_START = {"VERB", "ADV", "CCONJ", "DET", "ADP", "PRON", "AUX", "ADJ", "SCONJ"}
@@ -249,7 +269,8 @@ def _vote_kinds(doc: Doc, mentions: list[Mention]) -> dict[str, EntityType]:
 
 def _coordinated_places(doc: Doc, mentions: list[Mention], kinds: dict[str, EntityType]) -> None:
     """ "Dunmore Gap, Ferny Flat and Bracken Hill": a name said once, listed next to a
-    place, that the model calls a person is a place too."""
+    place, that the model calls a person is a place too; a role's holder set beside the
+    place ("its coordinator in X, Samir Hadjadj,") is not listed with it."""
     counts = Counter(m.name for m in mentions)
     ordered = sorted(mentions, key=lambda m: m.start)
     for a, b in itertools.pairwise(ordered):
@@ -258,6 +279,7 @@ def _coordinated_places(doc: Doc, mentions: list[Mention], kinds: dict[str, Enti
             continue
         for x, y in ((a, b), (b, a)):
             lone_person = kinds.get(x.name) is EntityType.PERSON and counts[x.name] == 1
+            lone_person = lone_person and role_beside(doc, x.start, x.end) is None
             if lone_person and kinds.get(y.name) is EntityType.PLACE:
                 kinds[x.name] = EntityType.PLACE
 
