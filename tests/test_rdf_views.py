@@ -201,3 +201,32 @@ def test_unknown_bound_variable_is_left_to_the_query() -> None:
     view = views.VIEWS["figures"]
     assert views.read_view(st, view, {"value": ox.Literal("23")}, 0, None) is None
     st.close()
+
+
+def _nt(graph: object) -> bytes:
+    return graph.serialize(format="nt", encoding="utf-8")  # type: ignore[attr-defined]
+
+
+def test_batched_views_give_each_article_its_own_rows() -> None:
+    """Mapping a batch (the figures query run once over all of it) gives the very graphs
+    mapping each article alone gives, in the same order, duplicates of an id included."""
+    from newsprov.rdf.mapping import extraction_to_graphs
+
+    exs = [build() for build in SAMPLES.values()]
+    assert len(exs) > 1
+    alone = [_nt(extraction_to_graph(ex, BASE)) for ex in exs]
+    batched = extraction_to_graphs(exs, BASE)
+    assert [_nt(g) for g in batched] == alone
+    assert any(b"figuresRow" in nt for nt in alone)
+    # two articles with one id: their rows cannot be told apart, so each is run alone
+    twice = extraction_to_graphs([exs[0], exs[0]], BASE)
+    assert [_nt(g) for g in twice] == [alone[0], alone[0]]
+
+
+def test_batched_rows_refuse_what_they_cannot_split() -> None:
+    from newsprov.rdf.mapping import _mapped
+
+    graphs = [_mapped(build(), BASE) for build in SAMPLES.values()]
+    terms = [[(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in g] for g in graphs]
+    assert views._batched_rows(graphs, terms) is not None
+    assert views._batched_rows([graphs[0], graphs[0]], [terms[0], terms[0]]) is None

@@ -26,6 +26,7 @@ from newsprov.errors import NewsprovError
 from newsprov.model import Article, Extraction
 
 if TYPE_CHECKING:
+    from rdflib import Graph
     from spacy.language import Language
 
 __all__ = ["EXECUTORS", "Done", "Failed", "Outcome", "batches", "process_batch", "run_batches"]
@@ -95,12 +96,13 @@ def _extract_each(nlp: Language, articles: Sequence[Article]) -> list[Extraction
     return done
 
 
-def _to_outcome(ex: Extraction, base_iri: str) -> Outcome:
-    from newsprov.rdf.mapping import extraction_to_graph, graph_iri
+def _to_outcome(ex: Extraction, graph: Graph | NewsprovError, base_iri: str) -> Outcome:
+    from newsprov.rdf.mapping import graph_iri
     from newsprov.rdf.validate_compiled import check
 
     try:
-        graph = extraction_to_graph(ex, base_iri)
+        if isinstance(graph, NewsprovError):
+            raise graph
         check(graph)
     except NewsprovError as exc:
         return Failed(ex.article, str(exc))
@@ -119,10 +121,15 @@ def process_batch(
     articles: Sequence[Article], *, model: str, base_iri: str, nlp: Language | None = None
 ) -> list[Outcome]:
     """Extract, map, check and serialise one batch (a pure function of its inputs)."""
+    from newsprov.rdf.mapping import extraction_to_graphs
+
     pipeline = nlp if nlp is not None else _pipeline(model)
+    done = _extract_each(pipeline, articles)
+    extractions = [item for item in done if not isinstance(item, Failed)]
+    graphs = iter(extraction_to_graphs(extractions, base_iri))
     return [
-        item if isinstance(item, Failed) else _to_outcome(item, base_iri)
-        for item in _extract_each(pipeline, articles)
+        item if isinstance(item, Failed) else _to_outcome(item, next(graphs), base_iri)
+        for item in done
     ]
 
 

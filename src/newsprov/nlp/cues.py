@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -67,15 +68,20 @@ def stems(word: str) -> tuple[str, ...]:
 
 
 def load_cues(path: str | Path | None = None) -> CueLexicon:
-    """The lexicon at ``path``, else the packaged ``lexicon/attribution.json``."""
+    """The lexicon at ``path``, else the packaged ``lexicon/attribution.json`` (read once:
+    the lexicon is frozen, and every article asks for it)."""
     if path is None:
-        raw = (
-            resources.files("newsprov.nlp")
-            .joinpath("lexicon/attribution.json")
-            .read_text(encoding="utf-8")
-        )
-    else:
-        raw = Path(path).read_text(encoding="utf-8")
+        return _packaged()
+    return _parse(Path(path).read_text(encoding="utf-8"))
+
+
+@cache
+def _packaged() -> CueLexicon:
+    raw = resources.files("newsprov.nlp").joinpath("lexicon/attribution.json")
+    return _parse(raw.read_text(encoding="utf-8"))
+
+
+def _parse(raw: str) -> CueLexicon:
     data = json.loads(raw)
     return CueLexicon(
         verbs=frozenset(data["verbs"]),

@@ -122,10 +122,16 @@ def second_pass(doc: Doc, ents: list[Span]) -> list[Span]:
         if ent.label_ in LABELS and len(ent) >= 2:
             names.setdefault(tuple(t.text for t in ent), ent)
     out: list[Span] = []
+    if not names:
+        return out
+    texts = [t.text for t in doc]
+    at: dict[str, list[int]] = {}  # where each word is, in order
+    for i, text in enumerate(texts):
+        at.setdefault(text, []).append(i)
     for words, ent in names.items():
         n = len(words)
-        for i in range(len(doc) - n + 1):
-            if doc[i].text != words[0] or tuple(t.text for t in doc[i : i + n]) != words:
+        for i in at.get(words[0], ()):
+            if i > len(doc) - n or tuple(texts[i : i + n]) != words:
                 continue
             crossing = [e for e in [*ents, *out] if e.start < i + n and i < e.end]
             if all(i <= e.start and e.end <= i + n and (e.end - e.start) < n for e in crossing):

@@ -47,11 +47,21 @@ def _first_words() -> frozenset[str]:
     return frozenset(key[0] for key in countries())
 
 
+@cache
+def _by_first_word() -> dict[str, list[tuple[str, ...]]]:
+    """The country names by their first word, longest first (in the order of sorting
+    them all by length)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for key in sorted(countries(), key=len, reverse=True):
+        out.setdefault(key[0], []).append(key)
+    return out
+
+
 def _country_at(doc: Doc, i: int) -> int:
     """The end of a country name starting at token ``i``, or ``i`` if none starts there."""
     if doc[i].text not in _first_words():
         return i
-    for key in sorted(countries(), key=len, reverse=True):
+    for key in _by_first_word()[doc[i].text]:
         end = i + len(key)
         if end <= len(doc) and tuple(t.text for t in doc[i:end]) == key:
             return end
@@ -211,8 +221,10 @@ def with_place_bodies(doc: Doc, ents: list[Span]) -> list[Span]:
     as organisations (a place, a level word, a governing body), replacing the place."""
     found = []
     for tok in doc[:-3]:
+        if tok.lower_ != "the":
+            continue
         name, level, head = doc[tok.i + 1], doc[tok.i + 2], doc[tok.i + 3]
-        if tok.lower_ != "the" or not _capital_word(name) or is_demonym_phrase(name.text):
+        if not _capital_word(name) or is_demonym_phrase(name.text):
             continue
         if level.text in _BODY_LEVEL and head.text in _BODY_HEAD:
             found.append(Span(doc, name.i, head.i + 1, label="ORG"))

@@ -211,13 +211,16 @@ def measure_for(
         lo, hi = last, len(lexes)
     rules = measures_lexicon()["rules"]
     best: tuple[int, int, str] | None = None
+    at: dict[str, list[int]] = {}  # where each word of the window is, in order
+    for s in range(lo, hi):
+        at.setdefault(words[s], []).append(s)
     for n, measure, kw in _KEYWORDS():
-        if not _fits(rules[n], unit, head):
+        if kw[0] not in at or not _fits(rules[n], unit, head):
             continue
         if far and " ".join(kw) not in measures_lexicon()["predicates"]:
             continue
-        for s in range(lo, hi - len(kw) + 1):
-            if tuple(words[s : s + len(kw)]) != kw:
+        for s in at[kw[0]]:
+            if s > hi - len(kw) or tuple(words[s : s + len(kw)]) != kw:
                 continue
             dist = 2 * _distance(first, last, s, s + len(kw)) + (s < first)
             dist += 6 * sum(1 for a, b in others if _between(a, b, first, last, s))
@@ -260,6 +263,16 @@ def _between(a: int, b: int, first: int, last: int, kw: int) -> bool:
     return (kw < a and b <= first) or (last <= a and b <= kw)
 
 
+def _names_any(nouns: Sequence[str], text: str) -> bool:
+    """Does ``text`` hold one of ``nouns`` as whole words? (One search for them all.)"""
+    return bool(nouns) and _whole_words(tuple(nouns)).search(text) is not None
+
+
+@lru_cache(maxsize=256)
+def _whole_words(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in nouns) + r")\b")
+
+
 def population_for(phrase: NounPhrase) -> str | None:
     """Who a noun phrase counts: a specific group named by the head noun, then by any
     listed phrase in it ("government security force members"), then plain people."""
@@ -270,7 +283,7 @@ def population_for(phrase: NounPhrase) -> str | None:
         if phrase.head in nouns:
             return name
     for name, nouns in specific:
-        if any(re.search(rf"\b{re.escape(noun)}\b", joined) for noun in nouns):
+        if _names_any(nouns, joined):
             return name
     return generic[0] if phrase.head in generic[1] else None
 
@@ -302,7 +315,7 @@ def population_named_after(
             seen_link = True
     tail = " ".join(words[:6])
     for name, nouns in groups:
-        if any(re.search(rf"\b{re.escape(noun)}\b", tail) for noun in nouns):
+        if _names_any(nouns, tail):
             return name
     return None
 

@@ -398,11 +398,28 @@ def _match_at(lexes: Sequence[Lex], i: int, text: str) -> NumberMatch | None:
     return NumberMatch(*span, core.value, base, core.kind, unit, excluded, scaled)
 
 
+@lru_cache(maxsize=1)
+def _starts() -> frozenset[str]:
+    """Every lower-cased word a number phrase can start with other than a digit run: a
+    string prefix of a currency or vague-multiplier key (their phrases join lexes, glued
+    or spaced), the first word of a fraction, a vague plural or a number word. A lex not
+    among them starts no phrase (see _match_at), so scan skips it without trying."""
+    lx = lexicon()
+    keys = [*lx["currency_prefixes"], *lx["vague_multipliers"]]
+    out = {k[:n] for k in keys for n in range(1, len(k) + 1)}
+    out |= {phrase.split()[0] for phrase in lx["fractions"]}
+    return frozenset(out | set(lx["vague_plurals"]) | set(_word_kinds()))
+
+
 def scan(lexes: Sequence[Lex], text: str) -> list[NumberMatch]:
     """Every number phrase in the lexed text, left to right, never overlapping."""
     out: list[NumberMatch] = []
+    starts = _starts()
     i = 0
     while i < len(lexes):
+        if not lexes[i].is_digits and lexes[i].lower not in starts:
+            i += 1
+            continue
         found = _match_at(lexes, i, text)
         if found is None:
             i += 1

@@ -211,14 +211,23 @@ def _modifiers_start(doc: Doc, head: int) -> int:
     return k
 
 
+@cache
+def _phrase_ends(phrases: frozenset[str]) -> frozenset[str]:
+    """Every string suffix of the phrases."""
+    return frozenset(ph[k:] for ph in phrases for k in range(len(ph)))
+
+
 def lower_orgs(doc: Doc) -> list[Span]:
     """ "the labour ministry", "the Mexican consulate", "the county sheriff's department"."""
     p = patterns()
+    ends = _phrase_ends(p.lower_org_phrases)
     out = []
     for tok in doc:
         if not tok.text.islower():
             continue
-        phrase = doc[tok.i - 2 : tok.i + 1].text.lower() if tok.i >= 2 else ""
+        # a phrase ends with its last token's (lower-case) text: test the cheap part first
+        known = tok.i >= 2 and tok.text in ends
+        phrase = doc[tok.i - 2 : tok.i + 1].text.lower() if known else ""
         if phrase in p.lower_org_phrases:
             start = _modifiers_start(doc, tok.i - 2)
             out.append(Span(doc, start, tok.i + 1, label="ORG"))

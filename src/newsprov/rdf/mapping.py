@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
+from newsprov.errors import NewsprovError
 from newsprov.model import (
     Attribution,
     Entity,
@@ -49,13 +51,14 @@ from newsprov.rdf.namespaces import (
     XSD,
     measure_iri,
 )
-from newsprov.rdf.views import view_triples
+from newsprov.rdf.views import view_triples, view_triples_many
 
 __all__ = [
     "clusters_graph",
     "decimal_literal",
     "event_graph",
     "extraction_to_graph",
+    "extraction_to_graphs",
     "graph_iri",
     "temporal_literal",
 ]
@@ -100,12 +103,35 @@ def temporal_literal(text: str | None) -> Literal | None:
 
 def extraction_to_graph(ex: Extraction, base_iri: str) -> Graph:
     """The triples for one article's extraction (to be stored in its named graph)."""
+    graph = _mapped(ex, base_iri)
+    for triple in view_triples(graph):  # the figures' and quotes' query rows, materialised
+        graph.add(triple)
+    return graph
+
+
+def extraction_to_graphs(
+    extractions: Sequence[Extraction], base_iri: str
+) -> list[Graph | NewsprovError]:
+    """:func:`extraction_to_graph` of each extraction (the same graphs), or the error
+    that mapping it raised; the views' rows are computed for the batch at once."""
+    out: list[Graph | NewsprovError] = []
+    for ex in extractions:
+        try:
+            out.append(_mapped(ex, base_iri))
+        except NewsprovError as exc:
+            out.append(exc)
+    graphs = [g for g in out if isinstance(g, Graph)]
+    for graph, triples in zip(graphs, view_triples_many(graphs), strict=True):
+        for triple in triples:
+            graph.add(triple)
+    return out
+
+
+def _mapped(ex: Extraction, base_iri: str) -> Graph:
     graph = Graph(bind_namespaces="none")
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns)
     _Mapper(ex, base_iri, graph).run()
-    for triple in view_triples(graph):  # the figures' and quotes' query rows, materialised
-        graph.add(triple)
     return graph
 
 
