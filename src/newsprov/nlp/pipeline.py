@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from itertools import accumulate
-from typing import Any
+from typing import Any, TypeVar
 
 import spacy
 from spacy.language import Language
@@ -152,17 +152,15 @@ def _records(doc: Doc, article: Article) -> Extraction:
         [(f.start, f.end) for f in spans] + [(q.start, q.end) for _, q in old_quotes],
     )
     resolved = resolve_sources(doc, table, found, publisher, cues, only=needed)
-    figure_attrs = [
-        _relayed_figure(doc, found, resolved, f, _figure_attribution(doc, found, resolved, f, o))
-        for f, o in zip(spans, old, strict=True)
-    ]
+    figure_attrs = []
+    for f, o in zip(spans, old, strict=True):
+        attr = _figure_attribution(doc, found, resolved, f, o)
+        figure_attrs.append(_relayed(doc, found, resolved, attr, (f.start, f.end), attr.source))
     figures = _figures(doc, article, table, spans, figure_attrs)
+    stated = [_attributed_quote(found, resolved, q, attached) for attached, q in old_quotes]
     quotes = _spread_relay(
         article.text,
-        [
-            _relayed_quote(doc, found, resolved, _attributed_quote(found, resolved, q, attached))
-            for attached, q in old_quotes
-        ],
+        [_relayed(doc, found, resolved, q, (q.start, q.end), q.speaker) for q in stated],
     )
     used = {k for f in figures for k in (f.source, f.via)}
     used |= {k for q in quotes for k in (q.speaker, q.via)}
@@ -316,28 +314,23 @@ def _spread_relay(text: str, quotes: list[Quote]) -> tuple[Quote, ...]:
     return tuple(out)
 
 
-def _relayed_figure(
+_Relayed = TypeVar("_Relayed", FigureAttribution, Quote)
+
+
+def _relayed(
     doc: Doc,
     found: Sequence[AttributionSpan],
     resolved: Sequence[Resolved],
-    f: Any,
-    attr: FigureAttribution,
-) -> FigureAttribution:
-    """A figure's source as stated, with the one who relayed it as via (``_relayer``)."""
-    if attr.via is not None:
-        return attr
-    via = _relayer(doc, found, resolved, f.start, f.end, attr.source)
-    return attr if via is None else replace(attr, via=via)
-
-
-def _relayed_quote(
-    doc: Doc, found: Sequence[AttributionSpan], resolved: Sequence[Resolved], quote: Quote
-) -> Quote:
-    """A quote's speaker as stated, with the one who relayed the words as via."""
-    if quote.via is not None:
-        return quote
-    via = _relayer(doc, found, resolved, quote.start, quote.end, quote.speaker)
-    return quote if via is None else replace(quote, via=via)
+    item: _Relayed,
+    span: tuple[int, int],
+    source: str | None,
+) -> _Relayed:
+    """A figure's source or a quote's speaker as stated, with the one who relayed it as
+    via (``_relayer``)."""
+    if item.via is not None:
+        return item
+    via = _relayer(doc, found, resolved, *span, source)
+    return item if via is None else replace(item, via=via)
 
 
 def _attributed_quote(
