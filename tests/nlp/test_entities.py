@@ -158,3 +158,37 @@ def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-un
     )
     kinds = {e.name: e.type.value for e in extract_text(pipeline, text).entities}
     assert kinds.get("Samir Hadjadj") == "Person", kinds
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Port Moresby", "Place"),
+        ("Gran Canaria", "Place"),
+        ("Ciudad Juárez", "Place"),
+        # a surname is not a prefix
+        ("Ana Porter", None),
+    ],
+)
+def test_place_prefixes(name: str, kind: str | None) -> None:
+    from newsprov.nlp.evidence import name_kind
+
+    found = name_kind(name)
+    assert (found.value if found is not None else None) == kind
+
+
+@pytest.mark.parametrize(
+    ("spec", "outlet"),
+    [
+        ("Televisión|PROPN|compound|1 Canaria|PROPN|nsubj|2 said|VERB|ROOT|2", True),
+        ("Radio|PROPN|compound|2 Free|PROPN|compound|2 Asia|PROPN|nsubj|3 said|VERB|ROOT|3", True),
+        # a name that only starts with the word is none
+        ("Radiohead|PROPN|nsubj|1 played|VERB|ROOT|1", False),
+    ],
+)
+def test_outlet_prefixes(spec: str, outlet: bool) -> None:
+    from newsprov.nlp.outlet_names import looks_like_outlet
+
+    doc = parsed(spec)
+    ent = Span(doc, 0, len(doc) - 1, "PERSON")
+    assert looks_like_outlet(ent) is outlet

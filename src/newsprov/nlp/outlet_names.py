@@ -15,6 +15,8 @@ __all__ = ["ambiguous_outlet", "looks_like_outlet"]
 
 _OUTLET_AFTER = {"newspaper", "daily", "tv", "television", "channel", "radio", "broadcaster"}
 _OUTLET_CUE = {"newspaper", "daily", "broadcaster", "channel", "television", "tv", "outlet"}
+# "Televisión Canaria", "Radio Free Asia", "Télévision Suisse Romande"
+_OUTLET_PREFIX = re.compile(r"(?:Televisi[oó]n|Televis[aã]o|T[ée]l[ée]vision|R[aá]dio)\s+[A-Z]")
 _OUTLET_SUFFIX = re.compile(
     r"\b(?:News|TV|Times|Post|Herald|Gazette|Tribune|Television|Radio|Journal|Telegraph|"
     r"Chronicle|News\s+Agency|Press\s+Agency)$"
@@ -37,14 +39,14 @@ def ambiguous_outlet(span: Span) -> bool:
 
 
 def looks_like_outlet(ent: Span) -> bool:
-    """A registry outlet, a name like "X News"/"X TV", or a name next to "newspaper",
+    """A registry outlet, a name like "X News"/"X TV"/"Radio X", or a name next to "newspaper",
     "radio", "news agency" ("the daily Al-Watan", "France Info radio")."""
     doc = ent.doc
     if _reported_citing(ent):
         return True  # even a name that is also a word: "Interfax reported, citing ..."
     if OutletRegistry.default().lookup(ent.text):
         return not ambiguous_outlet(ent)
-    if _OUTLET_SUFFIX.search(ent.text):
+    if _OUTLET_SUFFIX.search(ent.text) or _OUTLET_PREFIX.match(ent.text):
         return True
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     if after in _OUTLET_AFTER:
