@@ -37,6 +37,76 @@ def _names(ex):  # type: ignore[no-untyped-def]
             60,
             "Nadia Rahal",
         ),
+        # a poll a sentence is framed in is its source, not the subject that rose in it
+        (
+            "Race.\n\nIn this poll, Tom Alder rose 3 percentage points since the debate.\n",
+            3,
+            "poll",
+        ),
+        # "…, by one estimate": the estimate frames the sentence
+        (
+            "Mines.\n\nIn Ohio alone, 200,000 acres of forest have been cleared by strip "
+            "mining, by one estimate.\n",
+            200000,
+            "estimate",
+        ),
+        # what someone says, named as a noun with its owner and a that-clause
+        (
+            "Bank.\n\nMr. Hollis's repeated insistence that only 1 percent of the staff "
+            "took part angered the panel.\n",
+            1,
+            "Hollis",
+        ),
+        # a role set off by commas before a final verb is the named person before it, and
+        # the one written to is no speaker
+        (
+            "Mail.\n\nTwo boxes sent to the ministry and 10 sent to its aides are in "
+            "storage, Patrick F. Kemble, the undersecretary for records, wrote in a memo to "
+            "Inspector General Steve Lindqvist.\n",
+            10,
+            "Kemble",
+        ),
+        # "X held a briefing to brag that …": X brags
+        (
+            "Jobs.\n\nGovernor Alma Reyes on Friday held a press briefing to brag that "
+            "jobless claims fell below 4 percent.\n",
+            4,
+            "Alma Reyes",
+        ),
+        # "according to" names who counted; "X's count" may be whose votes were counted
+        (
+            "Caucus.\n\nLee's final delegate count was 699.57, according to the Iowa "
+            "Democratic Party.\n",
+            699.57,
+            "Iowa Democratic Party",
+        ),
+        # a year in the source phrase is no count: "a 2014 examination by X"
+        (
+            "Costs.\n\nA 2014 examination by the nonpartisan Civic Ledger Association found "
+            "that the city had spent more than $500 million on settlements.\n",
+            500e6,
+            "Civic Ledger Association",
+        ),
+        # a commitment named as a noun with its owner and a to-clause
+        (
+            "Army.\n\nBy contrast, Germany's pledge last month to add almost 7,000 soldiers "
+            "to its army by 2023 surprised allies.\n",
+            7000,
+            "Germany",
+        ),
+        # "the retail giant" is the company named before
+        (
+            "Stocks.\n\nShares of Brightmart Inc. rose on Friday. The retail giant reported "
+            "a profit of $1.78 per share.\n",
+            1.78,
+            "Brightmart",
+        ),
+        # "said in a statement": the speaker is still the subject
+        (
+            "Storm.\n\nIn a statement, the Harbor Authority said 45 boats sank.\n",
+            45,
+            "Harbor Authority",
+        ),
     ],
 )
 def test_figure_source_from_attribution(pipeline, text, value, source):  # type: ignore[no-untyped-def]
@@ -198,95 +268,37 @@ def test_relayed_figure(pipeline, text, value, source, via):  # type: ignore[no-
         assert got_via is not None and via in got_via, (got_source, got_via)
 
 
-def test_relayed_quote(pipeline):  # type: ignore[no-untyped-def]
-    text = (
-        "Bill.\n\nAccording to the Boston Globe, campaign spokesman Ron Vale said Friday "
-        "that “she would sign this bill the day it came to her desk.”\n"
-    )
-    ex = extract_text(pipeline, text)
-    names = _names(ex)
-    (q,) = ex.quotes
-    assert names.get(q.speaker or "") == "Ron Vale"
-    assert "Boston Globe" in (names.get(q.via or "") or "")
-
-
 @pytest.mark.parametrize(
-    ("text", "value", "source"),
+    ("text", "speakers", "vias"),
     [
-        # a poll a sentence is framed in is its source, not the subject that rose in it
+        # "According to Y, X said …": Y relayed X's words
         (
-            "Race.\n\nIn this poll, Tom Alder rose 3 percentage points since the debate.\n",
-            3,
-            "poll",
+            "Bill.\n\nAccording to the Boston Globe, campaign spokesman Ron Vale said Friday "
+            "that “she would sign this bill the day it came to her desk.”\n",
+            ["Ron Vale"],
+            ["Boston Globe"],
         ),
-        # "…, by one estimate": the estimate frames the sentence
+        # an outlet reporting a stated attribution
         (
-            "Mines.\n\nIn Ohio alone, 200,000 acres of forest have been cleared by strip "
-            "mining, by one estimate.\n",
-            200000,
-            "estimate",
+            "Platform.\n\nPlanned Parenthood’s president Cecile Roberts said that abortion is "
+            "“central to the platform for the first time,” reported The Washington Post.\n",
+            ["Cecile Roberts"],
+            ["Washington Post"],
         ),
-        # what someone says, named as a noun with its owner and a that-clause
+        # the speaker's next quotation in the paragraph came the same way
         (
-            "Bank.\n\nMr. Hollis's repeated insistence that only 1 percent of the staff "
-            "took part angered the panel.\n",
-            1,
-            "Hollis",
-        ),
-        # a role set off by commas before a final verb is the named person before it, and
-        # the one written to is no speaker
-        (
-            "Mail.\n\nTwo boxes sent to the ministry and 10 sent to its aides are in "
-            "storage, Patrick F. Kemble, the undersecretary for records, wrote in a memo to "
-            "Inspector General Steve Lindqvist.\n",
-            10,
-            "Kemble",
-        ),
-        # "X held a briefing to brag that …": X brags
-        (
-            "Jobs.\n\nGovernor Alma Reyes on Friday held a press briefing to brag that "
-            "jobless claims fell below 4 percent.\n",
-            4,
-            "Alma Reyes",
-        ),
-        # "according to" names who counted; "X's count" may be whose votes were counted
-        (
-            "Caucus.\n\nLee's final delegate count was 699.57, according to the Iowa "
-            "Democratic Party.\n",
-            699.57,
-            "Iowa Democratic Party",
-        ),
-        # a year in the source phrase is no count: "a 2014 examination by X"
-        (
-            "Costs.\n\nA 2014 examination by the nonpartisan Civic Ledger Association found "
-            "that the city had spent more than $500 million on settlements.\n",
-            500e6,
-            "Civic Ledger Association",
-        ),
-        # a commitment named as a noun with its owner and a to-clause
-        (
-            "Army.\n\nBy contrast, Germany's pledge last month to add almost 7,000 soldiers "
-            "to its army by 2023 surprised allies.\n",
-            7000,
-            "Germany",
-        ),
-        # "the retail giant" is the company named before
-        (
-            "Stocks.\n\nShares of Brightmart Inc. rose on Friday. The retail giant reported "
-            "a profit of $1.78 per share.\n",
-            1.78,
-            "Brightmart",
-        ),
-        # "said in a statement": the speaker is still the subject
-        (
-            "Storm.\n\nIn a statement, the Harbor Authority said 45 boats sank.\n",
-            45,
-            "Harbor Authority",
+            "Visit.\n\n“They don’t care about politics,” Obama said of the families, "
+            "according to a White House pool report. “Neither do I. This debate needs to "
+            "change.”\n",
+            ["Obama", "Obama"],
+            ["White House", "White House"],
         ),
     ],
 )
-def test_framing_document(pipeline, text, value, source):  # type: ignore[no-untyped-def]
+def test_relayed_quotes(pipeline, text, speakers, vias):  # type: ignore[no-untyped-def]
     ex = extract_text(pipeline, text)
-    fig = next(f for f in ex.figures if f.value == value)
-    got = _names(ex).get(fig.source or fig.via or "")
-    assert got is not None and source in got, (got, [(f.value, f.source) for f in ex.figures])
+    names = _names(ex)
+    got = [(names.get(q.speaker or "") or "", names.get(q.via or "") or "") for q in ex.quotes]
+    assert len(got) == len(speakers), got
+    for (speaker, via), want_speaker, want_via in zip(got, speakers, vias, strict=True):
+        assert want_speaker in speaker and want_via in via, got

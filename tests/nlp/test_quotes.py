@@ -71,6 +71,13 @@ def test_names_in_quotation_marks(pipeline, text, quotes):  # type: ignore[no-un
             "candidate stated that his words do not “fit with what I thought I knew of him.”\n",
             ["Democratic candidate"],
         ),
+        # a colon after a clause: the clause's subject presents the quotation
+        (
+            "Guns.\n\nTo make its point, the Daily Ledger focuses on how many people the "
+            "gunmen were able to kill in a short spree: “In taking 129 lives in half an "
+            "hour, the attackers showed how deadly such weapons can be.”\n",
+            ["Daily Ledger"],
+        ),
         # "she said" after a quotation its sentence's named subject introduced
         (
             "Hearing.\n\n“The pills work,” said Dr. Paul Gold, a critic. Sen. Ruth Penn "

@@ -113,7 +113,8 @@ def document_colons(
     """ "… exemplified by this finding: “27 companies …”": a quotation no cue claims,
     opening right after a colon that ends a document's noun phrase, is that document's
     wording; the active subject of the clause presenting the document owns it ("Obama is
-    rolling out a new message: “…”")."""
+    rolling out a new message: “…”"); after any other phrase, the subject of the
+    sentence's main verb before the colon ("The paper focuses on the toll: “…”")."""
     out = list(found)
     for qi, q in enumerate(quotes):
         if qi in claimed:
@@ -124,6 +125,14 @@ def document_colons(
             continue
         noun = doc[colon.i - 1]
         if noun.pos_ not in {"NOUN", "PROPN"} or not cues.is_document(noun.lemma_, noun.lower_):
+            root = colon.head  # "The paper focuses on the death toll: “…”"
+            subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+            if root.pos_ in VERBS and root.i < colon.i and subj is not None:
+                claimed[qi] = len(out)
+                src = phrase_span(subj, set())
+                out.append(
+                    AttributionSpan((colon.i, colon.i + 1), src, ((q.start, q.end),), "clause")
+                )
             continue
         left = noun.i
         while left > noun.sent.start and doc[left - 1].dep_ in {"det", "amod", "compound", "poss"}:

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from itertools import accumulate
-from typing import Any
+from typing import Any, TypeVar
 
 import spacy
 from spacy.language import Language
@@ -148,18 +148,19 @@ def _records(doc: Doc, article: Article) -> Extraction:
     open_spans += [(q.start, q.end) for attached, q in old_quotes if not attached or not q.speaker]
     needed = _needed(found, open_spans)
     needed |= _needed(
-        [a if a.kind in _RELAYING else _NO_CONTENT for a in found],
+        [a if _may_relay(a, table) else _NO_CONTENT for a in found],
         [(f.start, f.end) for f in spans] + [(q.start, q.end) for _, q in old_quotes],
     )
     resolved = resolve_sources(doc, table, found, publisher, cues, only=needed)
-    figure_attrs = [
-        _relayed_figure(doc, found, resolved, f, _figure_attribution(doc, found, resolved, f, o))
-        for f, o in zip(spans, old, strict=True)
-    ]
+    figure_attrs = []
+    for f, o in zip(spans, old, strict=True):
+        attr = _figure_attribution(doc, found, resolved, f, o)
+        figure_attrs.append(_relayed(doc, found, resolved, attr, (f.start, f.end), attr.source))
     figures = _figures(doc, article, table, spans, figure_attrs)
-    quotes = tuple(
-        _relayed_quote(doc, found, resolved, _attributed_quote(found, resolved, q, attached))
-        for attached, q in old_quotes
+    stated = [_attributed_quote(found, resolved, q, attached) for attached, q in old_quotes]
+    quotes = _spread_relay(
+        article.text,
+        [_relayed(doc, found, resolved, q, (q.start, q.end), q.speaker) for q in stated],
     )
     used = {k for f in figures for k in (f.source, f.via)}
     used |= {k for q in quotes for k in (q.speaker, q.via)}
@@ -255,6 +256,18 @@ _NO_CONTENT = AttributionSpan((0, 0), None, (), "none")
 _RELAYING = {"phrase"}  # "according to X": X passes on what another source stated
 
 
+def _may_relay(a: AttributionSpan, table: EntityTable) -> bool:
+    """Can the attribution relay another one: "according to X", or an outlet's verb ("…,"
+    said Y, reports USA Today")?"""
+    if a.kind in _RELAYING:
+        return True
+    if a.kind != "verb" or a.source is None:
+        return False
+    return any(
+        (c := table.at(i)) is not None and c.kind is EntityType.OUTLET for i in range(*a.source)
+    )
+
+
 def _relayer(
     doc: Doc,
     found: Sequence[AttributionSpan],
@@ -263,18 +276,19 @@ def _relayer(
     end: int,
     source: str | None,
 ) -> str | None:
-    """Who passed a stated source's words on: in "According to Y, X said …" and "X said
-    …, according to Y" the phrase's source Y holds X's whole attribution (its cue and the
-    content), so Y is the via. A phrase within X's content ("X said that, according to
-    Y, …") is X quoting Y, not Y relaying X; one closing the sentence after X's cue and
-    content relays X however the parse hung it."""
+    """Who passed a stated source's words on: in "According to Y, X said …", "X said
+    …, according to Y" and "“…,” said X, reports USA Today" Y holds X's whole
+    attribution (its cue and the content), so Y is the via. A phrase within X's content
+    ("X said that, according to Y, …") is X quoting Y, not Y relaying X; one closing the
+    sentence after X's cue and content relays X however the parse hung it."""
     if source is None:
         return None
     need = 0.5 * max(1, end - start)
     inner = [a for a in found if a.kind in _STATED and a.overlap(start, end) >= need]
     for a, r in zip(found, resolved, strict=True):
         relay = r.source or r.via  # an outlet is resolved as a via
-        if a.kind not in _RELAYING or relay is None or relay == source:
+        outlet = a.kind == "verb" and r.source is None and r.via is not None
+        if (a.kind not in _RELAYING and not outlet) or relay is None or relay == source:
             continue
         if a.overlap(start, end) < need:
             continue
@@ -288,28 +302,35 @@ def _relayer(
     return None
 
 
-def _relayed_figure(
+def _spread_relay(text: str, quotes: list[Quote]) -> tuple[Quote, ...]:
+    """The same speaker's next quotation in the paragraph came through the same relay
+    ("“…,” Obama said, according to a pool report. “…”")."""
+    out = list(quotes)
+    for k in range(1, len(out)):
+        prev, q = out[k - 1], out[k]
+        same = q.speaker is not None and q.speaker == prev.speaker and q.start >= prev.end
+        if same and q.via is None and prev.via is not None and "\n" not in text[prev.end : q.start]:
+            out[k] = replace(q, via=prev.via)
+    return tuple(out)
+
+
+_Relayed = TypeVar("_Relayed", FigureAttribution, Quote)
+
+
+def _relayed(
     doc: Doc,
     found: Sequence[AttributionSpan],
     resolved: Sequence[Resolved],
-    f: Any,
-    attr: FigureAttribution,
-) -> FigureAttribution:
-    """A figure's source as stated, with the one who relayed it as via (``_relayer``)."""
-    if attr.via is not None:
-        return attr
-    via = _relayer(doc, found, resolved, f.start, f.end, attr.source)
-    return attr if via is None else replace(attr, via=via)
-
-
-def _relayed_quote(
-    doc: Doc, found: Sequence[AttributionSpan], resolved: Sequence[Resolved], quote: Quote
-) -> Quote:
-    """A quote's speaker as stated, with the one who relayed the words as via."""
-    if quote.via is not None:
-        return quote
-    via = _relayer(doc, found, resolved, quote.start, quote.end, quote.speaker)
-    return quote if via is None else replace(quote, via=via)
+    item: _Relayed,
+    span: tuple[int, int],
+    source: str | None,
+) -> _Relayed:
+    """A figure's source or a quote's speaker as stated, with the one who relayed it as
+    via (``_relayer``)."""
+    if item.via is not None:
+        return item
+    via = _relayer(doc, found, resolved, *span, source)
+    return item if via is None else replace(item, via=via)
 
 
 def _attributed_quote(

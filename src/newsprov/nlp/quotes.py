@@ -51,6 +51,9 @@ _OPEN = "“"
 _CLOSE = "”"
 _MIN_WORDS = 4
 _ACCUSING = {"accuse", "blame"}
+# "“…,” she told a crowd that the campaign estimated at 3,000": a verb of a relative
+# clause or of another verb's clause after the quotation does not frame it
+_MODIFIER_CLAUSES = {"relcl"}
 
 
 def _speaker_verbs(tokens: list[Token]) -> list[Token]:
@@ -243,7 +246,10 @@ def find_quotes(doc: Doc, table: EntityTable, publisher: str | None = None) -> l
     for q in spans:
         prev = next((p for p in reversed(out) if p.speaker is not None), None)
         after = _after_tokens(doc, q)
-        speaker, via = _frame_from(_speaker_verbs(after), table, prev, after, spans)
+        verbs = [v for v in _speaker_verbs(after) if v.dep_ not in _MODIFIER_CLAUSES]
+        # not a verb inside another one's clause ("told a crowd that X estimated")
+        framing = [v for v in verbs if not any(u in v.ancestors for u in verbs)]
+        speaker, via = _frame_from(framing, table, prev, after, spans)
         if speaker is None:
             verbs = _speaker_verbs(_before_tokens(doc, q))[::-1] or _colon_intro(doc, q)
             speaker, via = _frame_from(verbs, table, prev, quoted=spans)
