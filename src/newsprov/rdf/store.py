@@ -81,6 +81,16 @@ def _replacing(existing: Sequence[ox.NamedNode], graphs: Sequence[tuple[str, byt
     return f"{drops}INSERT DATA {{\n{blocks}\n}}"
 
 
+def _nt(node: Bindable, iris: dict[str, str]) -> str:
+    """A term in N-Triples syntax (Oxigraph's), IRIs looked up in ``iris`` first."""
+    if type(node) is rdflib.URIRef:
+        key = str(node)
+        if key not in iris:
+            iris[key] = str(ox.NamedNode(key))
+        return iris[key]
+    return str(to_ox(node))
+
+
 def to_ox(node: Bindable) -> Any:
     """An rdflib term (or plain Python value) as a pyoxigraph term (which passes as is)."""
     if isinstance(node, ox.NamedNode | ox.BlankNode | ox.Literal):
@@ -207,23 +217,32 @@ class Store:
         swap leaves the store as it was. The data travels as one SPARQL Update whose terms
         are serialised by Oxigraph's own term model (validated IRIs, escaped literals):
         nothing is pasted into query text as written. Each graph is serialised as it
-        arrives, so only the text is held, never all the graphs. Returns the triples written.
+        arrives, so only the text is held, never all the graphs. When none of the graphs
+        exists yet (a first cross-reference), the same quads are loaded as N-Quads in one
+        transaction instead, which Oxigraph reads faster than an Update. Returns the
+        triples written.
         """
         dropped = {str(g) for g in drop}
-        body: list[str] = []
+        body: list[tuple[ox.NamedNode, list[str]]] = []
         count = 0
+        iris: dict[str, str] = {}  # an IRI's N-Triples form, made (and checked) once
         for g_iri, graph in write:
             dropped.add(g_iri)
             name = ox.NamedNode(g_iri)
-            lines = [f"{to_ox(s)} {to_ox(p)} {to_ox(o)} ." for s, p, o in graph]
+            lines = [f"{_nt(s, iris)} {_nt(p, iris)} {_nt(o, iris)} ." for s, p, o in graph]
             self._check_marks(["\n".join(lines).encode("utf-8")])
             count += len(lines)
             if lines:
-                body.append(f"GRAPH {name} {{\n" + "\n".join(lines) + "\n}")
-        parts = [f"DROP SILENT GRAPH {ox.NamedNode(g)} ;" for g in sorted(dropped)]
-        parts.append("INSERT DATA {\n" + "\n".join(body) + "\n}")
+                body.append((name, lines))
         try:
-            self._ox.update("\n".join(parts))
+            if any(self._has_graph(ox.NamedNode(g)) for g in dropped):
+                parts = [f"DROP SILENT GRAPH {ox.NamedNode(g)} ;" for g in sorted(dropped)]
+                graphs = (f"GRAPH {n} {{\n" + "\n".join(lines) + "\n}" for n, lines in body)
+                parts.append("INSERT DATA {\n" + "\n".join(graphs) + "\n}")
+                self._ox.update("\n".join(parts))
+            else:  # nothing to drop: the same quads as N-Quads, in one transaction
+                quads = (f"{ln[:-2]} {n} .\n" for n, lines in body for ln in lines)
+                self._ox.load("".join(quads).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
         except (OSError, SyntaxError, ValueError) as exc:
             raise StoreError(f"cannot swap {len(dropped)} graph(s): {exc}") from exc
         self._dirty = True

@@ -171,35 +171,37 @@ def view_triples(graph: Graph) -> list[tuple[URIRef, URIRef, Literal]]:
     return view_triples_many([graph])[0]
 
 
-_BATCHED = "figures"
-"""The view whose query is run once over a batch of graphs: Oxigraph takes about 2 ms to
-prepare it (three times the other two together), however small the graph."""
+_BATCHED = ("figures", "quotes")
+"""The views whose query is run once over a batch of graphs: Oxigraph takes about 2 ms to
+prepare the figures query, however small the graph. Each orders its rows by article id
+and then totally by its subject; the articles query (grouped, with GROUP_CONCAT) is run
+on each graph alone."""
 
 
 def view_triples_many(graphs: Sequence[Graph]) -> list[list[tuple[URIRef, URIRef, Literal]]]:
     """:func:`view_triples` of each graph, the same triples in the same order.
 
-    The figures query runs once over all the graphs, each in a named graph of its own:
-    its patterns all sit in one ``GRAPH ?g`` and it orders by article id, then by the
-    figure, so each article's rows come out together and in the order a store holding
-    that article alone gives, whenever the articles' ids differ and each figure has one
-    row. Otherwise (or for a single graph) each graph is queried alone.
+    The figures and quotes queries run once over all the graphs, each in a named graph
+    of its own: their patterns all sit in one ``GRAPH ?g`` and they order by article id,
+    then totally by the figure or quote, so each article's rows come out together and in
+    the order a store holding that article alone gives, whenever the articles' ids differ
+    and each subject has one row. Otherwise (or for a single graph) each graph is queried
+    alone.
     """
-    from newsprov.rdf.store import to_ox
-
-    terms = [[(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in graph] for graph in graphs]
+    iris: dict[str, Any] = {}  # one Oxigraph node per IRI
+    terms = [[(_ox(s, iris), _ox(p, iris), _ox(o, iris)) for s, p, o in g] for g in graphs]
     stores = []
     for triples in terms:
         store = ox.Store()
         store.extend(ox.Quad(s, p, o, _VIEW_GRAPH) for s, p, o in triples)
         stores.append(store)
-    batched = _batched_rows(graphs, terms) if len(graphs) > 1 else None
+    batched = _batched_rows(graphs, terms) if len(graphs) > 1 else {}
     out = []
     for k, store in enumerate(stores):
         rows: list[tuple[URIRef, URIRef, Literal]] = []
         for view in VIEWS.values():
-            if view.name == _BATCHED and batched is not None:
-                rows += batched[k]
+            if (done := batched.get(view.name)) is not None:
+                rows += done[k]
             else:
                 rows += _rows_of(store, view)
         articles = {s for s, p, _ in rows if p == URIRef(VIEWS["articles"].predicate)}
@@ -208,27 +210,47 @@ def view_triples_many(graphs: Sequence[Graph]) -> list[list[tuple[URIRef, URIRef
     return out
 
 
+def _ox(node: Any, iris: dict[str, Any]) -> Any:
+    """``to_ox(node)``, IRIs looked up in ``iris`` first."""
+    from newsprov.rdf.store import to_ox
+
+    if type(node) is URIRef:
+        key = str(node)
+        if key not in iris:
+            iris[key] = to_ox(node)
+        return iris[key]
+    return to_ox(node)
+
+
 def _batched_rows(
     graphs: Sequence[Graph], terms: Sequence[Sequence[tuple[Any, Any, Any]]]
-) -> list[list[tuple[URIRef, URIRef, Literal]]] | None:
-    """The batched view's rows of each graph (``terms``: its triples as Oxigraph terms),
-    or None when they may not be each graph's own (two graphs with one article id, a
-    graph with two, a row without an article id or a named subject, a figure on two
-    rows)."""
-    view = VIEWS[_BATCHED]
+) -> dict[str, list[list[tuple[URIRef, URIRef, Literal]]]]:
+    """The rows of each graph (``terms``: its triples as Oxigraph terms) for each batched
+    view, leaving out a view whose rows may not be each graph's own (a row without an
+    article id or a named subject, a subject on two rows), and every view when two
+    graphs share an article id or one holds two."""
     owner: dict[str, int] = {}
     store = ox.Store()
     for k, (graph, triples) in enumerate(zip(graphs, terms, strict=True)):
         name = ox.NamedNode(f"{_VIEW_GRAPH.value}/{k}")
         ids = [str(o) for o in graph.objects(None, NP.articleId)]
         if len(ids) != 1 or ids[0] in owner:
-            return None
+            return {}
         owner[ids[0]] = k
         store.extend(ox.Quad(s, p, o, name) for s, p, o in triples)
-    rows = _rows_of(store, view, per_article=True)
-    if rows is None:
-        return None
-    out: list[list[tuple[URIRef, URIRef, Literal]]] = [[] for _ in graphs]
+    out: dict[str, list[list[tuple[URIRef, URIRef, Literal]]]] = {}
+    for view_name in _BATCHED:
+        rows = _rows_of(store, VIEWS[view_name], per_article=True)
+        split = _split(rows, owner, len(graphs)) if rows is not None else None
+        if split is not None:
+            out[view_name] = split
+    return out
+
+
+def _split(
+    rows: list[tuple[str, list[tuple[URIRef, URIRef, Literal]]]], owner: dict[str, int], n: int
+) -> list[list[tuple[URIRef, URIRef, Literal]]] | None:
+    out: list[list[tuple[URIRef, URIRef, Literal]]] = [[] for _ in range(n)]
     seen: set[URIRef] = set()
     for aid, triples in rows:
         subject = triples[0][0]
