@@ -101,6 +101,13 @@ def _names(ex):  # type: ignore[no-untyped-def]
             1.78,
             "Brightmart",
         ),
+        # "to add a trillion dollars" is no speech, whatever "it" stands for
+        (
+            "Debate.\n\nThe Harbor Fund backs him. Lee asked how it is thrifty to add a "
+            "trillion dollars in new spending.\n",
+            1e12,
+            "Lee",
+        ),
         # "said in a statement": the speaker is still the subject
         (
             "Storm.\n\nIn a statement, the Harbor Authority said 45 boats sank.\n",

@@ -112,6 +112,8 @@ def verb_frame(verb: Token, table: EntityTable, *, for_figures: bool = True) -> 
     speaks for the organisation ("its volunteers have counted", ``member_org``)."""
     lex = reporting_lexicon()
     lemma = verb.lemma_
+    if lemma in load_cues().object_not_speech and any(c.dep_ == "dobj" for c in verb.children):
+        return None  # "to add a trillion dollars": no one speaks
     subj = subject_of(verb)
     if subj is not None and subj.lemma_ in lex.nouns and subj.pos_ == "NOUN":
         owned = _report_noun(subj, table)
