@@ -17,6 +17,16 @@ from newsprov.nlp.quotemarks import find_quote_spans
             ["kept 12 offices abroad."],
         ),
         ("Nobody quoted anything here, it's plain.", []),
+        # a short quotation inside an open one, in the same marks, is nested
+        (
+            "“I would rather live in what he calls “hell” than stay,” she wrote.",
+            ["I would rather live in what he calls “hell” than stay,"],
+        ),
+        # an opening mark with no closing mark for an outer one after it is not nested
+        (
+            "“We left at once. “Then we came back,” she said.",
+            ["We left at once. “Then we came back,"],
+        ),
     ],
 )
 def test_quoted_text(text, quoted):  # type: ignore[no-untyped-def]

@@ -77,6 +77,11 @@ def _scan_paragraph(
                 resume = single + 1
             continue
         opening = ch == _OPEN or (ch == '"' and open_at is None and _is_opening(text, i))
+        if open_at is not None and ch == _OPEN:
+            nested = _nested_close(text, i, end)
+            if nested is not None:  # “… what he calls “hell” than …”: the inner pair
+                resume = nested + 1
+            continue
         if open_at is None and opening:
             open_at = i
         elif open_at is not None and (ch == _CLOSE or ch == '"'):
@@ -87,6 +92,19 @@ def _scan_paragraph(
         if stop > open_at + 1:
             out.append(QuoteSpan(open_at + 1, stop, open_at, None, para))
     return [q for q in out if text[q.start : q.end].strip()]
+
+
+_NESTED_WORDS = 5
+
+
+def _nested_close(text: str, i: int, end: int) -> int | None:
+    """The closing mark of a short quotation opened at ``i`` inside an open one, when a
+    closing mark for the outer one follows it in the paragraph; else None (an outer
+    quotation left unclosed)."""
+    inner = text.find(_CLOSE, i + 1, end)
+    if inner < 0 or len(text[i + 1 : inner].split()) > _NESTED_WORDS:
+        return None
+    return inner if text.find(_CLOSE, inner + 1, end) >= 0 else None
 
 
 def _single_quote(text: str, i: int, end: int) -> int | None:
