@@ -47,6 +47,11 @@ def _speakers(pipeline, text: str) -> list[str | None]:  # type: ignore[no-untyp
             "Panel.\n\n“They have no plan,” said one Republican source on the panel.\n",
             ["unnamed Republican source"],
         ),
+        # a nationality keeps its capital at the start of a sentence; a common word does not
+        (
+            "Quake.\n\nChinese officials said on Monday: “The toll has risen.”\n",
+            ["unnamed Chinese officials"],
+        ),
         # ... but not words that only count or blur them
         ("Vote.\n\n“It is over,” several other officials said.\n", ["unnamed officials"]),
         # a named owner is a tie: "Dana Whitfield's doctor"

@@ -302,3 +302,16 @@ def test_relayed_quotes(pipeline, text, speakers, vias):  # type: ignore[no-unty
     assert len(got) == len(speakers), got
     for (speaker, via), want_speaker, want_via in zip(got, speakers, vias, strict=True):
         assert want_speaker in speaker and want_via in via, got
+
+
+def test_later_cue_does_not_reach_back_across_a_semicolon(pipeline):  # type: ignore[no-untyped-def]
+    text = (
+        "Havens.\n\nThe auditors reported that Arlo holds $214.9 billion offshore; "
+        "Nimbus holds $10.7 billion and would owe $3.6 billion in taxes; Crestline "
+        "holds $28.6 billion, and the report says the firm reports having 987 units.\n"
+    )
+    ex = extract_text(pipeline, text)
+    names = _names(ex)
+    sources = {f.value: names.get(f.source or "") for f in ex.figures}
+    assert sources[28.6e9] == "Crestline"  # its own clause
+    assert sources[3.6e9] != "Crestline", sources

@@ -447,7 +447,9 @@ def _qualifier(tok: Token) -> str | None:
     if not all(t.is_alpha or t.text == "-" for t in words) or words[0].lower_ in vague:
         return None
     text = words.text
-    if words[0].is_sent_start and words[0].pos_ == "ADJ":  # "Federal and state officials"
+    first = words[0]  # "Federal and state officials", not "Chinese officials"
+    named = first.ent_type_ or first.lower_ in lexicon().demonyms
+    if first.is_sent_start and first.pos_ in {"ADJ", "NOUN"} and not named:
         text = text[0].lower() + text[1:]
     return text
 

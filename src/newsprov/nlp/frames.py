@@ -121,7 +121,10 @@ def _governs(doc: Doc, anchor: int, i: int) -> int:
 def _reaches(doc: Doc, anchor: int, i: int) -> bool:
     """Whether the cue may speak for the number: a cue inside a clause modifying a noun
     reaches only that noun's count ("the 250,000 announced by X", "the dead, whom X
-    counted") or, for a report noun, the clause it sums up ("…, figures that X said")."""
+    counted") or, for a report noun, the clause it sums up ("…, figures that X said"); a
+    cue after the number does not reach back across a semicolon."""
+    if anchor > i and any(t.text == ";" for t in doc[i:anchor]):
+        return False  # "A holds $3.6 billion; B holds $28.6 billion, the report says"
     tok: Token = doc[i]
     above = {t.i for t in tok.ancestors} | {i}
     own = {i, tok.head.i} if tok.dep_ == "nummod" else {i}
