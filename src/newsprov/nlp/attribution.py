@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsprov.model import Attribution, EntityType
 
-from .boundaries import paragraph_breaks
+from .boundaries import doc_text, paragraph_breaks
 from .context import FigureLike, carry, continues, inherit, may_inherit
 from .coref import Cluster, EntityTable
 from .cues import load_cues
@@ -350,7 +350,7 @@ def attribute_figures(
     sents = list(doc.sents)
     sent_of = {s.start: k for k, s in enumerate(sents)}
     frames = [sentence_frames(s, table) for s in sents]
-    breaks = paragraph_breaks(doc.text)
+    breaks = paragraph_breaks(doc_text(doc))
     carried: dict[int, tuple[Cluster | None, Cluster | None]] = {}
     for k, s in enumerate(sents):
         carried[k] = carry(k, s, sents, frames, carried, breaks, figures)

@@ -42,7 +42,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 
 from .attribution_span import AttributionSpan
-from .boundaries import credit_spans, heading_spans
+from .boundaries import credit_spans, doc_text, heading_spans
 from .cues import CueLexicon, load_cues
 from .paragraph_cues import (
     carry,
@@ -85,7 +85,7 @@ def make_attributions(nlp: Language, name: str, lexicon_path: str | None) -> Att
 def find_attributions(doc: Doc, cues: CueLexicon) -> list[AttributionSpan]:
     """Every attribution of ``doc`` in text order (see the module docstring)."""
     skip = [*heading_spans(doc), *credit_spans(doc)]
-    text = doc.text  # built once: Doc.text joins every token
+    text = doc_text(doc)  # built once: Doc.text joins every token
     quotes = [q for q in find_quote_spans(text, skip) if not q.single]
     inside = inside_quotes(doc, quotes)
     marks_at = mark_tokens(doc, quotes)

@@ -27,7 +27,7 @@ from newsprov.outlets import OutletRegistry
 
 from . import known_names as known
 from .aliases import is_acronym_of, is_demonym_phrase, lexicon
-from .boundaries import credit_spans, paragraph_breaks
+from .boundaries import credit_spans, doc_text, paragraph_breaks
 from .evidence import english_words, in_foreign_fragment, set_english_words
 from .gazetteer import (
     clutter_lines,
@@ -191,7 +191,7 @@ class EntityFix:
 
     def __call__(self, doc: Doc) -> Doc:
         credits = credit_spans(doc)
-        clutter = clutter_lines(doc.text)
+        clutter = clutter_lines(doc_text(doc))
         kept = []
         for ent in doc.ents:
             if any(s <= ent.start_char < e for s, e in [*credits, *clutter]):
@@ -317,7 +317,7 @@ def _dateline_ents(doc: Doc) -> list[Span]:
     """Dateline cities ("KHARTOUM (Reuters) -", "PARIS, France —", and in title case near
     the top, "Algiers (AFP) -", "Tbilisi — Tens of ...") tagged as places."""
     out = []
-    text = doc.text
+    text = doc_text(doc)
     starts = [0, *paragraph_breaks(text)]
     prose = 0  # paragraphs of running text before this one (page chrome lines are short)
     for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
@@ -415,7 +415,7 @@ def _credit_ents(doc: Doc, credits: list[tuple[int, int]]) -> list[Span]:
     X in Addis Ababa; Editing by Y)", with the reporter's place."""
     registry = OutletRegistry.default()
     out: list[Span] = []
-    text = doc.text  # built once: Doc.text joins every token
+    text = doc_text(doc)  # built once: Doc.text joins every token
     for start, end in credits:
         # "lo/jcg (AFP, Reuters, dpa)": a comma or semicolon separates names too
         for m in _CREDIT_PART.finditer(text[start:end]):

@@ -34,6 +34,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsprov.model import Qualifier
+from newsprov.nlp.boundaries import doc_text
 from newsprov.nlp.figure_rules import (
     carry_conversions,
     drop_restated_wholes,
@@ -241,7 +242,7 @@ def _sent_slice(sent: Span, start: int, end: int) -> str:
     """``doc.text[start:end]`` without building the whole text when it lies in ``sent``."""
     if sent.start_char <= start and end <= sent.end_char:
         return sent.text[start - sent.start_char : end - sent.start_char]
-    return sent.doc.text[start:end]
+    return doc_text(sent.doc)[start:end]
 
 
 def _parse_predicate(noun: Token) -> str | None:
@@ -468,7 +469,7 @@ def find_figures(doc: Doc, *, include_vague: bool = False) -> list[FigureSpan]:
         groups = [f.range_group for f in found if f.range_group is not None]
         group = max(groups, default=group - 1) + 1
         out.extend(found)
-    return drop_restated_wholes(doc.text, out)
+    return drop_restated_wholes(doc_text(doc), out)
 
 
 class FiguresComponent:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from newsprov.outlets import OutletRegistry
 
 from .aliases import is_demonym_phrase, load_json
+from .boundaries import doc_text
 
 __all__ = [
     "countries",
@@ -148,7 +149,7 @@ def credit_mention(ent: Span, text: str | None = None) -> bool:
     """Is ``ent`` named by a credit line or a slash credit, which count as body text even
     when they look like headings or captions? (``text``: the Doc's text, if at hand)"""
     doc = ent.doc
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     line_start = text.rfind("\n", 0, ent.start_char) + 1
     if _CREDIT_LINE.match(text, line_start):
         return True
@@ -162,7 +163,7 @@ def credit_mention(ent: Span, text: str | None = None) -> bool:
 def _credit_lines(doc: Doc) -> list[tuple[int, int]]:
     """Char spans of the closing credit lines of ``doc``."""
     out, start = [], 0
-    for line in doc.text.split("\n"):
+    for line in doc_text(doc).split("\n"):
         if _CREDIT_LINE.match(line):
             out.append((start, start + len(line)))
         start += len(line) + 1
@@ -202,7 +203,7 @@ def with_compound_places(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with hyphenated place names as whole GPE spans, replacing the pieces the
     model tagged ("Proença" as ORG)."""
     found = []
-    for m in _COMPOUND_PLACE.finditer(doc.text):
+    for m in _COMPOUND_PLACE.finditer(doc_text(doc)):
         span = doc.char_span(m.start(), m.end(), label="GPE")
         if span is not None:
             found.append(span)

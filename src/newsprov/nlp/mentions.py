@@ -26,7 +26,7 @@ from .aliases import (
     lexicon,
     person_matches,
 )
-from .boundaries import heading_spans
+from .boundaries import doc_text, heading_spans
 from .coref import Cluster, EntityTable, Mention, outlet_entity
 from .evidence import WEAK, context_votes, is_english, name_kind, role_beside
 from .known_names import credit_mention
@@ -107,7 +107,7 @@ def _mentions(doc: Doc) -> list[Mention]:
     """Cleaned body mentions of the four entity types."""
     headings = heading_spans(doc)
     registry = OutletRegistry.default()
-    text = doc.text  # built once: Doc.text joins every token
+    text = doc_text(doc)  # built once: Doc.text joins every token
     out = []
     for ent in doc.ents:
         kind = _kind(ent)
@@ -157,7 +157,7 @@ def _cut_run_on_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     gives elsewhere, when the longer run occurs once; a sentence's first word the parse
     says is no name ("Injecting Clinton into …") is not part of it."""
     names = {m.name for m in mentions if m.kind is EntityType.PERSON}
-    text = doc.text  # built once
+    text = doc_text(doc)  # built once
     out = []
     for m in mentions:
         first = doc[m.start]

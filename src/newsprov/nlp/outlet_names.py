@@ -10,6 +10,7 @@ from spacy.tokens import Span
 from newsprov.outlets import OutletRegistry
 
 from .aliases import lexicon
+from .boundaries import doc_text
 
 __all__ = ["ambiguous_outlet", "looks_like_outlet"]
 
@@ -66,7 +67,7 @@ def _service_of_outlet(ent: Span) -> bool:
     if ent[-1].text != "Service" or ent.start < 2 or doc[ent.start - 1].lower_ not in {"'s", "’s"}:
         return False
     # the owner's whole word: "RFE/RL" is three tokens
-    owner = doc.text[: doc[ent.start - 1].idx].split()[-1:]
+    owner = doc_text(doc)[: doc[ent.start - 1].idx].split()[-1:]
     return bool(owner) and OutletRegistry.default().lookup(owner[0]) is not None
 
 

@@ -12,7 +12,7 @@ from itertools import pairwise
 from spacy.tokens import Doc
 
 from .attribution_span import AttributionSpan, Char, merge, phrase_span
-from .boundaries import paragraph_breaks
+from .boundaries import doc_text, paragraph_breaks
 from .cues import CueLexicon
 from .quotemarks import QuoteSpan, token_at
 from .sentence_cues import VERBS
@@ -157,7 +157,7 @@ def colon_intros(
 ) -> list[AttributionSpan]:
     """A cue in a sentence ending with ":" takes the next paragraph as content (all of
     a quotation that starts there)."""
-    text = doc.text
+    text = doc_text(doc)
     breaks = paragraph_breaks(text)
     out = [*found, *_colon_subjects(doc, found)]
     done: set[int] = set()
@@ -206,7 +206,7 @@ def carry(
     """The carry-over rule: a quotation no cue claims continues the source of the last
     attribution before it in its paragraph; one that opens its paragraph continues the
     previous paragraph's last quotation."""
-    text = doc.text
+    text = doc_text(doc)
     breaks = paragraph_breaks(text)
     out = list(found)
     quoted = {ai for ai in claimed.values()}

@@ -38,7 +38,14 @@ from .aliases import slugify
 from .attribute_rules import compile_attribute_ruler
 from .attribution import FigureAttribution, attribute_figures, settlement_size
 from .attributions import AttributionSpan, attributions, find_attributions
-from .boundaries import add_news_infixes, credit_spans, heading_spans, is_body, set_article_spans
+from .boundaries import (
+    add_news_infixes,
+    credit_spans,
+    doc_text,
+    heading_spans,
+    is_body,
+    set_article_spans,
+)
 from .boundaries import trimmed as _trimmed
 from .coref import EntityTable
 from .cues import load_cues
@@ -122,7 +129,7 @@ def check_length(article: Article, nlp: Language | None = None) -> None:
 
 def doc_to_records(doc: Doc, article: Article) -> Extraction:
     """The records of one processed Doc (the only place records are built)."""
-    if doc.text != article.text:
+    if doc_text(doc) != article.text:
         raise ExtractionError(f"{article.id}: the Doc text is not the article text")
     if "newsprov.headings" not in doc.user_data:
         set_article_spans(doc, article)

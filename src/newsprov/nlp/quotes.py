@@ -30,7 +30,7 @@ from newsprov.model import EntityType
 
 from .aliases import lexicon
 from .attribution import reporting_lexicon, sentence_frames, subject_of, verb_frame
-from .boundaries import credit_spans, heading_spans
+from .boundaries import credit_spans, doc_text, heading_spans
 from .coref import Cluster, EntityTable
 from .quote_speakers import (
     chanted_by,
@@ -240,7 +240,7 @@ def _is_name(text: str) -> bool:
 def find_quotes(doc: Doc, table: EntityTable, publisher: str | None = None) -> list[QuoteSpan]:
     """Body quotations with resolved speaker and via (see module docstring)."""
     skip = [*heading_spans(doc), *credit_spans(doc)]
-    text = doc.text  # built once: Doc.text joins every token
+    text = doc_text(doc)  # built once: Doc.text joins every token
     spans = find_quote_spans(text, skip)
     out: list[QuoteSpan] = []
     for q in spans:

@@ -23,6 +23,7 @@ from newsprov.model import EntityType
 
 from .aliases import lexicon
 from .attributions import AttributionSpan
+from .boundaries import doc_text
 from .coref import Cluster, EntityTable, Mention
 from .cues import CueLexicon
 from .sources import salient_org
@@ -264,7 +265,7 @@ def _named(table: EntityTable, words: list[Token]) -> Cluster | None:
     org = words[-1].lower_ in lex.org_nouns or (len(words) == 1 and _styled(words[0].text))
     kind = EntityType.ORGANISATION if org else EntityType.PERSON
     start, end = words[0], words[-1]
-    text = start.doc.text[start.idx : end.idx + len(end)]
+    text = doc_text(start.doc)[start.idx : end.idx + len(end)]
     mention = Mention(start.i, end.i + 1, start.idx, end.idx + len(end), text, kind)
     cluster = Cluster.from_mentions(kind, [mention])
     table.clusters.append(cluster)
