@@ -44,8 +44,26 @@ def store(pipeline) -> Iterator[Store]:  # type: ignore[no-untyped-def]
     st.close()
 
 
+# GROUP_CONCAT joins in the store's own order, which SPARQL leaves unspecified: a row read
+# from its key node and the same row from the live query may list its wires differently
+_CONCATENATED = {"wires"}
+
+
+def _canonical(rows: Rows) -> tuple[tuple[Node | None, ...], ...]:
+    joined = [k for k, v in enumerate(rows.variables) if v in _CONCATENATED]
+
+    def fix(row: tuple[Node | None, ...]) -> tuple[Node | None, ...]:
+        out = list(row)
+        for k in joined:
+            if isinstance(out[k], Literal):
+                out[k] = Literal(" | ".join(sorted(str(out[k]).split(" | "))))
+        return tuple(out)
+
+    return tuple(fix(r) for r in rows.rows)
+
+
 def _multiset(rows: Rows) -> Counter[tuple[Node | None, ...]]:
-    return Counter(rows.rows)
+    return Counter(_canonical(rows))
 
 
 def test_every_canned_query_declares_its_bindable_variables() -> None:
@@ -61,14 +79,15 @@ def test_every_canned_query_declares_its_bindable_variables() -> None:
 def test_binding_filters_never_widens(store: Store, name: str, var: str) -> None:
     everything = store.select(query.load(name))  # the SPARQL itself, never the rows
     column = everything.variables.index(var)
-    values = Counter(row[column] for row in everything.rows if row[column] is not None)
+    rows = _canonical(everything)
+    values = Counter(row[column] for row in rows if row[column] is not None)
     assert values, f"{name}: ?{var} is never bound in the corpus"
     for value in values:
         bound = query.run(store, name, {var: value})
-        expected = Counter(row for row in everything.rows if row[column] == value)
+        expected = Counter(row for row in rows if row[column] == value)
         assert _multiset(bound) == expected, f"{name} with ?{var}={value}"
         if name in views.VIEWS:
-            assert bound.rows == tuple(r for r in everything.rows if r[column] == value)
+            assert _canonical(bound) == tuple(r for r in rows if r[column] == value)
     nobody: Node = (
         URIRef("https://nobody.example/x") if isinstance(value, URIRef) else Literal("Nobody Times")
     )
