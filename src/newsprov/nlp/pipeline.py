@@ -155,14 +155,15 @@ def _records(doc: Doc, article: Article) -> Extraction:
     open_spans += [(q.start, q.end) for attached, q in old_quotes if not attached or not q.speaker]
     needed = _needed(found, open_spans)
     needed |= _needed(
-        [a if _may_relay(a, table) else _NO_CONTENT for a in found],
+        [a if _may_relay(doc, a, table, found) else _NO_CONTENT for a in found],
         [(f.start, f.end) for f in spans] + [(q.start, q.end) for _, q in old_quotes],
     )
     resolved = resolve_sources(doc, table, found, publisher, cues, only=needed)
     figure_attrs = []
     for f, o in zip(spans, old, strict=True):
         attr = _figure_attribution(doc, found, resolved, f, o)
-        figure_attrs.append(_relayed(doc, found, resolved, attr, (f.start, f.end), attr.source))
+        span = (f.start, f.end)
+        figure_attrs.append(_relayed(doc, found, resolved, attr, span, attr.source, nested=True))
     figures = _figures(doc, article, table, spans, figure_attrs)
     stated = [_attributed_quote(found, resolved, q, attached) for attached, q in old_quotes]
     quotes = _spread_relay(
@@ -263,13 +264,18 @@ _NO_CONTENT = AttributionSpan((0, 0), None, (), "none")
 _RELAYING = {"phrase"}  # "according to X": X passes on what another source stated
 
 
-def _may_relay(a: AttributionSpan, table: EntityTable) -> bool:
-    """Can the attribution relay another one: "according to X", or an outlet's verb ("…,"
-    said Y, reports USA Today")?"""
+def _may_relay(
+    doc: Doc, a: AttributionSpan, table: EntityTable, found: Sequence[AttributionSpan]
+) -> bool:
+    """Can the attribution relay another one: "according to X", an outlet's verb ("…,"
+    said Y, reports USA Today"), or a verb whose content holds a stated attribution
+    ("Y noted that X said …")?"""
     if a.kind in _RELAYING:
         return True
     if a.kind != "verb" or a.source is None:
         return False
+    if _holds_attribution(doc, a, [i for i in found if i.kind in _STATED]):
+        return True
     return any(
         (c := table.at(i)) is not None and c.kind is EntityType.OUTLET for i in range(*a.source)
     )
@@ -282,6 +288,8 @@ def _relayer(
     start: int,
     end: int,
     source: str | None,
+    *,
+    nested: bool = False,
 ) -> str | None:
     """Who passed a stated source's words on: in "According to Y, X said …", "X said
     …, according to Y" and "“…,” said X, reports USA Today" Y holds X's whole
@@ -295,7 +303,11 @@ def _relayer(
     for a, r in zip(found, resolved, strict=True):
         relay = r.source or r.via  # an outlet is resolved as a via
         outlet = a.kind == "verb" and r.source is None and r.via is not None
-        if (a.kind not in _RELAYING and not outlet) or relay is None or relay == source:
+        if relay is None or relay == source:
+            continue
+        if a.kind not in _RELAYING and not outlet:
+            if nested and a.kind == "verb" and _holds_attribution(doc, a, inner):
+                return relay
             continue
         if a.overlap(start, end) < need:
             continue
@@ -307,6 +319,29 @@ def _relayer(
             if a.overlap(at, at + 1) and (closing or not i.overlap(cue, cue + 1)):
                 return relay
     return None
+
+
+def _holds_attribution(
+    doc: Doc, outer: AttributionSpan, inner: Sequence[AttributionSpan]
+) -> bool:
+    """Does ``outer``'s cue report another stated attribution whole, its source and its
+    cue: "Y noted that X said …" (X's cue in the clause Y's cue governs), "X said …,
+    people familiar with it said" (Y's cue hung off X's after X's words)?"""
+    cue = doc[outer.cue[0]]
+    for i in inner:
+        if i is outer or i.source is None:
+            continue
+        first, last = doc[i.source[0]], doc[i.cue[1] - 1]
+        lo = min(first.idx, doc[i.cue[0]].idx)
+        hi = max(doc[i.source[1] - 1].idx + len(doc[i.source[1] - 1]), last.idx + len(last))
+        if outer.overlap(lo, hi) < hi - lo:
+            continue
+        own = doc[i.cue[0]]
+        if any(t.text == ";" for t in doc[min(own.i, cue.i) : max(own.i, cue.i)]):
+            continue  # "A estimates that …; B put it at …": two statements side by side
+        if cue in own.ancestors or (cue.head is own and cue.i > i.cue[1] and cue.dep_ != "conj"):
+            return True
+    return False
 
 
 def _spread_relay(text: str, quotes: list[Quote]) -> tuple[Quote, ...]:
@@ -331,12 +366,14 @@ def _relayed(
     item: _Relayed,
     span: tuple[int, int],
     source: str | None,
+    *,
+    nested: bool = False,
 ) -> _Relayed:
     """A figure's source or a quote's speaker as stated, with the one who relayed it as
     via (``_relayer``)."""
     if item.via is not None:
         return item
-    via = _relayer(doc, found, resolved, *span, source)
+    via = _relayer(doc, found, resolved, *span, source, nested=nested)
     return item if via is None else replace(item, via=via)
 
 
