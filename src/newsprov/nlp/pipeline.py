@@ -163,12 +163,12 @@ def _records(doc: Doc, article: Article) -> Extraction:
     for f, o in zip(spans, old, strict=True):
         attr = _figure_attribution(doc, found, resolved, f, o)
         span = (f.start, f.end)
-        figure_attrs.append(_relayed(doc, found, resolved, attr, span, attr.source, nested=True))
+        figure_attrs.append(_relayed(doc, found, resolved, attr, span, attr.source, table))
     figures = _figures(doc, article, table, spans, figure_attrs)
     stated = [_attributed_quote(found, resolved, q, attached) for attached, q in old_quotes]
     quotes = _spread_relay(
         article.text,
-        [_relayed(doc, found, resolved, q, (q.start, q.end), q.speaker) for q in stated],
+        [_relayed(doc, found, resolved, q, (q.start, q.end), q.speaker, table) for q in stated],
     )
     used = {k for f in figures for k in (f.source, f.via)}
     used |= {k for q in quotes for k in (q.speaker, q.via)}
@@ -288,14 +288,15 @@ def _relayer(
     start: int,
     end: int,
     source: str | None,
-    *,
-    nested: bool = False,
+    table: EntityTable | None = None,
 ) -> str | None:
     """Who passed a stated source's words on: in "According to Y, X said …", "X said
     …, according to Y" and "“…,” said X, reports USA Today" Y holds X's whole
     attribution (its cue and the content), so Y is the via. A phrase within X's content
     ("X said that, according to Y, …") is X quoting Y, not Y relaying X; one closing the
-    sentence after X's cue and content relays X however the parse hung it."""
+    sentence after X's cue and content relays X however the parse hung it. Given the
+    ``table``, any speaker reporting X's attribution whole relays it too ("Y noted that X
+    said …", ``_holds_attribution``)."""
     if source is None:
         return None
     need = 0.5 * max(1, end - start)
@@ -303,13 +304,12 @@ def _relayer(
     for a, r in zip(found, resolved, strict=True):
         relay = r.source or r.via  # an outlet is resolved as a via
         outlet = a.kind == "verb" and r.source is None and r.via is not None
-        if relay is None or relay == source:
+        if relay is None or relay == source or a.overlap(start, end) < need:
             continue
         if a.kind not in _RELAYING and not outlet:
-            if nested and a.kind == "verb" and _holds_attribution(doc, a, inner):
+            nested = table is not None and a.kind == "verb" and _speaks(table, relay)
+            if nested and _holds_attribution(doc, a, inner):
                 return relay
-            continue
-        if a.overlap(start, end) < need:
             continue
         cue = doc[a.cue[0]].idx
         last = doc[a.source[1] - 1] if a.source else doc[a.cue[1] - 1]
@@ -321,25 +321,43 @@ def _relayer(
     return None
 
 
+def _speaks(table: EntityTable, key: str) -> bool:
+    """May the entity ``key`` pass words on: not a place ("the Indiana governor" taken
+    for the state)."""
+    found = table.get(key)
+    return found is None or found.kind is not EntityType.PLACE
+
+
+def _closes(doc: Doc, a: AttributionSpan, other: Token) -> bool:
+    """Does ``a``'s cue close the sentence, hung off ``other`` after it ("…, people
+    familiar with the talks said.")?"""
+    cue = doc[a.cue[0]]
+    end = all(t.is_punct or t.is_space for t in doc[a.cue[1] : cue.sent.end])
+    return end and cue.head.i == other.i and cue.i > other.i and cue.dep_ != "conj"
+
+
 def _holds_attribution(
     doc: Doc, outer: AttributionSpan, inner: Sequence[AttributionSpan]
 ) -> bool:
     """Does ``outer``'s cue report another stated attribution whole, its source and its
-    cue: "Y noted that X said …" (X's cue in the clause Y's cue governs), "X said …,
-    people familiar with it said" (Y's cue hung off X's after X's words)?"""
+    cue: "Y noted that X said …" (X's source and cue inside Y's content, X's cue in the
+    clause Y's cue governs), or "X said …, people familiar with it said" (Y's cue closes
+    the sentence, hung off X's however the parse made its content)?"""
     cue = doc[outer.cue[0]]
     for i in inner:
         if i is outer or i.source is None:
             continue
-        first, last = doc[i.source[0]], doc[i.cue[1] - 1]
-        lo = min(first.idx, doc[i.cue[0]].idx)
-        hi = max(doc[i.source[1] - 1].idx + len(doc[i.source[1] - 1]), last.idx + len(last))
-        if outer.overlap(lo, hi) < hi - lo:
-            continue
         own = doc[i.cue[0]]
         if any(t.text == ";" for t in doc[min(own.i, cue.i) : max(own.i, cue.i)]):
             continue  # "A estimates that …; B put it at …": two statements side by side
-        if cue in own.ancestors or (cue.head is own and cue.i > i.cue[1] and cue.dep_ != "conj"):
+        if _closes(doc, outer, own):
+            return True
+        if _closes(doc, i, cue):
+            continue  # the parse hung the closing speaker under the first one's cue
+        first, last = doc[i.source[0]], doc[i.cue[1] - 1]
+        lo = min(first.idx, own.idx)
+        hi = max(doc[i.source[1] - 1].idx + len(doc[i.source[1] - 1]), last.idx + len(last))
+        if outer.overlap(lo, hi) >= hi - lo and cue in own.ancestors:
             return True
     return False
 
@@ -366,14 +384,13 @@ def _relayed(
     item: _Relayed,
     span: tuple[int, int],
     source: str | None,
-    *,
-    nested: bool = False,
+    table: EntityTable | None = None,
 ) -> _Relayed:
     """A figure's source or a quote's speaker as stated, with the one who relayed it as
     via (``_relayer``)."""
     if item.via is not None:
         return item
-    via = _relayer(doc, found, resolved, *span, source, nested=nested)
+    via = _relayer(doc, found, resolved, *span, source, table)
     return item if via is None else replace(item, via=via)
 
 
