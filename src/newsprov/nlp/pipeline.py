@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsprov.errors import ExtractionError, ModelLoadError, NewsprovError
 from newsprov.model import (
