@@ -154,8 +154,12 @@ def _records(doc: Doc, article: Article) -> Extraction:
     open_spans = [(f.start, f.end) for f, o in zip(spans, old, strict=True) if not o.source]
     open_spans += [(q.start, q.end) for attached, q in old_quotes if not attached or not q.speaker]
     needed = _needed(found, open_spans)
+    stated_in: dict[int, list[AttributionSpan]] = {}  # sentence start -> its stated ones
+    for a in found:
+        if a.kind in _STATED:
+            stated_in.setdefault(doc[a.cue[0]].sent.start, []).append(a)
     needed |= _needed(
-        [a if _may_relay(doc, a, table, found) else _NO_CONTENT for a in found],
+        [a if _may_relay(doc, a, table, stated_in) else _NO_CONTENT for a in found],
         [(f.start, f.end) for f in spans] + [(q.start, q.end) for _, q in old_quotes],
     )
     resolved = resolve_sources(doc, table, found, publisher, cues, only=needed)
@@ -265,7 +269,7 @@ _RELAYING = {"phrase"}  # "according to X": X passes on what another source stat
 
 
 def _may_relay(
-    doc: Doc, a: AttributionSpan, table: EntityTable, found: Sequence[AttributionSpan]
+    doc: Doc, a: AttributionSpan, table: EntityTable, stated_in: dict[int, list[AttributionSpan]]
 ) -> bool:
     """Can the attribution relay another one: "according to X", an outlet's verb ("…,"
     said Y, reports USA Today"), or a verb whose content holds a stated attribution
@@ -274,7 +278,7 @@ def _may_relay(
         return True
     if a.kind != "verb" or a.source is None:
         return False
-    if _holds_attribution(doc, a, [i for i in found if i.kind in _STATED]):
+    if _holds_attribution(doc, a, stated_in.get(doc[a.cue[0]].sent.start, [])):
         return True
     return any(
         (c := table.at(i)) is not None and c.kind is EntityType.OUTLET for i in range(*a.source)
