@@ -151,7 +151,7 @@ def _records(doc: Doc, article: Article) -> Extraction:
     cues = load_cues()
     found = attributions(doc) if "np_cue" in doc.spans else find_attributions(doc, cues)
     known = {c.key for c in table.clusters}
-    open_spans = [(f.start, f.end) for f, o in zip(spans, old, strict=True) if not o.source]
+    open_spans = [(f.start, f.end) for f, o in zip(spans, old, strict=True) if _open(o)]
     open_spans += [(q.start, q.end) for attached, q in old_quotes if not attached or not q.speaker]
     needed = _needed(found, open_spans)
     stated_in: dict[int, list[AttributionSpan]] = {}  # sentence start -> its stated ones
@@ -245,6 +245,13 @@ def _containing(
     return pick
 
 
+def _open(old: FigureAttribution) -> bool:
+    """Is a figure's attribution by the sentence rules open to a stated attribution: none
+    found, or only one carried over from an earlier sentence ("… according to a Reuters
+    survey. The study found 31 …": the study's own sentence names its source)?"""
+    return (old.source is None and old.via is None) or old.kind is Attribution.CONTEXT
+
+
 def _figure_attribution(
     doc: Doc,
     found: Sequence[AttributionSpan],
@@ -252,9 +259,10 @@ def _figure_attribution(
     f: Any,
     old: FigureAttribution,
 ) -> FigureAttribution:
-    """A figure's source is the source of the attribution whose content contains it; an
-    unnamed person's wish or promise ("a local man promised $500") reports nothing."""
-    if old.source is not None or old.via is not None or settlement_size(doc[f.num_start]):
+    """A figure's source is the source of the attribution whose content contains it (where
+    the sentence rules left it ``_open``); an unnamed person's wish or promise ("a local
+    man promised $500") reports nothing."""
+    if not _open(old) or settlement_size(doc[f.num_start]):
         return old
     kept = [k for k, a in enumerate(found) if a.kind != "intent" or resolved[k].named]
     r = _containing([found[k] for k in kept], [resolved[k] for k in kept], f.start, f.end, 1.0)
