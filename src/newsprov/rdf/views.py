@@ -3,7 +3,7 @@
 Listing every figure joins some twenty triples per row across the store, and Oxigraph
 pays an index seek for each of them and a dictionary read for every string it hands out:
 at 10,000 articles that is tens of seconds. So when an article graph is written, the
-mapping (:func:`view_triples`, called by :func:`newsprov.rdf.mapping.extraction_to_graph`)
+mapping (:func:`view_triples_many`, called by :func:`newsprov.rdf.mapping.extraction_to_triples`)
 also runs the canned query itself on that one graph and stores each resulting row in the
 graph, as one literal on the row's figure, quote or article (``np:figuresRow``,
 ``np:quotesRow``, ``np:articlesRow``; :func:`row_text`). :func:`read_view` then answers
