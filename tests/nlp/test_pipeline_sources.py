@@ -261,6 +261,22 @@ def test_exact_figure_sources(pipeline, text, value, source):  # type: ignore[no
             None,
             None,
         ),
+        # "Y noted that X said …": Y passes X's statement on whole
+        (
+            "Audit.\n\nIn its filing, Open Ledger Watch noted that Treasurer Paul Ermey "
+            "said auditors had found 4,200 unpaid invoices.\n",
+            4200,
+            "paul ermey",
+            "Open Ledger Watch",
+        ),
+        # "X said …, people familiar with it said": the closing speaker relays X
+        (
+            "Talks.\n\nMinister Dora Kell said the deal could cut tariffs on up to "
+            "3 million cars, people familiar with the talks said.\n",
+            3_000_000,
+            "dora kell",
+            "people familiar",
+        ),
     ],
 )
 def test_relayed_figure(pipeline, text, value, source, via):  # type: ignore[no-untyped-def]
@@ -276,6 +292,24 @@ def test_relayed_figure(pipeline, text, value, source, via):  # type: ignore[no-
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # two statements side by side across a semicolon
+        "Costs.\n\nThe Harbor Institute estimates that the plan would cost $2.1 billion; "
+        "the Lyle Foundation put the cost at $3.4 billion.\n",
+        # a second statement joined to the first, not reporting it
+        "Costs.\n\nThe Harbor Institute estimated the plan at $2.1 billion and the Lyle "
+        "Foundation said it would cost more.\n",
+    ],
+)
+def test_side_by_side_statements_relay_nothing(pipeline, text):  # type: ignore[no-untyped-def]
+    ex = extract_text(pipeline, text)
+    fig = next(f for f in ex.figures if f.value == 2.1e9)
+    assert "Harbor" in _names(ex).get(fig.source or "", ""), fig
+    assert fig.via is None, _names(ex).get(fig.via or "")
+
+
+@pytest.mark.parametrize(
     ("text", "speakers", "vias"),
     [
         # "According to Y, X said …": Y relayed X's words
@@ -284,6 +318,13 @@ def test_relayed_figure(pipeline, text, value, source, via):  # type: ignore[no-
             "that “she would sign this bill the day it came to her desk.”\n",
             ["Ron Vale"],
             ["Boston Globe"],
+        ),
+        # "Y noted that X said …": Y passes X's words on
+        (
+            "Hearing.\n\nThe Civic Ledger noted that Senator Amos Pike said the plan was "
+            "“a gift to the banks and nothing else.”\n",
+            ["Amos Pike"],
+            ["Civic Ledger"],
         ),
         # an outlet reporting a stated attribution
         (
@@ -322,3 +363,28 @@ def test_later_cue_does_not_reach_back_across_a_semicolon(pipeline):  # type: ig
     sources = {f.value: names.get(f.source or "") for f in ex.figures}
     assert sources[28.6e9] == "Crestline"  # its own clause
     assert sources[3.6e9] != "Crestline", sources
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "source"),
+    [
+        # a sentence's own stated attribution beats one carried over from the sentence before
+        (
+            "Rolls.\n\nTurnout fell in three rural counties, according to a survey by the "
+            "Harlow Institute. Its auditors found that 412 voters had been removed in error.\n",
+            412,
+            "auditors of Harlow Institute",
+        ),
+        # a sentence with no attribution of its own still carries the one before
+        (
+            "Rolls.\n\nTurnout fell in three rural counties, according to a survey by the "
+            "Harlow Institute. Another 90 voters were moved to other precincts.\n",
+            90,
+            "Harlow Institute",
+        ),
+    ],
+)
+def test_own_attribution_beats_a_carried_one(pipeline, text, value, source):  # type: ignore[no-untyped-def]
+    ex = extract_text(pipeline, text)
+    fig = next(f for f in ex.figures if f.value == value)
+    assert _names(ex).get(fig.source or "") == source, [(f.value, f.source) for f in ex.figures]

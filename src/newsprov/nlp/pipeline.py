@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from newsprov.errors import ExtractionError, ModelLoadError, NewsprovError
 from newsprov.model import (
@@ -151,23 +151,28 @@ def _records(doc: Doc, article: Article) -> Extraction:
     cues = load_cues()
     found = attributions(doc) if "np_cue" in doc.spans else find_attributions(doc, cues)
     known = {c.key for c in table.clusters}
-    open_spans = [(f.start, f.end) for f, o in zip(spans, old, strict=True) if not o.source]
+    open_spans = [(f.start, f.end) for f, o in zip(spans, old, strict=True) if _open(o)]
     open_spans += [(q.start, q.end) for attached, q in old_quotes if not attached or not q.speaker]
     needed = _needed(found, open_spans)
+    stated_in: dict[int, list[AttributionSpan]] = {}  # sentence start -> its stated ones
+    for a in found:
+        if a.kind in _STATED:
+            stated_in.setdefault(doc[a.cue[0]].sent.start, []).append(a)
     needed |= _needed(
-        [a if _may_relay(a, table) else _NO_CONTENT for a in found],
+        [a if _may_relay(doc, a, table, stated_in) else _NO_CONTENT for a in found],
         [(f.start, f.end) for f in spans] + [(q.start, q.end) for _, q in old_quotes],
     )
     resolved = resolve_sources(doc, table, found, publisher, cues, only=needed)
     figure_attrs = []
     for f, o in zip(spans, old, strict=True):
         attr = _figure_attribution(doc, found, resolved, f, o)
-        figure_attrs.append(_relayed(doc, found, resolved, attr, (f.start, f.end), attr.source))
+        span = (f.start, f.end)
+        figure_attrs.append(_relayed(doc, found, resolved, attr, span, attr.source, table))
     figures = _figures(doc, article, table, spans, figure_attrs)
     stated = [_attributed_quote(found, resolved, q, attached) for attached, q in old_quotes]
     quotes = _spread_relay(
         article.text,
-        [_relayed(doc, found, resolved, q, (q.start, q.end), q.speaker) for q in stated],
+        [_relayed(doc, found, resolved, q, (q.start, q.end), q.speaker, table) for q in stated],
     )
     used = {k for f in figures for k in (f.source, f.via)}
     used |= {k for q in quotes for k in (q.speaker, q.via)}
@@ -240,6 +245,13 @@ def _containing(
     return pick
 
 
+def _open(old: FigureAttribution) -> bool:
+    """Is a figure's attribution by the sentence rules open to a stated attribution: none
+    found, or only one carried over from an earlier sentence ("… according to a Reuters
+    survey. The study found 31 …": the study's own sentence names its source)?"""
+    return (old.source is None and old.via is None) or old.kind is Attribution.CONTEXT
+
+
 def _figure_attribution(
     doc: Doc,
     found: Sequence[AttributionSpan],
@@ -247,9 +259,10 @@ def _figure_attribution(
     f: Any,
     old: FigureAttribution,
 ) -> FigureAttribution:
-    """A figure's source is the source of the attribution whose content contains it; an
-    unnamed person's wish or promise ("a local man promised $500") reports nothing."""
-    if old.source is not None or old.via is not None or settlement_size(doc[f.num_start]):
+    """A figure's source is the source of the attribution whose content contains it (where
+    the sentence rules left it ``_open``); an unnamed person's wish or promise ("a local
+    man promised $500") reports nothing."""
+    if not _open(old) or settlement_size(doc[f.num_start]):
         return old
     kept = [k for k, a in enumerate(found) if a.kind != "intent" or resolved[k].named]
     r = _containing([found[k] for k in kept], [resolved[k] for k in kept], f.start, f.end, 1.0)
@@ -263,13 +276,18 @@ _NO_CONTENT = AttributionSpan((0, 0), None, (), "none")
 _RELAYING = {"phrase"}  # "according to X": X passes on what another source stated
 
 
-def _may_relay(a: AttributionSpan, table: EntityTable) -> bool:
-    """Can the attribution relay another one: "according to X", or an outlet's verb ("…,"
-    said Y, reports USA Today")?"""
+def _may_relay(
+    doc: Doc, a: AttributionSpan, table: EntityTable, stated_in: dict[int, list[AttributionSpan]]
+) -> bool:
+    """Can the attribution relay another one: "according to X", an outlet's verb ("…,"
+    said Y, reports USA Today"), or a verb whose content holds a stated attribution
+    ("Y noted that X said …")?"""
     if a.kind in _RELAYING:
         return True
     if a.kind != "verb" or a.source is None:
         return False
+    if _holds_attribution(doc, a, stated_in.get(doc[a.cue[0]].sent.start, [])):
+        return True
     return any(
         (c := table.at(i)) is not None and c.kind is EntityType.OUTLET for i in range(*a.source)
     )
@@ -282,12 +300,15 @@ def _relayer(
     start: int,
     end: int,
     source: str | None,
+    table: EntityTable | None = None,
 ) -> str | None:
     """Who passed a stated source's words on: in "According to Y, X said …", "X said
     …, according to Y" and "“…,” said X, reports USA Today" Y holds X's whole
     attribution (its cue and the content), so Y is the via. A phrase within X's content
     ("X said that, according to Y, …") is X quoting Y, not Y relaying X; one closing the
-    sentence after X's cue and content relays X however the parse hung it."""
+    sentence after X's cue and content relays X however the parse hung it. Given the
+    ``table``, any speaker reporting X's attribution whole relays it too ("Y noted that X
+    said …", ``_holds_attribution``)."""
     if source is None:
         return None
     need = 0.5 * max(1, end - start)
@@ -295,9 +316,12 @@ def _relayer(
     for a, r in zip(found, resolved, strict=True):
         relay = r.source or r.via  # an outlet is resolved as a via
         outlet = a.kind == "verb" and r.source is None and r.via is not None
-        if (a.kind not in _RELAYING and not outlet) or relay is None or relay == source:
+        if relay is None or relay == source or a.overlap(start, end) < need:
             continue
-        if a.overlap(start, end) < need:
+        if a.kind not in _RELAYING and not outlet:
+            nested = table is not None and a.kind == "verb" and _speaks(table, relay)
+            if nested and _holds_attribution(doc, a, inner):
+                return relay
             continue
         cue = doc[a.cue[0]].idx
         last = doc[a.source[1] - 1] if a.source else doc[a.cue[1] - 1]
@@ -307,6 +331,47 @@ def _relayer(
             if a.overlap(at, at + 1) and (closing or not i.overlap(cue, cue + 1)):
                 return relay
     return None
+
+
+def _speaks(table: EntityTable, key: str) -> bool:
+    """May the entity ``key`` pass words on: not a place ("the Indiana governor" taken
+    for the state)."""
+    found = table.get(key)
+    return found is None or found.kind is not EntityType.PLACE
+
+
+def _closes(doc: Doc, a: AttributionSpan, other: Token) -> bool:
+    """Does ``a``'s cue close the sentence, hung off ``other`` after it ("…, people
+    familiar with the talks said.")?"""
+    cue = doc[a.cue[0]]
+    end = all(t.is_punct or t.is_space for t in doc[a.cue[1] : cue.sent.end])
+    return end and cue.head.i == other.i and cue.i > other.i and cue.dep_ != "conj"
+
+
+def _holds_attribution(
+    doc: Doc, outer: AttributionSpan, inner: Sequence[AttributionSpan]
+) -> bool:
+    """Does ``outer``'s cue report another stated attribution whole, its source and its
+    cue: "Y noted that X said …" (X's source and cue inside Y's content, X's cue in the
+    clause Y's cue governs), or "X said …, people familiar with it said" (Y's cue closes
+    the sentence, hung off X's however the parse made its content)?"""
+    cue = doc[outer.cue[0]]
+    for i in inner:
+        if i is outer or i.source is None:
+            continue
+        own = doc[i.cue[0]]
+        if any(t.text == ";" for t in doc[min(own.i, cue.i) : max(own.i, cue.i)]):
+            continue  # "A estimates that …; B put it at …": two statements side by side
+        if _closes(doc, outer, own):
+            return True
+        if _closes(doc, i, cue):
+            continue  # the parse hung the closing speaker under the first one's cue
+        first, last = doc[i.source[0]], doc[i.cue[1] - 1]
+        lo = min(first.idx, own.idx)
+        hi = max(doc[i.source[1] - 1].idx + len(doc[i.source[1] - 1]), last.idx + len(last))
+        if outer.overlap(lo, hi) >= hi - lo and cue in own.ancestors:
+            return True
+    return False
 
 
 def _spread_relay(text: str, quotes: list[Quote]) -> tuple[Quote, ...]:
@@ -331,12 +396,13 @@ def _relayed(
     item: _Relayed,
     span: tuple[int, int],
     source: str | None,
+    table: EntityTable | None = None,
 ) -> _Relayed:
     """A figure's source or a quote's speaker as stated, with the one who relayed it as
     via (``_relayer``)."""
     if item.via is not None:
         return item
-    via = _relayer(doc, found, resolved, *span, source)
+    via = _relayer(doc, found, resolved, *span, source, table)
     return item if via is None else replace(item, via=via)
 
 
