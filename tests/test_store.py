@@ -159,3 +159,24 @@ def test_marks_are_kept_beside_the_store_and_seen_by_readers(tmp_path):
     memory = Store()
     memory.write_mark("x", "1")
     assert memory.read_mark("x") == "1" and Store().read_mark("x") is None
+
+
+def test_ntriples_writes_the_graph_it_is_given() -> None:
+    """The one serialiser of article graphs: escaped literals, typed values, IRIs, parsed
+    back into the very same triples."""
+    from rdflib import XSD, Graph, Literal, URIRef
+
+    from newsprov.rdf.store import ntriples
+
+    s, p = URIRef("https://example.org/a"), URIRef("https://example.org/p")
+    triples = [
+        (s, p, Literal('He said "no".\nThen \\ left')),
+        (s, p, Literal(True)),
+        (s, p, Literal(12)),
+        (s, p, Literal("1.5", datatype=XSD.decimal)),
+        (s, p, Literal("hola", lang="es")),
+        (s, p, URIRef("https://example.org/b?x=1")),
+    ]
+    data = ntriples(triples)
+    assert data.count(b"\n") == len(triples)
+    assert set(Graph().parse(data=data, format="nt")) == set(triples)

@@ -26,8 +26,9 @@ from newsprov.errors import NewsprovError
 from newsprov.model import Article, Extraction
 
 if TYPE_CHECKING:
-    from rdflib import Graph
     from spacy.language import Language
+
+    from newsprov.rdf.mapping import Triple
 
 __all__ = ["EXECUTORS", "Done", "Failed", "Outcome", "batches", "process_batch", "run_batches"]
 
@@ -96,21 +97,22 @@ def _extract_each(nlp: Language, articles: Sequence[Article]) -> list[Extraction
     return done
 
 
-def _to_outcome(ex: Extraction, graph: Graph | NewsprovError, base_iri: str) -> Outcome:
+def _to_outcome(ex: Extraction, triples: list[Triple] | NewsprovError, base_iri: str) -> Outcome:
     from newsprov.rdf.mapping import graph_iri
+    from newsprov.rdf.store import ntriples
     from newsprov.rdf.validate_compiled import check
 
     try:
-        if isinstance(graph, NewsprovError):
-            raise graph
-        check(graph)
+        if isinstance(triples, NewsprovError):
+            raise triples
+        check(triples)
     except NewsprovError as exc:
         return Failed(ex.article, str(exc))
     return Done(
         article=ex.article,
         graph_iri=graph_iri(ex.article.id, base_iri),
-        ntriples=graph.serialize(format="nt", encoding="utf-8"),
-        triples=len(graph),
+        ntriples=ntriples(triples),
+        triples=len(triples),
         figures=len(ex.figures),
         quotes=len(ex.quotes),
         entities=sum(1 for e in ex.entities if not e.anonymous),
@@ -120,15 +122,16 @@ def _to_outcome(ex: Extraction, graph: Graph | NewsprovError, base_iri: str) -> 
 def process_batch(
     articles: Sequence[Article], *, model: str, base_iri: str, nlp: Language | None = None
 ) -> list[Outcome]:
-    """Extract, map, check and serialise one batch (a pure function of its inputs)."""
-    from newsprov.rdf.mapping import extraction_to_graphs
+    """Extract, map, check and serialise one batch (a pure function of its inputs): the
+    mapping's triples go straight to N-Triples, with no rdflib Graph in between."""
+    from newsprov.rdf.mapping import extraction_to_triples
 
     pipeline = nlp if nlp is not None else _pipeline(model)
     done = _extract_each(pipeline, articles)
     extractions = [item for item in done if not isinstance(item, Failed)]
-    graphs = iter(extraction_to_graphs(extractions, base_iri))
+    mapped = iter(extraction_to_triples(extractions, base_iri))
     return [
-        item if isinstance(item, Failed) else _to_outcome(item, next(graphs), base_iri)
+        item if isinstance(item, Failed) else _to_outcome(item, next(mapped), base_iri)
         for item in done
     ]
 

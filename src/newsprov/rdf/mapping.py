@@ -1,4 +1,8 @@
-"""Records -> triples: one rdflib graph per article, built with ``Graph.add`` only.
+"""Records -> triples: one list of rdflib-term triples per article (the one emitter).
+
+The ingest checks those triples and writes them to the store as N-Triples without ever
+building an rdflib Graph (:func:`extraction_to_triples`); :func:`extraction_to_graph`
+wraps the same triples in a Graph for callers that want one.
 
 The mapping is pure and deterministic: the same :class:`~newsprov.model.Extraction`
 always gives the same triples (no blank nodes; every IRI is minted in
@@ -51,14 +55,14 @@ from newsprov.rdf.namespaces import (
     XSD,
     measure_iri,
 )
-from newsprov.rdf.views import view_triples, view_triples_many
+from newsprov.rdf.views import view_triples_many
 
 __all__ = [
     "clusters_graph",
     "decimal_literal",
     "event_graph",
     "extraction_to_graph",
-    "extraction_to_graphs",
+    "extraction_to_triples",
     "graph_iri",
     "temporal_literal",
 ]
@@ -101,47 +105,58 @@ def temporal_literal(text: str | None) -> Literal | None:
     return None
 
 
+Triple = tuple[Node, Node, Node]
+
+
 def extraction_to_graph(ex: Extraction, base_iri: str) -> Graph:
     """The triples for one article's extraction (to be stored in its named graph)."""
-    graph = _mapped(ex, base_iri)
-    for triple in view_triples(graph):  # the figures' and quotes' query rows, materialised
+    [triples] = extraction_to_triples([ex], base_iri)
+    if isinstance(triples, NewsprovError):
+        raise triples
+    graph = Graph(bind_namespaces="none")
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns)
+    for triple in triples:
         graph.add(triple)
     return graph
 
 
-def extraction_to_graphs(
+def extraction_to_triples(
     extractions: Sequence[Extraction], base_iri: str
-) -> list[Graph | NewsprovError]:
-    """:func:`extraction_to_graph` of each extraction (the same graphs), or the error
-    that mapping it raised; the views' rows are computed for the batch at once."""
-    out: list[Graph | NewsprovError] = []
+) -> list[list[Triple] | NewsprovError]:
+    """The distinct triples of each extraction's graph, with the views' rows (computed for
+    the batch at once: :func:`~newsprov.rdf.views.view_triples_many`), or the error that
+    mapping it raised."""
+    out: list[list[Triple] | NewsprovError] = []
     for ex in extractions:
         try:
             out.append(_mapped(ex, base_iri))
         except NewsprovError as exc:
             out.append(exc)
-    graphs = [g for g in out if isinstance(g, Graph)]
-    for graph, triples in zip(graphs, view_triples_many(graphs), strict=True):
-        for triple in triples:
-            graph.add(triple)
+    mapped = [t for t in out if not isinstance(t, NewsprovError)]
+    for triples, rows in zip(mapped, view_triples_many(mapped), strict=True):
+        seen = set(triples)
+        for triple in rows:
+            if triple not in seen:
+                seen.add(triple)
+                triples.append(triple)
     return out
 
 
-def _mapped(ex: Extraction, base_iri: str) -> Graph:
-    graph = Graph(bind_namespaces="none")
-    for prefix, ns in PREFIXES.items():
-        graph.bind(prefix, ns)
-    _Mapper(ex, base_iri, graph).run()
-    return graph
+def _mapped(ex: Extraction, base_iri: str) -> list[Triple]:
+    """The distinct triples of ``ex``, in the order first written."""
+    mapper = _Mapper(ex, base_iri)
+    mapper.run()
+    return list(mapper.triples)
 
 
 class _Mapper:
-    """Writes one Extraction into ``graph``; holds the IRIs shared by the steps."""
+    """Writes one Extraction's triples; holds the IRIs shared by the steps."""
 
-    def __init__(self, ex: Extraction, base_iri: str, graph: Graph) -> None:
+    def __init__(self, ex: Extraction, base_iri: str) -> None:
         self.ex = ex
         self.base = base_iri
-        self.graph = graph
+        self.triples: dict[Triple, None] = {}  # an ordered set, as a graph holds each once
         self.aid = ex.article.id
         self.article = iris.article_iri(self.aid, base_iri)
         self.entities: dict[str, Entity] = {}
@@ -153,7 +168,7 @@ class _Mapper:
 
     def add(self, s: Node, p: Node, o: Node | None) -> None:
         if o is not None:
-            self.graph.add((s, p, o))
+            self.triples[(s, p, o)] = None
 
     def run(self) -> None:
         self.map_article()

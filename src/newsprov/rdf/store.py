@@ -31,7 +31,7 @@ from newsprov.rdf import snapshots
 from newsprov.rdf.guard import refuse_service
 from newsprov.rdf.namespaces import PREFIXES
 
-__all__ = ["EXPORT_FORMATS", "Bindable", "Rows", "Store"]
+__all__ = ["EXPORT_FORMATS", "Bindable", "Rows", "Store", "ntriples"]
 
 Bindable = str | int | float | bool | rdflib.term.Node
 """A value that can be bound to a query variable: Python values become literals."""
@@ -89,6 +89,15 @@ def _nt(node: Bindable, iris: dict[str, str]) -> str:
             iris[key] = str(ox.NamedNode(key))
         return iris[key]
     return str(to_ox(node))
+
+
+def ntriples(triples: Iterable[tuple[Bindable, Bindable, Bindable]]) -> bytes:
+    """``triples`` (rdflib terms) as N-Triples, one line each, every term written by
+    Oxigraph's own term model (validated IRIs, escaped literals): the one serialiser of
+    article graphs, for the ingest's workers and :meth:`Store.replace_graph` alike."""
+    iris: dict[str, str] = {}  # an IRI's N-Triples form, made (and checked) once
+    lines = [f"{_nt(s, iris)} {_nt(p, iris)} {_nt(o, iris)} .\n" for s, p, o in triples]
+    return "".join(lines).encode("utf-8")
 
 
 def to_ox(node: Bindable) -> Any:
@@ -200,7 +209,7 @@ class Store:
         Returns the number of triples written.
         """
         name = ox.NamedNode(graph_iri)
-        data = graph.serialize(format="nt", encoding="utf-8")
+        data = ntriples(graph)
         self._check_marks([data])
         try:  # one SPARQL Update is one transaction: the old graph stays until the new is in
             self._ox.update(_replacing([name], [(graph_iri, data)]))

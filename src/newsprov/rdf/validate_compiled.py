@@ -49,16 +49,16 @@ _MAX_PROBLEMS = 20
 
 
 class Data:
-    """A data graph indexed by subject, with class membership (rdfs:subClassOf closed)."""
+    """A data graph (an rdflib Graph or its distinct triples) indexed by subject, with
+    class membership (rdfs:subClassOf closed)."""
 
-    def __init__(self, graph: Graph) -> None:
+    def __init__(self, graph: Iterable[tuple[Node, Node, Node]]) -> None:
         self.index: Index = defaultdict(lambda: defaultdict(list))
         self.by_type: dict[Node, set[Node]] = defaultdict(set)
         for s, p, o in graph:
             self.index[s][p].append(o)
             if p == RDF.type:
                 self.by_type[o].add(s)
-        self.graph = graph
 
     def values(self, node: Node, path: Node) -> list[Node]:
         """Objects of ``node path ?o``."""
@@ -340,7 +340,7 @@ class CompiledShapes:
 
     shapes: tuple[_Shape, ...]
 
-    def problems(self, graph: Graph) -> list[str]:
+    def problems(self, graph: Iterable[tuple[Node, Node, Node]]) -> list[str]:
         """Every violation in ``graph`` (one per failing focus node and shape)."""
         data = Data(graph)
         found: list[str] = []
@@ -372,8 +372,9 @@ def compiled_shapes() -> CompiledShapes:
     return CompiledShapes(tuple(compiler.shape(n) for n in sorted(roots, key=str)))
 
 
-def check(graph: Graph) -> None:
-    """Check ``graph`` against the compiled shapes; raise ValidationError naming problems."""
+def check(graph: Iterable[tuple[Node, Node, Node]]) -> None:
+    """Check ``graph`` (a Graph, or its distinct triples) against the compiled shapes;
+    raise ValidationError naming problems."""
     problems = compiled_shapes().problems(graph)
     if problems:
         extra = len(problems) - _MAX_PROBLEMS

@@ -3,7 +3,7 @@
 Listing every figure joins some twenty triples per row across the store, and Oxigraph
 pays an index seek for each of them and a dictionary read for every string it hands out:
 at 10,000 articles that is tens of seconds. So when an article graph is written, the
-mapping (:func:`view_triples`, called by :func:`newsprov.rdf.mapping.extraction_to_graph`)
+mapping (:func:`view_triples_many`, called by :func:`newsprov.rdf.mapping.extraction_to_triples`)
 also runs the canned query itself on that one graph and stores each resulting row in the
 graph, as one literal on the row's figure, quote or article (``np:figuresRow``,
 ``np:quotesRow``, ``np:articlesRow``; :func:`row_text`). :func:`read_view` then answers
@@ -28,13 +28,14 @@ the caller runs the SPARQL query instead, which gives the same rows.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
+from rdflib.term import Node
 
 from newsprov.rdf.namespaces import NP, PREFIXES
 from newsprov.rdf.view_rows import decode_rows, encode_term, row_fields, row_text
@@ -55,6 +56,8 @@ __all__ = [
     "view_triples",
 ]
 
+_ARTICLE_ID = NP.articleId
+Triple = tuple[Node, Node, Node]
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 _REPORTED_IN = str(NP.reportedIn)
@@ -164,11 +167,12 @@ def view_for(sparql: str) -> View | None:
 # --- writing ----------------------------------------------------------------------------
 
 
-def view_triples(graph: Graph) -> list[tuple[URIRef, URIRef, Literal]]:
+def view_triples(graph: Iterable[Triple]) -> list[tuple[URIRef, URIRef, Literal]]:
     """The row triples of every view for one article's graph (to be added to it): each
     row on its subject, again on the key node of each bound value a query can filter by
-    (:func:`key_node`), and the digest of the views on the article (``np:rowsDigest``)."""
-    return view_triples_many([graph])[0]
+    (:func:`key_node`), and the digest of the views on the article (``np:rowsDigest``).
+    ``graph``: an rdflib Graph or any iterable of its triples."""
+    return view_triples_many([list(graph)])[0]
 
 
 _BATCHED = ("figures", "quotes")
@@ -178,7 +182,9 @@ and then totally by its subject; the articles query (grouped, with GROUP_CONCAT)
 on each graph alone."""
 
 
-def view_triples_many(graphs: Sequence[Graph]) -> list[list[tuple[URIRef, URIRef, Literal]]]:
+def view_triples_many(
+    graphs: Sequence[Collection[Triple]],
+) -> list[list[tuple[URIRef, URIRef, Literal]]]:
     """:func:`view_triples` of each graph, the same triples in the same order.
 
     The figures and quotes queries run once over all the graphs, each in a named graph
@@ -223,7 +229,7 @@ def _ox(node: Any, iris: dict[str, Any]) -> Any:
 
 
 def _batched_rows(
-    graphs: Sequence[Graph], terms: Sequence[Sequence[tuple[Any, Any, Any]]]
+    graphs: Sequence[Collection[Triple]], terms: Sequence[Sequence[tuple[Any, Any, Any]]]
 ) -> dict[str, list[list[tuple[URIRef, URIRef, Literal]]]]:
     """The rows of each graph (``terms``: its triples as Oxigraph terms) for each batched
     view, leaving out a view whose rows may not be each graph's own (a row without an
@@ -233,7 +239,7 @@ def _batched_rows(
     store = ox.Store()
     for k, (graph, triples) in enumerate(zip(graphs, terms, strict=True)):
         name = ox.NamedNode(f"{_VIEW_GRAPH.value}/{k}")
-        ids = [str(o) for o in graph.objects(None, NP.articleId)]
+        ids = [str(o) for _, p, o in graph if p == _ARTICLE_ID]
         if len(ids) != 1 or ids[0] in owner:
             return {}
         owner[ids[0]] = k
