@@ -52,6 +52,34 @@ RATED = (
     "false|ADJ|amod|6|false .|PUNCT|punct|1|."
 )
 
+# "To save water, the board concluded, farms must cut use by 20 percent."
+INSERTED = (
+    "To|PART|aux|1|to save|VERB|advcl|7|save water|NOUN|dobj|1|water ,|PUNCT|punct|7|, "
+    "the|DET|det|5|the board|NOUN|nsubj|6|board concluded|VERB|parataxis|10|conclude "
+    ",|PUNCT|punct|10|, farms|NOUN|nsubj|10|farm must|AUX|aux|10|must cut|VERB|ROOT|10|cut "
+    "use|NOUN|dobj|10|use by|ADP|prep|10|by 20|NUM|nummod|14|20 percent|NOUN|pobj|12|percent "
+    ".|PUNCT|punct|10|."
+)
+# "As the Courier noted, rivals hold 30 seats."
+AS_NOTED = (
+    "As|SCONJ|mark|3|as the|DET|det|2|the Courier|PROPN|nsubj|3|Courier noted|VERB|advcl|6|note "
+    ",|PUNCT|punct|6|, rivals|NOUN|nsubj|6|rival hold|VERB|ROOT|6|hold 30|NUM|nummod|8|30 "
+    "seats|NOUN|dobj|6|seat .|PUNCT|punct|6|."
+)
+# "When the mayor spoke, 500 people cheered.": a time clause, not a cue set into one
+WHEN_SPOKE = (
+    "When|SCONJ|advmod|3|when the|DET|det|2|the mayor|NOUN|nsubj|3|mayor spoke|VERB|advcl|7|speak "
+    ",|PUNCT|punct|7|, 500|NUM|nummod|6|500 people|NOUN|nsubj|7|people cheered|VERB|ROOT|7|cheer "
+    ".|PUNCT|punct|7|."
+)
+# "Before trial, Ana Ruiz, 44, said that she took 90 files.": the name before the age
+AGED = (
+    "Before|ADP|prep|9|before trial|NOUN|pobj|0|trial ,|PUNCT|punct|1|, Ana|PROPN|compound|4|Ana "
+    "Ruiz|PROPN|appos|1|Ruiz ,|PUNCT|punct|4|, 44|NUM|appos|4|44 ,|PUNCT|punct|4|, "
+    "said|VERB|ROOT|8|say that|SCONJ|mark|11|that she|PRON|nsubj|11|she took|VERB|ccomp|8|take "
+    "90|NUM|nummod|13|90 files|NOUN|dobj|11|file .|PUNCT|punct|8|."
+)
+
 
 def _one(doc: Doc) -> list[tuple[str, str, str | None, list[str]]]:
     out = []
@@ -73,6 +101,9 @@ def _one(doc: Doc) -> list[tuple[str, str, str | None, list[str]]]:
         (TOLD, "verb", "told", "the coach", "I said we would win,"),
         (BRANDED, "clause", "branded", "The senator", "costly stunt."),
         (RATED, "verb", "rated", "Officials", "32 percent of claims"),  # lemma "rat": stems
+        (INSERTED, "verb", "concluded", "the board", "farms must cut use by 20 percent"),
+        (AS_NOTED, "verb", "noted", "the Courier", "rivals hold 30 seats"),
+        (AGED, "verb", "said", "Ana Ruiz", "she took 90 files"),
     ],
 )
 def test_cue_source_and_content(spec, kind, cue, source, content_has):  # type: ignore[no-untyped-def]
@@ -82,6 +113,17 @@ def test_cue_source_and_content(spec, kind, cue, source, content_has):  # type: 
     assert (got_kind, got_source) == (kind, source)
     if content_has is not None:
         assert any(content_has in c for c in content), content
+
+
+def test_inserted_cue_content_leaves_out_the_source_and_keeps_the_words_before():  # type: ignore[no-untyped-def]
+    ((_, _, _, content),) = _one(parsed(INSERTED))
+    assert content[0].startswith("To save water")
+    assert all("board" not in c and "concluded" not in c for c in content), content
+
+
+def test_a_time_clause_is_not_a_cue_set_into_its_clause():  # type: ignore[no-untyped-def]
+    spoke = [c for _, cue, _, c in _one(parsed(WHEN_SPOKE)) if cue == "spoke"]
+    assert spoke and all("500" not in part for part in spoke[0]), spoke
 
 
 def test_passive_without_agent_has_no_source():  # type: ignore[no-untyped-def]

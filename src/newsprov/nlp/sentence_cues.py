@@ -151,6 +151,8 @@ def _clause_content(verb: Token, subj: Token | None, cues: CueLexicon) -> tuple[
         if subj is not None:
             stop = min(stop, subj.left_edge.idx)
         return ((start, stop),) if stop > start else ()
+    if head.i > verb.i and _inserted(verb):
+        return _around(verb, subj)
     skip = subj.i if subj is not None else -1
     rest = [
         c
@@ -160,6 +162,32 @@ def _clause_content(verb: Token, subj: Token | None, cues: CueLexicon) -> tuple[
         and not (verb.lemma_ in cues.via_verbs and c.dep_ in {"dobj", "dative", "iobj"})
     ]
     return merge(subtree_chars(c) for c in rest)
+
+
+def _inserted(verb: Token) -> bool:
+    """A cue set into the clause it attributes, before that clause's verb: "To meet the
+    target, the panel concluded, the levy must rise", "The main issues, voters said, are
+    …" (parataxis), "As the Post observed, Republicans control 30 states" (an as-clause)."""
+    if verb.dep_ == "parataxis":
+        return True
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children
+    )
+
+
+def _around(verb: Token, subj: Token | None) -> tuple[Char, ...]:
+    """The clause a cue is set into, less the cue and its source: the words before the
+    source (a phrase the parse may have hung on the cue) and the rest of the clause after
+    the cue."""
+    head = verb.head
+    left_stop = verb.idx
+    if subj is not None and subj.i < verb.i:
+        left_stop = subj.left_edge.idx
+    if verb.dep_ == "advcl":
+        left_stop = min(left_stop, verb.left_edge.idx)
+    right = head.right_edge
+    parts = [(head.left_edge.idx, left_stop), (verb.right_edge.idx + len(verb.right_edge), right.idx + len(right))]
+    return merge(parts)
 
 
 def _via(verb: Token, cues: CueLexicon) -> tuple[int, int] | None:

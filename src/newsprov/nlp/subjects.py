@@ -140,6 +140,8 @@ def surface_subject(verb: Token) -> Token | None:
         stop -= 1  # ". The X Team has said" in a sentence the parser ran on
     close = 1 if stop > sent.start and doc[stop].text == "," else 0
     end = _before_acronym(doc, stop - close, sent.start)
+    if close and end - 2 > sent.start and doc[end].like_num and doc[end - 1].text == ",":
+        end -= 2  # "…, Marcel Lazar, 44, said": the name before the age
     j = end
     while j >= sent.start and doc[j].text not in _DELIMITERS and verb.i - j <= _NP_MAX:
         if doc[j].pos_ in {"VERB", "AUX", "CCONJ", "SCONJ", "PRON"}:
