@@ -147,23 +147,16 @@ def process_batch(
     ]
 
 
-def batches(articles: Iterable[Article], size: int, *, tail: int = 0) -> Iterator[list[Article]]:
-    """``articles`` in lists of ``size`` (the last may be shorter); with ``tail``, the
-    last ``tail`` or more articles go in lists of a quarter of ``size``, so that parallel
-    workers run out of work together rather than one finishing a whole batch alone."""
-    ahead: deque[Article] = deque()  # the last ``tail`` read, not yet in a batch
+def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """``articles`` in lists of ``size`` (the last may be shorter)."""
     batch: list[Article] = []
     for article in articles:
-        ahead.append(article)
-        if len(ahead) > tail:
-            batch.append(ahead.popleft())
-            if len(batch) == size:
-                yield batch
-                batch = []
-    rest = [*batch, *ahead]
-    step = max(1, size // 4) if tail else size
-    for start in range(0, len(rest), step):
-        yield rest[start : start + step]
+        batch.append(article)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _bounded(

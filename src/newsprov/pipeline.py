@@ -188,7 +188,7 @@ def ingest_articles(
     _mark_ingest(store, True)  # cleared only once cross-referenced and published
     writer = _Writer(store, report)
     outcomes = run_batches(
-        batches(articles, run.batch_size, tail=_tail(run)),
+        batches(articles, run.batch_size),
         model=settings.spacy_model,
         base_iri=settings.base_iri,
         executor=run.executor,
@@ -213,16 +213,6 @@ def ingest_articles(
     _mark_ingest(store, False)
     report.seconds += time.perf_counter() - started
     return report
-
-
-def _tail(run: Execution) -> int:
-    """Articles at the end of the input sent in smaller batches: with several workers, as
-    many as they have in flight (2 batches each), so they finish within a small batch of
-    one another (the graphs do not depend on how articles are batched)."""
-    import os  # TEMP
-    if os.environ.get("NEWSPROV_EARLY_SHARE") == "0":  # TEMP
-        return 0  # TEMP
-    return 2 * run.workers * run.batch_size if run.workers > 1 else 0
 
 
 def _mark_keyed(store: Store) -> None:
