@@ -9,9 +9,9 @@ from rdflib.compare import isomorphic
 
 from newsprov.config import Settings
 from newsprov.errors import NewsprovError
-from newsprov.executors import Done, batches, run_batches
+from newsprov.executors import Done, WorkerPool, _bounded, batches, run_batches
 from newsprov.model import Article
-from newsprov.pipeline import Execution, ingest_paths
+from newsprov.pipeline import Execution, ingest_paths, start_workers
 from newsprov.rdf.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,6 +25,42 @@ def _article(i: int) -> Article:
 def test_batches_keep_order_and_split_evenly() -> None:
     got = list(batches((_article(i) for i in range(5)), 2))
     assert [[a.id for a in b] for b in got] == [["a0", "a1"], ["a2", "a3"], ["a4"]]
+
+
+def test_bounded_keeps_the_window_and_says_when_the_last_batch_is_submitted() -> None:
+    events: list[str] = []
+
+    def submit(batch: list[Article]) -> list[Article]:
+        events.append(f"submit {batch[0].id}")
+        return batch
+
+    def result(batch: list[Article]) -> list[Article]:
+        events.append(f"result {batch[0].id}")
+        return batch
+
+    work = [[_article(i)] for i in range(3)]
+    got = list(_bounded(submit, result, work, 2, lambda: events.append("submitted")))  # type: ignore[arg-type]
+    assert [b[0].id for b in got] == ["a0", "a1", "a2"]  # type: ignore[union-attr,index]
+    assert events == [
+        "submit a0",
+        "submit a1",
+        "result a0",
+        "submit a2",
+        "result a1",
+        "submitted",  # found once a1 is taken and the next asked for; a2 is still in flight
+        "result a2",
+    ]
+
+
+def test_a_worker_pool_serves_one_map_then_lets_its_workers_go() -> None:
+    with start_workers(Execution.for_workers(1), "unused") as none:
+        assert none is None  # one worker: the local executor, no pool
+    # a model that cannot load: the workers start anyway (the first batch would say why)
+    with start_workers(Execution.for_workers(2), "no-such-model") as pool:
+        assert isinstance(pool, WorkerPool) and pool.workers == 2
+        assert list(pool.map(len, [[1, 2], [3], [4, 5, 6]])) == [2, 1, 3]  # type: ignore[arg-type,list-item]
+        with pytest.raises(RuntimeError, match="after shutdown"):
+            next(iter(pool.map(len, [[1]])))  # type: ignore[arg-type,list-item]
 
 
 def test_unknown_executor_is_refused() -> None:

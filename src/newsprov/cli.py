@@ -25,7 +25,8 @@ from newsprov.errors import NewsprovError
 
 if TYPE_CHECKING:
     from newsprov.analysis import CrossrefSummary
-    from newsprov.pipeline import IngestReport
+    from newsprov.executors import WorkerPool
+    from newsprov.pipeline import Execution, IngestReport
     from newsprov.rdf.store import Bindable, Rows, Store
 
 __all__ = ["main"]
@@ -124,14 +125,28 @@ def _warn(label: str, message: str) -> None:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Read files/folders, extract, and store one named graph per article."""
-    from newsprov.pipeline import Execution, IngestReport, ingest_articles, read_all
+    from newsprov.pipeline import Execution, start_workers
 
     settings = _settings(args)
     run = Execution.for_workers(args.workers, args.executor, args.scheduler)
+    with start_workers(run, settings.spacy_model) as pool:  # loading while the input is read
+        report = _ingest(args, settings, run, pool)
+    if report is None:
+        return 1
+    _print_ingest_summary(report, settings)
+    return 1 if report.failed else 0
+
+
+def _ingest(
+    args: argparse.Namespace, settings: Settings, run: Execution, pool: WorkerPool | None
+) -> IngestReport | None:
+    """Read the inputs and ingest them; None (and a message) when there is nothing."""
+    from newsprov.pipeline import IngestReport, ingest_articles, read_all
+
     articles, failures = read_all([Path(p) for p in args.paths], event=args.event)
     if not articles and not failures:
         _warn("error:", f"no articles found in {' '.join(args.paths)}")
-        return 1
+        return None
     nlp = None
     if run.executor == "local":  # other executors load the model in their workers
         from newsprov.nlp import build_pipeline
@@ -148,9 +163,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             report=report,
             progress=lambda n: bar.advance(task, n),
             execution=run,
+            pool=pool,
         )
-    _print_ingest_summary(report, settings)
-    return 1 if report.failed else 0
+    return report
 
 
 def _progress() -> Progress:

@@ -7,7 +7,9 @@ order, so whichever runs it the store receives the same graphs. At most ``2 × w
 batches are in flight, so memory stays bounded however long the input is.
 
 - ``local``: one process (the pipeline given, or loaded once).
-- ``process``: ``workers`` processes, each loading the model once.
+- ``process``: ``workers`` processes, each loading the model once. A
+  :class:`WorkerPool` can be started before the input is read, so the workers load the
+  model while the parent reads.
 - ``dask``: a Dask cluster (a ``LocalCluster`` of ``workers`` processes by default, or
   the scheduler at ``scheduler``); each Dask worker loads the model once.
 """
@@ -30,7 +32,16 @@ if TYPE_CHECKING:
 
     from newsprov.rdf.mapping import Triple
 
-__all__ = ["EXECUTORS", "Done", "Failed", "Outcome", "batches", "process_batch", "run_batches"]
+__all__ = [
+    "EXECUTORS",
+    "Done",
+    "Failed",
+    "Outcome",
+    "WorkerPool",
+    "batches",
+    "process_batch",
+    "run_batches",
+]
 
 EXECUTORS = ("local", "process", "dask")
 
@@ -153,26 +164,76 @@ def _bounded(
     result: Callable[[Any], list[Outcome]],
     work: Iterable[list[Article]],
     window: int,
+    submitted: Callable[[], None] | None = None,
 ) -> Iterator[list[Outcome]]:
-    """Submit batches keeping at most ``window`` in flight; yield results in order."""
+    """Submit batches keeping at most ``window`` in flight; yield results in order.
+    ``submitted`` is called once the last batch is submitted."""
     pending: deque[Any] = deque()
     for batch in work:
         pending.append(submit(batch))
         if len(pending) >= window:
             yield result(pending.popleft())
+    if submitted is not None:
+        submitted()
     while pending:
         yield result(pending.popleft())
+
+
+def _ready() -> None:
+    """A task that does nothing: submitting one makes the pool spawn a process now."""
+
+
+class WorkerPool:
+    """``workers`` spawned processes that each load ``model`` as they start.
+
+    The processes are spawned at once (a bare ProcessPoolExecutor spawns them as batches
+    are submitted), so a pool made before the input is read loads the model meanwhile.
+    Spawn, not fork: the parent may hold threads (a progress bar, the store's) and a
+    loaded model.
+    """
+
+    def __init__(self, workers: int, model: str) -> None:
+        self.workers, self.model = workers, model
+        self._pool = ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_preload,
+            initargs=(model,),
+        )
+        for _ in range(workers):
+            self._pool.submit(_ready)
+
+    def map(self, fn: BatchFn, work: Iterable[list[Article]]) -> Iterator[list[Outcome]]:
+        """``fn`` of every batch of ``work``, in order, at most ``2 × workers`` in flight.
+
+        A pool serves one map: once the last batch is submitted the processes are told to
+        exit when they finish, so they are gone while the caller stores and
+        cross-references the last results.
+        """
+        return _bounded(
+            lambda b: self._pool.submit(fn, b),
+            Future.result,
+            work,
+            2 * self.workers,
+            lambda: self._pool.shutdown(wait=False),
+        )
+
+    def close(self) -> None:
+        """Wait for the processes to end (work not yet started is dropped)."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def _run_process(
     fn: BatchFn, work: Iterable[list[Article]], workers: int, model: str
 ) -> Iterator[list[Outcome]]:
-    # spawn, not fork: the parent may hold threads (a progress bar) and a loaded model
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_preload, initargs=(model,)
-    ) as pool:
-        yield from _bounded(lambda b: pool.submit(fn, b), Future.result, work, 2 * workers)
+    with WorkerPool(workers, model) as own:
+        yield from own.map(fn, work)
 
 
 def _run_dask(
@@ -210,15 +271,19 @@ def run_batches(
     workers: int = 1,
     scheduler: str | None = None,
     nlp: Language | None = None,
+    pool: WorkerPool | None = None,
 ) -> Iterator[list[Outcome]]:
-    """Outcomes of every batch of ``work``, in input order, run by ``executor``."""
+    """Outcomes of every batch of ``work``, in input order, run by ``executor``; the
+    ``process`` executor uses ``pool`` if it is one of ``workers`` processes for ``model``
+    (see :meth:`WorkerPool.map`), else a pool of its own."""
     if executor not in EXECUTORS:
         raise NewsprovError(f"unknown executor {executor!r}; choose from {', '.join(EXECUTORS)}")
     fn: BatchFn = partial(process_batch, model=model, base_iri=base_iri)
     if executor == "dask":
-        yield from _run_dask(fn, work, workers, scheduler)
-    elif executor == "process" and workers > 1:
-        yield from _run_process(fn, work, workers, model)
-    else:
-        local: BatchFn = partial(process_batch, model=model, base_iri=base_iri, nlp=nlp)
-        yield from (local(batch) for batch in work)
+        return _run_dask(fn, work, workers, scheduler)
+    if executor == "process" and workers > 1:
+        if pool is not None and pool.workers == workers and pool.model == model:
+            return pool.map(fn, work)
+        return _run_process(fn, work, workers, model)
+    local: BatchFn = partial(process_batch, model=model, base_iri=base_iri, nlp=nlp)
+    return (local(batch) for batch in work)

@@ -15,15 +15,16 @@ in batches, so every executor stores the same graphs.
 
 from __future__ import annotations
 
+import contextlib
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsprov.config import Settings
 from newsprov.errors import IngestError
-from newsprov.executors import Done, Failed, Outcome, batches, run_batches
+from newsprov.executors import Done, Failed, Outcome, WorkerPool, batches, run_batches
 from newsprov.ingest import read_paths
 from newsprov.model import MAX_CHARS, Article
 
@@ -40,6 +41,7 @@ __all__ = [
     "IngestReport",
     "ingest_articles",
     "ingest_paths",
+    "start_workers",
 ]
 
 Progress = Callable[[int], None]
@@ -69,6 +71,17 @@ class Execution:
         """``--workers N`` alone means a process pool; ``--scheduler`` implies Dask."""
         kind = executor or ("dask" if scheduler else "process" if workers > 1 else "local")
         return cls(executor=kind, workers=max(1, workers), scheduler=scheduler)
+
+
+@contextlib.contextmanager
+def start_workers(execution: Execution | None, model: str) -> Iterator[WorkerPool | None]:
+    """The worker processes of ``execution`` (None for other executors), started now so
+    they load the model while the caller reads the input; pass it to ingest_articles."""
+    if execution is None or execution.executor != "process" or execution.workers < 2:
+        yield None
+        return
+    with WorkerPool(execution.workers, model) as pool:
+        yield pool
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,11 +173,14 @@ def ingest_articles(
     progress: Progress | None = None,
     report: IngestReport | None = None,
     execution: Execution | None = None,
+    pool: WorkerPool | None = None,
 ) -> IngestReport:
     """Extract, map, check and store ``articles``; returns (or extends) a report.
 
     ``nlp`` is used by the local executor (loaded from ``settings`` when None); other
-    executors load the model once in each worker.
+    executors load the model once in each worker. ``pool`` (from :func:`start_workers`)
+    is the process executor's workers, already loading the model; it serves this ingest
+    only (it shuts down once the last batch is submitted).
     """
     report = report if report is not None else IngestReport()
     run = execution or Execution(batch_size=batch_size)
@@ -179,6 +195,7 @@ def ingest_articles(
         workers=run.workers,
         scheduler=run.scheduler,
         nlp=nlp,
+        pool=pool,
     )
     for done in outcomes:
         writer.add(done)
@@ -278,8 +295,16 @@ def ingest_paths(
     execution: Execution | None = None,
 ) -> IngestReport:
     """Read ``paths`` (files or folders) and ingest every article found."""
-    articles, failures = read_all(paths, event=event)
-    report = IngestReport(failed=failures)
-    return ingest_articles(
-        articles, store, settings, nlp, progress=progress, report=report, execution=execution
-    )
+    with start_workers(execution, settings.spacy_model) as pool:
+        articles, failures = read_all(paths, event=event)
+        report = IngestReport(failed=failures)
+        return ingest_articles(
+            articles,
+            store,
+            settings,
+            nlp,
+            progress=progress,
+            report=report,
+            execution=execution,
+            pool=pool,
+        )
