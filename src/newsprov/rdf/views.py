@@ -38,6 +38,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from newsprov.rdf.namespaces import NP, PREFIXES
+from newsprov.rdf.store import to_ox as _to_ox
 from newsprov.rdf.view_rows import decode_rows, encode_term, row_fields, row_text
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ __all__ = [
 ]
 
 _ARTICLE_ID = NP.articleId
+_ARTICLE_IDS = frozenset({_ARTICLE_ID})
 Triple = tuple[Node, Node, Node]
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -128,6 +130,9 @@ VIEWS: Mapping[str, View] = {
         },
     ),
 }
+
+
+_ARTICLES_ROWS = frozenset({URIRef(VIEWS["articles"].predicate)})
 
 
 @cache
@@ -210,7 +215,7 @@ def view_triples_many(
                 rows += done[k]
             else:
                 rows += _rows_of(store, view)
-        articles = {s for s, p, _ in rows if p == URIRef(VIEWS["articles"].predicate)}
+        articles = {s for s, p, _ in rows if p in _ARTICLES_ROWS}
         rows += [(a, URIRef(_ROWS_DIGEST), Literal(rows_digest())) for a in sorted(articles)]
         out.append(rows)
     return out
@@ -218,14 +223,12 @@ def view_triples_many(
 
 def _ox(node: Any, iris: dict[str, Any]) -> Any:
     """``to_ox(node)``, IRIs looked up in ``iris`` first."""
-    from newsprov.rdf.store import to_ox
-
     if type(node) is URIRef:
-        key = str(node)
-        if key not in iris:
-            iris[key] = to_ox(node)
-        return iris[key]
-    return to_ox(node)
+        found = iris.get(node)
+        if found is None:
+            found = iris[node] = ox.NamedNode(str(node))
+        return found
+    return _to_ox(node)
 
 
 def _batched_rows(
@@ -239,7 +242,7 @@ def _batched_rows(
     store = ox.Store()
     for k, (graph, triples) in enumerate(zip(graphs, terms, strict=True)):
         name = ox.NamedNode(f"{_VIEW_GRAPH.value}/{k}")
-        ids = [str(o) for _, p, o in graph if p == _ARTICLE_ID]
+        ids = [str(o) for _, p, o in graph if p in _ARTICLE_IDS]  # hashed, not == each
         if len(ids) != 1 or ids[0] in owner:
             return {}
         owner[ids[0]] = k
@@ -277,6 +280,7 @@ def _rows_of(store: ox.Store, view: View, *, per_article: bool = False) -> Any:
     keys = [ox.Variable(v) for v in variables]
     subject, article_id = ox.Variable(view.subject), ox.Variable("article_id")
     keyed = [(i, v) for i, v in enumerate(variables) if v in _bindable(view.name)]
+    predicate, keyed_row = URIRef(view.predicate), URIRef(_KEYED)  # made once, not per row
     out: list[tuple[URIRef, URIRef, Literal]] = []
     pairs: list[tuple[str, list[tuple[URIRef, URIRef, Literal]]]] = []
     positions: dict[str, int] = {}  # per_article: the next position in each article
@@ -291,10 +295,10 @@ def _rows_of(store: ox.Store, view: View, *, per_article: bool = False) -> Any:
             positions[aid.value] = position + 1
         terms = [encode_term(sol[k]) for k in keys]
         row = Literal(row_text(_digest(view.name), aid.value, position, terms))
-        triples = [(URIRef(node.value), URIRef(view.predicate), row)]
+        triples = [(URIRef(node.value), predicate, row)]
         for i, var in keyed:
             if (term := terms[i]) is not None:
-                triples.append((URIRef(key_node(view.name, var, term)), URIRef(_KEYED), row))
+                triples.append((URIRef(key_node(view.name, var, term)), keyed_row, row))
         if per_article:
             pairs.append((aid.value, triples))
         else:
