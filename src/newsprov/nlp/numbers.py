@@ -59,7 +59,8 @@ _MASKS = (
     r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?)?\b\d{2,4}[\s.-]\d{3,4}[\s.-]\d{3,4}\b",
     r"\b24/7\b",
 )
-_MASK_RE = re.compile("|".join(f"(?:{m})" for m in _MASKS), re.IGNORECASE)
+# every mask starts with a digit, "+" or "(": the lookahead skips other places at once
+_MASK_RE = re.compile(r"(?=[\d+(])(?:" + "|".join(f"(?:{m})" for m in _MASKS) + ")", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
