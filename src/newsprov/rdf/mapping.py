@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
@@ -56,6 +57,7 @@ from newsprov.rdf.namespaces import (
     XSD,
     measure_iri,
 )
+from newsprov.rdf.store import ntriples
 from newsprov.rdf.views import view_triples_many
 
 __all__ = [
@@ -147,6 +149,27 @@ def extraction_to_triples(
     """The distinct triples of each extraction's graph, with the views' rows (computed for
     the batch at once: :func:`~newsprov.rdf.views.view_triples_many`), or the error that
     mapping it raised."""
+    return [
+        m if isinstance(m, NewsprovError) else m.triples
+        for m in extraction_to_graphs(extractions, base_iri)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class MappedGraph:
+    """One article's triples (:func:`extraction_to_triples`) and the same triples as
+    N-Triples, exactly as :func:`newsprov.rdf.store.ntriples` writes them."""
+
+    triples: list[Triple]
+    ntriples: bytes
+
+
+def extraction_to_graphs(
+    extractions: Sequence[Extraction], base_iri: str
+) -> list[MappedGraph | NewsprovError]:
+    """:func:`extraction_to_triples` with each graph's N-Triples: the mapped triples are
+    written once, and the views read them from that text (Oxigraph parses it quicker
+    than the terms convert one by one); the rows' lines are added after them."""
     out: list[list[Triple] | NewsprovError] = []
     for ex in extractions:
         try:
@@ -154,13 +177,19 @@ def extraction_to_triples(
         except NewsprovError as exc:
             out.append(exc)
     mapped = [t for t in out if not isinstance(t, NewsprovError)]
-    for triples, rows in zip(mapped, view_triples_many(mapped), strict=True):
+    text = [ntriples(triples) for triples in mapped]
+    written = []
+    for triples, nt, rows in zip(mapped, text, view_triples_many(mapped, text), strict=True):
         seen = set(triples)
+        added = []
         for triple in rows:
             if triple not in seen:
                 seen.add(triple)
-                triples.append(triple)
-    return out
+                added.append(triple)
+        triples += added
+        written.append(MappedGraph(triples, nt + ntriples(added)))
+    done = iter(written)
+    return [m if isinstance(m, NewsprovError) else next(done) for m in out]
 
 
 def _mapped(ex: Extraction, base_iri: str) -> list[Triple]:

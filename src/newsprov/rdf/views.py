@@ -188,7 +188,7 @@ on each graph alone."""
 
 
 def view_triples_many(
-    graphs: Sequence[Collection[Triple]],
+    graphs: Sequence[Collection[Triple]], ntriples: Sequence[bytes] | None = None
 ) -> list[list[tuple[URIRef, URIRef, Literal]]]:
     """:func:`view_triples` of each graph, the same triples in the same order.
 
@@ -197,16 +197,22 @@ def view_triples_many(
     then totally by the figure or quote, so each article's rows come out together and in
     the order a store holding that article alone gives, whenever the articles' ids differ
     and each subject has one row. Otherwise (or for a single graph) each graph is queried
-    alone.
+    alone. ``ntriples``, each graph as N-Triples (``newsprov.rdf.store.ntriples``, which
+    the ingest writes anyway), is loaded by Oxigraph's parser, quicker than converting
+    every term here.
     """
-    iris: dict[str, Any] = {}  # one Oxigraph node per IRI
-    terms = [[(_ox(s, iris), _ox(p, iris), _ox(o, iris)) for s, p, o in g] for g in graphs]
+    data: Sequence[_Data]
+    if ntriples is None:
+        iris: dict[str, Any] = {}  # one Oxigraph node per IRI
+        data = [[(_ox(s, iris), _ox(p, iris), _ox(o, iris)) for s, p, o in g] for g in graphs]
+    else:
+        data = ntriples
     stores = []
-    for triples in terms:
+    for graph_data in data:
         store = ox.Store()
-        store.extend(ox.Quad(s, p, o, _VIEW_GRAPH) for s, p, o in triples)
+        _write(store, graph_data, _VIEW_GRAPH)
         stores.append(store)
-    batched = _batched_rows(graphs, terms) if len(graphs) > 1 else {}
+    batched = _batched_rows(graphs, data) if len(graphs) > 1 else {}
     out = []
     for k, store in enumerate(stores):
         rows: list[tuple[URIRef, URIRef, Literal]] = []
@@ -231,22 +237,34 @@ def _ox(node: Any, iris: dict[str, Any]) -> Any:
     return _to_ox(node)
 
 
+_Data = bytes | Sequence[tuple[Any, Any, Any]]
+"""One graph's triples: as N-Triples, or as Oxigraph terms."""
+
+
+def _write(store: ox.Store, data: _Data, name: ox.NamedNode) -> None:
+    """Add the triples ``data`` to ``store`` in the graph ``name``."""
+    if isinstance(data, bytes):
+        store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+    else:
+        store.extend(ox.Quad(s, p, o, name) for s, p, o in data)
+
+
 def _batched_rows(
-    graphs: Sequence[Collection[Triple]], terms: Sequence[Sequence[tuple[Any, Any, Any]]]
+    graphs: Sequence[Collection[Triple]], data: Sequence[_Data]
 ) -> dict[str, list[list[tuple[URIRef, URIRef, Literal]]]]:
-    """The rows of each graph (``terms``: its triples as Oxigraph terms) for each batched
-    view, leaving out a view whose rows may not be each graph's own (a row without an
+    """The rows of each graph (``data``: its triples as N-Triples or Oxigraph terms) for
+    each batched view, leaving out a view whose rows may not be each graph's own (a row without an
     article id or a named subject, a subject on two rows), and every view when two
     graphs share an article id or one holds two."""
     owner: dict[str, int] = {}
     store = ox.Store()
-    for k, (graph, triples) in enumerate(zip(graphs, terms, strict=True)):
+    for k, (graph, graph_data) in enumerate(zip(graphs, data, strict=True)):
         name = ox.NamedNode(f"{_VIEW_GRAPH.value}/{k}")
         ids = [str(o) for _, p, o in graph if p in _ARTICLE_IDS]  # hashed, not == each
         if len(ids) != 1 or ids[0] in owner:
             return {}
         owner[ids[0]] = k
-        store.extend(ox.Quad(s, p, o, name) for s, p, o in triples)
+        _write(store, graph_data, name)
     out: dict[str, list[list[tuple[URIRef, URIRef, Literal]]]] = {}
     for view_name in _BATCHED:
         rows = _rows_of(store, VIEWS[view_name], per_article=True)
