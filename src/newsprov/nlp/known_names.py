@@ -14,6 +14,7 @@ from newsprov.outlets import OutletRegistry
 
 from .aliases import is_demonym_phrase, load_json
 from .boundaries import doc_text
+from .tokens import token_texts
 
 __all__ = [
     "countries",
@@ -60,11 +61,12 @@ def _by_first_word() -> dict[str, list[tuple[str, ...]]]:
 
 def _country_at(doc: Doc, i: int) -> int:
     """The end of a country name starting at token ``i``, or ``i`` if none starts there."""
-    if doc[i].text not in _first_words():
+    texts = token_texts(doc)
+    if texts[i] not in _first_words():
         return i
-    for key in _by_first_word()[doc[i].text]:
+    for key in _by_first_word()[texts[i]]:
         end = i + len(key)
-        if end <= len(doc) and tuple(t.text for t in doc[i:end]) == key:
+        if end <= len(texts) and tuple(texts[i:end]) == key:
             return end
     return i
 
@@ -133,9 +135,9 @@ def with_slash_credits(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with the photographer of "First Last/Outlet" or "OUTLET/First Last" as a
     PERSON, replacing whatever the model tagged over those words."""
     found = []
-    for tok in doc:
-        if tok.text == "/":
-            person = _person_before(doc, tok.i) or _person_after(doc, tok.i)
+    for i, text in enumerate(token_texts(doc)):
+        if text == "/":
+            person = _person_before(doc, i) or _person_after(doc, i)
             if person is not None:
                 found.append(person)
     if not found:

@@ -33,6 +33,7 @@ from .known_names import credit_mention
 from .name_shape import demonym_kind
 from .outlet_names import ambiguous_outlet, looks_like_outlet
 from .patterns import patterns
+from .tokens import token_texts
 
 __all__ = ["LABELS", "ambiguous_outlet", "build_entity_table"]
 
@@ -320,9 +321,9 @@ def _acronym_mentions(
     covered = {i for m in mentions for i in range(m.start, m.end)}
     wanted = {acr for _, acr in defined}
     at: dict[str, list[Token]] = {}
-    for tok in doc:  # one pass over the Doc, not one per acronym
-        if tok.text in wanted:
-            at.setdefault(tok.text, []).append(tok)
+    for i, text in enumerate(token_texts(doc)):  # one pass over the Doc, not one per acronym
+        if text in wanted:
+            at.setdefault(text, []).append(doc[i])
     out = []
     for _, acr in defined:
         for tok in at.get(acr, []):

@@ -25,6 +25,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from .aliases import is_demonym_phrase, lexicon, load_json
+from .tokens import token_texts
 
 __all__ = [
     "Patterns",
@@ -222,9 +223,10 @@ def lower_orgs(doc: Doc) -> list[Span]:
     p = patterns()
     ends = _phrase_ends(p.lower_org_phrases)
     out = []
-    for tok in doc:
-        if not tok.text.islower():
+    for i, text in enumerate(token_texts(doc)):
+        if not text.islower():
             continue
+        tok = doc[i]
         # a phrase ends with its last token's (lower-case) text: test the cheap part first
         known = tok.i >= 2 and tok.text in ends
         phrase = doc[tok.i - 2 : tok.i + 1].text.lower() if known else ""
