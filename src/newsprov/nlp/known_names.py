@@ -6,6 +6,7 @@ outlet in a slash credit ("Ronnie Sarmiento/Rappler.com", "REUTERS/Pedro Lobo Ma
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -88,7 +89,10 @@ def with_countries(doc: Doc, ents: list[Span], skip: list[tuple[int, int]]) -> l
     is relabelled, and a country inside no entity and outside the ``skip`` character
     ranges (credits, clutter lines) is added."""
     taken = {i for e in ents for i in range(e.start, e.end)}
-    taken |= {t.i for t in doc if any(s <= t.idx < e for s, e in skip)}
+    if skip:  # the tokens starting inside a skipped range (token offsets only grow)
+        starts = [t.idx for t in doc]
+        for lo, hi in skip:
+            taken.update(range(bisect_left(starts, lo), bisect_left(starts, hi)))
     out = []
     for e in ents:
         if e.label_ not in _PLACE_LABELS and _country_at(doc, e.start) == e.end:
