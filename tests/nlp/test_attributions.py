@@ -81,6 +81,35 @@ AGED = (
 )
 
 
+# "The campaign projects that the tax would raise $75 billion.": the verb read as a noun
+VERB_AS_NOUN = (
+    "The|DET|det|1|the campaign|NOUN|compound|2|campaign projects|NOUN|ROOT|2|project "
+    "that|SCONJ|mark|7|that the|DET|det|5|the tax|NOUN|nsubj|7|tax would|AUX|aux|7|would "
+    "raise|VERB|relcl|2|raise $|SYM|quantmod|10|$ 75|NUM|compound|10|75 "
+    "billion|NUM|dobj|7|billion .|PUNCT|punct|2|."
+)
+# "The projects that the city funded cost $5 million.": a noun with a relative clause
+REAL_NOUN = (
+    "The|DET|det|1|the projects|NOUN|nsubj|6|project that|PRON|dobj|5|that the|DET|det|4|the "
+    "city|NOUN|nsubj|5|city funded|VERB|relcl|1|fund cost|VERB|ROOT|6|cost $|SYM|quantmod|9|$ "
+    "5|NUM|compound|9|5 million|NUM|dobj|6|million .|PUNCT|punct|6|."
+)
+# "Exit polls from the primary, which Blake won, showed that 65 percent backed the ban."
+NON_RESTRICTIVE = (
+    "Exit|PROPN|compound|1|Exit polls|NOUN|nsubj|10|poll from|ADP|prep|1|from "
+    "the|DET|det|4|the primary|NOUN|pobj|2|primary ,|PUNCT|punct|4|, which|PRON|dobj|8|which "
+    "Blake|PROPN|nsubj|8|Blake won|VERB|relcl|4|win ,|PUNCT|punct|4|, showed|VERB|ROOT|10|show "
+    "that|SCONJ|mark|14|that 65|NUM|nummod|13|65 percent|NOUN|nsubj|14|percent "
+    "backed|VERB|ccomp|10|back the|DET|det|16|the ban|NOUN|dobj|14|ban .|PUNCT|punct|10|."
+)
+# "A slide from a deck that Blake carries shows that 40 cars sold.": it says whose deck
+RESTRICTIVE = (
+    "A|DET|det|1|a slide|NOUN|nsubj|8|slide from|ADP|prep|1|from a|DET|det|4|a "
+    "deck|NOUN|pobj|2|deck that|PRON|dobj|7|that Blake|PROPN|nsubj|7|Blake "
+    "carries|VERB|relcl|4|carry shows|VERB|ROOT|8|show that|SCONJ|mark|12|that "
+    "40|NUM|nummod|11|40 cars|NOUN|nsubj|12|car sold|VERB|ccomp|8|sell .|PUNCT|punct|8|."
+)
+
 def _one(doc: Doc) -> list[tuple[str, str, str | None, list[str]]]:
     out = []
     for a in find_attributions(doc, CUES):
@@ -104,6 +133,9 @@ def _one(doc: Doc) -> list[tuple[str, str, str | None, list[str]]]:
         (INSERTED, "verb", "concluded", "the board", "farms must cut use by 20 percent"),
         (AS_NOTED, "verb", "noted", "the Courier", "rivals hold 30 seats"),
         (AGED, "verb", "said", "Ana Ruiz", "she took 90 files"),
+        (VERB_AS_NOUN, "verb", "projects", "The campaign", "the tax would raise $ 75 billion"),
+        (NON_RESTRICTIVE, "verb", "showed", "Exit polls from the primary", "65 percent backed"),
+        (RESTRICTIVE, "verb", "shows", "A slide from a deck that Blake carries", "40 cars sold"),
     ],
 )
 def test_cue_source_and_content(spec, kind, cue, source, content_has):  # type: ignore[no-untyped-def]
@@ -124,6 +156,10 @@ def test_inserted_cue_content_leaves_out_the_source_and_keeps_the_words_before()
 def test_a_time_clause_is_not_a_cue_set_into_its_clause():  # type: ignore[no-untyped-def]
     spoke = [c for _, cue, _, c in _one(parsed(WHEN_SPOKE)) if cue == "spoke"]
     assert spoke and all("500" not in part for part in spoke[0]), spoke
+
+
+def test_a_plural_noun_with_a_relative_clause_is_no_cue():  # type: ignore[no-untyped-def]
+    assert [a for a in _one(parsed(REAL_NOUN)) if a[1] == "projects"] == []
 
 
 def test_passive_without_agent_has_no_source():  # type: ignore[no-untyped-def]

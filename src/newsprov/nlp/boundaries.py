@@ -2,7 +2,8 @@
 
 The "newsprov_boundaries" component runs before the parser and marks sentence starts at
 paragraph breaks, around headings and photo credits, and at glued full stops
-("distance.125 government"). Heading and credit spans come from the ``Article``
+("distance.125 government"), and keeps an abbreviated title with its name ("Sens. Marco
+Rubio and Ted Cruz"). Heading and credit spans come from the ``Article``
 (``set_article_spans`` puts them in ``doc.user_data`` before the pipeline runs); short
 unpunctuated lines and "(Name/Agency)" credits are also detected here, so a plain
 ``nlp(text)`` still gets them.
@@ -21,6 +22,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex
 
 from newsprov.model import Article
+from newsprov.nlp.aliases import lexicon
 
 __all__ = [
     "add_news_infixes",
@@ -227,6 +229,7 @@ class SentenceBoundaries:
             starts.update((s, e))
         ordered = sorted(starts)
         inside = _Blocks(blocks)
+        titles = lexicon().titles
         for tok in doc:
             if tok.i == 0:
                 continue
@@ -238,6 +241,8 @@ class SentenceBoundaries:
                 or _glued_stop(doc, tok.i)
             ):
                 tok.is_sent_start = True
+            elif _after_title(doc, tok.i, titles):
+                tok.is_sent_start = False  # "Sens. Marco Rubio": the full stop ends no sentence
         return doc
 
 
@@ -264,6 +269,20 @@ def _follows_space_start(doc: Doc, i: int, starts: set[int], ordered: list[int])
     gap_start = prev.idx + len(prev.text) if not prev.is_space else prev.idx
     k = bisect_left(ordered, gap_start)
     return k < len(ordered) and ordered[k] < doc[i].idx and doc[i].idx not in starts
+
+
+def _after_title(doc: Doc, i: int, titles: frozenset[str]) -> bool:
+    """A capitalised word right after an abbreviated title ("Sens.", "Gov.", "Adm."), its
+    full stop in the token or split off it ("Sens" "." when the tokenizer has no rule)."""
+    if not doc[i].text[:1].isupper():
+        return False
+    prev = doc[i - 1]
+    if prev.text == "." and i >= 2 and not doc[i - 2].whitespace_:
+        title = doc[i - 2].lower_ + "."
+    else:
+        title = prev.lower_
+    # a word with one full stop at its end: "Sen.", not "U.S." (a place ends sentences)
+    return title in titles and title.find(".") == len(title) - 1
 
 
 def _glued_stop(doc: Doc, i: int) -> bool:

@@ -46,6 +46,7 @@ def sentence_cues(
     for verb in verbs:
         out.append(_verb_attribution(verb, cues, inside))
     out += _phrase_attributions(sent, cues, inside)
+    out += _verbs_read_as_nouns(sent, cues, inside)
     out += _owned_documents(sent, cues, inside, {v.i for v in verbs})
     out += _owned_claims(sent, cues, inside)
     for qi in _claim_quotes(sent, verbs, marks_at, claimed, offset):
@@ -106,6 +107,35 @@ def _owned_claims(sent: Span, cues: CueLexicon, inside: set[int]) -> list[Attrib
             continue
         content = (subtree_chars(clause),)
         out.append(AttributionSpan((tok.i, tok.i + 1), phrase_span(owner, inside), content, "verb"))
+    return out
+
+
+def _verbs_read_as_nouns(sent: Span, cues: CueLexicon, inside: set[int]) -> list[AttributionSpan]:
+    """A cue verb in -s that the parser read as a plural noun closing the subject's noun
+    phrase, its that-clause hung on it as a relative clause: "The campaign projects that
+    the tax would raise $75 billion". A true relative clause has "that" as its subject or
+    object, not as its mark ("the projects that the city funded")."""
+    out = []
+    for tok in sent:
+        if tok.i in inside or tok.pos_ != "NOUN" or not tok.lower_.endswith("s"):
+            continue
+        if not cues.is_cue_verb(tok.lower_[:-1], tok.lower_) or tok.dep_ not in {"ROOT", "nsubj"}:
+            continue
+        clause = next(
+            (
+                c
+                for c in tok.rights
+                if c.dep_ in {"relcl", "acl", "ccomp"}
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ),
+            None,
+        )
+        words = [t for t in tok.lefts if t.dep_ in {"compound", "amod", "nmod", "poss", "det"}]
+        named = [t for t in words if t.pos_ in {"NOUN", "PROPN"}]
+        if clause is None or not named:
+            continue
+        source = (min(t.left_edge.i for t in words), tok.i)
+        out.append(AttributionSpan((tok.i, tok.i + 1), source, (subtree_chars(clause),), "verb"))
     return out
 
 
