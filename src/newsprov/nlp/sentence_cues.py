@@ -216,7 +216,8 @@ def _around(verb: Token, subj: Token | None) -> tuple[Char, ...]:
     if verb.dep_ == "advcl":
         left_stop = min(left_stop, verb.left_edge.idx)
     right = head.right_edge
-    parts = [(head.left_edge.idx, left_stop), (verb.right_edge.idx + len(verb.right_edge), right.idx + len(right))]
+    after = verb.right_edge.idx + len(verb.right_edge)
+    parts = [(head.left_edge.idx, left_stop), (after, right.idx + len(right))]
     return merge(parts)
 
 
