@@ -37,6 +37,8 @@ def nlp() -> Language:
         ("injured(Maria Lopez/AFP)", ["injured", "(", "Maria", "Lopez", "/", "AFP", ")"]),
         ("a rise of 3.5 percent", ["a", "rise", "of", "3.5", "percent"]),
         ("the U.S. Army said", ["the", "U.S.", "Army", "said"]),
+        ("by Sens. Ada Vale", ["by", "Sens.", "Ada", "Vale"]),
+        ("Adm. Ben Ortiz", ["Adm.", "Ben", "Ortiz"]),
         ("visit apnews.com today", ["visit", "apnews.com", "today"]),
     ],
 )

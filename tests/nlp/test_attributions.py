@@ -110,6 +110,20 @@ RESTRICTIVE = (
     "40|NUM|nummod|11|40 cars|NOUN|nsubj|12|car sold|VERB|ccomp|8|sell .|PUNCT|punct|8|."
 )
 
+# "Sixty percent of voters dislike the plan, the poll found.": the cue read as a relative clause
+TRAILING = (
+    "Sixty|NUM|nummod|1|sixty percent|NOUN|nsubj|4|percent of|ADP|prep|1|of "
+    "voters|NOUN|pobj|2|voter dislike|VERB|ROOT|4|dislike the|DET|det|6|the "
+    "plan|NOUN|dobj|4|plan ,|PUNCT|punct|6|, the|DET|det|9|the poll|NOUN|nsubj|10|poll "
+    "found|VERB|relcl|6|find .|PUNCT|punct|4|."
+)
+# "She praised the plan, which the board found sound.": a true relative clause
+WHICH_FOUND = (
+    "She|PRON|nsubj|1|she praised|VERB|ROOT|1|praise the|DET|det|3|the plan|NOUN|dobj|1|plan "
+    ",|PUNCT|punct|3|, which|PRON|dobj|8|which the|DET|det|7|the board|NOUN|nsubj|8|board "
+    "found|VERB|relcl|3|find sound|ADJ|oprd|8|sound .|PUNCT|punct|1|."
+)
+
 def _one(doc: Doc) -> list[tuple[str, str, str | None, list[str]]]:
     out = []
     for a in find_attributions(doc, CUES):
@@ -133,6 +147,7 @@ def _one(doc: Doc) -> list[tuple[str, str, str | None, list[str]]]:
         (INSERTED, "verb", "concluded", "the board", "farms must cut use by 20 percent"),
         (AS_NOTED, "verb", "noted", "the Courier", "rivals hold 30 seats"),
         (AGED, "verb", "said", "Ana Ruiz", "she took 90 files"),
+        (TRAILING, "verb", "found", "the poll", "Sixty percent of voters dislike the plan"),
         (VERB_AS_NOUN, "verb", "projects", "The campaign", "the tax would raise $ 75 billion"),
         (NON_RESTRICTIVE, "verb", "showed", "Exit polls from the primary", "65 percent backed"),
         (RESTRICTIVE, "verb", "shows", "A slide from a deck that Blake carries", "40 cars sold"),
@@ -160,6 +175,11 @@ def test_a_time_clause_is_not_a_cue_set_into_its_clause():  # type: ignore[no-un
 
 def test_a_plural_noun_with_a_relative_clause_is_no_cue():  # type: ignore[no-untyped-def]
     assert [a for a in _one(parsed(REAL_NOUN)) if a[1] == "projects"] == []
+
+
+def test_a_true_relative_clause_does_not_attribute_its_sentence():  # type: ignore[no-untyped-def]
+    found = [c for _, cue, _, c in _one(parsed(WHICH_FOUND)) if cue == "found"]
+    assert found and all("praised" not in part for part in found[0]), found
 
 
 def test_passive_without_agent_has_no_source():  # type: ignore[no-untyped-def]

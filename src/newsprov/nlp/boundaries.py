@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex
 
@@ -63,7 +64,7 @@ _BLANK_LINE = re.compile(r"\n\s*\n")
 
 def add_news_infixes(nlp: Language) -> None:
     """Split glued full stops, brackets and quotation marks ("distance.125", "dead(Omar",
-    'paranoia,”Clinton') into tokens."""
+    'paranoia,”Clinton') into tokens; keep abbreviated titles whole ("Sens.", "Adm.")."""
     current = nlp.tokenizer.infix_finditer  # type: ignore[union-attr]
     pattern = getattr(getattr(current, "__self__", None), "pattern", None)
     if pattern is None:
@@ -74,6 +75,10 @@ def add_news_infixes(nlp: Language) -> None:
         infixes = [pattern]
     regex = compile_infix_regex([*infixes, *_EXTRA_INFIXES])
     nlp.tokenizer.infix_finditer = regex.finditer  # type: ignore[union-attr]
+    for title in lexicon().titles:  # "Sens." and "Adm." one token, as "Sen." already is
+        if title.find(".") == len(title) - 1:
+            form = title[:1].upper() + title[1:]
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])  # type: ignore[union-attr]
 
 
 def detect_credits(text: str) -> list[tuple[int, int]]:

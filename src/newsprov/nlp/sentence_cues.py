@@ -19,6 +19,7 @@ _CLAUSES = {"ccomp", "xcomp", "csubj"}
 _INTERRUPTING = {"parataxis", "ccomp", "advcl"}
 VERBS = {"VERB", "AUX"}
 _NOT_CONTENT = {"punct", "aux", "neg", "cc", "conj", "advmod", "nsubj", "nsubjpass", "agent"}
+_TRAILER_PARTS = {"nsubj", "advmod", "npadvmod", "punct", "aux", "neg"}
 _NP_MAX = 8  # tokens of a speaker phrase between a closing mark and its verb
 _STOPS = {"”", '"', ",", ";", ":", "(", "—", "–"}
 
@@ -183,6 +184,9 @@ def _clause_content(verb: Token, subj: Token | None, cues: CueLexicon) -> tuple[
         return ((start, stop),) if stop > start else ()
     if head.i > verb.i and _inserted(verb):
         return _around(verb, subj)
+    if _trailing(verb):
+        comma = verb.doc[verb.left_edge.i - 1]
+        return ((verb.sent.start_char, comma.idx),) if comma.idx > verb.sent.start_char else ()
     skip = subj.i if subj is not None else -1
     rest = [
         c
@@ -203,6 +207,20 @@ def _inserted(verb: Token) -> bool:
     return verb.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children
     )
+
+
+def _trailing(verb: Token) -> bool:
+    """A cue closing its sentence after a comma that the parse hung on the last noun as a
+    relative clause ("… an unfavorable view of the mayor, the poll found."): a relative
+    clause has a relative word or a gap to fill, this one has only its subject."""
+    if verb.dep_ != "relcl" or verb.head.i > verb.i or verb.left_edge.i == 0:
+        return False
+    if verb.doc[verb.left_edge.i - 1].text != ",":
+        return False
+    if any(c.dep_ not in _TRAILER_PARTS or c.tag_ in {"WDT", "WP", "WP$"} for c in verb.children):
+        return False
+    after = verb.doc[verb.right_edge.i + 1 : verb.sent.end]
+    return any(c.dep_ in {"nsubj"} for c in verb.children) and all(t.is_punct for t in after)
 
 
 def _around(verb: Token, subj: Token | None) -> tuple[Char, ...]:
