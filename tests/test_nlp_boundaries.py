@@ -38,7 +38,7 @@ def nlp() -> Language:
         ("a rise of 3.5 percent", ["a", "rise", "of", "3.5", "percent"]),
         ("the U.S. Army said", ["the", "U.S.", "Army", "said"]),
         ("by Sens. Ada Vale", ["by", "Sens.", "Ada", "Vale"]),
-        ("Adm. Ben Ortiz", ["Adm.", "Ben", "Ortiz"]),
+        ("Capt. Ben Ortiz", ["Capt", ".", "Ben", "Ortiz"]),
         ("visit apnews.com today", ["visit", "apnews.com", "today"]),
     ],
 )

@@ -124,6 +124,13 @@ WHICH_FOUND = (
     "found|VERB|relcl|3|find sound|ADJ|oprd|8|sound .|PUNCT|punct|1|."
 )
 
+# "The agency said it would release 30 files.": a cue in the clause "said" governs
+RUN_ON = (
+    "The|DET|det|1|the agency|NOUN|nsubj|2|agency said|VERB|ROOT|2|say it|PRON|nsubj|5|it "
+    "would|AUX|aux|5|would release|VERB|ccomp|2|release 30|NUM|nummod|7|30 "
+    "files|NOUN|dobj|5|file .|PUNCT|punct|2|."
+)
+
 def _one(doc: Doc) -> list[tuple[str, str, str | None, list[str]]]:
     out = []
     for a in find_attributions(doc, CUES):
@@ -180,6 +187,11 @@ def test_a_plural_noun_with_a_relative_clause_is_no_cue():  # type: ignore[no-un
 def test_a_true_relative_clause_does_not_attribute_its_sentence():  # type: ignore[no-untyped-def]
     found = [c for _, cue, _, c in _one(parsed(WHICH_FOUND)) if cue == "found"]
     assert found and all("praised" not in part for part in found[0]), found
+
+
+def test_a_cue_in_a_governed_clause_does_not_take_the_words_before():  # type: ignore[no-untyped-def]
+    found = [c for _, cue, _, c in _one(parsed(RUN_ON)) if cue == "release"]
+    assert found and all("said" not in part for part in found[0]), found
 
 
 def test_passive_without_agent_has_no_source():  # type: ignore[no-untyped-def]

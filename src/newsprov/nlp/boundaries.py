@@ -64,7 +64,9 @@ _BLANK_LINE = re.compile(r"\n\s*\n")
 
 def add_news_infixes(nlp: Language) -> None:
     """Split glued full stops, brackets and quotation marks ("distance.125", "dead(Omar",
-    'paranoia,”Clinton') into tokens; keep abbreviated titles whole ("Sens.", "Adm.")."""
+    'paranoia,”Clinton') into tokens; keep the plural of an abbreviated title whole
+    ("Sens.", "Reps.") as spaCy keeps the singular ("Sen."), not "Capt." (which spaCy
+    splits, as the entity recogniser expects)."""
     current = nlp.tokenizer.infix_finditer  # type: ignore[union-attr]
     pattern = getattr(getattr(current, "__self__", None), "pattern", None)
     if pattern is None:
@@ -75,8 +77,9 @@ def add_news_infixes(nlp: Language) -> None:
         infixes = [pattern]
     regex = compile_infix_regex([*infixes, *_EXTRA_INFIXES])
     nlp.tokenizer.infix_finditer = regex.finditer  # type: ignore[union-attr]
-    for title in lexicon().titles:  # "Sens." and "Adm." one token, as "Sen." already is
-        if title.find(".") == len(title) - 1:
+    titles = lexicon().titles
+    for title in titles:  # "Sens." one token as "Sen." is; the parser read its stop as an end
+        if title.endswith("s.") and title[:-2] + "." in titles:
             form = title[:1].upper() + title[1:]
             nlp.tokenizer.add_special_case(form, [{ORTH: form}])  # type: ignore[union-attr]
 

@@ -176,7 +176,7 @@ def _clause_content(verb: Token, subj: Token | None, cues: CueLexicon) -> tuple[
     if clauses:
         return merge(subtree_chars(c) for c in clauses)
     head = verb.head
-    if verb.dep_ in _INTERRUPTING and head.i != verb.i and head.i < verb.i:
+    if verb.dep_ in _INTERRUPTING and head.i < verb.i and _set_off(verb):
         start = head.left_edge.idx
         stop = verb.left_edge.idx
         if subj is not None:
@@ -196,6 +196,14 @@ def _clause_content(verb: Token, subj: Token | None, cues: CueLexicon) -> tuple[
         and not (verb.lemma_ in cues.via_verbs and c.dep_ in {"dobj", "dative", "iobj"})
     ]
     return merge(subtree_chars(c) for c in rest)
+
+
+def _set_off(verb: Token) -> bool:
+    """Is the cue's clause set off from the words before it by a mark ('…,” the mayor
+    said', '…, officials said'), as a cue closing what it attributes is; a clause the
+    verb before it governs runs on ("the agency said it would release more")."""
+    k = verb.left_edge.i
+    return k > 0 and verb.doc[k - 1].is_punct
 
 
 def _inserted(verb: Token) -> bool:
