@@ -131,6 +131,15 @@ RUN_ON = (
     "files|NOUN|dobj|5|file .|PUNCT|punct|2|."
 )
 
+# 'The party released a statement, offering “a sincere apology” after emails showed bias.'
+HELD_QUOTE = (
+    "The|DET|det|1|the party|NOUN|nsubj|2|party released|VERB|ROOT|2|release a|DET|det|4|a "
+    "statement|NOUN|dobj|2|statement ,|PUNCT|punct|2|, offering|VERB|advcl|2|offer "
+    "“|PUNCT|punct|10|\" a|DET|det|10|a sincere|ADJ|amod|10|sincere apology|NOUN|dobj|6|apology "
+    "”|PUNCT|punct|10|\" after|SCONJ|mark|14|after emails|NOUN|nsubj|14|email "
+    "showed|VERB|advcl|6|show bias|NOUN|dobj|14|bias .|PUNCT|punct|2|."
+)
+
 def _one(doc: Doc) -> list[tuple[str, str, str | None, list[str]]]:
     out = []
     for a in find_attributions(doc, CUES):
@@ -192,6 +201,12 @@ def test_a_true_relative_clause_does_not_attribute_its_sentence():  # type: igno
 def test_a_cue_in_a_governed_clause_does_not_take_the_words_before():  # type: ignore[no-untyped-def]
     found = [c for _, cue, _, c in _one(parsed(RUN_ON)) if cue == "release"]
     assert found and all("said" not in part for part in found[0]), found
+
+
+def test_a_quotation_goes_to_the_cue_whose_phrase_holds_it():  # type: ignore[no-untyped-def]
+    by_cue = {cue: content for _, cue, _, content in _one(parsed(HELD_QUOTE))}
+    assert any("“a sincere apology”" in c for c in by_cue["released"]), by_cue
+    assert all("apology" not in c and c != "after" for c in by_cue["showed"]), by_cue
 
 
 def test_passive_without_agent_has_no_source():  # type: ignore[no-untyped-def]

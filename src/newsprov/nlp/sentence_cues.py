@@ -18,7 +18,9 @@ __all__ = ["VERBS", "inside_quotes", "mark_tokens", "sentence_cues"]
 _CLAUSES = {"ccomp", "xcomp", "csubj"}
 _INTERRUPTING = {"parataxis", "ccomp", "advcl"}
 VERBS = {"VERB", "AUX"}
-_NOT_CONTENT = {"punct", "aux", "neg", "cc", "conj", "advmod", "nsubj", "nsubjpass", "agent"}
+_NOT_CONTENT = {
+    "punct", "aux", "neg", "cc", "conj", "advmod", "nsubj", "nsubjpass", "agent", "mark"
+}
 _TRAILER_PARTS = {"nsubj", "advmod", "npadvmod", "punct", "aux", "neg"}
 _NP_MAX = 8  # tokens of a speaker phrase between a closing mark and its verb
 _STOPS = {"”", '"', ",", ";", ":", "(", "—", "–"}
@@ -201,8 +203,12 @@ def _clause_content(verb: Token, subj: Token | None, cues: CueLexicon) -> tuple[
 def _set_off(verb: Token) -> bool:
     """Is the cue's clause set off from the words before it by a mark ('…,” the mayor
     said', '…, officials said'), as a cue closing what it attributes is; a clause the
-    verb before it governs runs on ("the agency said it would release more")."""
+    verb before it governs runs on ("the agency said it would release more"), and a
+    subordinate clause is no cue of what precedes ("…” after emails showed"; "…, as the
+    Post observed" is)."""
     k = verb.left_edge.i
+    if any(c.dep_ == "mark" and c.lower_ != "as" for c in verb.children):
+        return False
     return k > 0 and verb.doc[k - 1].is_punct
 
 
@@ -322,8 +328,10 @@ def _claim_quotes(
     claimed: dict[int, int],
     offset: int,
 ) -> list[int]:
-    """Each quotation opening or closing in this sentence goes to the nearest cue verb
-    of the sentence outside quotation marks; returns the quotations claimed here."""
+    """Each quotation opening or closing in this sentence goes to the innermost cue verb
+    of the sentence (outside quotation marks) whose phrase holds it ("…, offering “a
+    sincere apology” after leaked emails showed …" is the offer's, not the emails'), else
+    to the nearest; returns the quotations claimed here."""
     if not verbs:
         return []
     near: dict[int, list[int]] = {}
@@ -337,10 +345,18 @@ def _claim_quotes(
     for qi, toks in near.items():
         if qi in claimed:
             continue
-        best = min(range(len(verbs)), key=lambda k: min(abs(verbs[k].i - t) for t in toks))
+        best = min(range(len(verbs)), key=lambda k: _claim_rank(verbs[k], toks))
         claimed[qi] = offset + best
         out.append(qi)
     return out
+
+
+def _claim_rank(verb: Token, marks: list[int]) -> tuple[int, int]:
+    """Holding verbs first, the smallest phrase first; then the nearest verb."""
+    left, right = verb.left_edge.i, verb.right_edge.i
+    if all(left <= t <= right for t in marks):
+        return (0, right - left)
+    return (1, min(abs(verb.i - t) for t in marks))
 
 
 def _mark_before(sent: Span, marks_at: dict[int, list[int]]) -> int | None:
