@@ -140,6 +140,22 @@ HELD_QUOTE = (
     "showed|VERB|advcl|6|show bias|NOUN|dobj|14|bias .|PUNCT|punct|2|."
 )
 
+# "Later estimates put the figure closer to 540.": the adverb phrase holds the number
+CLOSER = (
+    "Later|ADJ|amod|1|later estimates|NOUN|nsubj|2|estimate put|VERB|ROOT|2|put "
+    "the|DET|det|4|the figure|NOUN|dobj|2|figure closer|ADV|advmod|2|closer to|ADP|prep|5|to "
+    "540|NUM|pobj|6|540 .|PUNCT|punct|2|."
+)
+
+# "Vale, who leads 3 groups, said that 40 people came.": the relative clause read as a
+# clause of "said" with two subjects
+WHO_SAID = (
+    "Vale|PROPN|nsubj|3|Vale ,|PUNCT|punct|3|, who|PRON|nsubj|3|who leads|VERB|ccomp|7|lead "
+    "3|NUM|nummod|5|3 groups|NOUN|dobj|3|group ,|PUNCT|punct|7|, said|VERB|ROOT|7|say "
+    "that|SCONJ|mark|11|that 40|NUM|nummod|10|40 people|NOUN|nsubj|11|people "
+    "came|VERB|ccomp|7|come .|PUNCT|punct|7|."
+)
+
 def _one(doc: Doc) -> list[tuple[str, str, str | None, list[str]]]:
     out = []
     for a in find_attributions(doc, CUES):
@@ -164,6 +180,8 @@ def _one(doc: Doc) -> list[tuple[str, str, str | None, list[str]]]:
         (AS_NOTED, "verb", "noted", "the Courier", "rivals hold 30 seats"),
         (AGED, "verb", "said", "Ana Ruiz", "she took 90 files"),
         (TRAILING, "verb", "found", "the poll", "Sixty percent of voters dislike the plan"),
+        (WHO_SAID, "verb", "said", "Vale", "40 people came"),
+        (CLOSER, "verb", "put", "Later estimates", "closer to 540"),
         (VERB_AS_NOUN, "verb", "projects", "The campaign", "the tax would raise $ 75 billion"),
         (NON_RESTRICTIVE, "verb", "showed", "Exit polls from the primary", "65 percent backed"),
         (RESTRICTIVE, "verb", "shows", "A slide from a deck that Blake carries", "40 cars sold"),
@@ -207,6 +225,11 @@ def test_a_quotation_goes_to_the_cue_whose_phrase_holds_it():  # type: ignore[no
     by_cue = {cue: content for _, cue, _, content in _one(parsed(HELD_QUOTE))}
     assert any("“a sincere apology”" in c for c in by_cue["released"]), by_cue
     assert all("apology" not in c and c != "after" for c in by_cue["showed"]), by_cue
+
+
+def test_content_leaves_out_the_clause_holding_its_source():  # type: ignore[no-untyped-def]
+    said = [c for _, cue, _, c in _one(parsed(WHO_SAID)) if cue == "said"]
+    assert said and all("leads" not in part for part in said[0]), said
 
 
 def test_passive_without_agent_has_no_source():  # type: ignore[no-untyped-def]
@@ -342,6 +365,16 @@ def test_quote_with_no_cue_and_nothing_before_stays_unattributed(pipeline):  # t
             "4 percent",
             None,
         ),  # no named owner: "the governor" is a description, not a name
+        (
+            "Mail.\n\nUnder Mr. Dorsey's plan, fees would rise by 4 percent.\n",
+            "4 percent",
+            "Mr. Dorsey",
+        ),
+        (
+            "Mail.\n\nAuditors found 900 emails in Mr. Dorsey's private account.\n",
+            "900 emails",
+            None,
+        ),  # the account holds the emails: it frames no clause
     ],
 )
 def test_owned_documents(pipeline, text, content, source):  # type: ignore[no-untyped-def]

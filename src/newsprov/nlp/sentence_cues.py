@@ -76,12 +76,18 @@ def _owned_documents(
             if tok.head.i in cued:
                 continue
             content = _clause_content(tok.head, tok, cues)
-        elif tok.dep_ == "pobj" and tok.head.lower_ in {"under", "in", "by"}:
+        elif tok.dep_ == "pobj" and tok.head.lower_ in {"under", "in", "by"} and _frames(tok.head):
             content = sent_chars(sent)
         else:
             continue
         out.append(AttributionSpan((tok.i, tok.i + 1), source, content, "document"))
     return out
+
+
+def _frames(prep: Token) -> bool:
+    """Does the preposition frame a clause ("Under the governor's plan, taxes rise"), not
+    modify a noun ("emails in Clinton's private account")?"""
+    return prep.head.pos_ in VERBS
 
 
 def _owned_claims(sent: Span, cues: CueLexicon, inside: set[int]) -> list[AttributionSpan]:
@@ -174,7 +180,7 @@ def _verb_attribution(verb: Token, cues: CueLexicon, inside: set[int]) -> Attrib
 def _clause_content(verb: Token, subj: Token | None, cues: CueLexicon) -> tuple[Char, ...]:
     """What the verb attributes: its clausal complement, the clause it interrupts, else
     the rest of its own phrase (less the source and the recipient)."""
-    clauses = [c for c in verb.children if c.dep_ in _CLAUSES]
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSES and not _holds(c, subj)]
     if clauses:
         return merge(subtree_chars(c) for c in clauses)
     head = verb.head
@@ -194,10 +200,20 @@ def _clause_content(verb: Token, subj: Token | None, cues: CueLexicon) -> tuple[
         c
         for c in verb.children
         if c.i != skip
-        and c.dep_ not in _NOT_CONTENT
+        and (c.dep_ not in _NOT_CONTENT or (c.dep_ == "advmod" and _counts(c)))
         and not (verb.lemma_ in cues.via_verbs and c.dep_ in {"dobj", "dative", "iobj"})
     ]
     return merge(subtree_chars(c) for c in rest)
+
+
+def _holds(clause: Token, tok: Token | None) -> bool:
+    """Is ``tok`` (the source) inside the clause? Content never holds its own source."""
+    return tok is not None and clause.left_edge.i <= tok.i <= clause.right_edge.i
+
+
+def _counts(tok: Token) -> bool:
+    """An adverb phrase holding a number ("put the figure closer to 54,000")."""
+    return any(t.like_num for t in tok.subtree)
 
 
 def _set_off(verb: Token) -> bool:

@@ -84,11 +84,27 @@ def subject_of(verb: Token) -> Token | None:
     surface = surface_subject(verb)
     if surface is not None:
         return surface
+    relative = _relative_clause_subject(verb)
+    if relative is not None:
+        return relative
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         head = verb.head
         if verb.tag_ == "VBG" and _quoted(head):  # "X clarified, -- ''…'' -- and asserting"
             return next((t for t in verb.sent if t.dep_ in _SUBJ and not _quoted(t)), None)
         return next((c for c in head.children if c.dep_ in _SUBJ), None)
+    return None
+
+
+def _relative_clause_subject(verb: Token) -> Token | None:
+    """ "Sanders, who sits at zero endorsements, said …" parsed as a clause before the
+    verb with two subjects, the name and "who": the name is the speaker."""
+    for clause in verb.lefts:
+        if clause.dep_ not in {"ccomp", "advcl", "parataxis"}:
+            continue
+        subjects = sorted((c for c in clause.children if c.dep_ in _SUBJ), key=lambda c: c.i)
+        if len(subjects) >= 2 and subjects[1].lower_ in {"who", "which"}:
+            first = subjects[0]
+            return first if first.pos_ in {"NOUN", "PROPN"} else None
     return None
 
 
