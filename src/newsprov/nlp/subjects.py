@@ -84,9 +84,9 @@ def subject_of(verb: Token) -> Token | None:
     surface = surface_subject(verb)
     if surface is not None:
         return surface
-    relative = _relative_clause_subject(verb)
-    if relative is not None:
-        return relative
+    who = _relative_clause_subject(verb)
+    if who is not None:
+        return who
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         head = verb.head
         if verb.tag_ == "VBG" and _quoted(head):  # "X clarified, -- ''…'' -- and asserting"
