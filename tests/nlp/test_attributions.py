@@ -156,6 +156,19 @@ WHO_SAID = (
     "came|VERB|ccomp|7|come .|PUNCT|punct|7|."
 )
 
+# "Vale went so far as to say that 40 people lied.": "to say" under an adverb
+SO_FAR_AS = (
+    "Vale|PROPN|nsubj|1|Vale went|VERB|ROOT|1|go so|ADV|advmod|3|so far|ADV|advmod|1|far "
+    "as|SCONJ|mark|6|as to|PART|aux|6|to say|VERB|advcl|3|say that|SCONJ|mark|10|that "
+    "40|NUM|nummod|9|40 people|NOUN|nsubj|10|people lied|VERB|ccomp|6|lie .|PUNCT|punct|1|."
+)
+# "Vale shared the news, writing that 40 people came.": the participle parsed astray
+WRITING = (
+    "Vale|PROPN|nsubj|1|Vale shared|VERB|ROOT|1|share the|DET|det|3|the news|NOUN|dobj|1|news "
+    ",|PUNCT|punct|1|, writing|VERB|dep|1|write that|SCONJ|mark|9|that 40|NUM|nummod|8|40 "
+    "people|NOUN|nsubj|9|people came|VERB|ccomp|5|come .|PUNCT|punct|1|."
+)
+
 def _one(doc: Doc) -> list[tuple[str, str, str | None, list[str]]]:
     out = []
     for a in find_attributions(doc, CUES):
@@ -181,6 +194,8 @@ def _one(doc: Doc) -> list[tuple[str, str, str | None, list[str]]]:
         (AGED, "verb", "said", "Ana Ruiz", "she took 90 files"),
         (TRAILING, "verb", "found", "the poll", "Sixty percent of voters dislike the plan"),
         (WHO_SAID, "verb", "said", "Vale", "40 people came"),
+        (SO_FAR_AS, "verb", "say", "Vale", "40 people lied"),
+        (WRITING, "verb", "writing", "Vale", "40 people came"),
         (CLOSER, "verb", "put", "Later estimates", "closer to 540"),
         (VERB_AS_NOUN, "verb", "projects", "The campaign", "the tax would raise $ 75 billion"),
         (NON_RESTRICTIVE, "verb", "showed", "Exit polls from the primary", "65 percent backed"),
