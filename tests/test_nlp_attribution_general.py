@@ -186,6 +186,14 @@ def test_organisers_named_in_next_sentence(pipeline: Language) -> None:
     assert _source(_extract(pipeline, text), 120_000) == "Teachers Solidarity Front"
 
 
+@pytest.mark.parametrize("word", ["organizers", "organisers"])
+def test_unnamed_organisers_are_named_as_the_text_spells_them(
+    pipeline: Language, word: str
+) -> None:
+    text = f"About 4,000 people marched on Saturday, {word} said."
+    assert _source(_extract(pipeline, text), 4_000) == word
+
+
 def test_pronoun_is_the_last_speaker(pipeline: Language) -> None:
     text = (
         "About 18,000 people took part, said police chief Datuk Rosli Hashim.\n\n"

@@ -37,6 +37,8 @@ def nlp() -> Language:
         ("injured(Maria Lopez/AFP)", ["injured", "(", "Maria", "Lopez", "/", "AFP", ")"]),
         ("a rise of 3.5 percent", ["a", "rise", "of", "3.5", "percent"]),
         ("the U.S. Army said", ["the", "U.S.", "Army", "said"]),
+        ("by Sens. Ada Vale", ["by", "Sens.", "Ada", "Vale"]),
+        ("Capt. Ben Ortiz", ["Capt", ".", "Ben", "Ortiz"]),
         ("visit apnews.com today", ["visit", "apnews.com", "today"]),
     ],
 )
@@ -115,3 +117,24 @@ def test_article_spans_mark_credit_and_heading(nlp: Language) -> None:
     assert "(Ann Lee/AP)" not in body
     assert "Calm Returns" not in body
     assert (text.index("Calm"), text.index("Calm") + len("Calm Returns")) in heading_spans(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "sents"),
+    [
+        (
+            "Backed by Sens. Ada Vale and Gov. Ben Ortiz, it passed.",
+            ["Backed by Sens. Ada Vale and Gov. Ben Ortiz, it passed."],
+        ),
+        ("He met Ms. Vale. Mr. Ortiz left.", ["He met Ms. Vale.", "Mr. Ortiz left."]),
+    ],
+)
+def test_an_abbreviated_title_ends_no_sentence(nlp: Language, text: str, sents: list[str]) -> None:
+    doc = nlp(text)
+    assert [doc.text[slice(*trimmed(s))] for s in doc.sents] == sents
+
+
+def test_a_place_abbreviation_may_end_a_sentence(nlp: Language) -> None:
+    doc = nlp.get_pipe("newsprov_boundaries")(nlp.make_doc("It ended in the U.S. Many left."))
+    many = next(t for t in doc if t.text == "Many")
+    assert many.is_sent_start is not False  # left to the parser

@@ -6,6 +6,7 @@ import pytest
 from spacy.tokens import Span
 
 from newsprov.nlp.entities import _body_noun
+from newsprov.nlp.patterns import name_runs_untyped
 from nlp_docs import doc_builder
 
 parsed = doc_builder({",", "."}, set())
@@ -192,3 +193,24 @@ def test_outlet_prefixes(spec: str, outlet: bool) -> None:
     doc = parsed(spec)
     ent = Span(doc, 0, len(doc) - 1, "PERSON")
     assert looks_like_outlet(ent) is outlet
+
+
+@pytest.mark.parametrize(
+    ("spec", "runs"),
+    [
+        # "While the State Department waited": a conjunction opening the sentence is no name
+        (
+            "While|SCONJ|mark|4 the|DET|det|3 State|PROPN|compound|3 Department|PROPN|nsubj|4 "
+            "waited|VERB|ROOT|4",
+            ["State Department"],
+        ),
+        # "Bank of the West waited": "the" inside a name stays
+        (
+            "Bank|PROPN|nsubj|4 of|ADP|prep|0 the|DET|det|3 West|PROPN|pobj|1 waited|VERB|ROOT|4",
+            ["Bank of the West"],
+        ),
+    ],
+)
+def test_capitalised_runs(spec: str, runs: list[str]) -> None:
+    doc = parsed(spec)
+    assert [doc[s:e].text for s, e in name_runs_untyped(doc)] == runs

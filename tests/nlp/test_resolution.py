@@ -72,6 +72,11 @@ def _sources(pipeline, text: str) -> list[str | None]:  # type: ignore[no-untype
             "of life,” the navy said in a statement.\n",
             "Chilean navy",
         ),
+        # people named by their standing
+        (
+            "Ratings.\n\n“The best ratings in years,” the business mogul told reporters.\n",
+            "business mogul",
+        ),
         # several unnamed people stay several
         ("Base.\n\nThe camp will stay open for years, officials said.\n", "unnamed officials"),
     ],
@@ -108,6 +113,7 @@ def test_unnamed_documents(pipeline, text, expected):  # type: ignore[no-untyped
         "Poll.\n\nSeventy-three percent said they would vote, and 52 percent agreed.\n",
         # a thing is no source
         "Protest.\n\nThe placards said the rent was too high.\n",
+        "Protest.\n\nThe banner told them the rent was too high.\n",
     ],
 )
 def test_no_source(pipeline, text):  # type: ignore[no-untyped-def]

@@ -32,7 +32,8 @@ class AttributionSpan:
 
 
 def phrase_span(tok: Token, inside: set[int]) -> tuple[int, int]:
-    """The noun phrase of ``tok`` (its subtree, cut at a quotation or a clause)."""
+    """The noun phrase of ``tok`` (its subtree, cut at a quotation or a clause, also a
+    non-restrictive relative clause deeper in it: ", which …")."""
     left = tok.i
     while (
         left > tok.left_edge.i
@@ -49,6 +50,12 @@ def phrase_span(tok: Token, inside: set[int]) -> tuple[int, int]:
         if t.dep_ in {"relcl", "acl", "punct", "appos", "advcl", "case"} or t.i in inside:
             break
         right = t.right_edge.i + 1
+    for t in tok.doc[tok.i + 1 : right]:
+        if t.dep_ == "relcl" and tok.doc[t.left_edge.i - 1].lower_ == ",":
+            right = t.left_edge.i  # "exit polls from the primary, which X won": not X
+            break
+    while right > tok.i + 1 and tok.doc[right - 1].dep_ == "punct":
+        right -= 1
     return (left, right)
 
 

@@ -2,7 +2,8 @@
 
 The "newsprov_boundaries" component runs before the parser and marks sentence starts at
 paragraph breaks, around headings and photo credits, and at glued full stops
-("distance.125 government"). Heading and credit spans come from the ``Article``
+("distance.125 government"), and keeps an abbreviated title with its name ("Sens. Marco
+Rubio and Ted Cruz"). Heading and credit spans come from the ``Article``
 (``set_article_spans`` puts them in ``doc.user_data`` before the pipeline runs); short
 unpunctuated lines and "(Name/Agency)" credits are also detected here, so a plain
 ``nlp(text)`` still gets them.
@@ -17,10 +18,12 @@ import re
 from bisect import bisect_left, bisect_right
 
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex
 
 from newsprov.model import Article
+from newsprov.nlp.aliases import lexicon
 
 __all__ = [
     "add_news_infixes",
@@ -61,7 +64,9 @@ _BLANK_LINE = re.compile(r"\n\s*\n")
 
 def add_news_infixes(nlp: Language) -> None:
     """Split glued full stops, brackets and quotation marks ("distance.125", "dead(Omar",
-    'paranoia,”Clinton') into tokens."""
+    'paranoia,”Clinton') into tokens; keep the plural of an abbreviated title whole
+    ("Sens.", "Reps.") as spaCy keeps the singular ("Sen."), not "Capt." (which spaCy
+    splits, as the entity recogniser expects)."""
     current = nlp.tokenizer.infix_finditer  # type: ignore[union-attr]
     pattern = getattr(getattr(current, "__self__", None), "pattern", None)
     if pattern is None:
@@ -72,6 +77,11 @@ def add_news_infixes(nlp: Language) -> None:
         infixes = [pattern]
     regex = compile_infix_regex([*infixes, *_EXTRA_INFIXES])
     nlp.tokenizer.infix_finditer = regex.finditer  # type: ignore[union-attr]
+    titles = lexicon().titles
+    for title in titles:  # "Sens." one token as "Sen." is; the parser read its stop as an end
+        if title.endswith("s.") and title[:-2] + "." in titles:
+            form = title[:1].upper() + title[1:]
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])  # type: ignore[union-attr]
 
 
 def detect_credits(text: str) -> list[tuple[int, int]]:
@@ -227,6 +237,7 @@ class SentenceBoundaries:
             starts.update((s, e))
         ordered = sorted(starts)
         inside = _Blocks(blocks)
+        titles = lexicon().titles
         for tok in doc:
             if tok.i == 0:
                 continue
@@ -238,6 +249,8 @@ class SentenceBoundaries:
                 or _glued_stop(doc, tok.i)
             ):
                 tok.is_sent_start = True
+            elif _after_title(doc, tok.i, titles):
+                tok.is_sent_start = False  # "Sens. Marco Rubio": the full stop ends no sentence
         return doc
 
 
@@ -264,6 +277,20 @@ def _follows_space_start(doc: Doc, i: int, starts: set[int], ordered: list[int])
     gap_start = prev.idx + len(prev.text) if not prev.is_space else prev.idx
     k = bisect_left(ordered, gap_start)
     return k < len(ordered) and ordered[k] < doc[i].idx and doc[i].idx not in starts
+
+
+def _after_title(doc: Doc, i: int, titles: frozenset[str]) -> bool:
+    """A capitalised word right after an abbreviated title ("Sens.", "Gov.", "Adm."), its
+    full stop in the token or split off it ("Sens" "." when the tokenizer has no rule)."""
+    if not doc[i].text[:1].isupper():
+        return False
+    prev = doc[i - 1]
+    if prev.text == "." and i >= 2 and not doc[i - 2].whitespace_:
+        title = doc[i - 2].lower_ + "."
+    else:
+        title = prev.lower_
+    # a word with one full stop at its end: "Sen.", not "U.S." (a place ends sentences)
+    return title in titles and title.find(".") == len(title) - 1
 
 
 def _glued_stop(doc: Doc, i: int) -> bool:

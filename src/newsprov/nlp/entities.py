@@ -231,10 +231,15 @@ def _rescue_name(ent: Span) -> Span:
 
 
 def _cleaned(ent: Span) -> list[Span]:
-    """The entity without a leading "the", cut at a lower-case verb, split at a rank."""
+    """The entity without a leading conjunction ("While the State Department") or "the",
+    cut at a lower-case verb, split at a rank."""
     if ent.label_ in _NUMERIC:
         return [ent]
-    start = ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
+    start = ent.start
+    while start < ent.end - 1 and ent.doc[start].pos_ in {"SCONJ", "CCONJ"}:
+        start += 1
+    if ent.doc[start].lower_ == "the" and start < ent.end - 1:
+        start += 1
     out = []
     for part in split_title(Span(ent.doc, start, ent.end, label=ent.label_, span_id=ent.id_)):
         trimmed = trim_span(part)

@@ -41,7 +41,8 @@ def organisers(table: EntityTable, tok: Token) -> Cluster:
         return min(civic, key=lambda x: x[0])[1]
     # "Organisers … raised their estimate to 120,000. Gabungan Mahasiswa Malaysia …"
     ahead = named_next_sentence(table, tok)
-    return ahead or table.anonymous("organisers", tok, EntityType.ORGANISATION, "organisers")
+    # one unnamed body however spelt, named as the text spells it ("organizers")
+    return ahead or table.anonymous("organisers", tok, EntityType.ORGANISATION, tok.lower_)
 
 
 def _agent_of(table: EntityTable, verb: Token) -> Cluster | None:

@@ -121,8 +121,8 @@ def _runs(doc: Doc) -> Iterable[tuple[int, int]]:
     conn = patterns().connectors
     i = 0
     while i < len(doc):
-        if not _capitalised(doc[i]):
-            i += 1
+        if not _capitalised(doc[i]) or doc[i].pos_ in {"SCONJ", "CCONJ"}:
+            i += 1  # "While the State Department": a conjunction opens no name
             continue
         end = j = i + 1
         while j < len(doc) and (_capitalised(doc[j]) or _inner_connector(doc, j, conn)):

@@ -136,7 +136,7 @@ def _entity(
     if head.pos_ in {"NOUN", "PROPN"} and (speaks or cues.names_speaker(lemma, head.lower_)):
         if cues.is_document(lemma, head.lower_):
             words = _document_words(words, head)
-        name = _owned_name(table, head, words) or " ".join(t.text for t in words)
+        name = _owned_name(table, head, words) or _joined(words)
         return table.anonymous(head.lemma_.lower(), head, name=name)
     return None
 
@@ -163,8 +163,19 @@ def _owned_name(table: EntityTable, head: Token, words: list[Token]) -> str | No
     body = salient_org(table, poss)
     if body is None:
         return None
-    own = " ".join(t.text for t in words if t.i != poss.i)
+    own = _joined([t for t in words if t.i != poss.i])
     return f"{own} of {body.name}"
+
+
+def _joined(words: list[Token]) -> str:
+    """Words as written: a space where the text has one or a word was left out
+    ("Monday night's results", not "Monday night 's results")."""
+    out = ""
+    for k, t in enumerate(words):
+        if k and (words[k - 1].whitespace_ or words[k - 1].i + 1 != t.i):
+            out += " "
+        out += t.text
+    return out
 
 
 def _document_words(words: list[Token], head: Token) -> list[Token]:

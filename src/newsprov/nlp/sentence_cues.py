@@ -18,7 +18,10 @@ __all__ = ["VERBS", "inside_quotes", "mark_tokens", "sentence_cues"]
 _CLAUSES = {"ccomp", "xcomp", "csubj"}
 _INTERRUPTING = {"parataxis", "ccomp", "advcl"}
 VERBS = {"VERB", "AUX"}
-_NOT_CONTENT = {"punct", "aux", "neg", "cc", "conj", "advmod", "nsubj", "nsubjpass", "agent"}
+_NOT_CONTENT = {
+    "punct", "aux", "neg", "cc", "conj", "advmod", "nsubj", "nsubjpass", "agent", "mark"
+}
+_TRAILER_PARTS = {"nsubj", "advmod", "npadvmod", "punct", "aux", "neg"}
 _NP_MAX = 8  # tokens of a speaker phrase between a closing mark and its verb
 _STOPS = {"”", '"', ",", ";", ":", "(", "—", "–"}
 
@@ -46,6 +49,7 @@ def sentence_cues(
     for verb in verbs:
         out.append(_verb_attribution(verb, cues, inside))
     out += _phrase_attributions(sent, cues, inside)
+    out += _verbs_read_as_nouns(sent, cues, inside)
     out += _owned_documents(sent, cues, inside, {v.i for v in verbs})
     out += _owned_claims(sent, cues, inside)
     for qi in _claim_quotes(sent, verbs, marks_at, claimed, offset):
@@ -72,12 +76,18 @@ def _owned_documents(
             if tok.head.i in cued:
                 continue
             content = _clause_content(tok.head, tok, cues)
-        elif tok.dep_ == "pobj" and tok.head.lower_ in {"under", "in", "by"}:
+        elif tok.dep_ == "pobj" and tok.head.lower_ in {"under", "in", "by"} and _frames(tok.head):
             content = sent_chars(sent)
         else:
             continue
         out.append(AttributionSpan((tok.i, tok.i + 1), source, content, "document"))
     return out
+
+
+def _frames(prep: Token) -> bool:
+    """Does the preposition frame a clause ("Under the governor's plan, taxes rise"), not
+    modify a noun ("emails in Clinton's private account")?"""
+    return prep.head.pos_ in VERBS
 
 
 def _owned_claims(sent: Span, cues: CueLexicon, inside: set[int]) -> list[AttributionSpan]:
@@ -106,6 +116,35 @@ def _owned_claims(sent: Span, cues: CueLexicon, inside: set[int]) -> list[Attrib
             continue
         content = (subtree_chars(clause),)
         out.append(AttributionSpan((tok.i, tok.i + 1), phrase_span(owner, inside), content, "verb"))
+    return out
+
+
+def _verbs_read_as_nouns(sent: Span, cues: CueLexicon, inside: set[int]) -> list[AttributionSpan]:
+    """A cue verb in -s that the parser read as a plural noun closing the subject's noun
+    phrase, its that-clause hung on it as a relative clause: "The campaign projects that
+    the tax would raise $75 billion". A true relative clause has "that" as its subject or
+    object, not as its mark ("the projects that the city funded")."""
+    out = []
+    for tok in sent:
+        if tok.i in inside or tok.pos_ != "NOUN" or not tok.lower_.endswith("s"):
+            continue
+        if not cues.is_cue_verb(tok.lower_[:-1], tok.lower_) or tok.dep_ not in {"ROOT", "nsubj"}:
+            continue
+        clause = next(
+            (
+                c
+                for c in tok.rights
+                if c.dep_ in {"relcl", "acl", "ccomp"}
+                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ),
+            None,
+        )
+        words = [t for t in tok.lefts if t.dep_ in {"compound", "amod", "nmod", "poss", "det"}]
+        named = [t for t in words if t.pos_ in {"NOUN", "PROPN"}]
+        if clause is None or not named:
+            continue
+        source = (min(t.left_edge.i for t in words), tok.i)
+        out.append(AttributionSpan((tok.i, tok.i + 1), source, (subtree_chars(clause),), "verb"))
     return out
 
 
@@ -141,11 +180,11 @@ def _verb_attribution(verb: Token, cues: CueLexicon, inside: set[int]) -> Attrib
 def _clause_content(verb: Token, subj: Token | None, cues: CueLexicon) -> tuple[Char, ...]:
     """What the verb attributes: its clausal complement, the clause it interrupts, else
     the rest of its own phrase (less the source and the recipient)."""
-    clauses = [c for c in verb.children if c.dep_ in _CLAUSES]
+    clauses = [c for c in verb.children if c.dep_ in _CLAUSES and not _holds(c, subj)]
     if clauses:
         return merge(subtree_chars(c) for c in clauses)
     head = verb.head
-    if verb.dep_ in _INTERRUPTING and head.i != verb.i and head.i < verb.i:
+    if verb.dep_ in _INTERRUPTING and head.i < verb.i and _set_off(verb):
         start = head.left_edge.idx
         stop = verb.left_edge.idx
         if subj is not None:
@@ -153,15 +192,40 @@ def _clause_content(verb: Token, subj: Token | None, cues: CueLexicon) -> tuple[
         return ((start, stop),) if stop > start else ()
     if head.i > verb.i and _inserted(verb):
         return _around(verb, subj)
+    if _trailing(verb):
+        comma = verb.doc[verb.left_edge.i - 1]
+        return ((verb.sent.start_char, comma.idx),) if comma.idx > verb.sent.start_char else ()
     skip = subj.i if subj is not None else -1
     rest = [
         c
         for c in verb.children
         if c.i != skip
-        and c.dep_ not in _NOT_CONTENT
+        and (c.dep_ not in _NOT_CONTENT or (c.dep_ == "advmod" and _counts(c)))
         and not (verb.lemma_ in cues.via_verbs and c.dep_ in {"dobj", "dative", "iobj"})
     ]
     return merge(subtree_chars(c) for c in rest)
+
+
+def _holds(clause: Token, tok: Token | None) -> bool:
+    """Is ``tok`` (the source) inside the clause? Content never holds its own source."""
+    return tok is not None and clause.left_edge.i <= tok.i <= clause.right_edge.i
+
+
+def _counts(tok: Token) -> bool:
+    """An adverb phrase holding a number ("put the figure closer to 54,000")."""
+    return any(t.like_num for t in tok.subtree)
+
+
+def _set_off(verb: Token) -> bool:
+    """Is the cue's clause set off from the words before it by a mark ('…,” the mayor
+    said', '…, officials said'), as a cue closing what it attributes is; a clause the
+    verb before it governs runs on ("the agency said it would release more"), and a
+    subordinate clause is no cue of what precedes ("…” after emails showed"; "…, as the
+    Post observed" is)."""
+    k = verb.left_edge.i
+    if any(c.dep_ == "mark" and c.lower_ != "as" for c in verb.children):
+        return False
+    return k > 0 and verb.doc[k - 1].is_punct
 
 
 def _inserted(verb: Token) -> bool:
@@ -173,6 +237,20 @@ def _inserted(verb: Token) -> bool:
     return verb.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children
     )
+
+
+def _trailing(verb: Token) -> bool:
+    """A cue closing its sentence after a comma that the parse hung on the last noun as a
+    relative clause ("… an unfavorable view of the mayor, the poll found."): a relative
+    clause has a relative word or a gap to fill, this one has only its subject."""
+    if verb.dep_ != "relcl" or verb.head.i > verb.i or verb.left_edge.i == 0:
+        return False
+    if verb.doc[verb.left_edge.i - 1].text != ",":
+        return False
+    if any(c.dep_ not in _TRAILER_PARTS or c.tag_ in {"WDT", "WP", "WP$"} for c in verb.children):
+        return False
+    after = verb.doc[verb.right_edge.i + 1 : verb.sent.end]
+    return any(c.dep_ in {"nsubj"} for c in verb.children) and all(t.is_punct for t in after)
 
 
 def _around(verb: Token, subj: Token | None) -> tuple[Char, ...]:
@@ -266,8 +344,10 @@ def _claim_quotes(
     claimed: dict[int, int],
     offset: int,
 ) -> list[int]:
-    """Each quotation opening or closing in this sentence goes to the nearest cue verb
-    of the sentence outside quotation marks; returns the quotations claimed here."""
+    """Each quotation opening or closing in this sentence goes to the innermost cue verb
+    of the sentence (outside quotation marks) whose phrase holds it ("…, offering “a
+    sincere apology” after leaked emails showed …" is the offer's, not the emails'), else
+    to the nearest; returns the quotations claimed here."""
     if not verbs:
         return []
     near: dict[int, list[int]] = {}
@@ -281,10 +361,18 @@ def _claim_quotes(
     for qi, toks in near.items():
         if qi in claimed:
             continue
-        best = min(range(len(verbs)), key=lambda k: min(abs(verbs[k].i - t) for t in toks))
+        best = min(range(len(verbs)), key=lambda k: _claim_rank(verbs[k], toks))
         claimed[qi] = offset + best
         out.append(qi)
     return out
+
+
+def _claim_rank(verb: Token, marks: list[int]) -> tuple[int, int]:
+    """Holding verbs first, the smallest phrase first; then the nearest verb."""
+    left, right = verb.left_edge.i, verb.right_edge.i
+    if all(left <= t <= right for t in marks):
+        return (0, right - left)
+    return (1, min(abs(verb.i - t) for t in marks))
 
 
 def _mark_before(sent: Span, marks_at: dict[int, list[int]]) -> int | None:

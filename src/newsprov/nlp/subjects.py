@@ -84,11 +84,48 @@ def subject_of(verb: Token) -> Token | None:
     surface = surface_subject(verb)
     if surface is not None:
         return surface
+    who = _relative_clause_subject(verb)
+    if who is not None:
+        return who
+    if infinitive or (verb.lower_.endswith("ing") and _after_comma(verb)):
+        # "X went so far as to say", "X shared the news, writing “…”" parsed astray
+        return _nearest_subject(verb)
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         head = verb.head
         if verb.tag_ == "VBG" and _quoted(head):  # "X clarified, -- ''…'' -- and asserting"
             return next((t for t in verb.sent if t.dep_ in _SUBJ and not _quoted(t)), None)
         return next((c for c in head.children if c.dep_ in _SUBJ), None)
+    return None
+
+
+def _after_comma(verb: Token) -> bool:
+    return verb.i > verb.sent.start and verb.doc[verb.i - 1].text == ","
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """The subject of the nearest verb before ``verb`` that governs it or heads its
+    sentence: who goes so far as to say, or writes while sharing."""
+    root = verb.sent.root
+    candidates = [a for a in verb.ancestors if a.pos_ in _VERBS] + [root]
+    for head in candidates:
+        if head.i >= verb.i or head.pos_ not in _VERBS:
+            continue
+        subj = next((c for c in head.children if c.dep_ in {"nsubj"}), None)
+        if subj is not None:
+            return subj
+    return None
+
+
+def _relative_clause_subject(verb: Token) -> Token | None:
+    """ "Sanders, who sits at zero endorsements, said …" parsed as a clause before the
+    verb with two subjects, the name and "who": the name is the speaker."""
+    for clause in verb.lefts:
+        if clause.dep_ not in {"ccomp", "advcl", "parataxis"}:
+            continue
+        subjects = sorted((c for c in clause.children if c.dep_ in _SUBJ), key=lambda c: c.i)
+        if len(subjects) >= 2 and subjects[1].lower_ in {"who", "which"}:
+            first = subjects[0]
+            return first if first.pos_ in {"NOUN", "PROPN"} else None
     return None
 
 
