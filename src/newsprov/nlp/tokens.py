@@ -13,9 +13,10 @@ from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc
 
-__all__ = ["token_texts"]
+__all__ = ["appositions", "token_texts"]
 
 _TEXTS: WeakKeyDictionary[Doc, list[str]] = WeakKeyDictionary()
+_APPOS: WeakKeyDictionary[Doc, tuple[int, list[int]]] = WeakKeyDictionary()
 
 
 def token_texts(doc: Doc) -> list[str]:
@@ -24,3 +25,12 @@ def token_texts(doc: Doc) -> list[str]:
     if texts is None or len(texts) != len(doc):
         texts = _TEXTS[doc] = [t.text for t in doc]
     return texts
+
+
+def appositions(doc: Doc) -> list[int]:
+    """The indices of the tokens the parse attached as "appos", in order, listed once per
+    Doc (read it once the parser has run; do not change the list)."""
+    found = _APPOS.get(doc)
+    if found is None or found[0] != len(doc):
+        found = _APPOS[doc] = (len(doc), [t.i for t in doc if t.dep_ == "appos"])
+    return found[1]
