@@ -92,7 +92,7 @@ def subject_of(verb: Token) -> Token | None:
         if verb.tag_ == "VBG" and _quoted(head):  # "X clarified, -- ''…'' -- and asserting"
             return next((t for t in verb.sent if t.dep_ in _SUBJ and not _quoted(t)), None)
         return next((c for c in head.children if c.dep_ in _SUBJ), None)
-    if infinitive or (verb.lower_.endswith("ing") and _after_comma(verb)):
+    if infinitive or (verb.tag_ == "VBG" and _after_comma(verb)):
         # "X went so far as to say", "X shared the news, writing “…”" parsed astray
         return _nearest_subject(verb)
     return None
