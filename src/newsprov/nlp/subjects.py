@@ -87,14 +87,14 @@ def subject_of(verb: Token) -> Token | None:
     who = _relative_clause_subject(verb)
     if who is not None:
         return who
-    if infinitive or (verb.lower_.endswith("ing") and _after_comma(verb)):
-        # "X went so far as to say", "X shared the news, writing “…”" parsed astray
-        return _nearest_subject(verb)
     if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
         head = verb.head
         if verb.tag_ == "VBG" and _quoted(head):  # "X clarified, -- ''…'' -- and asserting"
             return next((t for t in verb.sent if t.dep_ in _SUBJ and not _quoted(t)), None)
         return next((c for c in head.children if c.dep_ in _SUBJ), None)
+    if infinitive or (verb.tag_ == "VBG" and _after_comma(verb)):
+        # "X went so far as to say", "X shared the news, writing “…”" parsed astray
+        return _nearest_subject(verb)
     return None
 
 
@@ -110,7 +110,7 @@ def _nearest_subject(verb: Token) -> Token | None:
     for head in candidates:
         if head.i >= verb.i or head.pos_ not in _VERBS:
             continue
-        subj = next((c for c in head.children if c.dep_ in {"nsubj"}), None)
+        subj = next((c for c in head.children if c.dep_ == "nsubj" and not _quoted(c)), None)
         if subj is not None:
             return subj
     return None
