@@ -398,6 +398,19 @@ def test_later_cue_does_not_reach_back_across_a_semicolon(pipeline):  # type: ig
             4200,
             "Paul Ermey",
         ),
+        # ... nor when it is a speaker of the sentence: set beside a cue, or in apposition
+        (
+            "Storm.\n\nA storm hit the coast late Monday, killing at least 31 people, the "
+            "regional agency, Defensa Costera, said Tuesday.\n",
+            31,
+            "Defensa Costera",
+        ),
+        (
+            "March.\n\nPolice put the crowd at 9,000, while the organisers, the Harbour "
+            "Workers Union, said more than 40,000 people had marched.\n",
+            40_000,
+            "Harbour Workers Union",
+        ),
         # ... nor when the cue's speaker speaks for the body named in the content
         (
             "Quake.\n\nIn the south, the Kabul provincial administration raised the toll to "

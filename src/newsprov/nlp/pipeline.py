@@ -278,22 +278,24 @@ def _contesting(
     cluster = table.get(old.source)
     if cluster is None:
         return None
-    holding = [
-        k
-        for k in verbs_in.get(doc[f.num_start].sent.start, ())
-        if found[k].overlap(f.start, f.end) >= f.end - f.start
-    ]
+    in_sentence = verbs_in.get(doc[f.num_start].sent.start, [])
+    holding = [k for k in in_sentence if found[k].overlap(f.start, f.end) >= f.end - f.start]
 
     def speaks(k: int) -> bool:
-        src = found[k].source
+        src, cue = found[k].source, found[k].cue[0]
         if src is None:
             return False
         if any(t.lower_ in {"its", "their"} for t in doc[src[0] : src[1]]):
             return True  # "…, its spokesman told Reuters": he speaks for the body
-        return any(src[0] <= m.start < src[1] for m in cluster.mentions)
+        root = doc[src[0] : src[1]].root  # with its apposition: "the organisers, X, said"
+        left, right = min(src[0], root.left_edge.i), max(src[1], root.right_edge.i + 1)
+        return any(
+            left <= m.start < right or cue - 3 <= m.end <= cue  # "…, X, said Tuesday"
+            for m in cluster.mentions
+        )
 
-    if any(speaks(k) for k in holding):
-        return None  # "Y noted that X said …": X states it, inside Y's content
+    if any(speaks(k) for k in in_sentence):
+        return None  # "Y noted that X said …": X states something here, inside Y's content
     for k in holding:
         content = found[k].content
         if any(s <= m.start_char and m.end_char <= e for m in cluster.mentions for s, e in content):
