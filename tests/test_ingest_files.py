@@ -9,6 +9,7 @@ import pytest
 
 from newsprov.errors import IngestError
 from newsprov.ingest import SUPPORTED_SUFFIXES, read_file, read_paths
+from newsprov.ingest._text import normalise_text
 from newsprov.model import Article
 
 DATA = Path(__file__).parent / "data" / "ingest"
@@ -242,3 +243,15 @@ def test_folder_readme_is_not_an_article(tmp_path):
     (tmp_path / "a.txt").write_text("Source: Reuters\n\nTwo people were hurt, police said.\n")
     ids = [a.id for a in read_paths([tmp_path]) if isinstance(a, Article)]
     assert ids == ["a"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("co-host Stu\u00a0Vale said", "co-host Stu Vale said"),  # no-break space
+        ("a\u2009thin and a\u202fnarrow one", "a thin and a narrow one"),
+        ("line\r\nend\ufeff", "line\nend"),
+    ],
+)
+def test_normalise_text_spaces_keep_offsets(raw: str, clean: str) -> None:
+    assert normalise_text(raw) == clean

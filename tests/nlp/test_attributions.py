@@ -169,6 +169,29 @@ WRITING = (
     "people|NOUN|nsubj|9|people came|VERB|ccomp|5|come .|PUNCT|punct|1|."
 )
 
+# '“How are you?” Miller, a retired worker from a plant, said into the phone.'
+LONG_APPOSITION = (
+    "“|PUNCT|punct|2|\" How|ADV|advmod|2|how are|AUX|ROOT|2|be you|PRON|nsubj|2|you "
+    "?|PUNCT|punct|2|? ”|PUNCT|punct|2|\" Miller|PROPN|nsubj|15|Miller ,|PUNCT|punct|6|, "
+    "a|DET|det|10|a retired|ADJ|amod|10|retired worker|NOUN|appos|6|worker "
+    "from|ADP|prep|10|from a|DET|det|13|a plant|NOUN|pobj|11|plant ,|PUNCT|punct|6|, "
+    "said|VERB|ROOT|15|say into|ADP|prep|15|into the|DET|det|18|the "
+    "phone|NOUN|pobj|16|phone .|PUNCT|punct|15|."
+)
+# '“We won,” mused Blaze co-host Stu Vale.': the parse hung "co" first
+CO_HOST = (
+    "“|PUNCT|punct|2|\" We|PRON|nsubj|2|we won|VERB|ccomp|5|win ,|PUNCT|punct|5|, "
+    "”|PUNCT|punct|5|\" mused|VERB|ROOT|5|muse Blaze|PROPN|compound|7|Blaze "
+    "co|NOUN|nsubj|5|co -|NOUN|dobj|5|- host|NOUN|compound|11|host Stu|PROPN|compound|11|Stu "
+    "Vale|PROPN|dobj|5|Vale .|PUNCT|punct|5|."
+)
+# '“We won,” said the woman, who left.': the parse gave "woman" to the later clause
+SAID_THE_WOMAN = (
+    "“|PUNCT|punct|2|\" We|PRON|nsubj|2|we won|VERB|ccomp|5|win ,|PUNCT|punct|5|, "
+    "”|PUNCT|punct|5|\" said|VERB|ROOT|5|say the|DET|det|7|the woman|NOUN|nsubj|10|woman "
+    ",|PUNCT|punct|7|, who|PRON|nsubj|10|who left|VERB|ccomp|5|leave .|PUNCT|punct|5|."
+)
+
 def _one(doc: Doc) -> list[tuple[str, str, str | None, list[str]]]:
     out = []
     for a in find_attributions(doc, CUES):
@@ -252,6 +275,20 @@ def test_a_participle_after_a_comma_takes_the_sentence_subject():  # type: ignor
     found = [a for a in _one(doc) if a[1] == "writing"]
     assert found and found[0][2] == "Vale", found
     assert any("40 people came" in c for c in found[0][3]), found
+
+
+@pytest.mark.parametrize(
+    ("spec", "cue", "source"),
+    [
+        (LONG_APPOSITION, "said", "Miller"),
+        (CO_HOST, "mused", "Stu Vale"),
+        (SAID_THE_WOMAN, "said", "the woman"),
+    ],
+)
+def test_a_quotation_before_its_inverted_or_long_speaker(spec, cue, source):  # type: ignore[no-untyped-def]
+    found = [a for a in _one(parsed(spec)) if a[1] == cue]
+    assert found and source in (found[0][2] or ""), found
+    assert any(("won" in c or "How" in c) for c in found[0][3]), found
 
 
 def test_passive_without_agent_has_no_source():  # type: ignore[no-untyped-def]

@@ -72,6 +72,12 @@ def _sources(pipeline, text: str) -> list[str | None]:  # type: ignore[no-untype
             "of life,” the navy said in a statement.\n",
             "Chilean navy",
         ),
+        # a description with its name set beside it, after the quotation it closes
+        (
+            "Vote.\n\n\"Is the count over? We won!\" the newly elected mayor of the city, "
+            "Ada Vale, tweeted Sunday after the result.\n",
+            "Ada Vale",
+        ),
         # people named by their standing
         (
             "Ratings.\n\n“The best ratings in years,” the business mogul told reporters.\n",

@@ -36,10 +36,15 @@ from newsprov.model import Article, Credit, TextSpan
 __all__ = ["normalise_text", "parse_text"]
 
 
+_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u202f"})
+
+
 def normalise_text(text: str) -> str:
-    """Unix line endings, no byte-order mark, no NUL or other C0 control characters."""
+    """Unix line endings, no byte-order mark, no NUL or other C0 control characters; a
+    no-break or thin space is a space ("Stu\u00a0Vale" is one name to the tokenizer),
+    one character for one, so offsets into the text keep."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
-    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").translate(_SPACES)
     return "".join(c for c in text if c >= " " or c in "\n\t")
 
 

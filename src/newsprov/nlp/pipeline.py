@@ -154,6 +154,15 @@ def _records(doc: Doc, article: Article) -> Extraction:
     open_spans = [(f.start, f.end) for f, o in zip(spans, old, strict=True) if _open(o)]
     open_spans += [(q.start, q.end) for attached, q in old_quotes if not attached or not q.speaker]
     needed = _needed(found, open_spans)
+    verbs_in: dict[int, list[int]] = {}  # sentence start -> its cue verbs with a source
+    for k, a in enumerate(found):
+        if a.kind == "verb" and a.source is not None:
+            verbs_in.setdefault(doc[a.cue[0]].sent.start, []).append(k)
+    contested = {
+        k: _contesting(doc, table, found, verbs_in, f, o)
+        for k, (f, o) in enumerate(zip(spans, old, strict=True))
+    }
+    needed |= {a for a in contested.values() if a is not None}
     stated_in: dict[int, list[AttributionSpan]] = {}  # sentence start -> its stated ones
     for a in found:
         if a.kind in _STATED:
@@ -164,8 +173,8 @@ def _records(doc: Doc, article: Article) -> Extraction:
     )
     resolved = resolve_sources(doc, table, found, publisher, cues, only=needed)
     figure_attrs = []
-    for f, o in zip(spans, old, strict=True):
-        attr = _figure_attribution(doc, found, resolved, f, o)
+    for k, (f, o) in enumerate(zip(spans, old, strict=True)):
+        attr = _figure_attribution(doc, found, resolved, f, o, contested[k])
         span = (f.start, f.end)
         figure_attrs.append(_relayed(doc, found, resolved, attr, span, attr.source, table))
     figures = _figures(doc, article, table, spans, figure_attrs)
@@ -252,16 +261,63 @@ def _open(old: FigureAttribution) -> bool:
     return (old.source is None and old.via is None) or old.kind is Attribution.CONTEXT
 
 
+def _contesting(
+    doc: Doc,
+    table: EntityTable,
+    found: Sequence[AttributionSpan],
+    verbs_in: dict[int, list[int]],
+    f: Any,
+    old: FigureAttribution,
+) -> int | None:
+    """The stated attribution that overrules the sentence rules' source for a figure: a
+    cue verb with its own source whose content holds the figure and names the source the
+    rules chose ("Audit files from the vendor show that accounts ran 24 searches of Lee's
+    data": not Lee). A content never holds its own source."""
+    if _open(old) or old.source is None:
+        return None
+    cluster = table.get(old.source)
+    if cluster is None:
+        return None
+    in_sentence = verbs_in.get(doc[f.num_start].sent.start, [])
+    holding = [k for k in in_sentence if found[k].overlap(f.start, f.end) >= f.end - f.start]
+
+    def speaks(k: int) -> bool:
+        src, cue = found[k].source, found[k].cue[0]
+        if src is None:
+            return False
+        if any(t.lower_ in {"its", "their"} for t in doc[src[0] : src[1]]):
+            return True  # "…, its spokesman told Reuters": he speaks for the body
+        root = doc[src[0] : src[1]].root  # with its apposition: "the organisers, X, said"
+        left, right = min(src[0], root.left_edge.i), max(src[1], root.right_edge.i + 1)
+        return any(
+            left <= m.start < right or cue - 3 <= m.end <= cue  # "…, X, said Tuesday"
+            for m in cluster.mentions
+        )
+
+    if any(speaks(k) for k in in_sentence):
+        return None  # "Y noted that X said …": X states something here, inside Y's content
+    for k in holding:
+        content = found[k].content
+        if any(s <= m.start_char and m.end_char <= e for m in cluster.mentions for s, e in content):
+            return k
+    return None
+
+
 def _figure_attribution(
     doc: Doc,
     found: Sequence[AttributionSpan],
     resolved: Sequence[Resolved],
     f: Any,
     old: FigureAttribution,
+    contested: int | None = None,
 ) -> FigureAttribution:
     """A figure's source is the source of the attribution whose content contains it (where
-    the sentence rules left it ``_open``); an unnamed person's wish or promise ("a local
-    man promised $500") reports nothing."""
+    the sentence rules left it ``_open``, or named the content's own words as its source:
+    see ``_contesting``); an unnamed person's wish or promise ("a local man promised
+    $500") reports nothing."""
+    if contested is not None and resolved[contested].source is not None:
+        stated = resolved[contested]
+        return FigureAttribution(stated.source, stated.via, Attribution.EXPLICIT)
     if not _open(old) or settlement_size(doc[f.num_start]):
         return old
     kept = [k for k, a in enumerate(found) if a.kind != "intent" or resolved[k].named]

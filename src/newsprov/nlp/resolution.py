@@ -111,7 +111,7 @@ def _entity(
     if not len(span) or counted:  # a year is no count: "a 2014 examination by X"
         return None
     head = span.root
-    found = _called(table, head) or table.resolve(head)
+    found = _called(table, head) or _apposed(table, head) or table.resolve(head)
     document = cues.is_document(head.lemma_.lower(), head.lower_)
     if found is not None and found.kind is EntityType.PLACE and document and create:
         found = None  # "New Hampshire surveys": the place is the survey's scope
@@ -151,6 +151,17 @@ def _called(table: EntityTable, head: Token) -> Cluster | None:
             found = table.at(tok.i) if tok.i != acl.i else None
             if found is not None and found.kind is not EntityType.PLACE:
                 return found
+    return None
+
+
+def _apposed(table: EntityTable, head: Token) -> Cluster | None:
+    """The name set beside a description: "the presumptive nominee, Donald Trump,"."""
+    for appos in head.children:
+        if appos.dep_ != "appos":
+            continue
+        named = table.at(appos.i)
+        if named is not None and named.kind in {EntityType.PERSON, EntityType.ORGANISATION}:
+            return named
     return None
 
 

@@ -153,11 +153,21 @@ def _is_cue_verb(tok: Token, cues: CueLexicon) -> bool:
         return False
     if tok.dep_ == "amod" and tok.tag_ != "VBD" and not sentence_initial_before_name(tok):
         return False  # "the reported figures"; not '"…," tweeted X' nor "Added X: …"
-    if tok.tag_ == "VBN" and tok.dep_ == "acl":
+    if tok.tag_ == "VBN" and tok.dep_ == "acl" and not _closes_quote(tok):
         return False  # "a man named X"
     if tok.lemma_ in cues.object_not_speech and any(c.dep_ == "dobj" for c in tok.children):
         return False  # "to add 7,000 soldiers"
     return tok.lemma_ not in cues.object_source_verbs or tok.tag_ != "VBG"
+
+
+def _closes_quote(verb: Token) -> bool:
+    """ '"…!" the nominee, Donald Trump, tweeted Sunday': a sentence after a quotation
+    whose subject the parse made its root, the cue hung on it as a participle."""
+    head = verb.head
+    if head.dep_ != "ROOT" or head.pos_ not in {"NOUN", "PROPN"} or head.i > verb.i:
+        return False
+    start = head.left_edge.i
+    return start > 0 and verb.doc[start - 1].text in {"”", '"', "''"}
 
 
 def _verb_attribution(verb: Token, cues: CueLexicon, inside: set[int]) -> AttributionSpan:
@@ -355,7 +365,7 @@ def _claim_quotes(
         for qi in marks_at.get(i, ()):
             near.setdefault(qi, []).append(i)
     before = _mark_before(sent, marks_at)
-    if not near and before is not None and verbs[0].i - sent.start <= _NP_MAX:
+    if not near and before is not None and _opens_with_subject(sent, verbs[0]):
         near = {qi: [before] for qi in marks_at[before]}  # '“…?” Vitter demanded.'
     out = []
     for qi, toks in near.items():
@@ -365,6 +375,15 @@ def _claim_quotes(
         claimed[qi] = offset + best
         out.append(qi)
     return out
+
+
+def _opens_with_subject(sent: Span, verb: Token) -> bool:
+    """Does the sentence open with the verb's speaker: a short phrase, or the verb's own
+    subject however long its apposition ("Miller, a retired worker from a plant, said")?"""
+    if verb.i - sent.start <= _NP_MAX or _closes_quote(verb):
+        return True
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.left_edge.i == sent.start
 
 
 def _claim_rank(verb: Token, marks: list[int]) -> tuple[int, int]:

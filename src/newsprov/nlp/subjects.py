@@ -53,6 +53,11 @@ def subject_of(verb: Token) -> Token | None:
         relative = child.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl"
         if child.lower_ in _POSSESSIVE:
             return _possessed(child, verb)
+        if child.i > verb.i and child.pos_ != "PROPN":
+            named = _name_after(verb)  # "…,” mused Blaze co-host Stu Vale": the name
+            run = verb.doc[child.i : named.i] if named is not None else None
+            if run is not None and len(run) and not any(t.pos_ == "ADP" for t in run):
+                return named
         return verb.head if relative else (_past_dateline(child) or child)
     for child in verb.children:
         if child.dep_ == "npadvmod" and child.i < verb.i and _past_dateline(child):
@@ -71,12 +76,16 @@ def subject_of(verb: Token) -> Token | None:
     if sentence_initial_before_name(verb):
         return verb.head  # "Said Ellis: “…”", the verb parsed as part of the name
     if inverted:
-        for child in verb.rights:
-            if child.dep_ in _INVERTED_SUBJ:
-                return child
         named = _name_after(verb)
+        for child in verb.rights:
+            if child.dep_ in _INVERTED_SUBJ and child.ent_type_ not in {"DATE", "TIME"}:
+                # "…,” mused Blaze co-host Stu Vale": the name, not a word the parse hung first
+                return named if named is not None and child.pos_ != "PROPN" else child
         if named is not None:
             return named
+        noun = _noun_after(verb)
+        if noun is not None:
+            return noun
     if verb.dep_ in {"acl", "relcl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
         if infinitive and verb.head.head.pos_ in _VERBS and verb.head.dep_ in {"dobj", "attr"}:
             return subject_of(verb.head.head)  # "X held a briefing to brag that …"
@@ -142,6 +151,23 @@ def _quoted(tok: Token) -> bool:
     return inside
 
 
+def _noun_after(verb: Token) -> Token | None:
+    """The noun phrase right after an inverted verb that the parse hung on a later clause
+    ('…," said the woman, who did not want to be named'): its last noun before a comma."""
+    doc, end = verb.doc, verb.sent.end
+    j = verb.i + 1
+    if j >= end or doc[j].pos_ not in {"DET", "ADJ", "NOUN", "PROPN"}:
+        return None
+    last = None
+    while j < end and doc[j].text not in _DELIMITERS and j - verb.i <= _NP_MAX:
+        if doc[j].pos_ not in {"DET", "ADJ", "NOUN", "PROPN", "NUM"}:
+            return None
+        if doc[j].pos_ == "NOUN":
+            last = doc[j]
+        j += 1
+    return last
+
+
 def _name_after(verb: Token) -> Token | None:
     """The last proper noun of the words after an inverted verb, up to a delimiter, for a
     parse that hung them elsewhere ("…,'' said Robin Maynard, half joking"; "…," said
@@ -152,7 +178,7 @@ def _name_after(verb: Token) -> Token | None:
     while j < end and doc[j].text not in _DELIMITERS and j - verb.i <= _NP_MAX:
         if doc[j].dep_ == "prep" and doc[j].head.i == verb.i:
             break  # "…, X, the undersecretary, wrote in a memo to Y": Y is no speaker
-        if doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+        if doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and doc[j].ent_type_ != "DATE":
             names.append(doc[j])
         j += 1
     return names[-1] if names else None
