@@ -220,10 +220,45 @@ def test_batched_views_give_each_article_its_own_rows() -> None:
     assert [set(t) for t in twice] == [alone[0], alone[0]]
 
 
+def test_batched_articles_rows_keep_each_articles_wires() -> None:
+    """The articles query run over a batch joins each article's wires in its own graph,
+    in the order its graph alone gives: one wire IRI labelled differently in two
+    articles, and several wires an article, change nothing."""
+    import dataclasses
+
+    from newsprov.model import Entity, EntityType
+    from newsprov.rdf.mapping import extraction_to_triples
+
+    names = ["Reuters", "AFP", "Associated Press", "Kyodo", "dpa", "Yonhap", "Ωmega Wire"]
+    exs = []
+    for n, build in enumerate([*SAMPLES.values()] * 3):
+        ex = build()
+        ex = dataclasses.replace(ex, article=dataclasses.replace(ex.article, id=f"w{n}"))
+        picks = [names[(n * 3 + k) % len(names)] for k in range(2 + n % 4)]
+        wires = [
+            Entity(
+                key="outlet/" + w.lower().replace(" ", "-"),
+                name=w if n % 2 else w.upper(),
+                type=EntityType.OUTLET,
+            )
+            for w in picks
+        ]
+        exs.append(
+            dataclasses.replace(
+                ex, entities=(*ex.entities, *wires), wires=tuple(e.key for e in wires)
+            )
+        )
+    alone = [set(extraction_to_graph(ex, BASE)) for ex in exs]
+    batched = [t for t in extraction_to_triples(exs, BASE) if isinstance(t, list)]
+    assert [set(t) for t in batched] == alone
+    rows = [str(o) for g in alone for _, p, o in g if p == NP.articlesRow]
+    assert len(rows) == len(exs) and all(" | " in r for r in rows)
+
+
 def test_batched_rows_refuse_what_they_cannot_split() -> None:
     from newsprov.rdf.mapping import _mapped
 
     graphs = [_mapped(build(), BASE) for build in SAMPLES.values()]
     terms = [[(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in g] for g in graphs]
-    assert set(views._batched_rows(graphs, terms)) == {"figures", "quotes"}
+    assert set(views._batched_rows(graphs, terms)) == {"figures", "quotes", "articles"}
     assert views._batched_rows([graphs[0], graphs[0]], [terms[0], terms[0]]) == {}

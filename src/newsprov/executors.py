@@ -30,7 +30,7 @@ from newsprov.model import Article, Extraction
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from newsprov.rdf.mapping import Triple
+    from newsprov.rdf.mapping import MappedGraph
 
 __all__ = [
     "EXECUTORS",
@@ -108,22 +108,21 @@ def _extract_each(nlp: Language, articles: Sequence[Article]) -> list[Extraction
     return done
 
 
-def _to_outcome(ex: Extraction, triples: list[Triple] | NewsprovError, base_iri: str) -> Outcome:
+def _to_outcome(ex: Extraction, mapped: MappedGraph | NewsprovError, base_iri: str) -> Outcome:
     from newsprov.rdf.mapping import graph_iri
-    from newsprov.rdf.store import ntriples
     from newsprov.rdf.validate_compiled import check
 
     try:
-        if isinstance(triples, NewsprovError):
-            raise triples
-        check(triples)
+        if isinstance(mapped, NewsprovError):
+            raise mapped
+        check(mapped.triples)
     except NewsprovError as exc:
         return Failed(ex.article, str(exc))
     return Done(
         article=ex.article,
         graph_iri=graph_iri(ex.article.id, base_iri),
-        ntriples=ntriples(triples),
-        triples=len(triples),
+        ntriples=mapped.ntriples,
+        triples=len(mapped.triples),
         figures=len(ex.figures),
         quotes=len(ex.quotes),
         entities=sum(1 for e in ex.entities if not e.anonymous),
@@ -135,12 +134,12 @@ def process_batch(
 ) -> list[Outcome]:
     """Extract, map, check and serialise one batch (a pure function of its inputs): the
     mapping's triples go straight to N-Triples, with no rdflib Graph in between."""
-    from newsprov.rdf.mapping import extraction_to_triples
+    from newsprov.rdf.mapping import extraction_to_graphs
 
     pipeline = nlp if nlp is not None else _pipeline(model)
     done = _extract_each(pipeline, articles)
     extractions = [item for item in done if not isinstance(item, Failed)]
-    mapped = iter(extraction_to_triples(extractions, base_iri))
+    mapped = iter(extraction_to_graphs(extractions, base_iri))
     return [
         item if isinstance(item, Failed) else _to_outcome(item, next(mapped), base_iri)
         for item in done

@@ -56,7 +56,9 @@ class OutletRegistry:
         self._outlets = sorted(outlets, key=lambda o: o.id)
         self._by_name: dict[str, Outlet] = {}
         self._by_domain: dict[str, Outlet] = {}
+        self._by_id: dict[str, Outlet] = {}
         for outlet in self._outlets:
+            self._by_id.setdefault(outlet.id, outlet)  # the first of an id, as get() had it
             for surface in outlet.surfaces:
                 _claim(self._by_name, normalise_name(surface), outlet, "name")
             for domain in outlet.domains:
@@ -80,7 +82,7 @@ class OutletRegistry:
 
     def get(self, outlet_id: str) -> Outlet | None:
         """The outlet whose id is ``outlet_id``."""
-        return next((o for o in self._outlets if o.id == outlet_id), None)
+        return self._by_id.get(outlet_id)
 
     def by_domain(self, url_or_host: str) -> Outlet | None:
         """The outlet serving ``url_or_host``; subdomains match their parent domain."""

@@ -31,7 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from newsprov.analysis.names import name_key
@@ -234,9 +234,17 @@ def locate(sentence: str, number_text: str) -> int:
     "12" is not found inside "1,512"."""
     if not number_text:
         return -1
-    pattern = rf"(?<![\w.,]){re.escape(number_text)}(?![\w])"
-    m = re.search(pattern, sentence, re.I) or re.search(re.escape(number_text), sentence, re.I)
+    whole, anywhere = _number_patterns(number_text)
+    m = whole.search(sentence) or anywhere.search(sentence)
     return m.start() if m else -1
+
+
+@lru_cache(maxsize=4096)
+def _number_patterns(number_text: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """``locate``'s patterns, compiled once per number phrase (as ``re.search`` would, but
+    one per phrase floods re's own cache, and every other pattern is compiled again)."""
+    escaped = re.escape(number_text)
+    return re.compile(rf"(?<![\w.,]){escaped}(?![\w])", re.I), re.compile(escaped, re.I)
 
 
 def _numbered_part(text: str) -> bool:
@@ -305,12 +313,15 @@ def place_scope(text: str) -> str:
     return "event"
 
 
+@lru_cache(maxsize=1024)
+def _in_place(place: str) -> re.Pattern[str]:
+    return re.compile(rf"\bin (?:the )?(?:neighbou?ring )?{re.escape(place)}\b", re.I)
+
+
 def placed_in(text: str, place: str) -> bool:
     """Whether ``text`` puts a count "in" ``place`` (not "the fire in ``place``")."""
-    for m in re.finditer(rf"\bin (?:the )?(?:neighbou?ring )?{re.escape(place)}\b", text, re.I):
-        if not _EVENT_BEFORE.search(text[: m.start()]):
-            return True
-    return False
+    found = _in_place(place).finditer(text)
+    return any(not _EVENT_BEFORE.search(text[: m.start()]) for m in found)
 
 
 def kind_of(text: str, number_text: str = "") -> str:

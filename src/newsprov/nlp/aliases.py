@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 __all__ = [
@@ -182,6 +182,7 @@ def _person_parts(name: str) -> set[str]:
     return parts
 
 
+@lru_cache(maxsize=8192)  # pure, and asked of the same names pair after pair
 def fold(text: str) -> str:
     """Lower case without diacritics or apostrophes: "José Hernández" -> "jose hernandez"."""
     text = unicodedata.normalize("NFKD", text)
@@ -212,9 +213,14 @@ def _word_skeleton(word: str) -> str:
 
 def _spelling_words(name: str) -> list[str]:
     """Folded words with "Mohd" expanded, "Abdul Rahman" joined and "al-" dropped."""
+    return list(_spelling_tuple(name))
+
+
+@lru_cache(maxsize=8192)
+def _spelling_tuple(name: str) -> tuple[str, ...]:
     text = " ".join(_ABBREVIATED.get(w, w) for w in fold(name).split())
     text = _ARTICLE_WORD.sub("", _ABD.sub("abd", text))
-    return [w for w in re.split(r"[\s-]+", text) if w and w not in {"bin", "ibn", "binti"}]
+    return tuple(w for w in re.split(r"[\s-]+", text) if w and w not in {"bin", "ibn", "binti"})
 
 
 def name_skeleton(name: str) -> list[str]:
@@ -222,9 +228,15 @@ def name_skeleton(name: str) -> list[str]:
     diacritics, no "al-"/"el-"/"bin", "Abdul"/"Abdel"/"Abd al-" joined to the next word,
     vowels dropped and doubled letters collapsed. "Mohammed al-Hashimi" and "Mohamed Al
     Hashemi" -> ["mhmd", "hshm"]."""
-    return [sk for sk in (_word_skeleton(w) for w in _spelling_words(name)) if sk]
+    return list(_skeleton(name))
 
 
+@lru_cache(maxsize=8192)
+def _skeleton(name: str) -> tuple[str, ...]:
+    return tuple(sk for sk in (_word_skeleton(w) for w in _spelling_tuple(name)) if sk)
+
+
+@lru_cache(maxsize=8192)
 def transliteration_variant(a: str, b: str) -> bool:
     """Two spellings of one full name: the same first-name skeleton and the same
     skeleton for the rest ("Hoshyar Abdulrahman" / "Hoshiar Abdul-Rahman"), and spellings
@@ -253,6 +265,7 @@ def _short_word_matches(word: str, part: str) -> bool:
     return len(sw) == 1 and sw == sp and len(sw[0]) >= 3
 
 
+@lru_cache(maxsize=8192)
 def person_matches(short: str, long: str) -> bool:
     """A shorter person name names the same person: "Assad" / "Bashar al-Assad",
     "Kamel" / "Rihab Kamel", "Haziq" / "Muhammad Haziq Abdullah" (a later given name),

@@ -296,12 +296,13 @@ def _report_noun(tok: Token, table: EntityTable) -> Frame | None:
 def sentence_frames(sent: Span, table: EntityTable) -> list[Frame]:
     """Every attribution frame of a sentence, in text order."""
     lex = reporting_lexicon()
+    reports = lex.speech | lex.figure | lex.finding  # made once, not per verb
     frames = []
     for tok in sent:
         frame = None
         if tok.lower_ == "according":
             frame = _according_to(tok, table)
-        elif tok.pos_ == "VERB" and tok.lemma_ in lex.speech | lex.figure | lex.finding:
+        elif tok.pos_ == "VERB" and tok.lemma_ in reports:
             frame = verb_frame(tok, table)
         elif tok.pos_ == "NOUN":
             frame = _report_noun(tok, table)

@@ -208,7 +208,7 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def trimmed(span: Span) -> tuple[int, int]:
     """Char span of ``span`` without leading/trailing whitespace."""
-    text = span.text
+    text = doc_text(span.doc)[span.start_char : span.end_char]  # span.text, without a join
     lead = len(text) - len(text.lstrip())
     return span.start_char + lead, span.start_char + len(text.rstrip())
 

@@ -11,7 +11,7 @@ from typing import Protocol
 
 from spacy.tokens import Doc, Span
 
-from .boundaries import credit_spans, paragraph_of, trimmed
+from .boundaries import credit_spans, doc_text, paragraph_of, trimmed
 from .coref import Cluster
 from .frames import Frame
 
@@ -63,7 +63,8 @@ def _entity_texts(sent: Span, label: str) -> list[str]:
 
 
 def _has_quote(sent: Span) -> bool:
-    return any(c in _QUOTE_MARKS for c in sent.text)
+    text = doc_text(sent.doc)[sent.start_char : sent.end_char]  # sent.text, without a join
+    return not _QUOTE_MARKS.isdisjoint(text)
 
 
 def carry(

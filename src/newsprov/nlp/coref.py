@@ -30,6 +30,7 @@ from .sources import (
     source_lexicon,
 )
 from .speakers import salient_person, territorial_org
+from .tokens import token_texts
 
 __all__ = ["Cluster", "EntityTable", "Mention", "outlet_entity"]
 
@@ -157,9 +158,12 @@ class EntityTable:
                 last = c.name.split()[-1].split("-")[-1]
                 if len(last) >= 3 and person_matches(last, c.name):
                     forms.setdefault(last, c)
-        for tok in self.doc:
-            found = forms.get(tok.text)
-            if found is not None and tok.i not in self._tok and tok.pos_ in _NAME_POS:
+        for i, text in enumerate(token_texts(self.doc)):
+            found = forms.get(text)
+            if found is None:
+                continue
+            tok = self.doc[i]
+            if tok.i not in self._tok and tok.pos_ in _NAME_POS:
                 m = Mention(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok), tok.text, found.kind)
                 found.add_mentions([m])
         self._reindex()

@@ -45,6 +45,7 @@ from .patterns import (
     split_title,
     trim_span,
 )
+from .tokens import token_texts
 
 __all__ = ["EntityFix", "OutletRuler", "build_entity_table", "make_entity_fix", "make_outlet_ruler"]
 
@@ -299,18 +300,19 @@ def _defined_orgs(doc: Doc, ents: list[Span]) -> list[Span]:
     initials in brackets are an organisation (and so is the acronym)."""
     taken = {i for e in ents for i in range(e.start, e.end)}
     out = []
-    for tok in doc[2:-1]:
-        acr = tok.text
-        if doc[tok.i - 1].text != "(" or doc[tok.i + 1].text != ")" or tok.i in taken:
+    texts = token_texts(doc)  # the brackets are looked for in text, not in new Tokens
+    for i in range(2, len(texts) - 1):
+        acr = texts[i]
+        if texts[i - 1] != "(" or texts[i + 1] != ")" or i in taken:
             continue
         if not (acr.isupper() and acr.isalpha() and 2 <= len(acr) <= 8):
             continue
-        start = tok.i - 1
+        start = i - 1
         while start > 0 and _org_word(doc[start - 1]) and start - 1 not in taken:
             start -= 1
-        name = doc[start : tok.i - 1]
+        name = doc[start : i - 1]
         if len(name) >= 2 and is_acronym_of(acr, name.text):
-            out += [Span(doc, start, tok.i - 1, "ORG"), Span(doc, tok.i, tok.i + 1, "ORG")]
+            out += [Span(doc, start, i - 1, "ORG"), Span(doc, i, i + 1, "ORG")]
     return out
 
 
@@ -363,13 +365,16 @@ def _place_context(doc: Doc, ent: Span) -> bool:
     )
 
 
+_JOINERS = frozenset({"and", "or", ","})
+
+
 def _join_places(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "Latakia and Tartus": a name joined to a place by "and"/"or"/"," is a place."""
     out = list(ents)
     for k in range(len(out) - 1):
         a, b = out[k], out[k + 1]
-        between = {t.lower_ for t in doc[a.end : b.start]}
-        if not between or not between <= {"and", "or", ","}:
+        between = doc[a.end : b.start]  # only joiners, and at least one
+        if not len(between) or any(t.lower_ not in _JOINERS for t in between):
             continue
         labels = {a.label_, b.label_}
         if labels & {"GPE", "LOC"} and labels & {"PERSON", "ORG"}:

@@ -94,13 +94,10 @@ class _Sentence:
     """One sentence being read: its span, text, lexes and number phrases."""
 
     span: Span
+    text: str  # span.text, made once (spaCy joins the tokens' texts on every read)
     lexes: list[Lex]
     matches: list[NumberMatch]
     masks: list[tuple[int, int]]
-
-    @property
-    def text(self) -> str:
-        return self.span.text
 
 
 def _word(lexes: Sequence[Lex], k: int) -> str:
@@ -239,9 +236,7 @@ def _parse_phrase(span: Span | None, sent: Span, start: int) -> NounPhrase | Non
 
 
 def _sent_slice(sent: Span, start: int, end: int) -> str:
-    """``doc.text[start:end]`` without building the whole text when it lies in ``sent``."""
-    if sent.start_char <= start and end <= sent.end_char:
-        return sent.text[start - sent.start_char : end - sent.start_char]
+    """``doc.text[start:end]``, sliced from the text built once per Doc (no join)."""
     return doc_text(sent.doc)[start:end]
 
 
@@ -294,9 +289,9 @@ def _token_span(doc: Doc, sent: Span, m: NumberMatch) -> Span | None:
 
 
 def _read_sentence(sent: Span) -> _Sentence:
-    text = sent.text
+    text = doc_text(sent.doc)[sent.start_char : sent.end_char]  # sent.text, without a join
     lexes = lex(text)
-    return _Sentence(sent, lexes, scan(lexes, text), masked_spans(text))
+    return _Sentence(sent, text, lexes, scan(lexes, text), masked_spans(text))
 
 
 def _figure(s: _Sentence, claim: Claim) -> FigureSpan | str:

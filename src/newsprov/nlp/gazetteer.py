@@ -22,6 +22,7 @@ from .aliases import lexicon
 from .evidence import STRONG, context_votes, name_kind
 from .mentions import LABELS
 from .patterns import is_event, lower_orgs, name_runs, name_runs_untyped, patterns
+from .tokens import token_texts
 
 __all__ = [
     "clutter_lines",
@@ -124,7 +125,7 @@ def second_pass(doc: Doc, ents: list[Span]) -> list[Span]:
     out: list[Span] = []
     if not names:
         return out
-    texts = [t.text for t in doc]
+    texts = token_texts(doc)
     at: dict[str, list[int]] = {}  # where each word is, in order
     for i, text in enumerate(texts):
         at.setdefault(text, []).append(i)

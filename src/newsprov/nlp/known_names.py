@@ -6,6 +6,7 @@ outlet in a slash credit ("Ronnie Sarmiento/Rappler.com", "REUTERS/Pedro Lobo Ma
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 
 from spacy.tokens import Doc, Span, Token
@@ -14,6 +15,7 @@ from newsprov.outlets import OutletRegistry
 
 from .aliases import is_demonym_phrase, load_json
 from .boundaries import doc_text
+from .tokens import token_texts
 
 __all__ = [
     "countries",
@@ -60,11 +62,12 @@ def _by_first_word() -> dict[str, list[tuple[str, ...]]]:
 
 def _country_at(doc: Doc, i: int) -> int:
     """The end of a country name starting at token ``i``, or ``i`` if none starts there."""
-    if doc[i].text not in _first_words():
+    texts = token_texts(doc)
+    if texts[i] not in _first_words():
         return i
-    for key in _by_first_word()[doc[i].text]:
+    for key in _by_first_word()[texts[i]]:
         end = i + len(key)
-        if end <= len(doc) and tuple(t.text for t in doc[i:end]) == key:
+        if end <= len(texts) and tuple(texts[i:end]) == key:
             return end
     return i
 
@@ -86,7 +89,10 @@ def with_countries(doc: Doc, ents: list[Span], skip: list[tuple[int, int]]) -> l
     is relabelled, and a country inside no entity and outside the ``skip`` character
     ranges (credits, clutter lines) is added."""
     taken = {i for e in ents for i in range(e.start, e.end)}
-    taken |= {t.i for t in doc if any(s <= t.idx < e for s, e in skip)}
+    if skip:  # the tokens starting inside a skipped range (token offsets only grow)
+        starts = [t.idx for t in doc]
+        for lo, hi in skip:
+            taken.update(range(bisect_left(starts, lo), bisect_left(starts, hi)))
     out = []
     for e in ents:
         if e.label_ not in _PLACE_LABELS and _country_at(doc, e.start) == e.end:
@@ -133,9 +139,9 @@ def with_slash_credits(doc: Doc, ents: list[Span]) -> list[Span]:
     """``ents`` with the photographer of "First Last/Outlet" or "OUTLET/First Last" as a
     PERSON, replacing whatever the model tagged over those words."""
     found = []
-    for tok in doc:
-        if tok.text == "/":
-            person = _person_before(doc, tok.i) or _person_after(doc, tok.i)
+    for i, text in enumerate(token_texts(doc)):
+        if text == "/":
+            person = _person_before(doc, i) or _person_after(doc, i)
             if person is not None:
                 found.append(person)
     if not found:

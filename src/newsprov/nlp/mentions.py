@@ -33,6 +33,7 @@ from .known_names import credit_mention
 from .name_shape import demonym_kind
 from .outlet_names import ambiguous_outlet, looks_like_outlet
 from .patterns import patterns
+from .tokens import token_texts
 
 __all__ = ["LABELS", "ambiguous_outlet", "build_entity_table"]
 
@@ -267,6 +268,9 @@ def _vote_kinds(doc: Doc, mentions: list[Mention]) -> dict[str, EntityType]:
     return result
 
 
+_JOINERS = frozenset({"and", "or", ","})
+
+
 def _coordinated_places(doc: Doc, mentions: list[Mention], kinds: dict[str, EntityType]) -> None:
     """ "Dunmore Gap, Ferny Flat and Bracken Hill": a name said once, listed next to a
     place, that the model calls a person is a place too; a role's holder set beside the
@@ -274,8 +278,8 @@ def _coordinated_places(doc: Doc, mentions: list[Mention], kinds: dict[str, Enti
     counts = Counter(m.name for m in mentions)
     ordered = sorted(mentions, key=lambda m: m.start)
     for a, b in itertools.pairwise(ordered):
-        between = {t.lower_ for t in doc[a.end : b.start]}
-        if not between or not between <= {"and", "or", ","}:
+        between = doc[a.end : b.start]  # only joiners, and at least one
+        if not len(between) or any(t.lower_ not in _JOINERS for t in between):
             continue
         for x, y in ((a, b), (b, a)):
             lone_person = kinds.get(x.name) is EntityType.PERSON and counts[x.name] == 1
@@ -320,9 +324,9 @@ def _acronym_mentions(
     covered = {i for m in mentions for i in range(m.start, m.end)}
     wanted = {acr for _, acr in defined}
     at: dict[str, list[Token]] = {}
-    for tok in doc:  # one pass over the Doc, not one per acronym
-        if tok.text in wanted:
-            at.setdefault(tok.text, []).append(tok)
+    for i, text in enumerate(token_texts(doc)):  # one pass over the Doc, not one per acronym
+        if text in wanted:
+            at.setdefault(text, []).append(doc[i])
     out = []
     for _, acr in defined:
         for tok in at.get(acr, []):

@@ -59,7 +59,8 @@ _MASKS = (
     r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?)?\b\d{2,4}[\s.-]\d{3,4}[\s.-]\d{3,4}\b",
     r"\b24/7\b",
 )
-_MASK_RE = re.compile("|".join(f"(?:{m})" for m in _MASKS), re.IGNORECASE)
+# every mask starts with a digit, "+" or "(": the lookahead skips other places at once
+_MASK_RE = re.compile(r"(?=[\d+(])(?:" + "|".join(f"(?:{m})" for m in _MASKS) + ")", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -267,14 +268,22 @@ def _word_core(lexes: Sequence[Lex], i: int) -> _Core | None:
 def _fraction_core(lexes: Sequence[Lex], i: int) -> _Core | None:
     """Fractions of a scale: "half a million", "a quarter of a million"."""
     scales = lexicon()["scales"]
-    for phrase, frac in lexicon()["fractions"].items():
-        words = tuple(phrase.split())
+    first = lexes[i].lower
+    for words, frac in _fractions():
         n = len(words)
+        if words and words[0] != first:
+            continue  # the first word decides most (no tuple of the next words to build)
         if tuple(x.lower for x in lexes[i : i + n]) == words and i + n < len(lexes):
             scale = scales.get(lexes[i + n].lower)
             if scale:
                 return _Core(i + n + 1, frac * scale, "words")
     return None
+
+
+@lru_cache(maxsize=1)
+def _fractions() -> tuple[tuple[tuple[str, ...], float], ...]:
+    """The lexicon's fractions as (words, fraction), in its order."""
+    return tuple((tuple(phrase.split()), frac) for phrase, frac in lexicon()["fractions"].items())
 
 
 def _and_a_half(lexes: Sequence[Lex], core: _Core) -> _Core:

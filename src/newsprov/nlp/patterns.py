@@ -22,9 +22,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from .aliases import is_demonym_phrase, lexicon, load_json
+from .tokens import token_texts
 
 __all__ = [
     "Patterns",
@@ -94,8 +95,7 @@ def patterns() -> Patterns:
     return Patterns(*(words(f) for f in Patterns.__dataclass_fields__))
 
 
-def _capitalised(tok: Token) -> bool:
-    text = tok.text
+def _capitalised(text: str) -> bool:
     return text[:1].isupper() and any(c.isalpha() for c in text) and text.lower() != "the"
 
 
@@ -118,16 +118,17 @@ def _inner_connector(doc: Doc, j: int, conn: frozenset[str]) -> bool:
 def _runs(doc: Doc) -> Iterable[tuple[int, int]]:
     """Maximal [start, end) runs of capitalised tokens and inner connectors."""
     conn = patterns().connectors
+    texts = token_texts(doc)  # read as text: a Token is made only inside a run
     i = 0
-    while i < len(doc):
-        if not _capitalised(doc[i]) or doc[i].pos_ in {"SCONJ", "CCONJ"}:
+    while i < len(texts):
+        if not _capitalised(texts[i]) or doc[i].pos_ in {"SCONJ", "CCONJ"}:
             i += 1  # "While the State Department": a conjunction opens no name
             continue
         end = j = i + 1
-        while j < len(doc) and (_capitalised(doc[j]) or _inner_connector(doc, j, conn)):
+        while j < len(texts) and (_capitalised(texts[j]) or _inner_connector(doc, j, conn)):
             j += 1
-            if _capitalised(doc[j - 1]):
-                if _DATE_WORD.match(doc[j - 1].text) and doc[j - 2].lower_ in conn:
+            if _capitalised(texts[j - 1]):
+                if _DATE_WORD.match(texts[j - 1]) and doc[j - 2].lower_ in conn:
                     break  # "Dataran Merdeka on Aug 16"
                 end = j
         yield i, end
@@ -222,9 +223,10 @@ def lower_orgs(doc: Doc) -> list[Span]:
     p = patterns()
     ends = _phrase_ends(p.lower_org_phrases)
     out = []
-    for tok in doc:
-        if not tok.text.islower():
+    for i, text in enumerate(token_texts(doc)):
+        if not text.islower():
             continue
+        tok = doc[i]
         # a phrase ends with its last token's (lower-case) text: test the cheap part first
         known = tok.i >= 2 and tok.text in ends
         phrase = doc[tok.i - 2 : tok.i + 1].text.lower() if known else ""

@@ -195,7 +195,7 @@ def _records(doc: Doc, article: Article) -> Extraction:
     place_key = _byline_entity(entities, EntityType.PLACE, place) if place else None
     return Extraction(
         article=article,
-        sentences=tuple(_sentence(s) for s in doc.sents if is_body(doc, s) and s.text.strip()),
+        sentences=tuple(_sentence(s) for s in doc.sents if is_body(doc, s) and _has_text(s)),
         entities=tuple(entities),
         figures=figures,
         quotes=quotes,
@@ -506,7 +506,17 @@ def _figure_spans(doc: Doc) -> list[Any]:
 
 def _sentence(span: Span) -> Sentence:
     start, end = _trimmed(span)
-    return Sentence(start, end, span.text[start - span.start_char : end - span.start_char])
+    return Sentence(start, end, doc_text(span.doc)[start:end])  # span.text, without a join
+
+
+def _text_of(span: Span) -> str:
+    """``span.text``, sliced from the Doc's text built once (spaCy joins the tokens)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
+def _has_text(span: Span) -> bool:
+    """Does the span hold more than whitespace?"""
+    return bool(_text_of(span).strip())
 
 
 def _figures(
@@ -562,7 +572,7 @@ def _figure(
         via=attr.via,
         attribution=attr.kind if attr.source else Attribution.NONE,
         range_id=range_id,
-        date=figure_date(sent.text, article.date, f.start - sent.start_char),
+        date=figure_date(_text_of(sent), article.date, f.start - sent.start_char),
         place=places[0].key if places else None,
     )
 

@@ -32,6 +32,7 @@ from newsprov.model import EntityType
 
 from .aliases import lexicon, load_json
 from .org_phrases import acronym_owner, unknown_org_phrase
+from .tokens import appositions
 
 if TYPE_CHECKING:
     from .coref import Cluster, EntityTable
@@ -288,9 +289,11 @@ def _names_noun(name: str, noun: str) -> bool:
 def _described_as(table: EntityTable, lemma: str, before: int) -> Cluster | None:
     """The named organisation an apposition before token ``before`` describes with
     ``lemma``: "the Syrian Observatory for Human Rights, a Britain-based monitor"."""
-    for tok in table.doc[:before]:
-        if tok.dep_ != "appos":
-            continue
+    doc = table.doc
+    for i in appositions(doc):  # the appositions before ``before``, in order
+        if i >= before:
+            break
+        tok = doc[i]
         for org, noun in ((table.at(tok.head.i), tok), (table.at(tok.i), tok.head)):
             if org is None or not is_org_like(table, org) or org.kind is EntityType.PLACE:
                 continue

@@ -87,9 +87,11 @@ def salient_person(table: EntityTable, tok: Token) -> Cluster | None:
     last a sentence subject, looking back from ``tok`` over at most two sentences; None
     when an unnamed person spoke since (the caller then takes the person named last:
     "A resident who gave his name as Abu Hassan told AFP … he said")."""
-    sents = list(tok.doc.sents)
-    k = next(n for n, s in enumerate(sents) if s.start <= tok.i < s.end)
-    floor = sents[max(0, k - _LOOKBACK_SENTS)].start
+    floor = tok.sent.start  # back over at most _LOOKBACK_SENTS sentences, one by one
+    for _ in range(_LOOKBACK_SENTS):  # (not every sentence of the Doc, at each pronoun)
+        if floor == 0:
+            break
+        floor = tok.doc[floor - 1].sent.start
     noted = {i: c for i, c in table.noted_sources() if floor <= i < tok.i}
     pronouns = lexicon().pronouns_person
     for i in range(tok.i - 1, floor - 1, -1):

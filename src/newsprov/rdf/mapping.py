@@ -23,7 +23,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
@@ -55,6 +57,7 @@ from newsprov.rdf.namespaces import (
     XSD,
     measure_iri,
 )
+from newsprov.rdf.store import ntriples
 from newsprov.rdf.views import view_triples_many
 
 __all__ = [
@@ -80,6 +83,7 @@ _DATE_FORMS = (
     (re.compile(r"\d{4}"), XSD.gYear),
 )
 _WIKIDATA = "http://www.wikidata.org/entity/"
+_DECIMAL = XSD.decimal
 
 
 def decimal_literal(value: float) -> Literal:
@@ -91,7 +95,7 @@ def decimal_literal(value: float) -> Literal:
         raise ValueError(f"{value!r} is not a finite number")
     dec = Decimal(repr(float(value)))
     lexical = str(int(dec)) if dec == dec.to_integral_value() else format(dec.normalize(), "f")
-    return Literal(lexical, datatype=XSD.decimal)
+    return Literal(lexical, datatype=_DECIMAL)
 
 
 def temporal_literal(text: str | None) -> Literal | None:
@@ -106,6 +110,24 @@ def temporal_literal(text: str | None) -> Literal | None:
 
 
 Triple = tuple[Node, Node, Node]
+
+
+class _Terms:
+    """A vocabulary whose terms are made once: rdflib builds (and checks) a new URIRef on
+    every attribute read of a namespace, and the mapper reads a dozen per figure."""
+
+    def __init__(self, namespace: Any) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        term: URIRef = getattr(self._namespace, name)
+        setattr(self, name, term)  # later reads find it without __getattr__
+        return term
+
+
+_NP, _OA, _PROV, _RDF, _RDFS, _SCHEMA, _SKOS, _XSD = (
+    _Terms(ns) for ns in (NP, OA, PROV, RDF, RDFS, SCHEMA, SKOS, XSD)
+)
 
 
 def extraction_to_graph(ex: Extraction, base_iri: str) -> Graph:
@@ -127,6 +149,27 @@ def extraction_to_triples(
     """The distinct triples of each extraction's graph, with the views' rows (computed for
     the batch at once: :func:`~newsprov.rdf.views.view_triples_many`), or the error that
     mapping it raised."""
+    return [
+        m if isinstance(m, NewsprovError) else m.triples
+        for m in extraction_to_graphs(extractions, base_iri)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class MappedGraph:
+    """One article's triples (:func:`extraction_to_triples`) and the same triples as
+    N-Triples, exactly as :func:`newsprov.rdf.store.ntriples` writes them."""
+
+    triples: list[Triple]
+    ntriples: bytes
+
+
+def extraction_to_graphs(
+    extractions: Sequence[Extraction], base_iri: str
+) -> list[MappedGraph | NewsprovError]:
+    """:func:`extraction_to_triples` with each graph's N-Triples: the mapped triples are
+    written once, and the views read them from that text (Oxigraph parses it quicker
+    than the terms convert one by one); the rows' lines are added after them."""
     out: list[list[Triple] | NewsprovError] = []
     for ex in extractions:
         try:
@@ -134,13 +177,19 @@ def extraction_to_triples(
         except NewsprovError as exc:
             out.append(exc)
     mapped = [t for t in out if not isinstance(t, NewsprovError)]
-    for triples, rows in zip(mapped, view_triples_many(mapped), strict=True):
+    text = [ntriples(triples) for triples in mapped]
+    written = []
+    for triples, nt, rows in zip(mapped, text, view_triples_many(mapped, text), strict=True):
         seen = set(triples)
+        added = []
         for triple in rows:
             if triple not in seen:
                 seen.add(triple)
-                triples.append(triple)
-    return out
+                added.append(triple)
+        triples += added
+        written.append(MappedGraph(triples, nt + ntriples(added)))
+    done = iter(written)
+    return [m if isinstance(m, NewsprovError) else next(done) for m in out]
 
 
 def _mapped(ex: Extraction, base_iri: str) -> list[Triple]:
@@ -203,45 +252,45 @@ class _Mapper:
 
     def map_article(self) -> None:
         art, a = self.ex.article, self.article
-        self.add(a, RDF.type, NP.Article)
-        self.add(a, RDF.type, SCHEMA.NewsArticle)
-        self.add(a, NP.articleId, Literal(self.aid))
+        self.add(a, _RDF.type, _NP.Article)
+        self.add(a, _RDF.type, _SCHEMA.NewsArticle)
+        self.add(a, _NP.articleId, Literal(self.aid))
         publisher = self.ref(self.ex.publisher)
-        self.add(a, SCHEMA.publisher, publisher)
+        self.add(a, _SCHEMA.publisher, publisher)
         if publisher is not None and art.outlet_from:
-            self.add(a, NP.publisherFrom, Literal(art.outlet_from))
-        self.add(a, SCHEMA.articleBody, Literal(art.text))  # the text every offset indexes
+            self.add(a, _NP.publisherFrom, Literal(art.outlet_from))
+        self.add(a, _SCHEMA.articleBody, Literal(art.text))  # the text every offset indexes
         for wire in self.ex.wires:
-            self.add(a, NP.wire, self.ref(wire))
+            self.add(a, _NP.wire, self.ref(wire))
         for author in self.ex.authors:  # byline authors: entities with no text mention
-            self.add(a, SCHEMA.author, self.ref(author))
-        self.add(a, SCHEMA.contentLocation, self.ref(self.ex.byline_place))
-        self.add(a, SCHEMA.datePublished, temporal_literal(art.date))
+            self.add(a, _SCHEMA.author, self.ref(author))
+        self.add(a, _SCHEMA.contentLocation, self.ref(self.ex.byline_place))
+        self.add(a, _SCHEMA.datePublished, temporal_literal(art.date))
         if art.url:
-            self.add(a, SCHEMA.url, Literal(art.url, datatype=XSD.anyURI))
+            self.add(a, _SCHEMA.url, Literal(art.url, datatype=_XSD.anyURI))
         if art.title:
-            self.add(a, SCHEMA.headline, Literal(art.title))
+            self.add(a, _SCHEMA.headline, Literal(art.title))
         if art.source_path:
-            self.add(a, NP.sourceFile, Literal(art.source_path))
+            self.add(a, _NP.sourceFile, Literal(art.source_path))
         if art.event:
             event = iris.event_iri(art.event, self.base)
-            self.add(a, NP.event, event)
-            self.add(event, RDF.type, NP.Event)
-            self.add(event, RDFS.label, Literal(art.event))
+            self.add(a, _NP.event, event)
+            self.add(event, _RDF.type, _NP.Event)
+            self.add(event, _RDFS.label, Literal(art.event))
         for ent in self.entities.values():
             if ent.mentions:
-                self.add(a, SCHEMA.mentions, self.ref(ent.key))
+                self.add(a, _SCHEMA.mentions, self.ref(ent.key))
 
     def evidence(self, sent: Sentence) -> URIRef:
         """The evidence node for ``sent`` (written once however many facts cite it)."""
         node = iris.sentence_iri(self.aid, sent.start, sent.end, self.base)
-        self.add(node, RDF.type, NP.Evidence)
-        self.add(node, RDF.type, OA.TextQuoteSelector)
-        self.add(node, RDF.type, OA.TextPositionSelector)
-        self.add(node, OA.exact, Literal(sent.text))
-        self.add(node, OA.start, Literal(sent.start))
-        self.add(node, OA.end, Literal(sent.end))
-        self.add(node, NP.inArticle, self.article)
+        self.add(node, _RDF.type, _NP.Evidence)
+        self.add(node, _RDF.type, _OA.TextQuoteSelector)
+        self.add(node, _RDF.type, _OA.TextPositionSelector)
+        self.add(node, _OA.exact, Literal(sent.text))
+        self.add(node, _OA.start, Literal(sent.start))
+        self.add(node, _OA.end, Literal(sent.end))
+        self.add(node, _NP.inArticle, self.article)
         return node
 
     def attribute(self, node: URIRef, agent: URIRef | None, role: URIRef, name: str) -> None:
@@ -249,80 +298,80 @@ class _Mapper:
         if agent is None:
             return
         qa = URIRef(f"{node}/attribution/{name}")
-        self.add(node, PROV.qualifiedAttribution, qa)
-        self.add(qa, RDF.type, PROV.Attribution)
-        self.add(qa, PROV.agent, agent)
-        self.add(qa, PROV.hadRole, role)
+        self.add(node, _PROV.qualifiedAttribution, qa)
+        self.add(qa, _RDF.type, _PROV.Attribution)
+        self.add(qa, _PROV.agent, agent)
+        self.add(qa, _PROV.hadRole, role)
 
     def report(self, node: URIRef, cls: URIRef, start: int, end: int, sent: Sentence) -> None:
         """Triples every figure and quote has: type, article, offsets, evidence."""
-        self.add(node, RDF.type, cls)
-        self.add(node, NP.reportedIn, self.article)
-        self.add(node, NP.startOffset, Literal(start))
-        self.add(node, NP.endOffset, Literal(end))
-        self.add(node, NP.evidence, self.evidence(sent))
+        self.add(node, _RDF.type, cls)
+        self.add(node, _NP.reportedIn, self.article)
+        self.add(node, _NP.startOffset, Literal(start))
+        self.add(node, _NP.endOffset, Literal(end))
+        self.add(node, _NP.evidence, self.evidence(sent))
 
     # --- figures and quotes ------------------------------------------------------------
 
     def map_figure(self, fig: Figure) -> None:
         f = self.unique(iris.figure_iri(self.aid, fig.start, fig.end, self.base))
-        self.report(f, NP.Figure, fig.start, fig.end, fig.sentence)
-        self.add(f, NP.value, decimal_literal(fig.value))
-        self.add(f, NP.qualifier, Literal(Qualifier(fig.qualifier).value))
+        self.report(f, _NP.Figure, fig.start, fig.end, fig.sentence)
+        self.add(f, _NP.value, decimal_literal(fig.value))
+        self.add(f, _NP.qualifier, Literal(Qualifier(fig.qualifier).value))
         if fig.lower is not None and math.isfinite(fig.lower):
-            self.add(f, NP.lowerBound, decimal_literal(fig.lower))
+            self.add(f, _NP.lowerBound, decimal_literal(fig.lower))
         if fig.upper is not None and math.isfinite(fig.upper):
-            self.add(f, NP.upperBound, decimal_literal(fig.upper))
-        self.add(f, NP.numberText, Literal(fig.text))
+            self.add(f, _NP.upperBound, decimal_literal(fig.upper))
+        self.add(f, _NP.numberText, Literal(fig.text))
         if fig.unit:
-            self.add(f, NP.unit, Literal(fig.unit))
+            self.add(f, _NP.unit, Literal(fig.unit))
         if fig.what:
-            self.add(f, NP.what, Literal(fig.what))
+            self.add(f, _NP.what, Literal(fig.what))
         if fig.measure:
-            self.add(f, NP.measure, measure_iri(fig.measure))
+            self.add(f, _NP.measure, measure_iri(fig.measure))
         if fig.population:
-            self.add(f, NP.population, Literal(fig.population))
-        self.add(f, NP.attribution, Literal(Attribution(fig.attribution).value))
+            self.add(f, _NP.population, Literal(fig.population))
+        self.add(f, _NP.attribution, Literal(Attribution(fig.attribution).value))
         if fig.range_id:
-            self.add(f, NP.rangeGroup, Literal(fig.range_id))
-        self.add(f, NP.figureDate, temporal_literal(fig.date))
+            self.add(f, _NP.rangeGroup, Literal(fig.range_id))
+        self.add(f, _NP.figureDate, temporal_literal(fig.date))
         place = self.ref(fig.place)
         if place is not None and self.entities[fig.place or ""].type == EntityType.PLACE:
-            self.add(f, NP.place, place)
+            self.add(f, _NP.place, place)
         source, via = self.ref(fig.source), self.ref(fig.via)
-        self.add(f, PROV.wasAttributedTo, source)
-        self.add(f, NP.via, via)
-        self.attribute(f, source, NP.SourceRole, "source")
-        self.attribute(f, via, NP.ViaRole, "via")
+        self.add(f, _PROV.wasAttributedTo, source)
+        self.add(f, _NP.via, via)
+        self.attribute(f, source, _NP.SourceRole, "source")
+        self.attribute(f, via, _NP.ViaRole, "via")
 
     def map_quote(self, quote: Quote) -> None:
         q = self.unique(iris.quote_iri(self.aid, quote.start, quote.end, self.base))
-        self.report(q, NP.Quote, quote.start, quote.end, quote.sentence)
-        self.add(q, NP.quoteText, Literal(quote.text))
+        self.report(q, _NP.Quote, quote.start, quote.end, quote.sentence)
+        self.add(q, _NP.quoteText, Literal(quote.text))
         speaker, via = self.ref(quote.speaker), self.ref(quote.via)
-        self.add(q, NP.speaker, speaker)
-        self.add(q, PROV.wasAttributedTo, speaker)
-        self.add(q, NP.via, via)
-        self.attribute(q, speaker, NP.SourceRole, "source")
-        self.attribute(q, via, NP.ViaRole, "via")
+        self.add(q, _NP.speaker, speaker)
+        self.add(q, _PROV.wasAttributedTo, speaker)
+        self.add(q, _NP.via, via)
+        self.attribute(q, speaker, _NP.SourceRole, "source")
+        self.attribute(q, via, _NP.ViaRole, "via")
 
     # --- entities ----------------------------------------------------------------------
 
     def map_entity(self, ent: Entity) -> None:
         e = iris.entity_iri(ent.key, self.base, article_id=self.aid)
         np_class, schema_class, is_agent = _ENTITY_TYPES[EntityType(ent.type)]
-        self.add(e, RDF.type, np_class)
-        self.add(e, RDF.type, schema_class)
+        self.add(e, _RDF.type, np_class)
+        self.add(e, _RDF.type, schema_class)
         if is_agent:
-            self.add(e, RDF.type, PROV.Agent)
-        self.add(e, RDFS.label, Literal(ent.name))
+            self.add(e, _RDF.type, _PROV.Agent)
+        self.add(e, _RDFS.label, Literal(ent.name))
         for alias in ent.aliases:
             if alias != ent.name:
-                self.add(e, SKOS.altLabel, Literal(alias))
+                self.add(e, _SKOS.altLabel, Literal(alias))
         if ent.anonymous:
-            self.add(e, NP.anonymous, Literal(True))
+            self.add(e, _NP.anonymous, Literal(True))
         if ent.role:
-            self.add(e, NP.role, Literal(ent.role))
+            self.add(e, _NP.role, Literal(ent.role))
         if ent.type == EntityType.OUTLET and ent.outlet_id:
             self.map_registry_outlet(e, ent.outlet_id)
 
@@ -330,6 +379,6 @@ class _Mapper:
         outlet = OutletRegistry.default().get(outlet_id)
         if outlet is None:
             return
-        self.add(e, NP.outletKind, Literal(outlet.kind))
+        self.add(e, _NP.outletKind, Literal(outlet.kind))
         if outlet.wikidata:
-            self.add(e, SCHEMA.sameAs, URIRef(_WIKIDATA + outlet.wikidata))
+            self.add(e, _SCHEMA.sameAs, URIRef(_WIKIDATA + outlet.wikidata))

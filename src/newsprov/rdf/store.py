@@ -17,6 +17,7 @@ ingest writes; :meth:`Store.refresh` moves a reader to a newer copy.
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -84,10 +85,10 @@ def _replacing(existing: Sequence[ox.NamedNode], graphs: Sequence[tuple[str, byt
 def _nt(node: Bindable, iris: dict[str, str]) -> str:
     """A term in N-Triples syntax (Oxigraph's), IRIs looked up in ``iris`` first."""
     if type(node) is rdflib.URIRef:
-        key = str(node)
-        if key not in iris:
-            iris[key] = str(ox.NamedNode(key))
-        return iris[key]
+        written = iris.get(node)
+        if written is None:
+            written = iris[node] = str(ox.NamedNode(str(node)))
+        return written
     return str(to_ox(node))
 
 
@@ -102,6 +103,11 @@ def ntriples(triples: Iterable[tuple[Bindable, Bindable, Bindable]]) -> bytes:
 
 def to_ox(node: Bindable) -> Any:
     """An rdflib term (or plain Python value) as a pyoxigraph term (which passes as is)."""
+    kind = type(node)  # the mapper's terms first, without the isinstance chain below
+    if kind is rdflib.URIRef:
+        return ox.NamedNode(str(node))
+    if kind is rdflib.Literal:
+        return _literal(node)  # type: ignore[arg-type]
     if isinstance(node, ox.NamedNode | ox.BlankNode | ox.Literal):
         return node
     if isinstance(node, rdflib.URIRef):
@@ -109,14 +115,26 @@ def to_ox(node: Bindable) -> Any:
     if isinstance(node, rdflib.BNode):
         return ox.BlankNode(str(node))
     if isinstance(node, rdflib.Literal):
-        if node.language:
-            return ox.Literal(str(node), language=node.language)
-        if node.datatype:
-            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
-        return ox.Literal(str(node))
+        return _literal(node)
     if isinstance(node, str | int | float | bool):
         return to_ox(rdflib.Literal(node))
     raise StoreError(f"cannot bind a value of type {type(node).__name__}")
+
+
+def _literal(node: rdflib.Literal) -> ox.Literal:
+    language = node.language
+    if language:
+        return ox.Literal(str(node), language=language)
+    datatype = node.datatype
+    if datatype:
+        return ox.Literal(str(node), datatype=_datatype(str(datatype)))
+    return ox.Literal(str(node))
+
+
+@functools.lru_cache(maxsize=256)
+def _datatype(iri: str) -> ox.NamedNode:
+    """A datatype IRI as an Oxigraph node (immutable, so one serves every literal)."""
+    return ox.NamedNode(iri)
 
 
 def from_ox(term: Any) -> rdflib.term.Node | None:

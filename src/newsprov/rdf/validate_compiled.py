@@ -45,6 +45,8 @@ _NODE_KEYS = {
     SH.name,
 }
 _PLAIN = {None, XSD.string}
+_TYPE, _SUBCLASS_OF, _STRING = RDF.type, RDFS.subClassOf, XSD.string  # read once, not per triple
+_TYPES = frozenset({_TYPE})
 _MAX_PROBLEMS = 20
 
 
@@ -57,7 +59,7 @@ class Data:
         self.by_type: dict[Node, set[Node]] = defaultdict(set)
         for s, p, o in graph:
             self.index[s][p].append(o)
-            if p == RDF.type:
+            if p in _TYPES:  # hashed: rdflib's == is a Python call per triple
                 self.by_type[o].add(s)
 
     def values(self, node: Node, path: Node) -> list[Node]:
@@ -67,14 +69,14 @@ class Data:
 
     def is_a(self, node: Node, cls: Node) -> bool:
         """True when ``node`` has type ``cls`` or a subclass of it (in the data graph)."""
-        todo, seen = list(self.values(node, RDF.type)), set()
+        todo, seen = list(self.values(node, _TYPE)), set()
         while todo:
             t = todo.pop()
             if t == cls:
                 return True
             if t not in seen:
                 seen.add(t)
-                todo.extend(self.values(t, RDFS.subClassOf))
+                todo.extend(self.values(t, _SUBCLASS_OF))
         return False
 
 
@@ -93,7 +95,7 @@ def _datatype(lit: Node) -> Node | None:
 def _has_datatype(v: Node, dt: Node) -> bool:
     if not isinstance(v, Literal) or v.language:
         return False
-    actual = v.datatype or XSD.string
+    actual = v.datatype or _STRING
     return actual == dt and (v.ill_typed is not True)
 
 

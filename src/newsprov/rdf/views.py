@@ -38,6 +38,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from newsprov.rdf.namespaces import NP, PREFIXES
+from newsprov.rdf.store import to_ox as _to_ox
 from newsprov.rdf.view_rows import decode_rows, encode_term, row_fields, row_text
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ __all__ = [
 ]
 
 _ARTICLE_ID = NP.articleId
+_ARTICLE_IDS = frozenset({_ARTICLE_ID})
 Triple = tuple[Node, Node, Node]
 _TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 _LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -130,6 +132,9 @@ VIEWS: Mapping[str, View] = {
 }
 
 
+_ARTICLES_ROWS = frozenset({URIRef(VIEWS["articles"].predicate)})
+
+
 @cache
 def _text(name: str) -> str:
     from newsprov.query._catalog import load
@@ -175,15 +180,18 @@ def view_triples(graph: Iterable[Triple]) -> list[tuple[URIRef, URIRef, Literal]
     return view_triples_many([list(graph)])[0]
 
 
-_BATCHED = ("figures", "quotes")
+_BATCHED = ("figures", "quotes", "articles")
 """The views whose query is run once over a batch of graphs: Oxigraph takes about 2 ms to
 prepare the figures query, however small the graph. Each orders its rows by article id
-and then totally by its subject; the articles query (grouped, with GROUP_CONCAT) is run
-on each graph alone."""
+and then totally by its subject. The articles query groups by the article (its id and
+IRI among the keys) inside one ``GRAPH ?g``, so each article is its own group, and an
+article's wires are joined within its own graph in the order its graph alone gives
+(checked against single-graph stores with several wires, labelled differently in each
+graph)."""
 
 
 def view_triples_many(
-    graphs: Sequence[Collection[Triple]],
+    graphs: Sequence[Collection[Triple]], ntriples: Sequence[bytes] | None = None
 ) -> list[list[tuple[URIRef, URIRef, Literal]]]:
     """:func:`view_triples` of each graph, the same triples in the same order.
 
@@ -192,25 +200,30 @@ def view_triples_many(
     then totally by the figure or quote, so each article's rows come out together and in
     the order a store holding that article alone gives, whenever the articles' ids differ
     and each subject has one row. Otherwise (or for a single graph) each graph is queried
-    alone.
+    alone. ``ntriples``, each graph as N-Triples (``newsprov.rdf.store.ntriples``, which
+    the ingest writes anyway), is loaded by Oxigraph's parser, quicker than converting
+    every term here.
     """
-    iris: dict[str, Any] = {}  # one Oxigraph node per IRI
-    terms = [[(_ox(s, iris), _ox(p, iris), _ox(o, iris)) for s, p, o in g] for g in graphs]
-    stores = []
-    for triples in terms:
-        store = ox.Store()
-        store.extend(ox.Quad(s, p, o, _VIEW_GRAPH) for s, p, o in triples)
-        stores.append(store)
-    batched = _batched_rows(graphs, terms) if len(graphs) > 1 else {}
+    data: Sequence[_Data]
+    if ntriples is None:
+        iris: dict[str, Any] = {}  # one Oxigraph node per IRI
+        data = [[(_ox(s, iris), _ox(p, iris), _ox(o, iris)) for s, p, o in g] for g in graphs]
+    else:
+        data = ntriples
+    batched = _batched_rows(graphs, data) if len(graphs) > 1 else {}
     out = []
-    for k, store in enumerate(stores):
+    for k, graph_data in enumerate(data):
         rows: list[tuple[URIRef, URIRef, Literal]] = []
+        store = None  # a store of this graph alone, for a view the batch could not answer
         for view in VIEWS.values():
             if (done := batched.get(view.name)) is not None:
                 rows += done[k]
-            else:
-                rows += _rows_of(store, view)
-        articles = {s for s, p, _ in rows if p == URIRef(VIEWS["articles"].predicate)}
+                continue
+            if store is None:
+                store = ox.Store()
+                _write(store, graph_data, _VIEW_GRAPH)
+            rows += _rows_of(store, view)
+        articles = {s for s, p, _ in rows if p in _ARTICLES_ROWS}
         rows += [(a, URIRef(_ROWS_DIGEST), Literal(rows_digest())) for a in sorted(articles)]
         out.append(rows)
     return out
@@ -218,32 +231,42 @@ def view_triples_many(
 
 def _ox(node: Any, iris: dict[str, Any]) -> Any:
     """``to_ox(node)``, IRIs looked up in ``iris`` first."""
-    from newsprov.rdf.store import to_ox
-
     if type(node) is URIRef:
-        key = str(node)
-        if key not in iris:
-            iris[key] = to_ox(node)
-        return iris[key]
-    return to_ox(node)
+        found = iris.get(node)
+        if found is None:
+            found = iris[node] = ox.NamedNode(str(node))
+        return found
+    return _to_ox(node)
+
+
+_Data = bytes | Sequence[tuple[Any, Any, Any]]
+"""One graph's triples: as N-Triples, or as Oxigraph terms."""
+
+
+def _write(store: ox.Store, data: _Data, name: ox.NamedNode) -> None:
+    """Add the triples ``data`` to ``store`` in the graph ``name``."""
+    if isinstance(data, bytes):
+        store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+    else:
+        store.extend(ox.Quad(s, p, o, name) for s, p, o in data)
 
 
 def _batched_rows(
-    graphs: Sequence[Collection[Triple]], terms: Sequence[Sequence[tuple[Any, Any, Any]]]
+    graphs: Sequence[Collection[Triple]], data: Sequence[_Data]
 ) -> dict[str, list[list[tuple[URIRef, URIRef, Literal]]]]:
-    """The rows of each graph (``terms``: its triples as Oxigraph terms) for each batched
-    view, leaving out a view whose rows may not be each graph's own (a row without an
+    """The rows of each graph (``data``: its triples as N-Triples or Oxigraph terms) for
+    each batched view, leaving out a view whose rows may not be each graph's own (a row without an
     article id or a named subject, a subject on two rows), and every view when two
     graphs share an article id or one holds two."""
     owner: dict[str, int] = {}
     store = ox.Store()
-    for k, (graph, triples) in enumerate(zip(graphs, terms, strict=True)):
+    for k, (graph, graph_data) in enumerate(zip(graphs, data, strict=True)):
         name = ox.NamedNode(f"{_VIEW_GRAPH.value}/{k}")
-        ids = [str(o) for _, p, o in graph if p == _ARTICLE_ID]
+        ids = [str(o) for _, p, o in graph if p in _ARTICLE_IDS]  # hashed, not == each
         if len(ids) != 1 or ids[0] in owner:
             return {}
         owner[ids[0]] = k
-        store.extend(ox.Quad(s, p, o, name) for s, p, o in triples)
+        _write(store, graph_data, name)
     out: dict[str, list[list[tuple[URIRef, URIRef, Literal]]]] = {}
     for view_name in _BATCHED:
         rows = _rows_of(store, VIEWS[view_name], per_article=True)
@@ -277,6 +300,7 @@ def _rows_of(store: ox.Store, view: View, *, per_article: bool = False) -> Any:
     keys = [ox.Variable(v) for v in variables]
     subject, article_id = ox.Variable(view.subject), ox.Variable("article_id")
     keyed = [(i, v) for i, v in enumerate(variables) if v in _bindable(view.name)]
+    predicate, keyed_row = URIRef(view.predicate), URIRef(_KEYED)  # made once, not per row
     out: list[tuple[URIRef, URIRef, Literal]] = []
     pairs: list[tuple[str, list[tuple[URIRef, URIRef, Literal]]]] = []
     positions: dict[str, int] = {}  # per_article: the next position in each article
@@ -291,10 +315,10 @@ def _rows_of(store: ox.Store, view: View, *, per_article: bool = False) -> Any:
             positions[aid.value] = position + 1
         terms = [encode_term(sol[k]) for k in keys]
         row = Literal(row_text(_digest(view.name), aid.value, position, terms))
-        triples = [(URIRef(node.value), URIRef(view.predicate), row)]
+        triples = [(URIRef(node.value), predicate, row)]
         for i, var in keyed:
             if (term := terms[i]) is not None:
-                triples.append((URIRef(key_node(view.name, var, term)), URIRef(_KEYED), row))
+                triples.append((URIRef(key_node(view.name, var, term)), keyed_row, row))
         if per_article:
             pairs.append((aid.value, triples))
         else:

@@ -1,0 +1,36 @@
+"""Every token's text of a Doc, read once.
+
+spaCy makes a new ``Token`` object (and looks its text up in the vocabulary) on every
+``doc[i]`` and every step over the Doc; several rules scan all of an article's tokens for
+a word ("/", an acronym, a country's first word), so they read this list instead and make
+a Token only where the word is found. The list is kept per Doc (weakly: it goes with the
+Doc) and is read-only; it is made again if the Doc's length changed.
+"""
+
+from __future__ import annotations
+
+from weakref import WeakKeyDictionary
+
+from spacy.tokens import Doc
+
+__all__ = ["appositions", "token_texts"]
+
+_TEXTS: WeakKeyDictionary[Doc, list[str]] = WeakKeyDictionary()
+_APPOS: WeakKeyDictionary[Doc, tuple[int, list[int]]] = WeakKeyDictionary()
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """``[t.text for t in doc]``, made once per Doc (do not change the list)."""
+    texts = _TEXTS.get(doc)
+    if texts is None or len(texts) != len(doc):
+        texts = _TEXTS[doc] = [t.text for t in doc]
+    return texts
+
+
+def appositions(doc: Doc) -> list[int]:
+    """The indices of the tokens the parse attached as "appos", in order, listed once per
+    Doc (read it once the parser has run; do not change the list)."""
+    found = _APPOS.get(doc)
+    if found is None or found[0] != len(doc):
+        found = _APPOS[doc] = (len(doc), [t.i for t in doc if t.dep_ == "appos"])
+    return found[1]
