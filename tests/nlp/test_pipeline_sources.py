@@ -268,6 +268,13 @@ def test_quote_speaker_despite_the_parse(pipeline, text, speaker):  # type: igno
             40_000,
             "Harbour Workers Union",
         ),
+        # unnamed people in the plural expect or plan: their figure; one unnamed person not
+        (
+            "March.\n\nOfficials expect about 4,000 people to attend the march on Sunday.\n",
+            4000,
+            "unnamed officials",
+        ),
+        ("Reward.\n\nA local man promised $500 for information.\n", 500, None),
     ],
 )
 def test_exact_figure_sources(pipeline, text, value, source):  # type: ignore[no-untyped-def]

@@ -320,11 +320,22 @@ def _figure_attribution(
         return FigureAttribution(stated.source, stated.via, Attribution.EXPLICIT)
     if not _open(old) or settlement_size(doc[f.num_start]):
         return old
-    kept = [k for k, a in enumerate(found) if a.kind != "intent" or resolved[k].named]
+    kept = [
+        k for k, a in enumerate(found) if a.kind != "intent" or _may_intend(doc, a, resolved[k])
+    ]
     r = _containing([found[k] for k in kept], [resolved[k] for k in kept], f.start, f.end, 1.0)
     if r is None:
         return old
     return FigureAttribution(r.source, r.via, Attribution.EXPLICIT)
+
+
+def _may_intend(doc: Doc, a: AttributionSpan, r: Resolved) -> bool:
+    """Whose expectation or plan is a figure's source: a named one, or unnamed people
+    in the plural ("Officials expect rates to rise by one point"), not one unnamed
+    person ("a local man promised $500")."""
+    if r.named or r.source is None or a.source is None:
+        return r.named
+    return doc[a.source[0] : a.source[1]].root.tag_ == "NNS"
 
 
 _STATED = {"verb", "intent", "dash", "transcript"}
