@@ -39,7 +39,11 @@ def _killed_after(script: str, started: str, delay: float, sig: int = signal.SIG
     """Run ``script`` in a fresh Python, wait for the line ``started``, then ``delay``
     seconds, then send ``sig``."""
     proc = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(script)], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", textwrap.dedent(script)],
+        stdout=subprocess.PIPE,
+        text=True,
+        # Ctrl-C as from a shell, whatever the test process inherited or set
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         assert proc.stdout is not None
@@ -47,7 +51,14 @@ def _killed_after(script: str, started: str, delay: float, sig: int = signal.SIG
         assert line.strip() == started, line
         time.sleep(delay)
         proc.send_signal(sig)
-        proc.wait(timeout=60)
+        sent = time.monotonic()
+        deadline = sent + 60
+        while proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.2)
+            if sig == signal.SIGINT and time.monotonic() - sent > 5 and proc.poll() is None:
+                proc.send_signal(sig)  # Ctrl-C pressed again after 5 s, as a user would
+                sent = time.monotonic()
+        proc.wait(timeout=1)
     finally:
         if proc.poll() is None:
             proc.kill()
