@@ -155,18 +155,18 @@ def _records(doc: Doc, article: Article) -> Extraction:
     open_spans += [(q.start, q.end) for attached, q in old_quotes if not attached or not q.speaker]
     needed = _needed(found, open_spans)
     verbs_in: dict[int, list[int]] = {}  # sentence start -> its cue verbs with a source
+    stated_in: dict[int, list[AttributionSpan]] = {}  # sentence start -> its stated ones
     for k, a in enumerate(found):
+        start = doc[a.cue[0]].sent.start
+        if a.kind in _STATED:
+            stated_in.setdefault(start, []).append(a)
         if a.kind == "verb" and a.source is not None:
-            verbs_in.setdefault(doc[a.cue[0]].sent.start, []).append(k)
+            verbs_in.setdefault(start, []).append(k)
     contested = {
         k: _contesting(doc, table, found, verbs_in, f, o)
         for k, (f, o) in enumerate(zip(spans, old, strict=True))
     }
     needed |= {a for a in contested.values() if a is not None}
-    stated_in: dict[int, list[AttributionSpan]] = {}  # sentence start -> its stated ones
-    for a in found:
-        if a.kind in _STATED:
-            stated_in.setdefault(doc[a.cue[0]].sent.start, []).append(a)
     needed |= _needed(
         [a if _may_relay(doc, a, table, stated_in) else _NO_CONTENT for a in found],
         [(f.start, f.end) for f in spans] + [(q.start, q.end) for _, q in old_quotes],
@@ -279,7 +279,6 @@ def _contesting(
     if cluster is None:
         return None
     in_sentence = verbs_in.get(doc[f.num_start].sent.start, [])
-    holding = [k for k in in_sentence if found[k].overlap(f.start, f.end) >= f.end - f.start]
 
     def speaks(k: int) -> bool:
         src, cue = found[k].source, found[k].cue[0]
@@ -296,7 +295,9 @@ def _contesting(
 
     if any(speaks(k) for k in in_sentence):
         return None  # "Y noted that X said …": X states something here, inside Y's content
-    for k in holding:
+    for k in in_sentence:
+        if found[k].overlap(f.start, f.end) < f.end - f.start:
+            continue  # the figure is not in this cue's content
         content = found[k].content
         if any(s <= m.start_char and m.end_char <= e for m in cluster.mentions for s, e in content):
             return k

@@ -260,7 +260,7 @@ def _trailing(verb: Token) -> bool:
     if any(c.dep_ not in _TRAILER_PARTS or c.tag_ in {"WDT", "WP", "WP$"} for c in verb.children):
         return False
     after = verb.doc[verb.right_edge.i + 1 : verb.sent.end]
-    return any(c.dep_ in {"nsubj"} for c in verb.children) and all(t.is_punct for t in after)
+    return any(c.dep_ == "nsubj" for c in verb.children) and all(t.is_punct for t in after)
 
 
 def _around(verb: Token, subj: Token | None) -> tuple[Char, ...]:

@@ -53,11 +53,8 @@ def subject_of(verb: Token) -> Token | None:
         relative = child.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl"
         if child.lower_ in _POSSESSIVE:
             return _possessed(child, verb)
-        if child.i > verb.i and child.pos_ != "PROPN":
-            named = _name_after(verb)  # "…,” mused Blaze co-host Stu Vale": the name
-            run = verb.doc[child.i : named.i] if named is not None else None
-            if run is not None and len(run) and not any(t.pos_ == "ADP" for t in run):
-                return named
+        if child.i > verb.i:
+            child = _name_beyond(verb, child)
         return verb.head if relative else (_past_dateline(child) or child)
     for child in verb.children:
         if child.dep_ == "npadvmod" and child.i < verb.i and _past_dateline(child):
@@ -76,11 +73,10 @@ def subject_of(verb: Token) -> Token | None:
     if sentence_initial_before_name(verb):
         return verb.head  # "Said Ellis: “…”", the verb parsed as part of the name
     if inverted:
-        named = _name_after(verb)
         for child in verb.rights:
             if child.dep_ in _INVERTED_SUBJ and child.ent_type_ not in {"DATE", "TIME"}:
-                # "…,” mused Blaze co-host Stu Vale": the name, not a word the parse hung first
-                return named if named is not None and child.pos_ != "PROPN" else child
+                return _name_beyond(verb, child)
+        named = _name_after(verb)
         if named is not None:
             return named
         noun = _noun_after(verb)
@@ -105,6 +101,18 @@ def subject_of(verb: Token) -> Token | None:
         # "X went so far as to say", "X shared the news, writing “…”" parsed astray
         return _nearest_subject(verb)
     return None
+
+
+def _name_beyond(verb: Token, child: Token) -> Token:
+    """An inverted verb's subject: the name after the word the parse hung on the verb
+    first, when nothing but the name's own words lie between ('…,” mused Blaze co-host
+    Stu Vale': Vale, not "co"; '…,” said the head of the Red Cross': the head)."""
+    if child.pos_ == "PROPN":
+        return child
+    named = _name_after(verb)
+    if named is None or named.i <= child.i:
+        return child
+    return child if any(t.pos_ == "ADP" for t in verb.doc[child.i : named.i]) else named
 
 
 def _after_comma(verb: Token) -> bool:
