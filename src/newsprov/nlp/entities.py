@@ -41,6 +41,7 @@ from .gazetteer import (
 )
 from .mentions import LABELS, ambiguous_outlet, build_entity_table
 from .patterns import (
+    joined,
     patterns,
     split_title,
     trim_span,
@@ -365,16 +366,12 @@ def _place_context(doc: Doc, ent: Span) -> bool:
     )
 
 
-_JOINERS = frozenset({"and", "or", ","})
-
-
 def _join_places(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "Latakia and Tartus": a name joined to a place by "and"/"or"/"," is a place."""
     out = list(ents)
     for k in range(len(out) - 1):
         a, b = out[k], out[k + 1]
-        between = doc[a.end : b.start]  # only joiners, and at least one
-        if not len(between) or any(t.lower_ not in _JOINERS for t in between):
+        if not joined(doc, a.end, b.start):
             continue
         labels = {a.label_, b.label_}
         if labels & {"GPE", "LOC"} and labels & {"PERSON", "ORG"}:

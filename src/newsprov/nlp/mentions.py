@@ -32,7 +32,7 @@ from .evidence import WEAK, context_votes, is_english, name_kind, role_beside
 from .known_names import credit_mention
 from .name_shape import demonym_kind
 from .outlet_names import ambiguous_outlet, looks_like_outlet
-from .patterns import patterns
+from .patterns import joined, patterns
 from .tokens import token_texts
 
 __all__ = ["LABELS", "ambiguous_outlet", "build_entity_table"]
@@ -268,9 +268,6 @@ def _vote_kinds(doc: Doc, mentions: list[Mention]) -> dict[str, EntityType]:
     return result
 
 
-_JOINERS = frozenset({"and", "or", ","})
-
-
 def _coordinated_places(doc: Doc, mentions: list[Mention], kinds: dict[str, EntityType]) -> None:
     """ "Dunmore Gap, Ferny Flat and Bracken Hill": a name said once, listed next to a
     place, that the model calls a person is a place too; a role's holder set beside the
@@ -278,8 +275,7 @@ def _coordinated_places(doc: Doc, mentions: list[Mention], kinds: dict[str, Enti
     counts = Counter(m.name for m in mentions)
     ordered = sorted(mentions, key=lambda m: m.start)
     for a, b in itertools.pairwise(ordered):
-        between = doc[a.end : b.start]  # only joiners, and at least one
-        if not len(between) or any(t.lower_ not in _JOINERS for t in between):
+        if not joined(doc, a.end, b.start):
             continue
         for x, y in ((a, b), (b, a)):
             lone_person = kinds.get(x.name) is EntityType.PERSON and counts[x.name] == 1

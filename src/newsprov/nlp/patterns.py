@@ -30,6 +30,7 @@ from .tokens import token_texts
 __all__ = [
     "Patterns",
     "is_event",
+    "joined",
     "lower_orgs",
     "name_runs",
     "name_runs_untyped",
@@ -93,6 +94,16 @@ def patterns() -> Patterns:
         return frozenset(str(v).lower() for v in value)
 
     return Patterns(*(words(f) for f in Patterns.__dataclass_fields__))
+
+
+_JOINERS = frozenset({"and", "or", ","})
+
+
+def joined(doc: Doc, end: int, start: int) -> bool:
+    """Do only "and", "or" and commas (at least one) stand between two names, the first
+    ending at token ``end`` and the second starting at ``start``?"""
+    between = doc[end:start]
+    return bool(len(between)) and all(t.lower_ in _JOINERS for t in between)
 
 
 def _capitalised(text: str) -> bool:
