@@ -169,6 +169,33 @@ WRITING = (
     "people|NOUN|nsubj|9|people came|VERB|ccomp|5|come .|PUNCT|punct|1|."
 )
 
+# "The council passed 9 cuts; Mayor Lee seeks 2 fees." (the first clause hung on "seeks")
+OWN_OBJECT = (
+    "The|DET|det|1|the council|NOUN|nsubj|2|council passed|VERB|ccomp|8|pass 9|NUM|nummod|4|9 "
+    "cuts|NOUN|dobj|2|cut ;|PUNCT|punct|8|; Mayor|PROPN|compound|7|Mayor Lee|PROPN|nsubj|8|Lee "
+    "seeks|VERB|ROOT|8|seek 2|NUM|nummod|10|2 fees|NOUN|dobj|8|fee .|PUNCT|punct|8|."
+)
+
+# "Vale drew boos by saying 40 people lied."
+BY_SAYING = (
+    "Vale|PROPN|nsubj|1|Vale drew|VERB|ROOT|1|draw boos|NOUN|dobj|1|boo by|ADP|prep|1|by "
+    "saying|VERB|pcomp|3|say 40|NUM|nummod|6|40 people|NOUN|nsubj|7|people "
+    "lied|VERB|ccomp|4|lie .|PUNCT|punct|1|."
+)
+
+# "The risk of saying 40 people lied is small." (the preposition hangs on a noun)
+RISK_OF_SAYING = (
+    "The|DET|det|1|the risk|NOUN|nsubj|7|risk of|ADP|prep|1|of saying|VERB|pcomp|2|say "
+    "40|NUM|nummod|5|40 people|NOUN|nsubj|6|people lied|VERB|ccomp|3|lie is|AUX|ROOT|7|be "
+    "small|ADJ|acomp|7|small .|PUNCT|punct|7|."
+)
+
+# "Sanders supports a 15 dollar wage."
+SUPPORTS = (
+    "Sanders|PROPN|nsubj|1|Sanders supports|VERB|ROOT|1|support a|DET|det|4|a 15|NUM|nummod|4|15 "
+    "wage|NOUN|dobj|1|wage .|PUNCT|punct|1|."
+)
+
 # '“How are you?” Miller, a retired worker from a plant, said into the phone.'
 LONG_APPOSITION = (
     "“|PUNCT|punct|2|\" How|ADV|advmod|2|how are|AUX|ROOT|2|be you|PRON|nsubj|2|you "
@@ -222,6 +249,7 @@ def _one(doc: Doc) -> list[tuple[str, str, str | None, list[str]]]:
         (VERB_AS_NOUN, "verb", "projects", "The campaign", "the tax would raise $ 75 billion"),
         (NON_RESTRICTIVE, "verb", "showed", "Exit polls from the primary", "65 percent backed"),
         (RESTRICTIVE, "verb", "shows", "A slide from a deck that Blake carries", "40 cars sold"),
+        (SUPPORTS, "intent", "supports", "Sanders", "a 15 wage"),
     ],
 )
 def test_cue_source_and_content(spec, kind, cue, source, content_has):  # type: ignore[no-untyped-def]
@@ -267,6 +295,21 @@ def test_a_quotation_goes_to_the_cue_whose_phrase_holds_it():  # type: ignore[no
 def test_content_leaves_out_the_clause_holding_its_source():  # type: ignore[no-untyped-def]
     said = [c for _, cue, _, c in _one(parsed(WHO_SAID)) if cue == "said"]
     assert said and all("leads" not in part for part in said[0]), said
+
+
+def test_a_cue_with_its_own_object_takes_nothing_before_it():  # type: ignore[no-untyped-def]
+    found = [a for a in _one(parsed(OWN_OBJECT)) if a[1] == "seeks"]
+    assert found and found[0][:3] == ("intent", "seeks", "Mayor Lee"), found
+    assert found[0][3] == ["2 fees"], found
+
+
+@pytest.mark.parametrize(("spec", "source"), [(BY_SAYING, "Vale"), (RISK_OF_SAYING, None)])
+def test_saying_under_a_preposition_takes_the_subject_of_the_verb_it_hangs_on(spec, source):  # type: ignore[no-untyped-def]
+    doc = parsed(spec)
+    doc[4 if spec is BY_SAYING else 3].tag_ = "VBG"  # the frozen parse lacks the tag
+    found = [a for a in _one(doc) if a[1] == "saying"]
+    assert found and found[0][2] == source, found
+    assert any("40 people lied" in c for c in found[0][3]), found
 
 
 def test_a_participle_after_a_comma_takes_the_sentence_subject():  # type: ignore[no-untyped-def]

@@ -190,11 +190,16 @@ def _verb_attribution(verb: Token, cues: CueLexicon, inside: set[int]) -> Attrib
 def _clause_content(verb: Token, subj: Token | None, cues: CueLexicon) -> tuple[Char, ...]:
     """What the verb attributes: its clausal complement, the clause it interrupts, else
     the rest of its own phrase (less the source and the recipient)."""
-    clauses = [c for c in verb.children if c.dep_ in _CLAUSES and not _holds(c, subj)]
+    own = _says_own(verb, cues)
+    clauses = [
+        c
+        for c in verb.children
+        if c.dep_ in _CLAUSES and not _holds(c, subj) and not (own and c.i < verb.i)
+    ]
     if clauses:
         return merge(subtree_chars(c) for c in clauses)
     head = verb.head
-    if verb.dep_ in _INTERRUPTING and head.i < verb.i and _set_off(verb):
+    if verb.dep_ in _INTERRUPTING and head.i < verb.i and _set_off(verb) and not own:
         start = head.left_edge.idx
         stop = verb.left_edge.idx
         if subj is not None:
@@ -210,10 +215,19 @@ def _clause_content(verb: Token, subj: Token | None, cues: CueLexicon) -> tuple[
         c
         for c in verb.children
         if c.i != skip
+        and not (own and c.i < verb.i and c.dep_ in _CLAUSES)
         and (c.dep_ not in _NOT_CONTENT or (c.dep_ == "advmod" and _counts(c)))
         and not (verb.lemma_ in cues.via_verbs and c.dep_ in {"dobj", "dative", "iobj"})
     ]
     return merge(subtree_chars(c) for c in rest)
+
+
+def _says_own(verb: Token, cues: CueLexicon) -> bool:
+    """Does the cue carry its own content, a direct object that is not the recipient
+    ("…; Mrs. Clinton seeks an additional $1 trillion" attributes the trillion, not the
+    clause before the semicolon that the parse hung on it; "…,” she told reporters"
+    still closes the quotation)? Such a cue takes none of the words before it."""
+    return verb.lemma_ not in cues.via_verbs and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _holds(clause: Token, tok: Token | None) -> bool:

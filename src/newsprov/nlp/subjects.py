@@ -2,7 +2,7 @@
 
 Dependency first (subject, passive agent, relative pronoun's head), then the shapes a
 small parser gets wrong: a quotation parsed as a second subject, a participle that hangs
-on the clause whose subject speaks ("…, arguing that"), a sentence-final inverted verb
+on the clause whose subject speaks ("…, arguing that", "… by saying that"), a sentence-final inverted verb
 ("…, said one resident"), a speaker noun phrase between a comma and a final verb that the
 parse attached elsewhere ("…, the County Sheriff's Department said"), a conjunct.
 """
@@ -67,6 +67,9 @@ def subject_of(verb: Token) -> Token | None:
         return subject_of(verb.head)
     if verb.dep_ == "xcomp" and verb.head.pos_ in _VERBS:
         return subject_of(verb.head)  # "X wants to verify"
+    by_saying = verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep"
+    if by_saying and verb.head.head.pos_ in _VERBS:
+        return subject_of(verb.head.head)  # "X drew boos upon saying", "… by saying that"
     if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.pos_ in _VERBS:
         return subject_of(verb.head.head)  # "Reuters was able to confirm"
     inverted = verb.i > 0 and verb.doc[verb.i - 1].text in _CLOSING
