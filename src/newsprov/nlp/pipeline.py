@@ -315,19 +315,37 @@ def _figure_attribution(
     """A figure's source is the source of the attribution whose content contains it (where
     the sentence rules left it ``_open``, or named the content's own words as its source:
     see ``_contesting``); an unnamed person's wish or promise ("a local man promised
-    $500") reports nothing."""
+    $500") reports nothing, and a stance another source reports is that source's."""
     if contested is not None and resolved[contested].source is not None:
         stated = resolved[contested]
         return FigureAttribution(stated.source, stated.via, Attribution.EXPLICIT)
     if not _open(old) or settlement_size(doc[f.num_start]):
         return old
     kept = [
-        k for k, a in enumerate(found) if a.kind != "intent" or _may_intend(doc, a, resolved[k])
+        k
+        for k, a in enumerate(found)
+        if a.kind != "intent"
+        or (_may_intend(doc, a, resolved[k]) and not _reported(doc, a, found, resolved))
     ]
     r = _containing([found[k] for k in kept], [resolved[k] for k in kept], f.start, f.end, 1.0)
     if r is None:
         return old
     return FigureAttribution(r.source, r.via, Attribution.EXPLICIT)
+
+
+def _reported(
+    doc: Doc, a: AttributionSpan, found: Sequence[AttributionSpan], resolved: Sequence[Resolved]
+) -> bool:
+    """Is a stance or plan itself what another source states ("Military Times found
+    Democrats favored Clinton, 72 percent to 8 percent": the poll's figure, not the
+    Democrats')? Then the figures in it are that source's."""
+    cue = doc[a.cue[0]]
+    return any(
+        o.kind != "intent"
+        and (r.source is not None or r.via is not None)
+        and o.overlap(cue.idx, cue.idx + len(cue)) > 0
+        for o, r in zip(found, resolved, strict=True)
+    )
 
 
 def _may_intend(doc: Doc, a: AttributionSpan, r: Resolved) -> bool:
