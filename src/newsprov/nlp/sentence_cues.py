@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from .attribution_span import AttributionSpan, Char, merge, phrase_span, sent_chars, subtree_chars
 from .cues import CueLexicon
 from .quotemarks import QuoteSpan, token_at
-from .subjects import sentence_initial_before_name, subject_of
+from .subjects import saying_subject, sentence_initial_before_name, subject_of
 
 __all__ = ["VERBS", "inside_quotes", "mark_tokens", "sentence_cues"]
 
@@ -155,6 +155,8 @@ def _is_cue_verb(tok: Token, cues: CueLexicon) -> bool:
         return False  # "the reported figures"; not '"…," tweeted X' nor "Added X: …"
     if tok.tag_ == "VBN" and tok.dep_ == "acl" and not _closes_quote(tok):
         return False  # "a man named X"
+    if tok.dep_ == "acl" and tok.lemma_ in cues.intention_verbs:
+        return False  # "a pastor supporting Mr. Cruz" tells who, states nothing
     if tok.lemma_ in cues.object_not_speech and any(c.dep_ == "dobj" for c in tok.children):
         return False  # "to add 7,000 soldiers"
     return tok.lemma_ not in cues.object_source_verbs or tok.tag_ != "VBG"
@@ -171,7 +173,7 @@ def _closes_quote(verb: Token) -> bool:
 
 
 def _verb_attribution(verb: Token, cues: CueLexicon, inside: set[int]) -> AttributionSpan:
-    subj = subject_of(verb)
+    subj = saying_subject(verb) or subject_of(verb)
     if subj is not None and subj.dep_ == "nsubjpass":
         subj = _agent(verb)  # "were recorded by X": X; with no agent, nobody
         if subj is None:

@@ -2,7 +2,7 @@
 
 Dependency first (subject, passive agent, relative pronoun's head), then the shapes a
 small parser gets wrong: a quotation parsed as a second subject, a participle that hangs
-on the clause whose subject speaks ("…, arguing that", "… by saying that"), a sentence-final inverted verb
+on the clause whose subject speaks ("…, arguing that"), a sentence-final inverted verb
 ("…, said one resident"), a speaker noun phrase between a comma and a final verb that the
 parse attached elsewhere ("…, the County Sheriff's Department said"), a conjunct.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["sentence_initial_before_name", "subject_of", "surface_subject"]
+__all__ = ["saying_subject", "sentence_initial_before_name", "subject_of", "surface_subject"]
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _INVERTED_SUBJ = {"dobj", "attr", "nsubj", "npadvmod", "appos", "oprd"}
@@ -67,9 +67,6 @@ def subject_of(verb: Token) -> Token | None:
         return subject_of(verb.head)
     if verb.dep_ == "xcomp" and verb.head.pos_ in _VERBS:
         return subject_of(verb.head)  # "X wants to verify"
-    by_saying = verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep"
-    if by_saying and verb.head.head.pos_ in _VERBS:
-        return subject_of(verb.head.head)  # "X drew boos upon saying", "… by saying that"
     if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.pos_ in _VERBS:
         return subject_of(verb.head.head)  # "Reuters was able to confirm"
     inverted = verb.i > 0 and verb.doc[verb.i - 1].text in _CLOSING
@@ -104,6 +101,16 @@ def subject_of(verb: Token) -> Token | None:
         # "X went so far as to say", "X shared the news, writing “…”" parsed astray
         return _nearest_subject(verb)
     return None
+
+
+def saying_subject(verb: Token) -> Token | None:
+    """The speaker of a participle under a preposition: "X drew boos upon saying …",
+    "… by saying that …" is X, the subject of the verb the preposition hangs on. Only the
+    cue's own content is X's: a quotation before "by saying" is not what was said then,
+    so the older quotation rules, which read the first cue after a quotation, never ask."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.dep_ != "prep":
+        return None
+    return subject_of(verb.head.head) if verb.head.head.pos_ in _VERBS else None
 
 
 def _name_beyond(verb: Token, child: Token) -> Token:
