@@ -196,6 +196,23 @@ SUPPORTS = (
     "wage|NOUN|dobj|1|wage .|PUNCT|punct|1|."
 )
 
+# "Lee was quoted as saying 40 people died." (the passive subject of "quoted" speaks)
+QUOTED_AS = (
+    "Lee|PROPN|nsubjpass|2|Lee was|AUX|auxpass|2|be quoted|VERB|ROOT|2|quote as|ADP|prep|2|as "
+    "saying|VERB|pcomp|3|say 40|NUM|nummod|6|40 people|NOUN|nsubj|7|people "
+    "died|VERB|ccomp|4|die .|PUNCT|punct|2|."
+)
+
+# "Vale shot back that 40 people lied." / "Vale shot 40 ducks." (the particle makes the cue)
+SHOT_BACK = (
+    "Vale|PROPN|nsubj|1|Vale shot|VERB|ROOT|1|shoot back|ADV|advmod|1|back that|SCONJ|mark|6|that "
+    "40|NUM|nummod|5|40 people|NOUN|nsubj|6|people lied|VERB|ccomp|1|lie .|PUNCT|punct|1|."
+)
+SHOT = (
+    "Vale|PROPN|nsubj|1|Vale shot|VERB|ROOT|1|shoot 40|NUM|nummod|3|40 ducks|NOUN|dobj|1|duck "
+    ".|PUNCT|punct|1|."
+)
+
 # '“How are you?” Miller, a retired worker from a plant, said into the phone.'
 LONG_APPOSITION = (
     "“|PUNCT|punct|2|\" How|ADV|advmod|2|how are|AUX|ROOT|2|be you|PRON|nsubj|2|you "
@@ -250,6 +267,7 @@ def _one(doc: Doc) -> list[tuple[str, str, str | None, list[str]]]:
         (NON_RESTRICTIVE, "verb", "showed", "Exit polls from the primary", "65 percent backed"),
         (RESTRICTIVE, "verb", "shows", "A slide from a deck that Blake carries", "40 cars sold"),
         (SUPPORTS, "intent", "supports", "Sanders", "a 15 wage"),
+        (SHOT_BACK, "verb", "shot", "Vale", "40 people lied"),
     ],
 )
 def test_cue_source_and_content(spec, kind, cue, source, content_has):  # type: ignore[no-untyped-def]
@@ -310,6 +328,19 @@ def test_saying_under_a_preposition_takes_the_subject_of_the_verb_it_hangs_on(sp
     found = [a for a in _one(doc) if a[1] == "saying"]
     assert found and found[0][2] == source, found
     assert any("40 people lied" in c for c in found[0][3]), found
+
+
+def test_a_verb_without_its_particle_is_no_cue():  # type: ignore[no-untyped-def]
+    assert _one(parsed(SHOT)) == []
+
+
+def test_the_passive_subject_of_quoted_as_saying_speaks():  # type: ignore[no-untyped-def]
+    doc = parsed(QUOTED_AS)
+    doc[4].tag_ = "VBG"  # the frozen parse lacks the tag
+    found = [a for a in _one(doc) if a[1] == "saying"]
+    assert found and found[0][2] == "Lee", found
+    assert any("40 people died" in c for c in found[0][3]), found
+    assert [a[2] for a in _one(doc) if a[1] == "quoted"] == [None]
 
 
 def test_a_participle_after_a_comma_takes_the_sentence_subject():  # type: ignore[no-untyped-def]

@@ -149,7 +149,9 @@ def _verbs_read_as_nouns(sent: Span, cues: CueLexicon, inside: set[int]) -> list
 
 
 def _is_cue_verb(tok: Token, cues: CueLexicon) -> bool:
-    if tok.pos_ not in VERBS or not cues.is_cue_verb(tok.lemma_, tok.lower_):
+    if tok.pos_ not in VERBS:
+        return False
+    if not cues.is_cue_verb(tok.lemma_, tok.lower_) and not _phrasal(tok, cues):
         return False
     if tok.dep_ == "amod" and tok.tag_ != "VBD" and not sentence_initial_before_name(tok):
         return False  # "the reported figures"; not '"…," tweeted X' nor "Added X: …"
@@ -160,6 +162,15 @@ def _is_cue_verb(tok: Token, cues: CueLexicon) -> bool:
     if tok.lemma_ in cues.object_not_speech and any(c.dep_ == "dobj" for c in tok.children):
         return False  # "to add 7,000 soldiers"
     return tok.lemma_ not in cues.object_source_verbs or tok.tag_ != "VBG"
+
+
+def _phrasal(tok: Token, cues: CueLexicon) -> bool:
+    """A verb whose particle makes it a cue ("Hillary shot back, “…”"; the parse may take
+    the particle for an adverb)."""
+    return any(
+        c.dep_ in {"prt", "advmod"} and (tok.lemma_, c.lower_) in cues.phrasal_verbs
+        for c in tok.children
+    )
 
 
 def _closes_quote(verb: Token) -> bool:
@@ -174,8 +185,9 @@ def _closes_quote(verb: Token) -> bool:
 
 def _verb_attribution(verb: Token, cues: CueLexicon, inside: set[int]) -> AttributionSpan:
     subj = saying_subject(verb) or subject_of(verb)
-    if subj is not None and subj.dep_ == "nsubjpass":
+    if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == verb.i:
         subj = _agent(verb)  # "were recorded by X": X; with no agent, nobody
+    # (the passive subject of the verb it hangs on speaks: "Lee was quoted as saying")
         if subj is None:
             return AttributionSpan((verb.i, verb.i + 1), None, (), "verb")
     if subj is not None and (subj.lower_ in cues.not_sources or subj.i in inside):
