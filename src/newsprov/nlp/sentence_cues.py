@@ -185,9 +185,8 @@ def _closes_quote(verb: Token) -> bool:
 
 def _verb_attribution(verb: Token, cues: CueLexicon, inside: set[int]) -> AttributionSpan:
     subj = saying_subject(verb) or subject_of(verb)
-    if subj is not None and subj.dep_ == "nsubjpass" and subj.head.i == verb.i:
+    if subj is not None and subj.dep_ == "nsubjpass" and not _hangs_on(verb, subj):
         subj = _agent(verb)  # "were recorded by X": X; with no agent, nobody
-    # (the passive subject of the verb it hangs on speaks: "Lee was quoted as saying")
         if subj is None:
             return AttributionSpan((verb.i, verb.i + 1), None, (), "verb")
     if subj is not None and (subj.lower_ in cues.not_sources or subj.i in inside):
@@ -442,6 +441,13 @@ def mark_tokens(doc: Doc, quotes: Sequence[QuoteSpan]) -> dict[int, list[int]]:
             if tok is not None:
                 out.setdefault(tok.i, []).append(qi)
     return out
+
+
+def _hangs_on(verb: Token, subj: Token) -> bool:
+    """Is ``subj`` the passive subject of the verb a participle hangs on, who speaks
+    ("Lee was quoted as saying", "a reporter can be heard asking")? A conjunct shares
+    the passive ("civilians had been targeted and accused …": nobody accuses)."""
+    return subj.head.i != verb.i and verb.dep_ in {"pcomp", "xcomp", "advcl"}
 
 
 def _agent(verb: Token) -> Token | None:
