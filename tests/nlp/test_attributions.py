@@ -213,6 +213,22 @@ SHOT = (
     ".|PUNCT|punct|1|."
 )
 
+# "Audit files from Vale show that 40 accounts ran searches." (the cue read as a noun, its
+# clause hung on the subject's head)
+SHOW_AS_NOUN = (
+    "Audit|PROPN|compound|1|Audit files|NOUN|ROOT|1|file from|ADP|prep|1|from "
+    "Vale|PROPN|compound|4|Vale show|NOUN|pobj|2|show that|SCONJ|mark|8|that 40|NUM|nummod|7|40 "
+    "accounts|NOUN|nsubj|8|account ran|VERB|acl|1|run searches|NOUN|dobj|8|search "
+    ".|PUNCT|punct|1|."
+)
+
+# "The Vale show that 40 people watched ended." (a noun with its determiner is a noun)
+A_SHOW = (
+    "The|DET|det|2|the Vale|PROPN|compound|2|Vale show|NOUN|nsubj|7|show that|SCONJ|mark|6|that "
+    "40|NUM|nummod|5|40 people|NOUN|nsubj|6|people watched|VERB|relcl|2|watch "
+    "ended|VERB|ROOT|7|end .|PUNCT|punct|7|."
+)
+
 # '“How are you?” Miller, a retired worker from a plant, said into the phone.'
 LONG_APPOSITION = (
     "“|PUNCT|punct|2|\" How|ADV|advmod|2|how are|AUX|ROOT|2|be you|PRON|nsubj|2|you "
@@ -268,6 +284,7 @@ def _one(doc: Doc) -> list[tuple[str, str, str | None, list[str]]]:
         (RESTRICTIVE, "verb", "shows", "A slide from a deck that Blake carries", "40 cars sold"),
         (SUPPORTS, "intent", "supports", "Sanders", "a 15 wage"),
         (SHOT_BACK, "verb", "shot", "Vale", "40 people lied"),
+        (SHOW_AS_NOUN, "verb", "show", "Audit files from Vale", "that 40 accounts ran searches"),
     ],
 )
 def test_cue_source_and_content(spec, kind, cue, source, content_has):  # type: ignore[no-untyped-def]
@@ -292,6 +309,10 @@ def test_a_time_clause_is_not_a_cue_set_into_its_clause():  # type: ignore[no-un
 
 def test_a_plural_noun_with_a_relative_clause_is_no_cue():  # type: ignore[no-untyped-def]
     assert [a for a in _one(parsed(REAL_NOUN)) if a[1] == "projects"] == []
+
+
+def test_a_noun_with_its_determiner_is_no_cue():  # type: ignore[no-untyped-def]
+    assert [a for a in _one(parsed(A_SHOW)) if a[1] == "show"] == []
 
 
 def test_a_true_relative_clause_does_not_attribute_its_sentence():  # type: ignore[no-untyped-def]

@@ -287,7 +287,9 @@ def _contesting(
         if any(t.lower_ in {"its", "their"} for t in doc[src[0] : src[1]]):
             return True  # "…, its spokesman told Reuters": he speaks for the body
         root = doc[src[0] : src[1]].root  # with its apposition: "the organisers, X, said"
-        left, right = min(src[0], root.left_edge.i), max(src[1], root.right_edge.i + 1)
+        apposed = [c for c in root.children if c.dep_ == "appos"]
+        left = min([src[0], *(c.left_edge.i for c in apposed)])
+        right = max([src[1], *(c.right_edge.i + 1 for c in apposed)])
         return any(
             left <= m.start < right or cue - 3 <= m.end <= cue  # "…, X, said Tuesday"
             for m in cluster.mentions

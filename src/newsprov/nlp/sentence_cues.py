@@ -120,32 +120,65 @@ def _owned_claims(sent: Span, cues: CueLexicon, inside: set[int]) -> list[Attrib
 
 
 def _verbs_read_as_nouns(sent: Span, cues: CueLexicon, inside: set[int]) -> list[AttributionSpan]:
-    """A cue verb in -s that the parser read as a plural noun closing the subject's noun
-    phrase, its that-clause hung on it as a relative clause: "The campaign projects that
-    the tax would raise $75 billion". A true relative clause has "that" as its subject or
-    object, not as its mark ("the projects that the city funded")."""
+    """A cue verb that the parser read as a noun closing the subject's noun phrase, its
+    that-clause hung on it ("The campaign projects that the tax would raise $75 billion")
+    or on the subject's head ("Audit files from the vendor show that …", no verb before
+    it). A true relative clause has "that" as its subject or object, not as its mark
+    ("the projects that the city funded"), and a true noun has its own determiner ("a
+    show that …" is a show)."""
     out = []
     for tok in sent:
-        if tok.i in inside or tok.pos_ != "NOUN" or not tok.lower_.endswith("s"):
+        if tok.i in inside or tok.pos_ != "NOUN":
             continue
-        if not cues.is_cue_verb(tok.lower_[:-1], tok.lower_) or tok.dep_ not in {"ROOT", "nsubj"}:
+        base = tok.lower_[:-1] if tok.lower_.endswith("s") else tok.lower_
+        if not cues.is_cue_verb(base, tok.lower_):
             continue
-        clause = next(
-            (
-                c
-                for c in tok.rights
-                if c.dep_ in {"relcl", "acl", "ccomp"}
-                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-            ),
-            None,
-        )
-        words = [t for t in tok.lefts if t.dep_ in {"compound", "amod", "nmod", "poss", "det"}]
-        named = [t for t in words if t.pos_ in {"NOUN", "PROPN"}]
-        if clause is None or not named:
+        found = _clause_read_as_modifier(tok) or _clause_after_subject(sent, tok)
+        if found is None:
             continue
-        source = (min(t.left_edge.i for t in words), tok.i)
+        clause, source = found
         out.append(AttributionSpan((tok.i, tok.i + 1), source, (subtree_chars(clause),), "verb"))
     return out
+
+
+def _clause_read_as_modifier(tok: Token) -> tuple[Token, tuple[int, int]] | None:
+    """ "The campaign projects that …": the plural noun heads the subject or sentence and
+    holds the that-clause; the words before it are the source."""
+    if tok.dep_ not in {"ROOT", "nsubj"} or not tok.lower_.endswith("s"):
+        return None
+    clause = next(
+        (
+            c
+            for c in tok.rights
+            if c.dep_ in {"relcl", "acl", "ccomp"}
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+    words = [t for t in tok.lefts if t.dep_ in {"compound", "amod", "nmod", "poss", "det"}]
+    if clause is None or not any(t.pos_ in {"NOUN", "PROPN"} for t in words):
+        return None
+    return clause, (min(t.left_edge.i for t in words), tok.i)
+
+
+def _clause_after_subject(sent: Span, tok: Token) -> tuple[Token, tuple[int, int]] | None:
+    """ "Audit files from the vendor show that …": no verb before the cue, "that" right
+    after it marking a clause the parse hung on the subject; the source is the words
+    before the cue, from the sentence start or its last comma."""
+    doc = tok.doc
+    if tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ != "that" or doc[tok.i + 1].dep_ != "mark":
+        return None
+    if any(c.dep_ in {"det", "poss"} for c in tok.children):
+        return None
+    clause = doc[tok.i + 1].head
+    if clause.dep_ not in {"relcl", "acl", "ccomp"} or clause.i <= tok.i:
+        return None
+    before = doc[sent.start : tok.i]
+    if any(t.pos_ in VERBS for t in before) or not any(t.pos_ in {"NOUN", "PROPN"} for t in before):
+        return None
+    commas = [t.i for t in before if t.text == ","]
+    start = commas[-1] + 1 if commas else sent.start
+    return (clause, (start, tok.i)) if start < tok.i else None
 
 
 def _is_cue_verb(tok: Token, cues: CueLexicon) -> bool:

@@ -110,6 +110,8 @@ def saying_subject(verb: Token) -> Token | None:
     so the older quotation rules, which read the first cue after a quotation, never ask."""
     if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.dep_ != "prep":
         return None
+    if any(c.dep_ in _SUBJ for c in verb.children):
+        return None  # "with RealClearPolitics showing her ahead": its own subject
     return subject_of(verb.head.head) if verb.head.head.pos_ in _VERBS else None
 
 
