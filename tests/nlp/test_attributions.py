@@ -229,6 +229,27 @@ A_SHOW = (
     "ended|VERB|ROOT|7|end .|PUNCT|punct|7|."
 )
 
+# "Lee asked for 9 million to fight floods." (what an intention asks for is its content)
+ASKED_FOR = (
+    "Lee|PROPN|nsubj|1|Lee asked|VERB|ROOT|1|ask for|ADP|prep|1|for 9|NUM|compound|4|9 "
+    "million|NUM|pobj|2|million to|PART|aux|6|to fight|VERB|xcomp|1|fight floods|NOUN|dobj|6|flood "
+    ".|PUNCT|punct|1|."
+)
+
+# "The poll showed Lee ahead, while Vale was at 18 percent." / "Lee said 40 died while aides
+# left." (a contrast after the clause goes with it; one before it does not)
+WHILE_AFTER = (
+    "The|DET|det|1|the poll|NOUN|nsubj|2|poll showed|VERB|ROOT|2|show Lee|PROPN|nsubj|4|Lee "
+    "ahead|ADV|ccomp|2|ahead ,|PUNCT|punct|2|, while|SCONJ|mark|8|while Vale|PROPN|nsubj|8|Vale "
+    "was|AUX|advcl|2|be at|ADP|prep|8|at 18|NUM|nummod|11|18 percent|NOUN|pobj|9|percent "
+    ".|PUNCT|punct|2|."
+)
+WHILE_BEFORE = (
+    "While|SCONJ|mark|2|while Vale|PROPN|nsubj|2|Vale waited|VERB|advcl|5|wait ,|PUNCT|punct|5|, "
+    "Lee|PROPN|nsubj|5|Lee said|VERB|ROOT|5|say 40|NUM|nsubj|7|40 died|VERB|ccomp|5|die "
+    ".|PUNCT|punct|5|."
+)
+
 # '“How are you?” Miller, a retired worker from a plant, said into the phone.'
 LONG_APPOSITION = (
     "“|PUNCT|punct|2|\" How|ADV|advmod|2|how are|AUX|ROOT|2|be you|PRON|nsubj|2|you "
@@ -284,6 +305,8 @@ def _one(doc: Doc) -> list[tuple[str, str, str | None, list[str]]]:
         (RESTRICTIVE, "verb", "shows", "A slide from a deck that Blake carries", "40 cars sold"),
         (SUPPORTS, "intent", "supports", "Sanders", "a 15 wage"),
         (SHOT_BACK, "verb", "shot", "Vale", "40 people lied"),
+        (ASKED_FOR, "intent", "asked", "Lee", "for 9 million"),
+        (WHILE_AFTER, "verb", "showed", "The poll", "while Vale was at 18 percent"),
         (SHOW_AS_NOUN, "verb", "show", "Audit files from Vale", "that 40 accounts ran searches"),
     ],
 )
@@ -309,6 +332,11 @@ def test_a_time_clause_is_not_a_cue_set_into_its_clause():  # type: ignore[no-un
 
 def test_a_plural_noun_with_a_relative_clause_is_no_cue():  # type: ignore[no-untyped-def]
     assert [a for a in _one(parsed(REAL_NOUN)) if a[1] == "projects"] == []
+
+
+def test_a_contrast_before_the_cue_is_not_its_content():  # type: ignore[no-untyped-def]
+    said = [c for _, cue, _, c in _one(parsed(WHILE_BEFORE)) if cue == "said"]
+    assert said and all("Vale" not in part for part in said[0]), said
 
 
 def test_a_noun_with_its_determiner_is_no_cue():  # type: ignore[no-untyped-def]

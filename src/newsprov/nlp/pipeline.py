@@ -151,7 +151,9 @@ def _records(doc: Doc, article: Article) -> Extraction:
     cues = load_cues()
     found = attributions(doc) if "np_cue" in doc.spans else find_attributions(doc, cues)
     known = {c.key for c in table.clusters}
-    open_spans = [(f.start, f.end) for f, o in zip(spans, old, strict=True) if _open(o)]
+    open_spans = [
+        (f.start, f.end) for f, o in zip(spans, old, strict=True) if _open(o) or _relay_only(o)
+    ]
     open_spans += [(q.start, q.end) for attached, q in old_quotes if not attached or not q.speaker]
     needed = _needed(found, open_spans)
     verbs_in: dict[int, list[int]] = {}  # sentence start -> its cue verbs with a source
@@ -261,6 +263,11 @@ def _open(old: FigureAttribution) -> bool:
     return (old.source is None and old.via is None) or old.kind is Attribution.CONTEXT
 
 
+def _relay_only(old: FigureAttribution) -> bool:
+    """Did the sentence rules find only the outlet a figure was told to, not who told it?"""
+    return old.source is None and old.via is not None
+
+
 def _contesting(
     doc: Doc,
     table: EntityTable,
@@ -317,11 +324,14 @@ def _figure_attribution(
     """A figure's source is the source of the attribution whose content contains it (where
     the sentence rules left it ``_open``, or named the content's own words as its source:
     see ``_contesting``); an unnamed person's wish or promise ("a local man promised
-    $500") reports nothing, and a stance another source reports is that source's."""
+    $500") reports nothing, and a stance another source reports is that source's. Where
+    the rules found only the outlet ("…, the campaign told USA TODAY"), the statement
+    relayed through it names the source."""
     if contested is not None and resolved[contested].source is not None:
         stated = resolved[contested]
         return FigureAttribution(stated.source, stated.via, Attribution.EXPLICIT)
-    if not _open(old) or settlement_size(doc[f.num_start]):
+    relay_only = _relay_only(old)
+    if not (_open(old) or relay_only) or settlement_size(doc[f.num_start]):
         return old
     kept = [
         k
@@ -329,6 +339,8 @@ def _figure_attribution(
         if a.kind != "intent"
         or (_may_intend(doc, a, resolved[k]) and not _reported(doc, a, found, resolved))
     ]
+    if relay_only and not _open(old):  # the rules found only the outlet: who told it?
+        kept = [k for k in kept if resolved[k].via == old.via and resolved[k].source]
     r = _containing([found[k] for k in kept], [resolved[k] for k in kept], f.start, f.end, 1.0)
     if r is None:
         return old
