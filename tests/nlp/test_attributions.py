@@ -305,7 +305,7 @@ def _one(doc: Doc) -> list[tuple[str, str, str | None, list[str]]]:
         (RESTRICTIVE, "verb", "shows", "A slide from a deck that Blake carries", "40 cars sold"),
         (SUPPORTS, "intent", "supports", "Sanders", "a 15 wage"),
         (SHOT_BACK, "verb", "shot", "Vale", "40 people lied"),
-        (ASKED_FOR, "intent", "asked", "Lee", "for 9 million"),
+        (ASKED_FOR, "verb", "asked", "Lee", "for 9 million"),
         (WHILE_AFTER, "verb", "showed", "The poll", "while Vale was at 18 percent"),
         (SHOW_AS_NOUN, "verb", "show", "Audit files from Vale", "that 40 accounts ran searches"),
     ],

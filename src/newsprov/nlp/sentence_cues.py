@@ -244,7 +244,8 @@ def _clause_content(verb: Token, subj: Token | None, cues: CueLexicon) -> tuple[
     ]
     if clauses:
         last = max(c.right_edge.i for c in clauses)
-        more = [c for c in verb.children if _goes_with(verb, c, last, cues)]
+        asks = any(c.dep_ == "xcomp" for c in clauses)
+        more = [c for c in verb.children if _goes_with(c, last, asks)]
         return merge(subtree_chars(c) for c in clauses + more)
     head = verb.head
     if verb.dep_ in _INTERRUPTING and head.i < verb.i and _set_off(verb) and not own:
@@ -270,12 +271,12 @@ def _clause_content(verb: Token, subj: Token | None, cues: CueLexicon) -> tuple[
     return merge(subtree_chars(c) for c in rest)
 
 
-def _goes_with(verb: Token, child: Token, last: int, cues: CueLexicon) -> bool:
-    """Besides a cue's clause, what it asks for ("asked for $1.9 billion to fight Zika")
-    and a contrast the parse hung on the cue after that clause ("a poll showed Trump
-    ahead of Cruz, 32%-25%, while Rubio was at 18%")."""
+def _goes_with(child: Token, last: int, asks: bool) -> bool:
+    """Besides a cue's clause, what it asks for before an infinitive ("asked for $1.9
+    billion to fight Zika") and a contrast the parse hung on the cue after that clause
+    ("a poll showed Trump ahead of Cruz, 32%-25%, while Rubio was at 18%")."""
     if child.dep_ == "prep" and child.lower_ == "for":
-        return verb.lemma_ in cues.intention_verbs
+        return asks
     return (
         child.dep_ == "advcl"
         and child.i > last
