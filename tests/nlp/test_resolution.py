@@ -84,6 +84,12 @@ def _sources(pipeline, text: str) -> list[str | None]:  # type: ignore[no-untype
             "Ratings.\n\n“The best ratings in years,” the business mogul told reporters.\n",
             "business mogul",
         ),
+        # a counted group is the group: "dozens of members of the party" are members
+        (
+            "Raids.\n\nDozens of members of the party condemned the raids in which 121 people "
+            "were held.\n",
+            "members",
+        ),
         # several unnamed people stay several
         ("Base.\n\nThe camp will stay open for years, officials said.\n", "unnamed officials"),
     ],

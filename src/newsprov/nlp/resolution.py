@@ -111,7 +111,7 @@ def _entity(
     counted = any(t.like_num and t.text[:1].isdigit() and t.ent_type_ != "DATE" for t in span)
     if not len(span) or counted:  # a year is no count: "a 2014 examination by X"
         return None
-    head = span.root
+    head = _group(span.root, cues)
     found = _called(table, head) or _apposed(table, head) or table.resolve(head)
     document = cues.is_document(head.lemma_.lower(), head.lower_)
     if found is not None and found.kind is EntityType.PLACE and document and create:
@@ -140,6 +140,16 @@ def _entity(
         name = _owned_name(table, head, words) or _joined(words)
         return table.anonymous(head.lemma_.lower(), head, name=name)
     return None
+
+
+def _group(head: Token, cues: CueLexicon) -> Token:
+    """The noun of a counted group: "dozens of members of his party" are members, "some
+    of the club's homeowners" homeowners."""
+    if head.lower_ not in cues.quantity_heads:
+        return head
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return obj if obj is not None and obj.pos_ in {"NOUN", "PROPN"} else head
 
 
 def _called(table: EntityTable, head: Token) -> Cluster | None:
