@@ -234,6 +234,19 @@ def _verb_attribution(verb: Token, cues: CueLexicon, inside: set[int]) -> Attrib
 
 
 def _clause_content(verb: Token, subj: Token | None, cues: CueLexicon) -> tuple[Char, ...]:
+    """What the verb attributes (``_own_content``), and the noun a relative clause of it
+    describes, unless the noun is the speaker ("the $20 million experts say it costs",
+    "the 40 deaths that officials reported"; not "the aide who said")."""
+    own = _own_content(verb, subj, cues)
+    head = verb.head
+    if verb.dep_ != "relcl" or head.i > verb.i or subj is None or subj.head.i != verb.i:
+        return own
+    if subj.tag_ in {"WDT", "WP", "WP$"} or subj.lower_ in {"that", "who", "which"}:
+        return own
+    return merge(((head.left_edge.idx, head.idx + len(head)), *own))
+
+
+def _own_content(verb: Token, subj: Token | None, cues: CueLexicon) -> tuple[Char, ...]:
     """What the verb attributes: its clausal complement, the clause it interrupts, else
     the rest of its own phrase (less the source and the recipient)."""
     own = _says_own(verb, cues)
