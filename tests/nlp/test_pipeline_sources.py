@@ -282,6 +282,19 @@ def test_quote_speaker_despite_the_parse(pipeline, text, speaker):  # type: igno
             10,
             "campaign",
         ),
+        # Ada Lee is what the files are about; a document is named up to its cue
+        (
+            "Data.\n\nAudit files from the Vale Group show that 40 accounts ran 24 searches "
+            "of Ada Lee's data.\n",
+            24,
+            "Vale Group",
+        ),
+        (
+            "Courses.\n\nJudge Ruiz ordered the release of internal memos that showed staff "
+            "sold courses costing up to $35,000.\n",
+            35_000,
+            "internal memos",
+        ),
         # a court rules, an outcome shows
         ("Vote.\n\nThe judge ruled that 300 ballots must be counted again.\n", 300, "judge"),
         # a named stance is its holder's figure ...

@@ -212,7 +212,11 @@ def _document_words(words: list[Token], head: Token, stop: int = -1) -> list[Tok
             break
         if c.dep_ not in _DOCUMENT_MODIFIERS:
             continue
-        run = [t for t in c.subtree if stop < 0 or t.i < stop]
+        run = list(c.subtree)
+        if stop >= 0 and run[-1].i >= stop:  # the phrase runs into the cue
+            if c.dep_ == "prep":  # "files from the vendor [show]"; not "documents that [showed]"
+                out += [t for t in run if t.i < stop]
+            break
         if any(t.is_punct or t.is_space for t in run) or len(out) + len(run) > _DOCUMENT_WORDS:
             break
         out += run
