@@ -295,13 +295,6 @@ def test_quote_speaker_despite_the_parse(pipeline, text, speaker):  # type: igno
             35_000,
             "internal memos",
         ),
-        # an airline speaks as a company does: the co-pilot is what it speaks about
-        (
-            "Crew.\n\nOmar Hadi, the plane’s co-pilot, had logged 2,766 flying hours with "
-            "Skyline Air, the airline said Thursday.\n",
-            2766,
-            "Skyline Air",
-        ),
         # a court rules, an outcome shows
         ("Vote.\n\nThe judge ruled that 300 ballots must be counted again.\n", 300, "judge"),
         # a named stance is its holder's figure ...
