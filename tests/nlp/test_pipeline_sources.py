@@ -435,3 +435,14 @@ def test_later_cue_does_not_reach_back_across_a_semicolon(pipeline):  # type: ig
     sources = {f.value: names.get(f.source or "") for f in ex.figures}
     assert sources[28.6e9] == "Crestline"  # its own clause
     assert sources[3.6e9] != "Crestline", sources
+
+
+def test_an_opening_cue_tagged_into_the_name_introduces_the_quotation(pipeline):  # type: ignore[no-untyped-def]
+    text = (
+        "Radio.\n\nAnn Vale spoke on the radio on Sunday.\n\nStated Vale:\n\n"
+        "“We will stay here until the last family is safe.”\n"
+    )
+    ex = extract_text(pipeline, text)
+    names = _names(ex)
+    assert [names.get(q.speaker or "", "") for q in ex.quotes] == ["Vale"], ex.quotes
+    assert not any(n.startswith("Stated") for n in names.values()), names

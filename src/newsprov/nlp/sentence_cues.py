@@ -182,8 +182,8 @@ def _clause_after_subject(sent: Span, tok: Token) -> tuple[Token, tuple[int, int
 
 
 def _is_cue_verb(tok: Token, cues: CueLexicon) -> bool:
-    if tok.pos_ not in VERBS:
-        return False
+    if tok.pos_ not in VERBS and not (tok.pos_ == "PROPN" and sentence_initial_before_name(tok)):
+        return False  # ("Stated Stone:", the verb tagged as part of the name)
     if not cues.is_cue_verb(tok.lemma_, tok.lower_) and not _phrasal(tok, cues):
         return False
     if tok.dep_ == "amod" and tok.tag_ != "VBD" and not sentence_initial_before_name(tok):
