@@ -444,5 +444,5 @@ def test_an_opening_cue_tagged_into_the_name_introduces_the_quotation(pipeline):
     )
     ex = extract_text(pipeline, text)
     names = _names(ex)
-    assert [names.get(q.speaker or "", "") for q in ex.quotes] == ["Vale"], ex.quotes
+    assert [names.get(q.speaker or "", "") for q in ex.quotes] == ["Ann Vale"], ex.quotes
     assert not any(n.startswith("Stated") for n in names.values()), names
