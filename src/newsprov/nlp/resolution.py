@@ -113,6 +113,8 @@ def _entity(
         return None
     head = _group(span.root, cues)
     found = _called(table, head) or _apposed(table, head) or table.resolve(head)
+    if found is not None and found.kind is not EntityType.PERSON:
+        found = _closing_name(table, span) or found
     document = cues.is_document(head.lemma_.lower(), head.lower_)
     if found is not None and found.kind is EntityType.PLACE and document and create:
         found = None  # "New Hampshire surveys": the place is the survey's scope
@@ -140,6 +142,15 @@ def _entity(
         name = _owned_name(table, head, words) or _joined(words)
         return table.anonymous(head.lemma_.lower(), head, name=name)
     return None
+
+
+def _closing_name(table: EntityTable, span: Span) -> Cluster | None:
+    """The person a source phrase ends with, who speaks for the body it names first
+    ("Office of Civil Defense spokesperson Raffy Olarte-Banzon"; "Clinton's campaign"
+    ends with no name)."""
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    named = table.at(words[-1].i) if words else None
+    return named if named is not None and named.kind is EntityType.PERSON else None
 
 
 def _group(head: Token, cues: CueLexicon) -> Token:
