@@ -446,3 +446,14 @@ def test_an_opening_cue_tagged_into_the_name_introduces_the_quotation(pipeline):
     names = _names(ex)
     assert [names.get(q.speaker or "", "") for q in ex.quotes] == ["Ann Vale"], ex.quotes
     assert not any(n.startswith("Stated") for n in names.values()), names
+
+
+def test_a_named_speaker_of_the_quotations_own_sentence_beats_the_next_sentences(pipeline):  # type: ignore[no-untyped-def]
+    text = (
+        "Speech.\n\nDespite what he wrote in Vale’s speech about Lee, Moss said he “may yet "
+        "have to vote for her because of my own party's nominee.” The GOP speechwriter said "
+        "the deal-breaker was temperament.\n"
+    )
+    ex = extract_text(pipeline, text)
+    names = _names(ex)
+    assert [names.get(q.speaker or "") for q in ex.quotes] == ["Moss"], ex.quotes
