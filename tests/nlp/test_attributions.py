@@ -253,8 +253,9 @@ WHILE_BEFORE = (
 # "The 40 deaths officials reported came fast." / "The aide who reported 40 deaths left."
 # (a relative clause's noun is what its cue states, unless the noun is the speaker)
 REPORTED_DEATHS = (
-    "The|DET|det|2|the 40|NUM|nummod|2|40 deaths|NOUN|nsubj|5|death officials|NOUN|nsubj|4|official "
-    "reported|VERB|relcl|2|report came|VERB|ROOT|5|come fast|ADV|advmod|5|fast .|PUNCT|punct|5|."
+    "The|DET|det|2|the 40|NUM|nummod|2|40 deaths|NOUN|nsubj|5|death "
+    "officials|NOUN|nsubj|4|official reported|VERB|relcl|2|report came|VERB|ROOT|5|come "
+    "fast|ADV|advmod|5|fast .|PUNCT|punct|5|."
 )
 AIDE_WHO = (
     "The|DET|det|1|the aide|NOUN|nsubj|6|aide who|PRON|nsubj|3|who reported|VERB|relcl|1|report "
