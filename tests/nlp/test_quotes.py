@@ -120,6 +120,7 @@ def test_document_colon(pipeline, text, speaker):  # type: ignore[no-untyped-def
     [
         # a hyphenated given name completes the name the model cut short
         ('Count.\n\n"We will win," said Park Seo-jin, a local organiser.\n', "Park Seo-jin"),
+        ('Talks.\n\n"We will talk," said Secretary General Ban Ki-moon.\n', "Ban Ki-moon"),
         # an English word after the hyphen is no given name
         (
             "Data.\n\nBernie Sanders led. Four Sanders-linked accounts ran 24 searches.\n\n"

@@ -235,7 +235,10 @@ def _given_name_end(last: Token) -> int | None:
         return None
     rest = doc[i + 2]
     joined = not doc[i + 1].whitespace_
-    given = rest.is_alpha and rest.is_lower and not is_english(rest)  # not "Sanders-linked"
+    # a syllable, English or not, after a short first one ("Ban Ki-moon"); no English
+    # word after a whole name ("Sanders-linked accounts", "Trump-style attacks")
+    syllable = not is_english(rest) or len(doc[i]) <= 3
+    given = rest.is_alpha and rest.is_lower and syllable
     return i + 3 if joined and given else None
 
 
