@@ -167,3 +167,4 @@ def test_a_source_phrase_ending_in_a_name_is_that_person(pipeline):  # type: ign
     names = {e.key: e.name for e in ex.entities}
     quote = next(q for q in ex.quotes if q.text.startswith("We are shifting"))
     assert names.get(quote.speaker or "") == "Raffy Olarte-Banzon", names.get(quote.speaker or "")
+

@@ -515,7 +515,8 @@ def _attributed_quote(
 ) -> Quote:
     """A quote's speaker is the source of the attribution whose content holds it; a
     speaker the sentence rules only inferred (a continuation, the sentence before) gives
-    way to an attribution the text states."""
+    way to an attribution the text states, and one they attached gives way to a name the
+    quotation's own cue states (``_named_in_sentence``)."""
     if attached and (quote.speaker is not None or quote.via is not None):
         return _named_in_sentence(doc, found, resolved, quote)
     stated = [k for k, a in enumerate(found) if a.kind in _STATED or quote.speaker is None]
@@ -532,19 +533,23 @@ def _named_in_sentence(
 ) -> Quote:
     """A quote the sentence rules gave a speaker goes to the speaker a cue of its own
     sentence names ("Cross said he “may yet have to vote for her”", whatever the next
-    sentence's subject): a name in the cue's source, the cue's content holding the quote,
-    and no other stated attribution inside that content ("Y noted that X said “…”" stays
-    X's, through Y)."""
+    sentence's subject): a name in the cue's source resolved to a named person or body
+    (a place stated as a source is a dateline's or a scope's), the innermost such cue
+    whose content holds the quote, and no other stated attribution inside that content
+    ("Y noted that X said “…”" stays X's, through Y)."""
     best: tuple[int, int] | None = None
     pick: int | None = None
     for k, a in enumerate(found):
-        if a.kind != "verb" or a.source is None or not resolved[k].named:
+        key = resolved[k].source
+        if a.kind != "verb" or a.source is None or not resolved[k].named or key is None:
+            continue
+        if key.startswith(_PLACE_KEY):
             continue
         if not any(t.pos_ == "PROPN" for t in doc[a.source[0] : a.source[1]]):
             continue
         ov = a.overlap(quote.start, quote.end)
         if ov * 2 >= max(1, quote.end - quote.start) and (best is None or (a.size, -ov) < best):
-            best, pick = (a.size, -ov), k  # the innermost cue holding it
+            best, pick = (a.size, -ov), k
     if pick is None or resolved[pick].source == quote.speaker:
         return quote
     chosen = found[pick]
@@ -554,6 +559,9 @@ def _named_in_sentence(
             if chosen.overlap(at, at + 1):
                 return quote
     return replace(quote, speaker=resolved[pick].source, via=resolved[pick].via)
+
+
+_PLACE_KEY = f"{EntityType.PLACE.value.lower()}/"
 
 
 def _figure_spans(doc: Doc) -> list[Any]:

@@ -145,12 +145,16 @@ def _entity(
 
 
 def _closing_name(table: EntityTable, span: Span) -> Cluster | None:
-    """The person a source phrase ends with, who speaks for the body it names first
-    ("Office of Civil Defense spokesperson Raffy Olarte-Banzon"; "Clinton's campaign"
-    ends with no name)."""
+    """The person a source phrase ends with, after the noun of their role, who speaks for
+    the body it names first ("Office of Civil Defense spokesperson Raffy Olarte-Banzon";
+    not "one of the prosecutors for David Petraeus", nor "Clinton's campaign")."""
     words = [t for t in span if not (t.is_punct or t.is_space)]
     named = table.at(words[-1].i) if words else None
-    return named if named is not None and named.kind is EntityType.PERSON else None
+    if named is None or named.kind is not EntityType.PERSON:
+        return None
+    first = next((m.start for m in named.mentions if m.start <= words[-1].i < m.end), None)
+    before = span.doc[first - 1] if first is not None and first > span.start else None
+    return named if before is not None and before.pos_ == "NOUN" else None
 
 
 def _group(head: Token, cues: CueLexicon) -> Token:
