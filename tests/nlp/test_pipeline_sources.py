@@ -454,6 +454,13 @@ def test_later_cue_does_not_reach_back_across_a_semicolon(pipeline):  # type: ig
             "the deal-breaker was temperament.\n",
             ["Moss"],
         ),
+        # a name set beside its role speaks, not the body the role is at
+        (
+            "Deals.\n\nClarke built the firm. His former business partner at Lenox, Lawrence "
+            "B. Cummings, called him a master at bolting together deals. \"He showed again and "
+            "again an ability to put together deals that other people couldn't.\"\n",
+            ["Lawrence B. Cummings"],
+        ),
     ],
 )
 def test_quote_speakers(pipeline, text, speakers):  # type: ignore[no-untyped-def]

@@ -145,16 +145,18 @@ def _entity(
 
 
 def _closing_name(table: EntityTable, span: Span) -> Cluster | None:
-    """The person a source phrase ends with, after the noun of their role, who speaks for
-    the body it names first ("Office of Civil Defense spokesperson Raffy Olarte-Banzon";
-    not "one of the prosecutors for David Petraeus", nor "Clinton's campaign")."""
+    """The person a source phrase ends with, after the noun of their role or set beside
+    it, who speaks for the body it names first ("Office of Civil Defense spokesperson
+    Raffy Olarte-Banzon", "His partner at Lenox, Lawrence Cummings"; not "one of the
+    prosecutors for David Petraeus", nor "Clinton's campaign")."""
     words = [t for t in span if not (t.is_punct or t.is_space)]
     named = table.at(words[-1].i) if words else None
     if named is None or named.kind is not EntityType.PERSON:
         return None
     first = next((m.start for m in named.mentions if m.start <= words[-1].i < m.end), None)
     before = span.doc[first - 1] if first is not None and first > span.start else None
-    return named if before is not None and before.pos_ == "NOUN" else None
+    role = before is not None and (before.pos_ == "NOUN" or before.text == ",")
+    return named if role else None  # "spokesperson X", "his partner at Lenox, X"
 
 
 def _group(head: Token, cues: CueLexicon) -> Token:
