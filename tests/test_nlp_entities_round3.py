@@ -221,3 +221,19 @@ def test_route_between(words: list[str], expected: bool) -> None:
     doc = Doc(_NLP.vocab, words=words)
     start = next(t.i for t in doc if t.text in {"Bahir", "Abiy"})
     assert route_between(doc, start) is expected
+
+
+@pytest.mark.parametrize(
+    ("credit", "expected"),
+    [
+        ("With files from The Canadian Press", {("The Canadian Press", "OUTLET")}),
+        ("With reporting by Ana Ruiz", {("Ana Ruiz", "PERSON")}),
+    ],
+)
+def test_with_credit_names_the_outlet_or_reporter(
+    credit: str, expected: set[tuple[str, str]]
+) -> None:
+    text = f"Body.\n\n{credit}"
+    doc = _NLP(text)
+    start = text.index(credit)
+    assert {(s.text, s.label_) for s in _credit_ents(doc, [(start, len(text))])} == expected

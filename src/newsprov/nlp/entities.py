@@ -413,7 +413,9 @@ _CREDIT_NOT_NAME = re.compile(r"\b(?:and|with|by|for|the|to|this|report(?:ing)?)
 
 # "Additional reporting by Lukas Brenner in Geneva": the role before the name, the place after
 _CREDIT_ROLE = re.compile(
-    r"^(?:additional\s+)?(?:reporting|editing|writing|photos?|video)\s+by\s+", re.IGNORECASE
+    r"^(?:with\s+)?(?:(?:additional\s+)?(?:reporting|reports|files|editing|writing|photos?|video)"
+    r"\s+(?:by|from)\s+)?",  # "With files from The Canadian Press": the outlet
+    re.IGNORECASE,
 )
 _CREDIT_PLACE = re.compile(r"\s+in\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})$")
 
@@ -441,7 +443,7 @@ def _credit_ents(doc: Doc, credits: list[tuple[int, int]]) -> list[Span]:
                 continue
             s = start + m.start() + m.group().index(part)
             role = _CREDIT_ROLE.match(part)
-            if role is not None:
+            if role is not None and role.end():
                 s, part = s + role.end(), part[role.end() :]
             part, places = _credit_place(doc, s, part)
             out += places
