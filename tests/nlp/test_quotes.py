@@ -123,3 +123,12 @@ def test_quote_speaker_names(pipeline, text, speaker):  # type: ignore[no-untype
     names = {e.key: e.name for e in ex.entities}
     assert [speaker in (names.get(q.speaker or "") or "") for q in ex.quotes] == [True]
 
+
+
+def test_a_name_cut_short_gives_way_to_the_whole_name(pipeline):  # type: ignore[no-untyped-def]
+    text = (
+        'Rally.\n\n"We will stay until the bill is withdrawn," said Choi Ji-won, a '
+        "co-representative of the coalition.\n"
+    )
+    names = [e.name for e in extract_text(pipeline, text).entities]
+    assert "Choi Ji-won" in names and "Choi Ji" not in names, names

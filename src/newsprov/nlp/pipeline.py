@@ -187,11 +187,12 @@ def _records(doc: Doc, article: Article) -> Extraction:
     )
     used = {k for f in figures for k in (f.source, f.via)}
     used |= {k for q in quotes for k in (q.speaker, q.via)}
+    shadowed = _shadowed(table) - used
     entities = [
         e
         for e in table.entities()
-        if (not e.anonymous and e.key in known) or e.key in used  # sources found unused: none
-    ]
+        if ((not e.anonymous and e.key in known) or e.key in used) and e.key not in shadowed
+    ]  # sources found unused: none; nor a name cut short where its whole name stands
     authors = tuple(_byline_entity(entities, EntityType.PERSON, a) for a in article.authors)
     place = article.byline_place
     place_key = _byline_entity(entities, EntityType.PLACE, place) if place else None
@@ -206,6 +207,30 @@ def _records(doc: Doc, article: Article) -> Extraction:
         authors=tuple(dict.fromkeys(authors)),
         byline_place=place_key,
     )
+
+
+def _shadowed(table: EntityTable) -> set[str]:
+    """Keys of people every mention of whom lies inside another person's mention: "Choi
+    Ji" of "Choi Ji-won", kept in the table while the rules ran (figures may credit it)."""
+    spans = [
+        (c.key, m.start, m.end)
+        for c in table.clusters
+        if c.kind is EntityType.PERSON
+        for m in c.mentions
+    ]
+    out = set()
+    for c in table.clusters:
+        if c.kind is not EntityType.PERSON or not c.mentions:
+            continue
+        if all(
+            any(
+                k != c.key and s <= m.start and m.end <= e and e - s > m.end - m.start
+                for k, s, e in spans
+            )
+            for m in c.mentions
+        ):
+            out.add(c.key)
+    return out
 
 
 def _byline_entity(entities: list[Entity], kind: EntityType, name: str) -> str:
@@ -448,9 +473,7 @@ def _closes(doc: Doc, a: AttributionSpan, other: Token) -> bool:
     return end and cue.head.i == other.i and cue.i > other.i and cue.dep_ != "conj"
 
 
-def _holds_attribution(
-    doc: Doc, outer: AttributionSpan, inner: Sequence[AttributionSpan]
-) -> bool:
+def _holds_attribution(doc: Doc, outer: AttributionSpan, inner: Sequence[AttributionSpan]) -> bool:
     """Does ``outer``'s cue report another stated attribution whole, its source and its
     cue: "Y noted that X said …" (X's source and cue inside Y's content, X's cue in the
     clause Y's cue governs), or "X said …, people familiar with it said" (Y's cue closes
