@@ -7,7 +7,7 @@ from spacy.tokens import Span
 
 from newsprov.nlp.entities import _body_noun
 from newsprov.nlp.patterns import name_runs_untyped
-from nlp_docs import doc_builder
+from nlp_docs import doc_builder, extract_text
 
 parsed = doc_builder({",", "."}, set())
 
@@ -214,3 +214,13 @@ def test_outlet_prefixes(spec: str, outlet: bool) -> None:
 def test_capitalised_runs(spec: str, runs: list[str]) -> None:
     doc = parsed(spec)
     assert [doc[s:e].text for s, e in name_runs_untyped(doc)] == runs
+
+
+def test_a_hyphenated_given_name_belongs_to_the_person(pipeline):  # type: ignore[no-untyped-def]
+    text = (
+        "Rally.\n\nChoi Ji-won, a co-representative of the coalition, said 350,000 people had "
+        "joined. Kang Dong-hyun said police counted 28,000.\n"
+    )
+    names = {e.name for e in extract_text(pipeline, text).entities}
+    assert {"Choi Ji-won", "Kang Dong-hyun"} <= names, names
+    assert not names & {"Choi Ji", "Kang Dong"}, names

@@ -29,7 +29,7 @@ from . import known_names as known
 from .aliases import is_acronym_of, is_demonym_phrase, lexicon
 from .boundaries import credit_spans, doc_text, paragraph_breaks
 from .cues import load_cues
-from .evidence import english_words, in_foreign_fragment, set_english_words
+from .evidence import english_words, given_name_end, in_foreign_fragment, set_english_words
 from .gazetteer import (
     clutter_lines,
     described_names,
@@ -281,7 +281,8 @@ def _body_noun(ent: Span) -> Span:
 
 def _extend_person(doc: Doc, ent: Span) -> Span:
     """Grow a PERSON span over untagged neighbouring proper nouns the model left out
-    ("according to Bilal [Faizi]", "[Abdel Rahim] Dagalo denied")."""
+    ("according to Bilal [Faizi]", "[Abdel Rahim] Dagalo denied") and over the rest of a
+    hyphenated given name ("Choi Ji[-won]")."""
     if ent.label_ != "PERSON":
         return ent
     start, end = ent.start, ent.end
@@ -289,6 +290,7 @@ def _extend_person(doc: Doc, ent: Span) -> Span:
         start -= 1
     while end < len(doc) and _name_part(doc[end]):
         end += 1
+    end = given_name_end(doc[end - 1]) or end  # "Choi Ji[-won]", "Ban Ki[-moon]"
     return ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, "PERSON")
 
 

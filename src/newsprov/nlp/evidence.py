@@ -27,6 +27,7 @@ __all__ = [
     "WEAK",
     "context_votes",
     "english_words",
+    "given_name_end",
     "in_foreign_fragment",
     "is_english",
     "name_kind",
@@ -281,3 +282,23 @@ def in_foreign_fragment(doc: Doc, start: int, end: int) -> bool:
     return any(
         f + accented >= 2 and (f + accented) * 3 >= (c + accented) * 2 for f, c in (after, before)
     )
+
+
+def given_name_end(last: Token) -> int | None:
+    """End token of the hyphenated given name written right after ``last``: "Da-eun"
+    after "Yun", or "-jin" after "Park Seo"; None when there is none, or when the word
+    after the hyphen is English ("Sanders-linked accounts", "Trump-style attacks")."""
+    doc, i = last.doc, last.i
+    if last.whitespace_:
+        i += 1  # "Yun Da-eun": the whole given name follows
+        if i >= len(doc) or not (doc[i].is_title and doc[i].is_alpha):
+            return None
+    if i + 2 >= len(doc) or doc[i].whitespace_ or doc[i + 1].text != "-":
+        return None
+    rest = doc[i + 2]
+    joined = not doc[i + 1].whitespace_
+    # a syllable, English or not, after a short first one ("Ban Ki-moon"); no English
+    # word after a whole name ("Sanders-linked accounts", "Trump-style attacks")
+    syllable = not is_english(rest) or len(doc[i]) <= 3
+    given = rest.is_alpha and rest.is_lower and syllable
+    return i + 3 if joined and given else None

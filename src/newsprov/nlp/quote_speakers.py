@@ -31,7 +31,7 @@ from newsprov.model import EntityType
 
 from .aliases import lexicon
 from .coref import Cluster, EntityTable, Mention
-from .evidence import is_english
+from .evidence import given_name_end
 
 __all__ = [
     "chanted_by",
@@ -207,7 +207,7 @@ def completed_name(table: EntityTable, found: Cluster | None) -> Cluster | None:
         return found
     doc = table.doc
     for m in found.mentions:
-        end = _given_name_end(doc[m.start : m.end][-1])
+        end = given_name_end(doc[m.start : m.end][-1])
         if end is None:
             continue
         span = doc[m.start : end]
@@ -220,26 +220,6 @@ def completed_name(table: EntityTable, found: Cluster | None) -> Cluster | None:
         table.rescan_aliases()
         return cluster
     return found
-
-
-def _given_name_end(last: Token) -> int | None:
-    """End token of the hyphenated given name written right after ``last``: "Da-eun"
-    after "Yun", or "-jin" after "Park Seo"; None when there is none, or when the word
-    after the hyphen is English ("Sanders-linked accounts", "Trump-style attacks")."""
-    doc, i = last.doc, last.i
-    if last.whitespace_:
-        i += 1  # "Yun Da-eun": the whole given name follows
-        if i >= len(doc) or not (doc[i].is_title and doc[i].is_alpha):
-            return None
-    if i + 2 >= len(doc) or doc[i].whitespace_ or doc[i + 1].text != "-":
-        return None
-    rest = doc[i + 2]
-    joined = not doc[i + 1].whitespace_
-    # a syllable, English or not, after a short first one ("Ban Ki-moon"); no English
-    # word after a whole name ("Sanders-linked accounts", "Trump-style attacks")
-    syllable = not is_english(rest) or len(doc[i]) <= 3
-    given = rest.is_alpha and rest.is_lower and syllable
-    return i + 3 if joined and given else None
 
 
 def speaks_as_person(cluster: Cluster) -> bool:
