@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -133,20 +132,12 @@ def _result(done: Done) -> ArticleResult:
 
 
 class _Writer:
-    """Buffers checked graphs and writes them to the store in batches.
-
-    A batch is written by a thread of its own while this one goes on extracting (the
-    store's loads release the GIL, so on a machine with a spare core the writing costs
-    no time); the next batch waits for it, so batches reach the store in order, one at a
-    time, and at most two are held. :meth:`close` waits for the last.
-    """
+    """Buffers checked graphs and writes them to the store in batches."""
 
     def __init__(self, store: Store, report: IngestReport) -> None:
         self.store, self.report = store, report
         self.pending: list[Done] = []
         self.size = 0
-        self._thread: ThreadPoolExecutor | None = None
-        self._writing: tuple[Future[None], list[Done]] | None = None
 
     def add(self, outcomes: Iterable[Outcome]) -> None:
         for item in outcomes:
@@ -156,43 +147,20 @@ class _Writer:
                 self.pending.append(item)
                 self.size += item.triples
         if self.size >= WRITE_BATCH_TRIPLES:
-            self.flush(wait=False)
+            self.flush()
 
-    def flush(self, *, wait: bool = True) -> None:
-        """Start writing the buffered graphs; with ``wait``, until every batch is written."""
-        if self.pending:
-            self._finish()
-            batch, self.pending, self.size = self.pending, [], 0
-            if self._thread is None:
-                self._thread = ThreadPoolExecutor(1, thread_name_prefix="newsprov-writer")
-            self._writing = self._thread.submit(self._write, batch), batch
-        if wait:
-            self._finish()
-
-    def _write(self, batch: list[Done]) -> None:
-        self.store.replace_graphs([(d.graph_iri, d.ntriples) for d in batch])
-
-    def _finish(self) -> None:
-        """Wait for the batch being written and report it, stored or failed."""
+    def flush(self) -> None:
         from newsprov.errors import NewsprovError
 
-        if self._writing is None:
+        if not self.pending:
             return
-        (writing, batch), self._writing = self._writing, None
+        batch, self.pending, self.size = self.pending, [], 0
         try:
-            writing.result()
+            self.store.replace_graphs([(d.graph_iri, d.ntriples) for d in batch])
         except NewsprovError as exc:
             self.report.failed.extend(Failure(_where(d.article), str(exc)) for d in batch)
             return
         self.report.stored.extend(_result(d) for d in batch)
-
-    def close(self) -> None:
-        """Wait for the batch being written (if any) and stop the writing thread."""
-        try:
-            self._finish()
-        finally:
-            if self._thread is not None:
-                self._thread.shutdown(wait=True)
 
 
 def ingest_articles(
@@ -229,14 +197,11 @@ def ingest_articles(
         nlp=nlp,
         pool=pool,
     )
-    try:
-        for done in outcomes:
-            writer.add(done)
-            if progress:
-                progress(len(done))
-        writer.flush()
-    finally:
-        writer.close()
+    for done in outcomes:
+        writer.add(done)
+        if progress:
+            progress(len(done))
+    writer.flush()
     if report.stored:
         from newsprov.analysis.crossref import update
         from newsprov.rdf.iris import article_iri
