@@ -169,6 +169,87 @@ WRITING = (
     "people|NOUN|nsubj|9|people came|VERB|ccomp|5|come .|PUNCT|punct|1|."
 )
 
+# "The council passed 9 cuts; Mayor Lee seeks 2 fees." (the first clause hung on "seeks")
+OWN_OBJECT = (
+    "The|DET|det|1|the council|NOUN|nsubj|2|council passed|VERB|ccomp|8|pass 9|NUM|nummod|4|9 "
+    "cuts|NOUN|dobj|2|cut ;|PUNCT|punct|8|; Mayor|PROPN|compound|7|Mayor Lee|PROPN|nsubj|8|Lee "
+    "seeks|VERB|ROOT|8|seek 2|NUM|nummod|10|2 fees|NOUN|dobj|8|fee .|PUNCT|punct|8|."
+)
+
+# "Vale drew boos by saying 40 people lied."
+BY_SAYING = (
+    "Vale|PROPN|nsubj|1|Vale drew|VERB|ROOT|1|draw boos|NOUN|dobj|1|boo by|ADP|prep|1|by "
+    "saying|VERB|pcomp|3|say 40|NUM|nummod|6|40 people|NOUN|nsubj|7|people "
+    "lied|VERB|ccomp|4|lie .|PUNCT|punct|1|."
+)
+
+# "The risk of saying 40 people lied is small." (the preposition hangs on a noun)
+RISK_OF_SAYING = (
+    "The|DET|det|1|the risk|NOUN|nsubj|7|risk of|ADP|prep|1|of saying|VERB|pcomp|2|say "
+    "40|NUM|nummod|5|40 people|NOUN|nsubj|6|people lied|VERB|ccomp|3|lie is|AUX|ROOT|7|be "
+    "small|ADJ|acomp|7|small .|PUNCT|punct|7|."
+)
+
+# "Sanders supports a 15 dollar wage."
+SUPPORTS = (
+    "Sanders|PROPN|nsubj|1|Sanders supports|VERB|ROOT|1|support a|DET|det|4|a 15|NUM|nummod|4|15 "
+    "wage|NOUN|dobj|1|wage .|PUNCT|punct|1|."
+)
+
+# "Lee was quoted as saying 40 people died." (the passive subject of "quoted" speaks)
+QUOTED_AS = (
+    "Lee|PROPN|nsubjpass|2|Lee was|AUX|auxpass|2|be quoted|VERB|ROOT|2|quote as|ADP|prep|2|as "
+    "saying|VERB|pcomp|3|say 40|NUM|nummod|6|40 people|NOUN|nsubj|7|people "
+    "died|VERB|ccomp|4|die .|PUNCT|punct|2|."
+)
+
+# "Vale shot back that 40 people lied." / "Vale shot 40 ducks." (the particle makes the cue)
+SHOT_BACK = (
+    "Vale|PROPN|nsubj|1|Vale shot|VERB|ROOT|1|shoot back|ADV|advmod|1|back that|SCONJ|mark|6|that "
+    "40|NUM|nummod|5|40 people|NOUN|nsubj|6|people lied|VERB|ccomp|1|lie .|PUNCT|punct|1|."
+)
+SHOT = (
+    "Vale|PROPN|nsubj|1|Vale shot|VERB|ROOT|1|shoot 40|NUM|nummod|3|40 ducks|NOUN|dobj|1|duck "
+    ".|PUNCT|punct|1|."
+)
+
+# "Audit files from Vale show that 40 accounts ran searches." (the cue read as a noun, its
+# clause hung on the subject's head)
+SHOW_AS_NOUN = (
+    "Audit|PROPN|compound|1|Audit files|NOUN|ROOT|1|file from|ADP|prep|1|from "
+    "Vale|PROPN|compound|4|Vale show|NOUN|pobj|2|show that|SCONJ|mark|8|that 40|NUM|nummod|7|40 "
+    "accounts|NOUN|nsubj|8|account ran|VERB|acl|1|run searches|NOUN|dobj|8|search "
+    ".|PUNCT|punct|1|."
+)
+
+# "The Vale show that 40 people watched ended." (a noun with its determiner is a noun)
+A_SHOW = (
+    "The|DET|det|2|the Vale|PROPN|compound|2|Vale show|NOUN|nsubj|7|show that|SCONJ|mark|6|that "
+    "40|NUM|nummod|5|40 people|NOUN|nsubj|6|people watched|VERB|relcl|2|watch "
+    "ended|VERB|ROOT|7|end .|PUNCT|punct|7|."
+)
+
+# "Lee asked for 9 million to fight floods." (what an intention asks for is its content)
+ASKED_FOR = (
+    "Lee|PROPN|nsubj|1|Lee asked|VERB|ROOT|1|ask for|ADP|prep|1|for 9|NUM|compound|4|9 "
+    "million|NUM|pobj|2|million to|PART|aux|6|to fight|VERB|xcomp|1|fight floods|NOUN|dobj|6|flood "
+    ".|PUNCT|punct|1|."
+)
+
+# "The poll showed Lee ahead, while Vale was at 18 percent." / "Lee said 40 died while aides
+# left." (a contrast after the clause goes with it; one before it does not)
+WHILE_AFTER = (
+    "The|DET|det|1|the poll|NOUN|nsubj|2|poll showed|VERB|ROOT|2|show Lee|PROPN|nsubj|4|Lee "
+    "ahead|ADV|ccomp|2|ahead ,|PUNCT|punct|2|, while|SCONJ|mark|8|while Vale|PROPN|nsubj|8|Vale "
+    "was|AUX|advcl|2|be at|ADP|prep|8|at 18|NUM|nummod|11|18 percent|NOUN|pobj|9|percent "
+    ".|PUNCT|punct|2|."
+)
+WHILE_BEFORE = (
+    "While|SCONJ|mark|2|while Vale|PROPN|nsubj|2|Vale waited|VERB|advcl|5|wait ,|PUNCT|punct|5|, "
+    "Lee|PROPN|nsubj|5|Lee said|VERB|ROOT|5|say 40|NUM|nsubj|7|40 died|VERB|ccomp|5|die "
+    ".|PUNCT|punct|5|."
+)
+
 # '“How are you?” Miller, a retired worker from a plant, said into the phone.'
 LONG_APPOSITION = (
     "“|PUNCT|punct|2|\" How|ADV|advmod|2|how are|AUX|ROOT|2|be you|PRON|nsubj|2|you "
@@ -222,6 +303,11 @@ def _one(doc: Doc) -> list[tuple[str, str, str | None, list[str]]]:
         (VERB_AS_NOUN, "verb", "projects", "The campaign", "the tax would raise $ 75 billion"),
         (NON_RESTRICTIVE, "verb", "showed", "Exit polls from the primary", "65 percent backed"),
         (RESTRICTIVE, "verb", "shows", "A slide from a deck that Blake carries", "40 cars sold"),
+        (SUPPORTS, "intent", "supports", "Sanders", "a 15 wage"),
+        (SHOT_BACK, "verb", "shot", "Vale", "40 people lied"),
+        (ASKED_FOR, "verb", "asked", "Lee", "for 9 million"),
+        (WHILE_AFTER, "verb", "showed", "The poll", "while Vale was at 18 percent"),
+        (SHOW_AS_NOUN, "verb", "show", "Audit files from Vale", "that 40 accounts ran searches"),
     ],
 )
 def test_cue_source_and_content(spec, kind, cue, source, content_has):  # type: ignore[no-untyped-def]
@@ -248,6 +334,15 @@ def test_a_plural_noun_with_a_relative_clause_is_no_cue():  # type: ignore[no-un
     assert [a for a in _one(parsed(REAL_NOUN)) if a[1] == "projects"] == []
 
 
+def test_a_contrast_before_the_cue_is_not_its_content():  # type: ignore[no-untyped-def]
+    said = [c for _, cue, _, c in _one(parsed(WHILE_BEFORE)) if cue == "said"]
+    assert said and all("Vale" not in part for part in said[0]), said
+
+
+def test_a_noun_with_its_determiner_is_no_cue():  # type: ignore[no-untyped-def]
+    assert [a for a in _one(parsed(A_SHOW)) if a[1] == "show"] == []
+
+
 def test_a_true_relative_clause_does_not_attribute_its_sentence():  # type: ignore[no-untyped-def]
     found = [c for _, cue, _, c in _one(parsed(WHICH_FOUND)) if cue == "found"]
     assert found and all("praised" not in part for part in found[0]), found
@@ -267,6 +362,34 @@ def test_a_quotation_goes_to_the_cue_whose_phrase_holds_it():  # type: ignore[no
 def test_content_leaves_out_the_clause_holding_its_source():  # type: ignore[no-untyped-def]
     said = [c for _, cue, _, c in _one(parsed(WHO_SAID)) if cue == "said"]
     assert said and all("leads" not in part for part in said[0]), said
+
+
+def test_a_cue_with_its_own_object_takes_nothing_before_it():  # type: ignore[no-untyped-def]
+    found = [a for a in _one(parsed(OWN_OBJECT)) if a[1] == "seeks"]
+    assert found and found[0][:3] == ("intent", "seeks", "Mayor Lee"), found
+    assert found[0][3] == ["2 fees"], found
+
+
+@pytest.mark.parametrize(("spec", "source"), [(BY_SAYING, "Vale"), (RISK_OF_SAYING, None)])
+def test_saying_under_a_preposition_takes_the_subject_of_the_verb_it_hangs_on(spec, source):  # type: ignore[no-untyped-def]
+    doc = parsed(spec)
+    doc[4 if spec is BY_SAYING else 3].tag_ = "VBG"  # the frozen parse lacks the tag
+    found = [a for a in _one(doc) if a[1] == "saying"]
+    assert found and found[0][2] == source, found
+    assert any("40 people lied" in c for c in found[0][3]), found
+
+
+def test_a_verb_without_its_particle_is_no_cue():  # type: ignore[no-untyped-def]
+    assert _one(parsed(SHOT)) == []
+
+
+def test_the_passive_subject_of_quoted_as_saying_speaks():  # type: ignore[no-untyped-def]
+    doc = parsed(QUOTED_AS)
+    doc[4].tag_ = "VBG"  # the frozen parse lacks the tag
+    found = [a for a in _one(doc) if a[1] == "saying"]
+    assert found and found[0][2] == "Lee", found
+    assert any("40 people died" in c for c in found[0][3]), found
+    assert [a[2] for a in _one(doc) if a[1] == "quoted"] == [None]
 
 
 def test_a_participle_after_a_comma_takes_the_sentence_subject():  # type: ignore[no-untyped-def]

@@ -275,6 +275,24 @@ def test_quote_speaker_despite_the_parse(pipeline, text, speaker):  # type: igno
             "unnamed officials",
         ),
         ("Reward.\n\nA local man promised $500 for information.\n", 500, None),
+        # the rules found only the outlet told; the statement names who told it
+        (
+            "Plan.\n\nOn Tuesday, in her last speech, Lee plans to call for an increase in "
+            "spending to fight the only disease ranked in the top 10, the campaign told Reuters.\n",
+            10,
+            "campaign",
+        ),
+        # a court rules, an outcome shows
+        ("Vote.\n\nThe judge ruled that 300 ballots must be counted again.\n", 300, "judge"),
+        # a named stance is its holder's figure ...
+        ("Wage.\n\nSenator Ada Dunne supports a wage of $18 an hour.\n", 18, "Ada Dunne"),
+        # ... unless another source reports it: the survey found who backed whom, and by how much
+        (
+            "Survey.\n\nThe Harlow Institute found Democrats favored Lee, 64 percent to 20 "
+            "percent.\n",
+            64,
+            "Harlow Institute",
+        ),
     ],
 )
 def test_exact_figure_sources(pipeline, text, value, source):  # type: ignore[no-untyped-def]

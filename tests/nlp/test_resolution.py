@@ -31,12 +31,13 @@ def _sources(pipeline, text: str) -> list[str | None]:  # type: ignore[no-untype
         ),
         # a description nobody named stays a description
         ("Debate night.\n\n“Who answers the phone at 3 a.m.?” the announcer asks.\n", "announcer"),
-        # a description given its name: "the program, called EB-7," is EB-7
+        # a description given its name: "the new union, called X," is X ("called" is no cue)
         (
-            "Visas Up for Renewal.\n\nThe program, called EB-7, allows foreign investors "
-            "to gain residency by investing $900,000 in a business.\n",
-            "EB-7",
+            "Strike.\n\nThe new union, called Harbour Workers United, said 400 members had "
+            "joined.\n",
+            "Harbour Workers United",
         ),
+        ("Strike.\n\nA watchdog known as the Lund Monitor said 40 people died.\n", "Lund Monitor"),
         # a description with a participle that does not name it stays a description
         (
             "Fund.\n\nThe fund, managed by two banks, said it lent $40 million.\n",

@@ -33,6 +33,7 @@ class CueLexicon:
     speaker_nouns: frozenset[str]
     claim_nouns: frozenset[str] = frozenset()
     object_not_speech: frozenset[str] = frozenset()
+    phrasal_verbs: frozenset[tuple[str, str]] = frozenset()
 
     def is_cue_verb(self, lemma: str, word: str) -> bool:
         """Is the verb a cue, by its lemma or, where the lemmatizer errs ("rated" ->
@@ -98,4 +99,8 @@ def _parse(raw: str) -> CueLexicon:
         speaker_nouns=frozenset(data["speaker_nouns"]),
         claim_nouns=frozenset(data.get("claim_nouns", [])),
         object_not_speech=frozenset(data.get("object_not_speech", [])),
+        phrasal_verbs=frozenset(
+            (lemma, particle)
+            for lemma, particle in (p.split() for p in data.get("phrasal_verbs", []))
+        ),
     )

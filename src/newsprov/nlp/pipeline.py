@@ -153,7 +153,9 @@ def _records(doc: Doc, article: Article) -> Extraction:
     cues = load_cues()
     found = attributions(doc) if "np_cue" in doc.spans else find_attributions(doc, cues)
     known = {c.key for c in table.clusters}
-    open_spans = [(f.start, f.end) for f, o in zip(spans, old, strict=True) if _open(o)]
+    open_spans = [
+        (f.start, f.end) for f, o in zip(spans, old, strict=True) if _open(o) or _relay_only(o)
+    ]
     open_spans += [(q.start, q.end) for attached, q in old_quotes if not attached or not q.speaker]
     needed = _needed(found, open_spans)
     verbs_in: dict[int, list[int]] = {}  # sentence start -> its cue verbs with a source
@@ -263,6 +265,11 @@ def _open(old: FigureAttribution) -> bool:
     return (old.source is None and old.via is None) or old.kind is Attribution.CONTEXT
 
 
+def _relay_only(old: FigureAttribution) -> bool:
+    """Did the sentence rules find only the outlet a figure was told to, not who told it?"""
+    return old.source is None and old.via is not None
+
+
 def _contesting(
     doc: Doc,
     table: EntityTable,
@@ -289,7 +296,9 @@ def _contesting(
         if any(t.lower_ in {"its", "their"} for t in doc[src[0] : src[1]]):
             return True  # "…, its spokesman told Reuters": he speaks for the body
         root = doc[src[0] : src[1]].root  # with its apposition: "the organisers, X, said"
-        left, right = min(src[0], root.left_edge.i), max(src[1], root.right_edge.i + 1)
+        apposed = [c for c in root.children if c.dep_ == "appos"]
+        left = min([src[0], *(c.left_edge.i for c in apposed)])
+        right = max([src[1], *(c.right_edge.i + 1 for c in apposed)])
         return any(
             left <= m.start < right or cue - 3 <= m.end <= cue  # "…, X, said Tuesday"
             for m in cluster.mentions
@@ -317,19 +326,42 @@ def _figure_attribution(
     """A figure's source is the source of the attribution whose content contains it (where
     the sentence rules left it ``_open``, or named the content's own words as its source:
     see ``_contesting``); an unnamed person's wish or promise ("a local man promised
-    $500") reports nothing."""
+    $500") reports nothing, and a stance another source reports is that source's. Where
+    the rules found only the outlet ("…, the campaign told USA TODAY"), the statement
+    relayed through it names the source."""
     if contested is not None and resolved[contested].source is not None:
         stated = resolved[contested]
         return FigureAttribution(stated.source, stated.via, Attribution.EXPLICIT)
-    if not _open(old) or settlement_size(doc[f.num_start]):
+    relay_only = _relay_only(old)
+    if not (_open(old) or relay_only) or settlement_size(doc[f.num_start]):
         return old
     kept = [
-        k for k, a in enumerate(found) if a.kind != "intent" or _may_intend(doc, a, resolved[k])
+        k
+        for k, a in enumerate(found)
+        if a.kind != "intent"
+        or (_may_intend(doc, a, resolved[k]) and not _reported(doc, a, found, resolved))
     ]
+    if relay_only and not _open(old):  # the rules found only the outlet: who told it?
+        kept = [k for k in kept if resolved[k].via == old.via and resolved[k].source]
     r = _containing([found[k] for k in kept], [resolved[k] for k in kept], f.start, f.end, 1.0)
     if r is None:
         return old
     return FigureAttribution(r.source, r.via, Attribution.EXPLICIT)
+
+
+def _reported(
+    doc: Doc, a: AttributionSpan, found: Sequence[AttributionSpan], resolved: Sequence[Resolved]
+) -> bool:
+    """Is a stance or plan itself what another source states ("Military Times found
+    Democrats favored Clinton, 72 percent to 8 percent": the poll's figure, not the
+    Democrats')? Then the figures in it are that source's."""
+    cue = doc[a.cue[0]]
+    return any(
+        o.kind != "intent"
+        and (r.source is not None or r.via is not None)
+        and o.overlap(cue.idx, cue.idx + len(cue)) > 0
+        for o, r in zip(found, resolved, strict=True)
+    )
 
 
 def _may_intend(doc: Doc, a: AttributionSpan, r: Resolved) -> bool:

@@ -72,7 +72,8 @@ def _resolve(
     source = None
     if a.source is not None:
         span = doc[a.source[0] : a.source[1]]
-        source = _entity(table, span, cues)
+        cue = a.cue[0] if a.cue[0] >= a.source[1] else len(doc)
+        source = _entity(table, span, cues, stop=cue)
         if source is not None and source.kind is EntityType.PLACE:
             source = _speaking_place(table, span, source, a.kind in _PLACES_SPEAK)
     via = None
@@ -103,7 +104,7 @@ def _speaking_place(
 
 
 def _entity(
-    table: EntityTable, span: Span, cues: CueLexicon, *, create: bool = True
+    table: EntityTable, span: Span, cues: CueLexicon, *, create: bool = True, stop: int = -1
 ) -> Cluster | None:
     """The entity the span names (see the module docstring); a span holding a number
     is what was counted, not who counted."""
@@ -122,7 +123,7 @@ def _entity(
         if named is not None and named.kind is not EntityType.PLACE:
             return named
     owner = _owner(head, span, cues)
-    found = _entity(table, owner, cues) if owner is not None else None
+    found = _entity(table, owner, cues, stop=stop) if owner is not None else None
     if found is not None and found.kind is not EntityType.PLACE:
         return found  # a place titling a document names its scope ("New Hampshire surveys")
     words = [t for t in span if not (t.is_punct or t.is_space) and t.lower_ not in _DETERMINERS]
@@ -135,7 +136,7 @@ def _entity(
     speaks = lemma in lex.person_nouns or lemma in lex.org_nouns or head.lower_ in lex.person_nouns
     if head.pos_ in {"NOUN", "PROPN"} and (speaks or cues.names_speaker(lemma, head.lower_)):
         if cues.is_document(lemma, head.lower_):
-            words = _document_words(words, head)
+            words = _document_words(words, head, stop)
         name = _owned_name(table, head, words) or _joined(words)
         return table.anonymous(head.lemma_.lower(), head, name=name)
     return None
@@ -189,18 +190,19 @@ def _joined(words: list[Token]) -> str:
     return out
 
 
-def _document_words(words: list[Token], head: Token) -> list[Token]:
+def _document_words(words: list[Token], head: Token, stop: int = -1) -> list[Token]:
     """An unnamed document is named with what tells it apart: its own words and the
     phrases after it (past the source span, which stops at them) up to the first comma
     ("polls taken in December", "the exit polls in New Hampshire", "a memo released
-    Friday"), not a clause about it."""
+    Friday"), not a clause about it, nor its cue (``stop``: "files from the vendor show
+    that …", the cue read as a noun)."""
     out = [t for t in words if t.i <= head.i]
     for c in head.rights:
         if c.is_punct or c.is_space:
             break
         if c.dep_ not in _DOCUMENT_MODIFIERS:
             continue
-        run = list(c.subtree)
+        run = [t for t in c.subtree if stop < 0 or t.i < stop]
         if any(t.is_punct or t.is_space for t in run) or len(out) + len(run) > _DOCUMENT_WORDS:
             break
         out += run

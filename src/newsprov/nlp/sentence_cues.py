@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from .attribution_span import AttributionSpan, Char, merge, phrase_span, sent_chars, subtree_chars
 from .cues import CueLexicon
 from .quotemarks import QuoteSpan, token_at
-from .subjects import sentence_initial_before_name, subject_of
+from .subjects import saying_subject, sentence_initial_before_name, subject_of
 
 __all__ = ["VERBS", "inside_quotes", "mark_tokens", "sentence_cues"]
 
@@ -120,44 +120,90 @@ def _owned_claims(sent: Span, cues: CueLexicon, inside: set[int]) -> list[Attrib
 
 
 def _verbs_read_as_nouns(sent: Span, cues: CueLexicon, inside: set[int]) -> list[AttributionSpan]:
-    """A cue verb in -s that the parser read as a plural noun closing the subject's noun
-    phrase, its that-clause hung on it as a relative clause: "The campaign projects that
-    the tax would raise $75 billion". A true relative clause has "that" as its subject or
-    object, not as its mark ("the projects that the city funded")."""
+    """A cue verb that the parser read as a noun closing the subject's noun phrase, its
+    that-clause hung on it ("The campaign projects that the tax would raise $75 billion")
+    or on the subject's head ("Audit files from the vendor show that …", no verb before
+    it). A true relative clause has "that" as its subject or object, not as its mark
+    ("the projects that the city funded"), and a true noun has its own determiner ("a
+    show that …" is a show)."""
     out = []
     for tok in sent:
-        if tok.i in inside or tok.pos_ != "NOUN" or not tok.lower_.endswith("s"):
+        if tok.i in inside or tok.pos_ != "NOUN":
             continue
-        if not cues.is_cue_verb(tok.lower_[:-1], tok.lower_) or tok.dep_ not in {"ROOT", "nsubj"}:
+        base = tok.lower_[:-1] if tok.lower_.endswith("s") else tok.lower_
+        if not cues.is_cue_verb(base, tok.lower_):
             continue
-        clause = next(
-            (
-                c
-                for c in tok.rights
-                if c.dep_ in {"relcl", "acl", "ccomp"}
-                and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-            ),
-            None,
-        )
-        words = [t for t in tok.lefts if t.dep_ in {"compound", "amod", "nmod", "poss", "det"}]
-        named = [t for t in words if t.pos_ in {"NOUN", "PROPN"}]
-        if clause is None or not named:
+        found = _clause_read_as_modifier(tok) or _clause_after_subject(sent, tok)
+        if found is None:
             continue
-        source = (min(t.left_edge.i for t in words), tok.i)
+        clause, source = found
         out.append(AttributionSpan((tok.i, tok.i + 1), source, (subtree_chars(clause),), "verb"))
     return out
 
 
+def _clause_read_as_modifier(tok: Token) -> tuple[Token, tuple[int, int]] | None:
+    """ "The campaign projects that …": the plural noun heads the subject or sentence and
+    holds the that-clause; the words before it are the source."""
+    if tok.dep_ not in {"ROOT", "nsubj"} or not tok.lower_.endswith("s"):
+        return None
+    clause = next(
+        (
+            c
+            for c in tok.rights
+            if c.dep_ in {"relcl", "acl", "ccomp"}
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+    words = [t for t in tok.lefts if t.dep_ in {"compound", "amod", "nmod", "poss", "det"}]
+    if clause is None or not any(t.pos_ in {"NOUN", "PROPN"} for t in words):
+        return None
+    return clause, (min(t.left_edge.i for t in words), tok.i)
+
+
+def _clause_after_subject(sent: Span, tok: Token) -> tuple[Token, tuple[int, int]] | None:
+    """ "Audit files from the vendor show that …": no verb before the cue, "that" right
+    after it marking a clause the parse hung on the subject; the source is the words
+    before the cue, from the sentence start or its last comma."""
+    doc = tok.doc
+    if tok.i + 1 >= sent.end or doc[tok.i + 1].lower_ != "that" or doc[tok.i + 1].dep_ != "mark":
+        return None
+    if any(c.dep_ in {"det", "poss"} for c in tok.children):
+        return None
+    clause = doc[tok.i + 1].head
+    if clause.dep_ not in {"relcl", "acl", "ccomp"} or clause.i <= tok.i:
+        return None
+    before = doc[sent.start : tok.i]
+    if any(t.pos_ in VERBS for t in before) or not any(t.pos_ in {"NOUN", "PROPN"} for t in before):
+        return None
+    commas = [t.i for t in before if t.text == ","]
+    start = commas[-1] + 1 if commas else sent.start
+    return (clause, (start, tok.i)) if start < tok.i else None
+
+
 def _is_cue_verb(tok: Token, cues: CueLexicon) -> bool:
-    if tok.pos_ not in VERBS or not cues.is_cue_verb(tok.lemma_, tok.lower_):
+    if tok.pos_ not in VERBS:
+        return False
+    if not cues.is_cue_verb(tok.lemma_, tok.lower_) and not _phrasal(tok, cues):
         return False
     if tok.dep_ == "amod" and tok.tag_ != "VBD" and not sentence_initial_before_name(tok):
         return False  # "the reported figures"; not '"…," tweeted X' nor "Added X: …"
     if tok.tag_ == "VBN" and tok.dep_ == "acl" and not _closes_quote(tok):
         return False  # "a man named X"
+    if tok.dep_ == "acl" and tok.lemma_ in cues.intention_verbs:
+        return False  # "a pastor supporting Mr. Cruz" tells who, states nothing
     if tok.lemma_ in cues.object_not_speech and any(c.dep_ == "dobj" for c in tok.children):
         return False  # "to add 7,000 soldiers"
     return tok.lemma_ not in cues.object_source_verbs or tok.tag_ != "VBG"
+
+
+def _phrasal(tok: Token, cues: CueLexicon) -> bool:
+    """A verb whose particle makes it a cue ("Hillary shot back, “…”"; the parse may take
+    the particle for an adverb)."""
+    return any(
+        c.dep_ in {"prt", "advmod"} and (tok.lemma_, c.lower_) in cues.phrasal_verbs
+        for c in tok.children
+    )
 
 
 def _closes_quote(verb: Token) -> bool:
@@ -171,8 +217,8 @@ def _closes_quote(verb: Token) -> bool:
 
 
 def _verb_attribution(verb: Token, cues: CueLexicon, inside: set[int]) -> AttributionSpan:
-    subj = subject_of(verb)
-    if subj is not None and subj.dep_ == "nsubjpass":
+    subj = saying_subject(verb) or subject_of(verb)
+    if subj is not None and subj.dep_ == "nsubjpass" and not _hangs_on(verb, subj):
         subj = _agent(verb)  # "were recorded by X": X; with no agent, nobody
         if subj is None:
             return AttributionSpan((verb.i, verb.i + 1), None, (), "verb")
@@ -190,11 +236,19 @@ def _verb_attribution(verb: Token, cues: CueLexicon, inside: set[int]) -> Attrib
 def _clause_content(verb: Token, subj: Token | None, cues: CueLexicon) -> tuple[Char, ...]:
     """What the verb attributes: its clausal complement, the clause it interrupts, else
     the rest of its own phrase (less the source and the recipient)."""
-    clauses = [c for c in verb.children if c.dep_ in _CLAUSES and not _holds(c, subj)]
+    own = _says_own(verb, cues)
+    clauses = [
+        c
+        for c in verb.children
+        if c.dep_ in _CLAUSES and not _holds(c, subj) and not (own and c.i < verb.i)
+    ]
     if clauses:
-        return merge(subtree_chars(c) for c in clauses)
+        last = max(c.right_edge.i for c in clauses)
+        asks = any(c.dep_ == "xcomp" for c in clauses)
+        more = [c for c in verb.children if _goes_with(c, last, asks)]
+        return merge(subtree_chars(c) for c in clauses + more)
     head = verb.head
-    if verb.dep_ in _INTERRUPTING and head.i < verb.i and _set_off(verb):
+    if verb.dep_ in _INTERRUPTING and head.i < verb.i and _set_off(verb) and not own:
         start = head.left_edge.idx
         stop = verb.left_edge.idx
         if subj is not None:
@@ -210,10 +264,32 @@ def _clause_content(verb: Token, subj: Token | None, cues: CueLexicon) -> tuple[
         c
         for c in verb.children
         if c.i != skip
+        and not (own and c.i < verb.i and c.dep_ in _CLAUSES)
         and (c.dep_ not in _NOT_CONTENT or (c.dep_ == "advmod" and _counts(c)))
         and not (verb.lemma_ in cues.via_verbs and c.dep_ in {"dobj", "dative", "iobj"})
     ]
     return merge(subtree_chars(c) for c in rest)
+
+
+def _goes_with(child: Token, last: int, asks: bool) -> bool:
+    """Besides a cue's clause, what it asks for before an infinitive ("asked for $1.9
+    billion to fight Zika") and a contrast the parse hung on the cue after that clause
+    ("a poll showed Trump ahead of Cruz, 32%-25%, while Rubio was at 18%")."""
+    if child.dep_ == "prep" and child.lower_ == "for":
+        return asks
+    return (
+        child.dep_ == "advcl"
+        and child.i > last
+        and any(m.dep_ == "mark" and m.lower_ in {"while", "whereas"} for m in child.children)
+    )
+
+
+def _says_own(verb: Token, cues: CueLexicon) -> bool:
+    """Does the cue carry its own content, a direct object that is not the recipient
+    ("…; Mrs. Clinton seeks an additional $1 trillion" attributes the trillion, not the
+    clause before the semicolon that the parse hung on it; "…,” she told reporters"
+    still closes the quotation)? Such a cue takes none of the words before it."""
+    return verb.lemma_ not in cues.via_verbs and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _holds(clause: Token, tok: Token | None) -> bool:
@@ -414,6 +490,13 @@ def mark_tokens(doc: Doc, quotes: Sequence[QuoteSpan]) -> dict[int, list[int]]:
             if tok is not None:
                 out.setdefault(tok.i, []).append(qi)
     return out
+
+
+def _hangs_on(verb: Token, subj: Token) -> bool:
+    """Is ``subj`` the passive subject of the verb a participle hangs on, who speaks
+    ("Lee was quoted as saying", "a reporter can be heard asking")? A conjunct shares
+    the passive ("civilians had been targeted and accused …": nobody accuses)."""
+    return subj.head.i != verb.i and verb.dep_ in {"pcomp", "xcomp", "advcl"}
 
 
 def _agent(verb: Token) -> Token | None:

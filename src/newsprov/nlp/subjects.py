@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["sentence_initial_before_name", "subject_of", "surface_subject"]
+__all__ = ["saying_subject", "sentence_initial_before_name", "subject_of", "surface_subject"]
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
 _INVERTED_SUBJ = {"dobj", "attr", "nsubj", "npadvmod", "appos", "oprd"}
@@ -101,6 +101,18 @@ def subject_of(verb: Token) -> Token | None:
         # "X went so far as to say", "X shared the news, writing “…”" parsed astray
         return _nearest_subject(verb)
     return None
+
+
+def saying_subject(verb: Token) -> Token | None:
+    """The speaker of a participle under a preposition: "X drew boos upon saying …",
+    "… by saying that …" is X, the subject of the verb the preposition hangs on. Only the
+    cue's own content is X's: a quotation before "by saying" is not what was said then,
+    so the older quotation rules, which read the first cue after a quotation, never ask."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG" or verb.head.dep_ != "prep":
+        return None
+    if any(c.dep_ in _SUBJ for c in verb.children):
+        return None  # "with RealClearPolitics showing her ahead": its own subject
+    return subject_of(verb.head.head) if verb.head.head.pos_ in _VERBS else None
 
 
 def _name_beyond(verb: Token, child: Token) -> Token:
