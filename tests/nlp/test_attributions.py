@@ -250,6 +250,18 @@ WHILE_BEFORE = (
     ".|PUNCT|punct|5|."
 )
 
+# "The 40 deaths officials reported came fast." / "The aide who reported 40 deaths left."
+# (a relative clause's noun is what its cue states, unless the noun is the speaker)
+REPORTED_DEATHS = (
+    "The|DET|det|2|the 40|NUM|nummod|2|40 deaths|NOUN|nsubj|5|death "
+    "officials|NOUN|nsubj|4|official reported|VERB|relcl|2|report came|VERB|ROOT|5|come "
+    "fast|ADV|advmod|5|fast .|PUNCT|punct|5|."
+)
+AIDE_WHO = (
+    "The|DET|det|1|the aide|NOUN|nsubj|6|aide who|PRON|nsubj|3|who reported|VERB|relcl|1|report "
+    "40|NUM|nummod|5|40 deaths|NOUN|dobj|3|death left|VERB|ROOT|6|leave .|PUNCT|punct|6|."
+)
+
 # '“How are you?” Miller, a retired worker from a plant, said into the phone.'
 LONG_APPOSITION = (
     "“|PUNCT|punct|2|\" How|ADV|advmod|2|how are|AUX|ROOT|2|be you|PRON|nsubj|2|you "
@@ -337,6 +349,14 @@ def test_a_plural_noun_with_a_relative_clause_is_no_cue():  # type: ignore[no-un
 def test_a_contrast_before_the_cue_is_not_its_content():  # type: ignore[no-untyped-def]
     said = [c for _, cue, _, c in _one(parsed(WHILE_BEFORE)) if cue == "said"]
     assert said and all("Vale" not in part for part in said[0]), said
+
+
+def test_a_relative_clause_states_its_noun_unless_the_noun_speaks():  # type: ignore[no-untyped-def]
+    deaths = [a for a in _one(parsed(REPORTED_DEATHS)) if a[1] == "reported"]
+    assert deaths and deaths[0][2] == "officials", deaths
+    assert any("The 40 deaths" in c for c in deaths[0][3]), deaths
+    aide = [a for a in _one(parsed(AIDE_WHO)) if a[1] == "reported"]
+    assert aide and all("aide" not in c for c in aide[0][3]), aide
 
 
 def test_a_noun_with_its_determiner_is_no_cue():  # type: ignore[no-untyped-def]

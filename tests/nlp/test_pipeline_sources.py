@@ -282,6 +282,19 @@ def test_quote_speaker_despite_the_parse(pipeline, text, speaker):  # type: igno
             10,
             "campaign",
         ),
+        # Ada Lee is what the files are about; a document is named up to its cue
+        (
+            "Data.\n\nAudit files from the Vale Group show that 40 accounts ran 24 searches "
+            "of Ada Lee's data.\n",
+            24,
+            "Vale Group",
+        ),
+        (
+            "Courses.\n\nJudge Ruiz ordered the release of internal memos that showed staff "
+            "sold courses costing up to $35,000.\n",
+            35_000,
+            "internal memos",
+        ),
         # a court rules, an outcome shows
         ("Vote.\n\nThe judge ruled that 300 ballots must be counted again.\n", 300, "judge"),
         # a named stance is its holder's figure ...
@@ -422,3 +435,35 @@ def test_later_cue_does_not_reach_back_across_a_semicolon(pipeline):  # type: ig
     sources = {f.value: names.get(f.source or "") for f in ex.figures}
     assert sources[28.6e9] == "Crestline"  # its own clause
     assert sources[3.6e9] != "Crestline", sources
+
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # an opening cue tagged into the name after it ("Stated Vale:") introduces the quote
+        (
+            "Radio.\n\nAnn Vale spoke on the radio on Sunday.\n\nStated Vale:\n\n"
+            "“We will stay here until the last family is safe.”\n",
+            ["Ann Vale"],
+        ),
+        # the named speaker of the quotation's own sentence beats the next sentence's subject
+        (
+            "Speech.\n\nDespite what he wrote in Vale’s speech about Lee, Moss said he “may yet "
+            "have to vote for her because of my own party's nominee.” The GOP speechwriter said "
+            "the deal-breaker was temperament.\n",
+            ["Moss"],
+        ),
+        # a name set beside its role speaks, not the body the role is at
+        (
+            "Deals.\n\nClarke built the firm. His former business partner at Lenox, Lawrence "
+            "B. Cummings, called him a master at bolting together deals. \"He showed again and "
+            "again an ability to put together deals that other people couldn't.\"\n",
+            ["Lawrence B. Cummings"],
+        ),
+    ],
+)
+def test_quote_speakers(pipeline, text, speakers):  # type: ignore[no-untyped-def]
+    ex = extract_text(pipeline, text)
+    names = _names(ex)
+    assert [names.get(q.speaker or "", "") for q in ex.quotes] == speakers, ex.quotes

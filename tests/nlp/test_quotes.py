@@ -107,9 +107,19 @@ def test_speech_verbs_frame_quotes(pipeline, text, speakers):  # type: ignore[no
             "me.”\n",
             "president",
         ),
+        # a hyphenated given name completes the name the model cut short ...
+        ('Count.\n\n"We will win," said Park Seo-jin, a local organiser.\n', "Park Seo-jin"),
+        ('Talks.\n\n"We will talk," said Secretary General Ban Ki-moon.\n', "Ban Ki-moon"),
+        # ... an English word after the hyphen of a whole name does not ("Sanders-linked")
+        (
+            "Data.\n\nBernie Sanders led. Four Sanders-linked accounts ran 24 searches.\n\n"
+            "At the debate, Sanders said his staff “did the wrong thing” by looking.\n",
+            "Bernie Sanders",
+        ),
     ],
 )
-def test_document_colon(pipeline, text, speaker):  # type: ignore[no-untyped-def]
+def test_quote_speaker_names(pipeline, text, speaker):  # type: ignore[no-untyped-def]
     ex = extract_text(pipeline, text)
     names = {e.key: e.name for e in ex.entities}
     assert [speaker in (names.get(q.speaker or "") or "") for q in ex.quotes] == [True]
+

@@ -34,6 +34,7 @@ class CueLexicon:
     claim_nouns: frozenset[str] = frozenset()
     object_not_speech: frozenset[str] = frozenset()
     phrasal_verbs: frozenset[tuple[str, str]] = frozenset()
+    quantity_heads: frozenset[str] = frozenset()
 
     def is_cue_verb(self, lemma: str, word: str) -> bool:
         """Is the verb a cue, by its lemma or, where the lemmatizer errs ("rated" ->
@@ -99,6 +100,7 @@ def _parse(raw: str) -> CueLexicon:
         speaker_nouns=frozenset(data["speaker_nouns"]),
         claim_nouns=frozenset(data.get("claim_nouns", [])),
         object_not_speech=frozenset(data.get("object_not_speech", [])),
+        quantity_heads=frozenset(data.get("quantity_heads", [])),
         phrasal_verbs=frozenset(
             (lemma, particle)
             for lemma, particle in (p.split() for p in data.get("phrasal_verbs", []))

@@ -28,6 +28,7 @@ from newsprov.outlets import OutletRegistry
 from . import known_names as known
 from .aliases import is_acronym_of, is_demonym_phrase, lexicon
 from .boundaries import credit_spans, doc_text, paragraph_breaks
+from .cues import load_cues
 from .evidence import english_words, in_foreign_fragment, set_english_words
 from .gazetteer import (
     clutter_lines,
@@ -233,8 +234,8 @@ def _rescue_name(ent: Span) -> Span:
 
 
 def _cleaned(ent: Span) -> list[Span]:
-    """The entity without a leading conjunction ("While the State Department") or "the",
-    cut at a lower-case verb, split at a rank."""
+    """The entity without a leading conjunction ("While the State Department"), "the" or
+    opening cue ("Stated Stone:"), cut at a lower-case verb, split at a rank."""
     if ent.label_ in _NUMERIC:
         return [ent]
     start = ent.start
@@ -242,12 +243,21 @@ def _cleaned(ent: Span) -> list[Span]:
         start += 1
     if ent.doc[start].lower_ == "the" and start < ent.end - 1:
         start += 1
+    if start < ent.end - 1 and _opening_cue(ent.doc[start]):
+        start += 1
     out = []
     for part in split_title(Span(ent.doc, start, ent.end, label=ent.label_, span_id=ent.id_)):
         trimmed = trim_span(part)
         if trimmed is not None:
             out.append(_body_noun(_fire_service(trimmed)))
     return out
+
+
+def _opening_cue(tok: Token) -> bool:
+    """A reporting verb in the past opening its sentence before a name, tagged as part
+    of it: "Stated Stone: …", "Noted producer Ann Vale: …" (not "Hope Hicks")."""
+    word = tok.lower_
+    return bool(tok.is_sent_start) and word.endswith("ed") and load_cues().is_cue_verb(word, word)
 
 
 def _fire_service(ent: Span) -> Span:

@@ -156,7 +156,7 @@ def _records(doc: Doc, article: Article) -> Extraction:
     open_spans = [
         (f.start, f.end) for f, o in zip(spans, old, strict=True) if _open(o) or _relay_only(o)
     ]
-    open_spans += [(q.start, q.end) for attached, q in old_quotes if not attached or not q.speaker]
+    open_spans += [(q.start, q.end) for _, q in old_quotes]
     needed = _needed(found, open_spans)
     verbs_in: dict[int, list[int]] = {}  # sentence start -> its cue verbs with a source
     stated_in: dict[int, list[AttributionSpan]] = {}  # sentence start -> its stated ones
@@ -182,7 +182,7 @@ def _records(doc: Doc, article: Article) -> Extraction:
         span = (f.start, f.end)
         figure_attrs.append(_relayed(doc, found, resolved, attr, span, attr.source, table))
     figures = _figures(doc, article, table, spans, figure_attrs)
-    stated = [_attributed_quote(found, resolved, q, attached) for attached, q in old_quotes]
+    stated = [_attributed_quote(doc, found, resolved, q, attached) for attached, q in old_quotes]
     quotes = _spread_relay(
         article.text,
         [_relayed(doc, found, resolved, q, (q.start, q.end), q.speaker, table) for q in stated],
@@ -509,13 +509,18 @@ def _relayed(
 
 
 def _attributed_quote(
-    found: Sequence[AttributionSpan], resolved: Sequence[Resolved], quote: Quote, attached: bool
+    doc: Doc,
+    found: Sequence[AttributionSpan],
+    resolved: Sequence[Resolved],
+    quote: Quote,
+    attached: bool,
 ) -> Quote:
     """A quote's speaker is the source of the attribution whose content holds it; a
     speaker the sentence rules only inferred (a continuation, the sentence before) gives
-    way to an attribution the text states."""
+    way to an attribution the text states, and one they attached gives way to a name the
+    quotation's own cue states (``_named_in_sentence``)."""
     if attached and (quote.speaker is not None or quote.via is not None):
-        return quote
+        return _named_in_sentence(doc, found, resolved, quote)
     stated = [k for k, a in enumerate(found) if a.kind in _STATED or quote.speaker is None]
     r = _containing(
         [found[k] for k in stated], [resolved[k] for k in stated], quote.start, quote.end, 0.5
@@ -523,6 +528,42 @@ def _attributed_quote(
     if r is None:
         return quote
     return replace(quote, speaker=r.source, via=r.via or (quote.via if r.source else None))
+
+
+def _named_in_sentence(
+    doc: Doc, found: Sequence[AttributionSpan], resolved: Sequence[Resolved], quote: Quote
+) -> Quote:
+    """A quote the sentence rules gave a speaker goes to the speaker a cue of its own
+    sentence names ("Cross said he “may yet have to vote for her”", whatever the next
+    sentence's subject): a name in the cue's source resolved to a named person or body
+    (a place stated as a source is a dateline's or a scope's), the innermost such cue
+    whose content holds the quote, and no other stated attribution inside that content
+    ("Y noted that X said “…”" stays X's, through Y)."""
+    best: tuple[int, int] | None = None
+    pick: int | None = None
+    for k, a in enumerate(found):
+        key = resolved[k].source
+        if a.kind != "verb" or a.source is None or not resolved[k].named or key is None:
+            continue
+        if key.startswith(_PLACE_KEY):
+            continue
+        if not any(t.pos_ == "PROPN" for t in doc[a.source[0] : a.source[1]]):
+            continue
+        ov = a.overlap(quote.start, quote.end)
+        if ov * 2 >= max(1, quote.end - quote.start) and (best is None or (a.size, -ov) < best):
+            best, pick = (a.size, -ov), k
+    if pick is None or resolved[pick].source == quote.speaker:
+        return quote
+    chosen = found[pick]
+    for b in found:
+        if b is not chosen and b.kind in _STATED and b.source is not None:
+            at = doc[b.cue[0]].idx
+            if chosen.overlap(at, at + 1):
+                return quote
+    return replace(quote, speaker=resolved[pick].source, via=resolved[pick].via)
+
+
+_PLACE_KEY = f"{EntityType.PLACE.value.lower()}/"
 
 
 def _figure_spans(doc: Doc) -> list[Any]:

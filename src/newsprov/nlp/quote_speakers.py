@@ -31,6 +31,7 @@ from newsprov.model import EntityType
 
 from .aliases import lexicon
 from .coref import Cluster, EntityTable, Mention
+from .evidence import is_english
 
 __all__ = [
     "chanted_by",
@@ -223,7 +224,8 @@ def completed_name(table: EntityTable, found: Cluster | None) -> Cluster | None:
 
 def _given_name_end(last: Token) -> int | None:
     """End token of the hyphenated given name written right after ``last``: "Da-eun"
-    after "Yun", or "-jin" after "Park Seo"; None when there is none."""
+    after "Yun", or "-jin" after "Park Seo"; None when there is none, or when the word
+    after the hyphen is English ("Sanders-linked accounts", "Trump-style attacks")."""
     doc, i = last.doc, last.i
     if last.whitespace_:
         i += 1  # "Yun Da-eun": the whole given name follows
@@ -233,7 +235,11 @@ def _given_name_end(last: Token) -> int | None:
         return None
     rest = doc[i + 2]
     joined = not doc[i + 1].whitespace_
-    return i + 3 if joined and rest.is_alpha and rest.is_lower else None
+    # a syllable, English or not, after a short first one ("Ban Ki-moon"); no English
+    # word after a whole name ("Sanders-linked accounts", "Trump-style attacks")
+    syllable = not is_english(rest) or len(doc[i]) <= 3
+    given = rest.is_alpha and rest.is_lower and syllable
+    return i + 3 if joined and given else None
 
 
 def speaks_as_person(cluster: Cluster) -> bool:

@@ -111,8 +111,10 @@ def _entity(
     counted = any(t.like_num and t.text[:1].isdigit() and t.ent_type_ != "DATE" for t in span)
     if not len(span) or counted:  # a year is no count: "a 2014 examination by X"
         return None
-    head = span.root
+    head = _group(span.root, cues)
     found = _called(table, head) or _apposed(table, head) or table.resolve(head)
+    if found is not None and found.kind is not EntityType.PERSON:
+        found = _closing_name(table, span) or found
     document = cues.is_document(head.lemma_.lower(), head.lower_)
     if found is not None and found.kind is EntityType.PLACE and document and create:
         found = None  # "New Hampshire surveys": the place is the survey's scope
@@ -140,6 +142,31 @@ def _entity(
         name = _owned_name(table, head, words) or _joined(words)
         return table.anonymous(head.lemma_.lower(), head, name=name)
     return None
+
+
+def _closing_name(table: EntityTable, span: Span) -> Cluster | None:
+    """The person a source phrase ends with, after the noun of their role or set beside
+    it, who speaks for the body it names first ("Office of Civil Defense spokesperson
+    Raffy Olarte-Banzon", "His partner at Lenox, Lawrence Cummings"; not "one of the
+    prosecutors for David Petraeus", nor "Clinton's campaign")."""
+    words = [t for t in span if not (t.is_punct or t.is_space)]
+    named = table.at(words[-1].i) if words else None
+    if named is None or named.kind is not EntityType.PERSON:
+        return None
+    first = next((m.start for m in named.mentions if m.start <= words[-1].i < m.end), None)
+    before = span.doc[first - 1] if first is not None and first > span.start else None
+    role = before is not None and (before.pos_ == "NOUN" or before.text == ",")
+    return named if role else None  # "spokesperson X", "his partner at Lenox, X"
+
+
+def _group(head: Token, cues: CueLexicon) -> Token:
+    """The noun of a counted group: "dozens of members of his party" are members, "some
+    of the club's homeowners" homeowners."""
+    if head.lower_ not in cues.quantity_heads:
+        return head
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return obj if obj is not None and obj.pos_ in {"NOUN", "PROPN"} else head
 
 
 def _called(table: EntityTable, head: Token) -> Cluster | None:
@@ -202,7 +229,11 @@ def _document_words(words: list[Token], head: Token, stop: int = -1) -> list[Tok
             break
         if c.dep_ not in _DOCUMENT_MODIFIERS:
             continue
-        run = [t for t in c.subtree if stop < 0 or t.i < stop]
+        run = list(c.subtree)
+        if stop >= 0 and run[-1].i >= stop:  # the phrase runs into the cue
+            if c.dep_ == "prep":  # "files from the vendor [show]"; not "documents that [showed]"
+                out += [t for t in run if t.i < stop]
+            break
         if any(t.is_punct or t.is_space for t in run) or len(out) + len(run) > _DOCUMENT_WORDS:
             break
         out += run
