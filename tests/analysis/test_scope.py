@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
+import re
 
 import pytest
 
@@ -67,6 +69,49 @@ def test_a_number_is_located_whole_not_inside_a_longer_one() -> None:
     assert locate(sentence, "12") == sentence.index(" 12 ") + 1
     assert locate(sentence, "2,412") == sentence.index("2,412")
     assert locate(sentence, "77") == -1
+
+
+def _located_by_pattern(sentence: str, number: str) -> int:
+    """``locate`` as the patterns say it (what the plain search must agree with)."""
+    escaped = re.escape(number)
+    m = re.search(rf"(?<![\w.,]){escaped}(?![\w])", sentence, re.I) or re.search(
+        escaped, sentence, re.I
+    )
+    return m.start() if m else -1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "number"),
+    [
+        ("Of 1,512 people, 12 died.", "12"),
+        ("1,512 died; another 12,", "12"),
+        ("Item 12_b and 12.", "12"),
+        ("x12 and 12x and a12", "12"),
+        ("Only 3.5", "3.5"),
+        ("12", "12"),
+        ("٣12 and ½12 then 12", "12"),  # Unicode digits and numerals are word characters
+        ("“12” and ‘12’", "12"),
+        ("none here", "7"),
+        ("Some Twelve Million and twelve million", "twelve million"),
+        ("TWELVE-twelve Twelve", "twelve"),
+        ("Dozens died; dozens more", "Dozens"),
+        ("Ünder twelve, Twelve", "twelve"),
+    ],
+)
+def test_a_plain_number_is_located_as_the_patterns_locate_it(sentence: str, number: str) -> None:
+    assert locate(sentence, number) == _located_by_pattern(sentence, number)
+
+
+def test_random_plain_numbers_are_located_as_the_patterns_locate_them() -> None:
+    rng = random.Random(12)
+    alphabet = "12,. _aAbBé٣½“-"
+    for _ in range(3000):
+        sentence = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        number = "".join(rng.choice("12,.aA") for _ in range(rng.randint(1, 3)))
+        assert locate(sentence, number) == _located_by_pattern(sentence, number), (
+            sentence,
+            number,
+        )
 
 
 def test_injured_joined_to_a_toll_by_and_are_not_deaths() -> None:

@@ -28,13 +28,12 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from rdflib import Graph
-
 from newsprov.analysis._load import derived, load_figures, load_index, load_state
 from newsprov.analysis.core import EventResult, Grouping, compare_event, group
 from newsprov.analysis.records import EventGroup, FigureRecord
 from newsprov.rdf.crossref_mapping import (
     CROSSREF_GRAPH,
+    Triples,
     crossref_graph_iri,
     event_graph_iri,
 )
@@ -232,7 +231,7 @@ class _Swap:
         results, clusters = self.pending, self.clusters
         self.pending, self.clusters = [], False
 
-        def graphs() -> Iterator[tuple[str, Graph]]:
+        def graphs() -> Iterator[tuple[str, Triples]]:
             if clusters:
                 yield prefix, clusters_graph(self.g.clusters, prefix, self.signature)
             for r in results:

@@ -234,9 +234,40 @@ def locate(sentence: str, number_text: str) -> int:
     "12" is not found inside "1,512"."""
     if not number_text:
         return -1
+    if _caseless(number_text):
+        return _find_whole(sentence, number_text)
+    if number_text.isascii() and sentence.isascii():  # ignoring case is lowering both
+        return _find_whole(sentence.lower(), number_text.lower())
     whole, anywhere = _number_patterns(number_text)
     m = whole.search(sentence) or anywhere.search(sentence)
     return m.start() if m else -1
+
+
+@lru_cache(maxsize=4096)
+def _caseless(number_text: str) -> bool:
+    """Whether ``number_text`` is ASCII without letters ("1,512", "3.5"): then ignoring
+    case changes nothing and its patterns are plain string searches."""
+    return number_text.isascii() and not any(c.isalpha() for c in number_text)
+
+
+def _find_whole(sentence: str, number_text: str) -> int:
+    """``locate`` for a caseless phrase without compiling its patterns: the first place
+    it stands whole (no word character, period or comma just before, no word character
+    just after, as the pattern's look-arounds say), else the first place it occurs."""
+    first = at = sentence.find(number_text)
+    size, end = len(number_text), len(sentence) - len(number_text)
+    while at >= 0:
+        before = sentence[at - 1] if at else " "
+        after = sentence[at + size] if at < end else " "
+        if not _word(before) and before not in ".," and not _word(after):
+            return at
+        at = sentence.find(number_text, at + 1)
+    return first
+
+
+def _word(char: str) -> bool:
+    """Whether ``char`` is what ``\\w`` matches (a letter, digit or underscore, in Unicode)."""
+    return char.isalnum() or char == "_"
 
 
 @lru_cache(maxsize=4096)

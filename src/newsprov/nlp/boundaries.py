@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from spacy.attrs import IDX, IS_SPACE, LENGTH, LOWER, SPACY
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span
@@ -24,6 +25,7 @@ from spacy.util import compile_infix_regex
 
 from newsprov.model import Article
 from newsprov.nlp.aliases import lexicon
+from newsprov.nlp.tokens import token_texts
 
 __all__ = [
     "add_news_infixes",
@@ -228,7 +230,11 @@ def make_boundaries(nlp: Language, name: str) -> SentenceBoundaries:
 
 
 class SentenceBoundaries:
-    """Mark sentence starts the statistical parser would miss (see module docstring)."""
+    """Mark sentence starts the statistical parser would miss (see module docstring).
+
+    The tokens are read as columns (``Doc.to_array``) and the token texts once per Doc
+    (:func:`newsprov.nlp.tokens.token_texts`): a spaCy Token is made only for a token
+    whose start is set, not several for every token looked at."""
 
     def __call__(self, doc: Doc) -> Doc:
         starts = set(paragraph_breaks(doc_text(doc)))
@@ -238,20 +244,37 @@ class SentenceBoundaries:
         ordered = sorted(starts)
         inside = _Blocks(blocks)
         titles = lexicon().titles
-        for tok in doc:
-            if tok.i == 0:
-                continue
-            if tok.is_space or inside(tok.idx):
-                tok.is_sent_start = False  # keep a heading or credit in one piece
+        cols = _Columns(doc)
+        for i in range(1, len(doc)):
+            if cols.space[i] or inside(cols.idx[i]):
+                doc[i].is_sent_start = False  # keep a heading or credit in one piece
             elif (
-                tok.idx in starts
-                or _follows_space_start(doc, tok.i, starts, ordered)
-                or _glued_stop(doc, tok.i)
+                cols.idx[i] in starts
+                or _follows_space_start(cols, i, starts, ordered)
+                or _glued_stop(cols, i)
             ):
-                tok.is_sent_start = True
-            elif _after_title(doc, tok.i, titles):
-                tok.is_sent_start = False  # "Sens. Marco Rubio": the full stop ends no sentence
+                doc[i].is_sent_start = True
+            elif _after_title(cols, i, titles):
+                doc[i].is_sent_start = False  # "Sens. Marco Rubio": the full stop ends no sentence
         return doc
+
+
+_COLUMNS = [IDX, LENGTH, IS_SPACE, SPACY, LOWER]
+
+
+class _Columns:
+    """What the boundary rules read of each token: its text, char offset, length,
+    whether it is whitespace, whether whitespace follows it, and its lower-case form."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = token_texts(doc)
+        rows = doc.to_array(_COLUMNS).T.tolist() if len(doc) else [[], [], [], [], []]
+        self.idx, self.length, self.space, self.ws, self._lower = rows
+
+    def lower(self, i: int) -> str:
+        """``doc[i].lower_``."""
+        return str(self.doc.vocab.strings[self._lower[i]])
 
 
 class _Blocks:
@@ -269,36 +292,33 @@ class _Blocks:
         return k > 0 and self.reach[k - 1] > char
 
 
-def _follows_space_start(doc: Doc, i: int, starts: set[int], ordered: list[int]) -> bool:
+def _follows_space_start(cols: _Columns, i: int, starts: set[int], ordered: list[int]) -> bool:
     """A boundary offset that falls on whitespace applies to the next real token."""
-    prev = doc[i - 1]
-    if not prev.is_space and not prev.whitespace_:
+    prev = i - 1
+    if not cols.space[prev] and not cols.ws[prev]:
         return False
-    gap_start = prev.idx + len(prev.text) if not prev.is_space else prev.idx
+    gap_start = cols.idx[prev] + cols.length[prev] if not cols.space[prev] else cols.idx[prev]
     k = bisect_left(ordered, gap_start)
-    return k < len(ordered) and ordered[k] < doc[i].idx and doc[i].idx not in starts
+    return k < len(ordered) and ordered[k] < cols.idx[i] and cols.idx[i] not in starts
 
 
-def _after_title(doc: Doc, i: int, titles: frozenset[str]) -> bool:
+def _after_title(cols: _Columns, i: int, titles: frozenset[str]) -> bool:
     """A capitalised word right after an abbreviated title ("Sens.", "Gov.", "Adm."), its
     full stop in the token or split off it ("Sens" "." when the tokenizer has no rule)."""
-    if not doc[i].text[:1].isupper():
+    if not cols.text[i][:1].isupper():
         return False
-    prev = doc[i - 1]
-    if prev.text == "." and i >= 2 and not doc[i - 2].whitespace_:
-        title = doc[i - 2].lower_ + "."
+    if cols.text[i - 1] == "." and i >= 2 and not cols.ws[i - 2]:
+        title = cols.lower(i - 2) + "."
     else:
-        title = prev.lower_
+        title = cols.lower(i - 1)
     # a word with one full stop at its end: "Sen.", not "U.S." (a place ends sentences)
     return title in titles and title.find(".") == len(title) - 1
 
 
-def _glued_stop(doc: Doc, i: int) -> bool:
+def _glued_stop(cols: _Columns, i: int) -> bool:
     """A glued full stop ("distance.125"): a full stop with no space before a digit or capital."""
-    prev = doc[i - 1]
-    tok = doc[i]
-    if prev.text != "." or prev.whitespace_ or i < 2:
+    if cols.text[i - 1] != "." or cols.ws[i - 1] or i < 2:
         return False
-    word = doc[i - 2]
-    glued = not word.whitespace_ and word.text[-1:].islower()
-    return glued and (tok.text[:1].isdigit() or tok.text[:1].isupper())
+    glued = not cols.ws[i - 2] and cols.text[i - 2][-1:].islower()
+    first = cols.text[i][:1]
+    return glued and (first.isdigit() or first.isupper())

@@ -50,6 +50,7 @@ from .boundaries import trimmed as _trimmed
 from .coref import EntityTable
 from .cues import load_cues
 from .entities import build_entity_table
+from .lemmas import cache_lemmas
 from .quotes import QuoteSpan, evidence_span, find_quotes
 from .resolution import Resolved, resolve_sources
 from .sentence_dates import figure_date
@@ -77,6 +78,7 @@ def build_pipeline(model: str) -> Language:
             f"{MODEL_ENV} to an installed pipeline name or path."
         ) from exc
     compile_attribute_ruler(nlp)  # the same rules, matched by look-up (a sixth of the cost)
+    cache_lemmas(nlp)  # the same lemmas, each word's found once
     add_news_infixes(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("newsprov_boundaries", before="parser")

@@ -13,15 +13,15 @@ module must not import the analysis package, which imports the RDF layer).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Literal, URIRef
+from rdflib.term import Node
 
 from newsprov.rdf.namespaces import (
     NP,
     OWL,
-    PREFIXES,
     PROV,
     RDF,
     RDFS,
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CROSSREF_GRAPH",
+    "Triples",
     "claim_iri",
     "clusters_graph",
     "crossref_graph_iri",
@@ -82,11 +83,35 @@ def claim_iri(claim: Claim, base_iri: str) -> URIRef:
     return URIRef(f"{_base(base_iri)}claim/{_digest(claim.iri, *claim.figures)}")
 
 
-def _new_graph() -> Graph:
-    g = Graph(bind_namespaces="none")
-    for prefix, ns in PREFIXES.items():
-        g.bind(prefix, ns)
-    return g
+Triple = tuple[Node, Node, Node]
+
+
+class Triples:
+    """A derived graph's triples, each once, in the order added: all the store's
+    ``swap_graphs`` reads (it iterates them), without the three indexes and the prefix
+    bindings an rdflib Graph would build for each event only to be serialised."""
+
+    __slots__ = ("_triples",)
+
+    def __init__(self) -> None:
+        self._triples: dict[Triple, None] = {}
+
+    def add(self, triple: Triple) -> None:
+        """Add ``triple`` (a repeated triple is kept once, as a graph keeps it)."""
+        self._triples[triple] = None
+
+    def __iter__(self) -> Iterator[Triple]:
+        return iter(self._triples)
+
+    def __len__(self) -> int:
+        return len(self._triples)
+
+    def __contains__(self, triple: object) -> bool:
+        return triple in self._triples
+
+
+def _new_graph() -> Triples:
+    return Triples()
 
 
 def _decimal(value: float) -> Literal:
@@ -95,7 +120,7 @@ def _decimal(value: float) -> Literal:
     return decimal_literal(value)
 
 
-def clusters_graph(clusters: Iterable[Cluster], graph_iri: str, signature: str) -> Graph:
+def clusters_graph(clusters: Iterable[Cluster], graph_iri: str, signature: str) -> Triples:
     """``np:canonical``, ``owl:sameAs`` and labels of every entity cluster."""
     g = _new_graph()
     g.add((URIRef(graph_iri), NP.crossrefSignature, Literal(signature)))
@@ -111,7 +136,7 @@ def clusters_graph(clusters: Iterable[Cluster], graph_iri: str, signature: str) 
     return g
 
 
-def _derived(g: Graph, claim: Claim) -> None:
+def _derived(g: Triples, claim: Claim) -> None:
     node = URIRef(claim.iri)
     g.add((node, RDF.type, NP.DerivedTotal))
     g.add((node, NP.value, _decimal(claim.interval.lo)))
@@ -137,7 +162,7 @@ def _qualifier(claim: Claim) -> str:
     return words[0] if len(words) > 1 else "exact"
 
 
-def _claim(g: Graph, claim: Claim, grouping: Grouping, base_iri: str) -> None:
+def _claim(g: Triples, claim: Claim, grouping: Grouping, base_iri: str) -> None:
     """A claim with what a reader needs; optional parts only when known."""
     node = claim_iri(claim, base_iri)
     art = grouping.articles[claim.article]
@@ -170,7 +195,7 @@ def _claim(g: Graph, claim: Claim, grouping: Grouping, base_iri: str) -> None:
     add((node, NP.claimKind, Literal("derived" if claim.derived else claim.kind)))
 
 
-def _verdict(g: Graph, v: Verdict, base_iri: str) -> None:
+def _verdict(g: Triples, v: Verdict, base_iri: str) -> None:
     node = verdict_iri(v, base_iri)
     add = g.add
     add((node, RDF.type, NP.Verdict))
@@ -194,7 +219,7 @@ def _verdict(g: Graph, v: Verdict, base_iri: str) -> None:
         add((node, NP.boundGap, _decimal(v.gap)))
 
 
-def event_graph(result: EventResult, grouping: Grouping, signature: str, base_iri: str) -> Graph:
+def event_graph(result: EventResult, grouping: Grouping, signature: str, base_iri: str) -> Triples:
     """One event: its node and article links, its claims (derived totals too), verdicts."""
     g = _new_graph()
     ev = URIRef(result.event.iri)

@@ -28,7 +28,7 @@ import rdflib
 
 from newsprov.errors import QueryError, StoreError
 from newsprov.rdf.namespaces import PREFIXES
-from newsprov.rdf.store import Bindable, Rows, from_ox, to_ox
+from newsprov.rdf.store import Bindable, Rows, from_ox, ntriples, to_ox
 
 __all__ = ["RemoteStore", "is_remote"]
 
@@ -137,12 +137,17 @@ class RemoteStore:
         self.replace_graphs([(graph_iri, graph.serialize(format="nt", encoding="utf-8"))])
         return len(graph)
 
-    def swap_graphs(self, drop: Iterable[str], write: Iterable[tuple[str, rdflib.Graph]]) -> int:
-        """Write the graphs ``write`` (each PUT replaces one graph whole), then delete the
-        graphs ``drop``. Every graph is serialised before anything is sent, so a failure
-        while building changes nothing; the Graph Store protocol makes each graph, not the
+    def swap_graphs(
+        self,
+        drop: Iterable[str],
+        write: Iterable[tuple[str, Iterable[tuple[Bindable, Bindable, Bindable]]]],
+    ) -> int:
+        """Write the graphs ``write`` (each an rdflib Graph or any iterable of triples,
+        each triple once; each PUT replaces one graph whole), then delete the graphs
+        ``drop``. Every graph is serialised before anything is sent, so a failure while
+        building changes nothing; the Graph Store protocol makes each graph, not the
         whole swap, atomic."""
-        data = [(iri, g.serialize(format="nt", encoding="utf-8")) for iri, g in write]
+        data = [(iri, ntriples(g)) for iri, g in write]
         written = self.replace_graphs(data)
         for iri in sorted(set(drop) - {i for i, _ in data}):
             self.remove_graph(iri)

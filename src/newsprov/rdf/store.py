@@ -237,8 +237,13 @@ class Store:
         self.writes += 1
         return len(graph)
 
-    def swap_graphs(self, drop: Iterable[str], write: Iterable[tuple[str, rdflib.Graph]]) -> int:
-        """Drop the graphs ``drop`` and (re)write the graphs ``write`` in one transaction.
+    def swap_graphs(
+        self,
+        drop: Iterable[str],
+        write: Iterable[tuple[str, Iterable[tuple[Bindable, Bindable, Bindable]]]],
+    ) -> int:
+        """Drop the graphs ``drop`` and (re)write the graphs ``write`` (each an rdflib
+        Graph or any iterable of triples, each triple once) in one transaction.
 
         Readers see either everything before or everything after; an interrupted or failed
         swap leaves the store as it was. The data travels as one SPARQL Update whose terms
