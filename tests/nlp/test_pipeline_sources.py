@@ -295,6 +295,13 @@ def test_quote_speaker_despite_the_parse(pipeline, text, speaker):  # type: igno
             35_000,
             "internal memos",
         ),
+        # a body raising or lowering its toll states the new figure, whatever the verb
+        (
+            "Quake.\n\nThe country's civil protection agency increases the death toll to 267.\n",
+            267,
+            "civil protection agency",
+        ),
+        ("Quake.\n\nThe ministry lowered the death toll to 31 on Friday.\n", 31, "ministry"),
         # a court rules, an outcome shows
         ("Vote.\n\nThe judge ruled that 300 ballots must be counted again.\n", 300, "judge"),
         # a named stance is its holder's figure ...
