@@ -241,8 +241,8 @@ def _clause_content(verb: Token, subj: Token | None, cues: CueLexicon) -> tuple[
     head = verb.head
     if verb.dep_ != "relcl" or head.i > verb.i or subj is None or subj.head.i != verb.i:
         return own
-    if subj.tag_ in {"WDT", "WP", "WP$"} or subj.lower_ in {"that", "who", "which"}:
-        return own
+    if subj.tag_ in {"WDT", "WP", "WP$"} or subj.lower_ in cues.not_sources:
+        return own  # a relative pronoun: the noun is the speaker
     return merge(((head.left_edge.idx, head.idx + len(head)), *own))
 
 
@@ -258,7 +258,7 @@ def _own_content(verb: Token, subj: Token | None, cues: CueLexicon) -> tuple[Cha
     if clauses:
         last = max(c.right_edge.i for c in clauses)
         asks = any(c.dep_ == "xcomp" for c in clauses)
-        more = [c for c in verb.children if _goes_with(c, last, asks)]
+        more = [c for c in verb.children if _goes_with(c, last, asks, cues)]
         return merge(subtree_chars(c) for c in clauses + more)
     head = verb.head
     if verb.dep_ in _INTERRUPTING and head.i < verb.i and _set_off(verb) and not own:
@@ -284,7 +284,7 @@ def _own_content(verb: Token, subj: Token | None, cues: CueLexicon) -> tuple[Cha
     return merge(subtree_chars(c) for c in rest)
 
 
-def _goes_with(child: Token, last: int, asks: bool) -> bool:
+def _goes_with(child: Token, last: int, asks: bool, cues: CueLexicon) -> bool:
     """Besides a cue's clause, what it asks for before an infinitive ("asked for $1.9
     billion to fight Zika") and a contrast the parse hung on the cue after that clause
     ("a poll showed Trump ahead of Cruz, 32%-25%, while Rubio was at 18%")."""
@@ -293,7 +293,7 @@ def _goes_with(child: Token, last: int, asks: bool) -> bool:
     return (
         child.dep_ == "advcl"
         and child.i > last
-        and any(m.dep_ == "mark" and m.lower_ in {"while", "whereas"} for m in child.children)
+        and any(m.dep_ == "mark" and m.lower_ in cues.contrast_marks for m in child.children)
     )
 
 
