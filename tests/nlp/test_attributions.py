@@ -337,18 +337,31 @@ def test_inserted_cue_content_leaves_out_the_source_and_keeps_the_words_before()
     assert all("board" not in c and "concluded" not in c for c in content), content
 
 
-def test_a_time_clause_is_not_a_cue_set_into_its_clause():  # type: ignore[no-untyped-def]
-    spoke = [c for _, cue, _, c in _one(parsed(WHEN_SPOKE)) if cue == "spoke"]
-    assert spoke and all("500" not in part for part in spoke[0]), spoke
+@pytest.mark.parametrize(
+    ("spec", "cue", "absent"),
+    [
+        (WHEN_SPOKE, "spoke", "500"),  # a time clause is no cue set into its clause
+        (WHILE_BEFORE, "said", "Vale"),  # a contrast before the cue is not its content
+        (WHICH_FOUND, "found", "praised"),  # a true relative clause attributes nothing more
+        (RUN_ON, "release", "said"),  # a cue in a governed clause takes no words before it
+        (WHO_SAID, "said", "leads"),  # content leaves out the clause holding its source
+    ],
+)
+def test_content_leaves_out(spec, cue, absent):  # type: ignore[no-untyped-def]
+    found = [c for _, got, _, c in _one(parsed(spec)) if got == cue]
+    assert found and all(absent not in part for part in found[0]), found
 
 
-def test_a_plural_noun_with_a_relative_clause_is_no_cue():  # type: ignore[no-untyped-def]
-    assert [a for a in _one(parsed(REAL_NOUN)) if a[1] == "projects"] == []
-
-
-def test_a_contrast_before_the_cue_is_not_its_content():  # type: ignore[no-untyped-def]
-    said = [c for _, cue, _, c in _one(parsed(WHILE_BEFORE)) if cue == "said"]
-    assert said and all("Vale" not in part for part in said[0]), said
+@pytest.mark.parametrize(
+    ("spec", "word"),
+    [
+        (REAL_NOUN, "projects"),  # a plural noun with a relative clause
+        (A_SHOW, "show"),  # a noun with its own determiner
+        (SHOT, "shot"),  # a verb without the particle that makes it a cue
+    ],
+)
+def test_no_cue(spec, word):  # type: ignore[no-untyped-def]
+    assert [a for a in _one(parsed(spec)) if a[1] == word] == []
 
 
 def test_a_relative_clause_states_its_noun_unless_the_noun_speaks():  # type: ignore[no-untyped-def]
@@ -359,29 +372,10 @@ def test_a_relative_clause_states_its_noun_unless_the_noun_speaks():  # type: ig
     assert aide and all("aide" not in c for c in aide[0][3]), aide
 
 
-def test_a_noun_with_its_determiner_is_no_cue():  # type: ignore[no-untyped-def]
-    assert [a for a in _one(parsed(A_SHOW)) if a[1] == "show"] == []
-
-
-def test_a_true_relative_clause_does_not_attribute_its_sentence():  # type: ignore[no-untyped-def]
-    found = [c for _, cue, _, c in _one(parsed(WHICH_FOUND)) if cue == "found"]
-    assert found and all("praised" not in part for part in found[0]), found
-
-
-def test_a_cue_in_a_governed_clause_does_not_take_the_words_before():  # type: ignore[no-untyped-def]
-    found = [c for _, cue, _, c in _one(parsed(RUN_ON)) if cue == "release"]
-    assert found and all("said" not in part for part in found[0]), found
-
-
 def test_a_quotation_goes_to_the_cue_whose_phrase_holds_it():  # type: ignore[no-untyped-def]
     by_cue = {cue: content for _, cue, _, content in _one(parsed(HELD_QUOTE))}
     assert any("“a sincere apology”" in c for c in by_cue["released"]), by_cue
     assert all("apology" not in c and c != "after" for c in by_cue["showed"]), by_cue
-
-
-def test_content_leaves_out_the_clause_holding_its_source():  # type: ignore[no-untyped-def]
-    said = [c for _, cue, _, c in _one(parsed(WHO_SAID)) if cue == "said"]
-    assert said and all("leads" not in part for part in said[0]), said
 
 
 def test_a_cue_with_its_own_object_takes_nothing_before_it():  # type: ignore[no-untyped-def]
@@ -397,10 +391,6 @@ def test_saying_under_a_preposition_takes_the_subject_of_the_verb_it_hangs_on(sp
     found = [a for a in _one(doc) if a[1] == "saying"]
     assert found and found[0][2] == source, found
     assert any("40 people lied" in c for c in found[0][3]), found
-
-
-def test_a_verb_without_its_particle_is_no_cue():  # type: ignore[no-untyped-def]
-    assert _one(parsed(SHOT)) == []
 
 
 def test_the_passive_subject_of_quoted_as_saying_speaks():  # type: ignore[no-untyped-def]

@@ -271,15 +271,31 @@ def _containing(
 ) -> Resolved | None:
     """The resolved attribution whose content holds ``share`` of ``[start, end)``: the one
     holding most, then the innermost (smallest content)."""
+    k = _holder(found, resolved, start, end, share)
+    return resolved[k] if k is not None else None
+
+
+def _holder(
+    found: Sequence[AttributionSpan],
+    resolved: Sequence[Resolved],
+    start: int,
+    end: int,
+    share: float,
+    *,
+    innermost: bool = False,
+) -> int | None:
+    """Index of the resolved attribution whose content holds ``share`` of ``[start,
+    end)``: the one holding most, then the smallest; with ``innermost``, the smallest."""
     need = share * max(1, end - start)
     best: tuple[int, int] | None = None
-    pick: Resolved | None = None
-    for a, r in zip(found, resolved, strict=True):
+    pick: int | None = None
+    for k, (a, r) in enumerate(zip(found, resolved, strict=True)):
         if r.source is None and r.via is None:
             continue
         ov = a.overlap(start, end)
-        if ov >= need and (best is None or (-ov, a.size) < best):
-            best, pick = (-ov, a.size), r
+        rank = (a.size, -ov) if innermost else (-ov, a.size)
+        if ov >= need and (best is None or rank < best):
+            best, pick = rank, k
     return pick
 
 
@@ -562,19 +578,11 @@ def _named_in_sentence(
     (a place stated as a source is a dateline's or a scope's), the innermost such cue
     whose content holds the quote, and no other stated attribution inside that content
     ("Y noted that X said “…”" stays X's, through Y)."""
-    best: tuple[int, int] | None = None
-    pick: int | None = None
-    for k, a in enumerate(found):
-        key = resolved[k].source
-        if a.kind != "verb" or a.source is None or not resolved[k].named or key is None:
-            continue
-        if key.startswith(_PLACE_KEY):
-            continue
-        if not any(t.pos_ == "PROPN" for t in doc[a.source[0] : a.source[1]]):
-            continue
-        ov = a.overlap(quote.start, quote.end)
-        if ov * 2 >= max(1, quote.end - quote.start) and (best is None or (a.size, -ov) < best):
-            best, pick = (a.size, -ov), k
+    named = [
+        r if _names_speaker(doc, a, r) else Resolved()
+        for a, r in zip(found, resolved, strict=True)
+    ]
+    pick = _holder(found, named, quote.start, quote.end, 0.5, innermost=True)
     if pick is None or resolved[pick].source == quote.speaker:
         return quote
     chosen = found[pick]
@@ -587,6 +595,16 @@ def _named_in_sentence(
 
 
 _PLACE_KEY = f"{EntityType.PLACE.value.lower()}/"
+
+
+def _names_speaker(doc: Doc, a: AttributionSpan, r: Resolved) -> bool:
+    """Does a cue verb's source phrase name its speaker: a name in the phrase, resolved
+    to a named person or body, not a place?"""
+    if a.kind != "verb" or a.source is None or not r.named or r.source is None:
+        return False
+    if r.source.startswith(_PLACE_KEY):
+        return False
+    return any(t.pos_ == "PROPN" for t in doc[a.source[0] : a.source[1]])
 
 
 def _figure_spans(doc: Doc) -> list[Any]:
