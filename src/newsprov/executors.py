@@ -30,6 +30,7 @@ from newsprov.model import Article, Extraction
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from newsprov.analysis._load import GraphRows
     from newsprov.rdf.mapping import MappedGraph
 
 __all__ = [
@@ -48,7 +49,9 @@ EXECUTORS = ("local", "process", "dask")
 
 @dataclass(frozen=True, slots=True)
 class Done:
-    """One article extracted, mapped and checked: its graph as N-Triples and its counts."""
+    """One article extracted, mapped and checked: its graph as N-Triples and its counts;
+    ``rows``, when the batch read them, its graph's cross-reference input rows
+    (:func:`newsprov.analysis._load.graph_rows`), so the parent need not read them back."""
 
     article: Article
     graph_iri: str
@@ -57,6 +60,7 @@ class Done:
     figures: int
     quotes: int
     entities: int
+    rows: GraphRows | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,20 +134,42 @@ def _to_outcome(ex: Extraction, mapped: MappedGraph | NewsprovError, base_iri: s
 
 
 def process_batch(
-    articles: Sequence[Article], *, model: str, base_iri: str, nlp: Language | None = None
+    articles: Sequence[Article],
+    *,
+    model: str,
+    base_iri: str,
+    nlp: Language | None = None,
+    rows: bool = False,
 ) -> list[Outcome]:
     """Extract, map, check and serialise one batch (a pure function of its inputs): the
-    mapping's triples go straight to N-Triples, with no rdflib Graph in between."""
+    mapping's triples go straight to N-Triples, with no rdflib Graph in between. With
+    ``rows``, each Done also carries its graph's cross-reference input rows (a worker
+    reads them while the other workers extract, instead of the parent after the last)."""
     from newsprov.rdf.mapping import extraction_to_graphs
 
     pipeline = nlp if nlp is not None else _pipeline(model)
     done = _extract_each(pipeline, articles)
     extractions = [item for item in done if not isinstance(item, Failed)]
     mapped = iter(extraction_to_graphs(extractions, base_iri))
-    return [
+    outcomes = [
         item if isinstance(item, Failed) else _to_outcome(item, next(mapped), base_iri)
         for item in done
     ]
+    return _with_rows(outcomes, base_iri) if rows else outcomes
+
+
+def _with_rows(outcomes: list[Outcome], base_iri: str) -> list[Outcome]:
+    """``outcomes`` with each Done's cross-reference input rows."""
+    from dataclasses import replace
+
+    from newsprov.analysis._load import graph_rows
+    from newsprov.analysis.crossref import crossref_graph_iri
+
+    stored = [(o.graph_iri, o.ntriples) for o in outcomes if isinstance(o, Done)]
+    if not stored:
+        return outcomes
+    found = graph_rows(stored, crossref_graph_iri(base_iri))
+    return [replace(o, rows=found[o.graph_iri]) if isinstance(o, Done) else o for o in outcomes]
 
 
 def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -277,7 +303,7 @@ def run_batches(
     (see :meth:`WorkerPool.map`), else a pool of its own."""
     if executor not in EXECUTORS:
         raise NewsprovError(f"unknown executor {executor!r}; choose from {', '.join(EXECUTORS)}")
-    fn: BatchFn = partial(process_batch, model=model, base_iri=base_iri)
+    fn: BatchFn = partial(process_batch, model=model, base_iri=base_iri, rows=True)
     if executor == "dask":
         return _run_dask(fn, work, workers, scheduler)
     if executor == "process" and workers > 1:

@@ -31,6 +31,7 @@ from newsprov.model import MAX_CHARS, Article
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from newsprov.analysis._load import GraphRows
     from newsprov.analysis.crossref import CrossrefSummary
     from newsprov.rdf.store import Store
 
@@ -49,6 +50,10 @@ Progress = Callable[[int], None]
 
 WRITE_BATCH_TRIPLES = 100_000
 """Checked graphs are buffered and written to the store in batches of about this size."""
+
+GIVEN_ROWS_ARTICLES = 5_000
+"""The cross-reference input rows the workers read for the graphs they made are kept for
+at most this many articles (a few kB each); a longer ingest has them read back."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,12 +137,16 @@ def _result(done: Done) -> ArticleResult:
 
 
 class _Writer:
-    """Buffers checked graphs and writes them to the store in batches."""
+    """Buffers checked graphs and writes them to the store in batches; keeps the
+    cross-reference input rows of the graphs it wrote (``given``) when each came with
+    its rows and was written once."""
 
     def __init__(self, store: Store, report: IngestReport) -> None:
         self.store, self.report = store, report
         self.pending: list[Done] = []
         self.size = 0
+        self.given: dict[str, GraphRows] | None = {}
+        self.written: set[str] = set()
 
     def add(self, outcomes: Iterable[Outcome]) -> None:
         for item in outcomes:
@@ -159,8 +168,22 @@ class _Writer:
             self.store.replace_graphs([(d.graph_iri, d.ntriples) for d in batch])
         except NewsprovError as exc:
             self.report.failed.extend(Failure(_where(d.article), str(exc)) for d in batch)
+            self.given = None  # which of them the store holds is not known
             return
         self.report.stored.extend(_result(d) for d in batch)
+        self._keep_rows(batch)
+
+    def _keep_rows(self, batch: list[Done]) -> None:
+        for d in batch:
+            if self.given is None:
+                return
+            if d.rows is None or d.graph_iri in self.written:  # written twice: read back
+                self.given.pop(d.graph_iri, None)
+            else:
+                self.given[d.graph_iri] = d.rows
+            self.written.add(d.graph_iri)
+        if len(self.written) > GIVEN_ROWS_ARTICLES:
+            self.given = None
 
 
 def ingest_articles(
@@ -207,12 +230,20 @@ def ingest_articles(
         from newsprov.rdf.iris import article_iri
 
         stored = (article_iri(r.article_id, settings.base_iri) for r in report.stored)
-        report.crossref = update(store, settings.base_iri, stored)
+        report.crossref = update(store, settings.base_iri, stored, _given(store, writer))
         _mark_keyed(store)
     store.flush()
     _mark_ingest(store, False)
     report.seconds += time.perf_counter() - started
     return report
+
+
+def _given(store: Store, writer: _Writer) -> dict[str, GraphRows] | None:
+    """The rows the workers read for the graphs written, for an embedded store (whose
+    Oxigraph gives the very rows they read); a remote store's are read back from it."""
+    from newsprov.rdf.store import Store as Embedded
+
+    return writer.given if isinstance(store, Embedded) else None
 
 
 def _mark_keyed(store: Store) -> None:

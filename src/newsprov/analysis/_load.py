@@ -8,13 +8,18 @@ articles exist (one cheap global read) and the index stored with each event (eac
 article's fields, mentions and entity records, covered by its event's signature), and
 reads only the articles it wrote from their own graphs; figures, the bulk of the store,
 are read per article graph for the events an ingest touches.
+
+An ingest may pass the rows of the graphs it wrote (:func:`graph_rows`, read by its
+workers from a store of each batch alone as they write it): those graphs are then not
+read back from the store, and the result is the same, since every input pattern sits in
+one ``GRAPH ?g`` and the rows of a graph are its own.
 """
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -29,11 +34,14 @@ from newsprov.rdf.iris import graph_iri
 from newsprov.rdf.store import Store
 
 __all__ = [
+    "INPUTS",
+    "GraphRows",
     "RawArticle",
     "StoreData",
     "article_fields",
     "article_index",
     "derived",
+    "graph_rows",
     "load",
     "load_figures",
     "load_index",
@@ -76,6 +84,12 @@ class StoreData:
 
 Row = dict[str, str | None]
 
+INPUTS = ("articles", "event_labels", "mentions", "entities", "figures")
+"""The input queries that read one article graph (``?g`` bound or projected)."""
+
+GraphRows = dict[str, list[Row]]
+"""One graph's rows of each of the :data:`INPUTS`, by query name."""
+
 
 def _s(value: str | None) -> str | None:
     return value
@@ -109,15 +123,12 @@ def _first(old: str | None, new: str | None) -> str | None:
 
 
 def _articles(
-    store: Store,
-    skip: str,
-    bind: dict[str, URIRef] | None = None,
-    arts: dict[str, RawArticle] | None = None,
+    rows: Iterable[Row], labels: Iterable[Row], arts: dict[str, RawArticle] | None = None
 ) -> dict[str, RawArticle]:
-    """Articles with their fields (of the one graph ``bind`` names, else of all), added
-    to ``arts``."""
+    """Articles with their fields, from rows of the articles and event_labels queries
+    (the labels read once every article row is in), added to ``arts``."""
     arts = {} if arts is None else arts
-    for r in _rows(store, "articles", skip, bind):
+    for r in rows:
         iri = str(r["a"])
         art = arts.setdefault(iri, RawArticle(iri, str(r["id"])))
         art.date = _first(art.date, r["date"])
@@ -127,11 +138,54 @@ def _articles(
         art.url = _first(art.url, r["url"])
         if r["wire"] is not None:
             art.wires.add(str(r["wire"]))
-    for r in _rows(store, "event_labels", skip, bind):
+    for r in labels:
         filed = arts.get(str(r["a"]))
         if filed is not None and _s(r["event"]) == filed.event:
             filed.event_label = _first(filed.event_label, r["event_label"])
     return arts
+
+
+def graph_rows(graphs: Sequence[tuple[str, bytes]], skip: str) -> dict[str, GraphRows]:
+    """Graph IRI -> its rows of each of the :data:`INPUTS`, read from a store holding the
+    graphs ``graphs`` (IRI, N-Triples) alone: the rows any store holding them gives for
+    them, each pattern sitting in one ``GRAPH ?g``."""
+    store = Store()
+    store.replace_graphs(graphs)
+    out: dict[str, GraphRows] = {iri: {name: [] for name in INPUTS} for iri, _ in graphs}
+    for name in INPUTS:
+        for r in _rows(store, name, skip):
+            out[str(r["g"])][name].append(r)
+    return out
+
+
+class _Source:
+    """Where input rows come from: the store, except for the graphs whose rows were
+    ``given``; reading every graph takes the given rows alone when the store holds no
+    other graph than those (and derived ones)."""
+
+    def __init__(self, store: Store, skip: str, given: Mapping[str, GraphRows] | None) -> None:
+        self.store, self.skip, self.given = store, skip, given or {}
+        self._all: bool | None = None
+
+    def all_given(self) -> bool:
+        if self._all is None:
+            self._all = bool(self.given) and all(
+                g in self.given for g in self.store.graphs() if not derived(g, self.skip)
+            )
+        return self._all
+
+    def every(self, name: str) -> Iterable[Row]:
+        """Rows of query ``name`` over every graph but ``skip*``."""
+        if self.all_given():
+            return (r for rows in self.given.values() for r in rows[name])
+        return _rows(self.store, name, self.skip)
+
+    def of(self, graph: str, name: str) -> Iterable[Row]:
+        """Rows of query ``name`` in the graph ``graph``."""
+        rows = self.given.get(graph)
+        if rows is not None:
+            return rows[name]
+        return _rows(self.store, name, self.skip, {"g": URIRef(graph)})
 
 
 Info = dict[str, dict[str, set[str]]]
@@ -268,17 +322,24 @@ def _best(rows: Iterable[Row]) -> list[FigureRecord]:
 
 
 def load_figures(
-    store: Store, skip: str, graphs: Iterable[str] | None = None
+    store: Store,
+    skip: str,
+    graphs: Iterable[str] | None = None,
+    given: Mapping[str, GraphRows] | None = None,
 ) -> list[FigureRecord]:
-    """Figures of the article graphs ``graphs`` (every graph but ``skip*`` when None)."""
+    """Figures of the article graphs ``graphs`` (every graph but ``skip*`` when None);
+    the graphs in ``given`` (see :func:`graph_rows`) are not read from the store."""
+    source = _Source(store, skip, given)
     if graphs is None:
-        return _best(_rows(store, "figures", skip))
-    rows = (r for g in sorted(set(graphs)) for r in _rows(store, "figures", skip, {"g": URIRef(g)}))
-    return _best(rows)
+        return _best(source.every("figures"))
+    return _best(r for g in sorted(set(graphs)) for r in source.of(g, "figures"))
 
 
 def load_index(
-    store: Store, skip: str, touched: Iterable[str] | None = None
+    store: Store,
+    skip: str,
+    touched: Iterable[str] | None = None,
+    given: Mapping[str, GraphRows] | None = None,
 ) -> tuple[dict[str, RawArticle], list[EntityRecord]]:
     """Articles (with what they mention) and entities of every graph but ``skip*``.
 
@@ -286,35 +347,37 @@ def load_index(
     entities come from the index stored with its event; only the touched ones, and any
     article without a stored index, are read from their own graphs (which articles exist
     is always read afresh). Without ``touched``, or when most articles need reading, every
-    graph is read in one pass."""
+    graph is read in one pass. The graphs in ``given`` (see :func:`graph_rows`) are not
+    read from the store."""
     base = _base_of(skip)
     info: Info = defaultdict(lambda: defaultdict(set))
+    source = _Source(store, skip, given)
     if touched is None:
-        return _read_all(store, skip, base, info)
+        return _read_all(source, base, info)
     wrote = set(touched)
     arts = _article_ids(store, skip)
     cached = _cached(store, skip)
     todo = [a for a in arts if a not in cached or a in wrote]
     if len(todo) > 0.5 * len(arts):
-        return _read_all(store, skip, base, info)
+        return _read_all(source, base, info)
     graphs = {graph_iri(a.article_id, base): a for a in arts.values()}
     for a in arts.keys() - set(todo):
         _from_cache(cached[a], arts[a], info)
     for a in todo:
-        bind = {"g": URIRef(graph_iri(arts[a].article_id, base))}
-        _articles(store, skip, bind, arts)
-        _mentions(_rows(store, "mentions", skip, bind), arts)
-        _entity_info(_rows(store, "entities", skip, bind), info, graphs)
+        g = graph_iri(arts[a].article_id, base)
+        _articles(source.of(g, "articles"), source.of(g, "event_labels"), arts)
+        _mentions(source.of(g, "mentions"), arts)
+        _entity_info(source.of(g, "entities"), info, graphs)
     return arts, _records(info, arts)
 
 
 def _read_all(
-    store: Store, skip: str, base: str, info: Info
+    source: _Source, base: str, info: Info
 ) -> tuple[dict[str, RawArticle], list[EntityRecord]]:
-    arts = _articles(store, skip)
+    arts = _articles(source.every("articles"), source.every("event_labels"))
     graphs = {graph_iri(a.article_id, base): a for a in arts.values()}
-    _mentions(_rows(store, "mentions", skip), arts)
-    _entity_info(_rows(store, "entities", skip), info, graphs)
+    _mentions(source.every("mentions"), arts)
+    _entity_info(source.every("entities"), info, graphs)
     return arts, _records(info, arts)
 
 

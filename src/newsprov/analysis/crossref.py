@@ -25,10 +25,10 @@ the next run finish the rest. The result never depends on the order articles arr
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from newsprov.analysis._load import derived, load_figures, load_index, load_state
+from newsprov.analysis._load import GraphRows, derived, load_figures, load_index, load_state
 from newsprov.analysis.core import EventResult, Grouping, compare_event, group
 from newsprov.analysis.records import EventGroup, FigureRecord
 from newsprov.rdf.crossref_mapping import (
@@ -112,14 +112,18 @@ def _to_redo(
 
 
 def _figures_for(
-    store: Store, g: Grouping, events: Sequence[EventGroup], prefix: str, base: str
+    store: Store,
+    g: Grouping,
+    events: Sequence[EventGroup],
+    base: str,
+    given: Mapping[str, GraphRows] | None,
 ) -> list[FigureRecord]:
+    prefix = crossref_graph_iri(base)
     articles = [a for ev in events for a in ev.articles]
     if len(articles) > _WHOLE_READ * max(len(g.articles), 1):
-        return load_figures(store, prefix)
-    return load_figures(
-        store, prefix, (graph_iri(g.articles[a].article_id, base) for a in articles)
-    )
+        return load_figures(store, prefix, given=given)
+    graphs = (graph_iri(g.articles[a].article_id, base) for a in articles)
+    return load_figures(store, prefix, graphs, given)
 
 
 def _counts(store: Store) -> dict[str, int]:
@@ -141,17 +145,22 @@ def _batches(events: Sequence[EventGroup], size: int) -> Iterator[list[EventGrou
     yield batch
 
 
-def _run(store: Store, base: str, touched: set[str] | None) -> CrossrefSummary:
+def _run(
+    store: Store,
+    base: str,
+    touched: set[str] | None,
+    given: Mapping[str, GraphRows] | None = None,
+) -> CrossrefSummary:
     watch = _Stopwatch()
     prefix = crossref_graph_iri(base)
-    articles, entities = load_index(store, prefix, touched)
+    articles, entities = load_index(store, prefix, touched, given)
     state = load_state(store, prefix)
     watch.lap("load")
     g = group(articles, entities, base)
     redo = _to_redo(g, state, touched, base)
     watch.lap("group")
     by_article: dict[str, list[FigureRecord]] = {}
-    for fig in _figures_for(store, g, redo, prefix, base):
+    for fig in _figures_for(store, g, redo, base, given):
         by_article.setdefault(fig.article, []).append(fig)
     watch.lap("figures")
     swap = _Swap(store, g, state, base, full=touched is None)
@@ -252,7 +261,15 @@ def refresh(store: Store, base_iri: str) -> CrossrefSummary:
     return _run(store, base_iri, None)
 
 
-def update(store: Store, base_iri: str, articles: Iterable[str]) -> CrossrefSummary:
+def update(
+    store: Store,
+    base_iri: str,
+    articles: Iterable[str],
+    given: Mapping[str, GraphRows] | None = None,
+) -> CrossrefSummary:
     """Recompute what the articles ``articles`` (IRIs, new or re-ingested) touch: their
-    events, and any event whose grouping changed; keep every other stored event."""
-    return _run(store, base_iri, set(articles))
+    events, and any event whose grouping changed; keep every other stored event.
+
+    ``given``: the input rows of graphs just written, as stored (graph IRI ->
+    :func:`~newsprov.analysis._load.graph_rows`), so they need not be read back."""
+    return _run(store, base_iri, set(articles), given)
