@@ -150,26 +150,35 @@ def process_batch(
     pipeline = nlp if nlp is not None else _pipeline(model)
     done = _extract_each(pipeline, articles)
     extractions = [item for item in done if not isinstance(item, Failed)]
-    mapped = iter(extraction_to_graphs(extractions, base_iri))
+    views: list[Any] = []  # the store the views read the batch in, if they read it at once
+    mapped = iter(extraction_to_graphs(extractions, base_iri, views.append if rows else None))
     outcomes = [
         item if isinstance(item, Failed) else _to_outcome(item, next(mapped), base_iri)
         for item in done
     ]
-    return _with_rows(outcomes, base_iri) if rows else outcomes
+    return _with_rows(outcomes, base_iri, views[0] if views else None) if rows else outcomes
 
 
-def _with_rows(outcomes: list[Outcome], base_iri: str) -> list[Outcome]:
-    """``outcomes`` with each Done's cross-reference input rows."""
+def _with_rows(outcomes: list[Outcome], base_iri: str, views: Any) -> list[Outcome]:
+    """``outcomes`` with each Done's cross-reference input rows, read from ``views`` (an
+    Oxigraph store of the batch's mapped graphs, named by their IRIs: their rows are those
+    of the graphs as stored, the view rows added to them matching no input pattern), or
+    else from a store of the graphs as stored."""
     from dataclasses import replace
 
-    from newsprov.analysis._load import graph_rows
+    from newsprov.analysis._load import INPUTS, graph_rows, rows_in
     from newsprov.analysis.crossref import crossref_graph_iri
 
     stored = [(o.graph_iri, o.ntriples) for o in outcomes if isinstance(o, Done)]
     if not stored:
         return outcomes
-    found = graph_rows(stored, crossref_graph_iri(base_iri))
-    return [replace(o, rows=found[o.graph_iri]) if isinstance(o, Done) else o for o in outcomes]
+    skip = crossref_graph_iri(base_iri)
+    found = rows_in(views, skip) if views is not None else graph_rows(stored, skip)
+    empty: GraphRows = {name: [] for name in INPUTS}
+    return [
+        replace(o, rows=found.get(o.graph_iri, empty)) if isinstance(o, Done) else o
+        for o in outcomes
+    ]
 
 
 def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:

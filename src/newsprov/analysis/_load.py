@@ -25,6 +25,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+import pyoxigraph as ox
 from rdflib import URIRef
 
 from newsprov.analysis.clusters import EntityRecord
@@ -46,6 +47,7 @@ __all__ = [
     "load_figures",
     "load_index",
     "load_state",
+    "rows_in",
 ]
 
 _MEASURE_NS = "https://newsprov.org/measure/"
@@ -155,6 +157,21 @@ def graph_rows(graphs: Sequence[tuple[str, bytes]], skip: str) -> dict[str, Grap
     for name in INPUTS:
         for r in _rows(store, name, skip):
             out[str(r["g"])][name].append(r)
+    return out
+
+
+def rows_in(store: ox.Store, skip: str) -> dict[str, GraphRows]:
+    """:func:`graph_rows` of the graphs an Oxigraph store holds (read as
+    :meth:`Store.select_values` reads them)."""
+    out: dict[str, GraphRows] = {}
+    for name in INPUTS:
+        result = store.query(_query(name))
+        assert isinstance(result, ox.QuerySolutions)
+        names = [v.value for v in result.variables]
+        for sol in result:
+            r = dict(zip(names, [None if t is None else t.value for t in sol], strict=True))
+            if not derived(r["g"] or "", skip):
+                out.setdefault(str(r["g"]), {n: [] for n in INPUTS})[name].append(r)
     return out
 
 

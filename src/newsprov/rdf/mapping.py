@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -165,11 +165,17 @@ class MappedGraph:
 
 
 def extraction_to_graphs(
-    extractions: Sequence[Extraction], base_iri: str
+    extractions: Sequence[Extraction],
+    base_iri: str,
+    batch: Callable[[Any], None] | None = None,
 ) -> list[MappedGraph | NewsprovError]:
     """:func:`extraction_to_triples` with each graph's N-Triples: the mapped triples are
     written once, and the views read them from that text (Oxigraph parses it quicker
-    than the terms convert one by one); the rows' lines are added after them."""
+    than the terms convert one by one); the rows' lines are added after them.
+
+    ``batch``, if given, is called with the Oxigraph store in which the views read the
+    mapped graphs together, each named by its graph IRI (when they were read together:
+    two or more graphs with distinct article ids)."""
     out: list[list[Triple] | NewsprovError] = []
     for ex in extractions:
         try:
@@ -178,8 +184,14 @@ def extraction_to_graphs(
             out.append(exc)
     mapped = [t for t in out if not isinstance(t, NewsprovError)]
     text = [ntriples(triples) for triples in mapped]
+    names = [
+        graph_iri(ex.article.id, base_iri)
+        for ex, t in zip(extractions, out, strict=True)
+        if not isinstance(t, NewsprovError)
+    ]
+    views = view_triples_many(mapped, text, names=names, batch=batch)
     written = []
-    for triples, nt, rows in zip(mapped, text, view_triples_many(mapped, text), strict=True):
+    for triples, nt, rows in zip(mapped, text, views, strict=True):
         seen = set(triples)
         added = []
         for triple in rows:

@@ -28,7 +28,7 @@ the caller runs the SPARQL query instead, which gives the same rows.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -191,7 +191,11 @@ graph)."""
 
 
 def view_triples_many(
-    graphs: Sequence[Collection[Triple]], ntriples: Sequence[bytes] | None = None
+    graphs: Sequence[Collection[Triple]],
+    ntriples: Sequence[bytes] | None = None,
+    *,
+    names: Sequence[str] | None = None,
+    batch: Callable[[ox.Store], None] | None = None,
 ) -> list[list[tuple[URIRef, URIRef, Literal]]]:
     """:func:`view_triples` of each graph, the same triples in the same order.
 
@@ -203,6 +207,11 @@ def view_triples_many(
     alone. ``ntriples``, each graph as N-Triples (``newsprov.rdf.store.ntriples``, which
     the ingest writes anyway), is loaded by Oxigraph's parser, quicker than converting
     every term here.
+
+    ``names``: each graph's IRI, to name it by in the store of the batch (else it is
+    named by its position); ``batch`` is called with that store once the views are read
+    (when the views were read over the batch at once), for other readers of the same
+    graphs. The names change no row: no view projects its graph.
     """
     data: Sequence[_Data]
     if ntriples is None:
@@ -210,7 +219,7 @@ def view_triples_many(
         data = [[(_ox(s, iris), _ox(p, iris), _ox(o, iris)) for s, p, o in g] for g in graphs]
     else:
         data = ntriples
-    batched = _batched_rows(graphs, data) if len(graphs) > 1 else {}
+    batched = _batched_rows(graphs, data, names, batch) if len(graphs) > 1 else {}
     out = []
     for k, graph_data in enumerate(data):
         rows: list[tuple[URIRef, URIRef, Literal]] = []
@@ -252,7 +261,10 @@ def _write(store: ox.Store, data: _Data, name: ox.NamedNode) -> None:
 
 
 def _batched_rows(
-    graphs: Sequence[Collection[Triple]], data: Sequence[_Data]
+    graphs: Sequence[Collection[Triple]],
+    data: Sequence[_Data],
+    names: Sequence[str] | None = None,
+    batch: Callable[[ox.Store], None] | None = None,
 ) -> dict[str, list[list[tuple[URIRef, URIRef, Literal]]]]:
     """The rows of each graph (``data``: its triples as N-Triples or Oxigraph terms) for
     each batched view, leaving out a view whose rows may not be each graph's own (a row without an
@@ -261,7 +273,7 @@ def _batched_rows(
     owner: dict[str, int] = {}
     store = ox.Store()
     for k, (graph, graph_data) in enumerate(zip(graphs, data, strict=True)):
-        name = ox.NamedNode(f"{_VIEW_GRAPH.value}/{k}")
+        name = ox.NamedNode(names[k] if names else f"{_VIEW_GRAPH.value}/{k}")
         ids = [str(o) for _, p, o in graph if p in _ARTICLE_IDS]  # hashed, not == each
         if len(ids) != 1 or ids[0] in owner:
             return {}
@@ -273,6 +285,8 @@ def _batched_rows(
         split = _split(rows, owner, len(graphs)) if rows is not None else None
         if split is not None:
             out[view_name] = split
+    if batch is not None:
+        batch(store)
     return out
 
 
