@@ -181,8 +181,16 @@ def _with_rows(outcomes: list[Outcome], base_iri: str, views: Any) -> list[Outco
     ]
 
 
-def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    """``articles`` in lists of ``size`` (the last may be shorter)."""
+def batches(articles: Iterable[Article], size: int, workers: int = 1) -> Iterator[list[Article]]:
+    """``articles`` in lists of ``size`` (the last may be shorter).
+
+    For several ``workers`` and a sequence of articles, the number of batches is rounded
+    up to a multiple of ``workers`` and the articles spread evenly over them (sizes differ
+    by one at most), so the workers finish together instead of one taking the last batch
+    alone while the others wait."""
+    if workers > 1 and isinstance(articles, Sequence) and articles:
+        yield from _even(articles, size, workers)
+        return
     batch: list[Article] = []
     for article in articles:
         batch.append(article)
@@ -191,6 +199,17 @@ def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
             batch = []
     if batch:
         yield batch
+
+
+def _even(articles: Sequence[Article], size: int, workers: int) -> Iterator[list[Article]]:
+    count = -(-len(articles) // size)  # batches of ``size``, then a multiple of workers
+    count = min(-(-count // workers) * workers, len(articles))
+    each, extra = divmod(len(articles), count)
+    start = 0
+    for k in range(count):
+        end = start + each + (k < extra)
+        yield list(articles[start:end])
+        start = end
 
 
 def _bounded(

@@ -211,7 +211,7 @@ def ingest_articles(
     _mark_ingest(store, True)  # cleared only once cross-referenced and published
     writer = _Writer(store, report)
     outcomes = run_batches(
-        batches(articles, run.batch_size),
+        batches(articles, run.batch_size, run.workers if run.executor != "local" else 1),
         model=settings.spacy_model,
         base_iri=settings.base_iri,
         executor=run.executor,
