@@ -22,9 +22,26 @@ def _article(i: int) -> Article:
     return Article(id=f"a{i}", text=f"Article {i}.")
 
 
+def _sorted(rows: object) -> object:
+    """Rows of each query in a fixed order (their readers do not depend on it)."""
+    assert isinstance(rows, dict)
+    return {name: sorted(map(repr, found)) for name, found in rows.items()}
+
+
 def test_batches_keep_order_and_split_evenly() -> None:
     got = list(batches((_article(i) for i in range(5)), 2))
     assert [[a.id for a in b] for b in got] == [["a0", "a1"], ["a2", "a3"], ["a4"]]
+
+
+def test_batches_for_several_workers_come_in_a_multiple_of_them_of_even_size() -> None:
+    articles = [_article(i) for i in range(400)]
+    got = list(batches(articles, 16, 2))
+    assert [a for b in got for a in b] == articles
+    assert len(got) == 26 and {len(b) for b in got} == {15, 16}
+    assert [len(b) for b in batches(articles[:5], 2, 2)] == [2, 1, 1, 1]
+    assert [len(b) for b in batches(articles[:3], 16, 4)] == [1, 1, 1]
+    assert len(list(batches(articles, 16))) == 25  # one worker: batches of the size asked
+    assert len(list(batches(iter(articles), 16, 2))) == 25  # a stream is not counted
 
 
 def test_bounded_keeps_the_window_and_says_when_the_last_batch_is_submitted() -> None:
@@ -100,6 +117,27 @@ def test_local_batches_are_checked_ntriples(pipeline) -> None:  # type: ignore[n
     [[done]] = run_batches([[article]], model="unused", base_iri=Settings().base_iri, nlp=pipeline)
     assert isinstance(done, Done) and done.figures == 1
     assert done.triples == done.ntriples.count(b"\n") and done.graph_iri.endswith("/graph/x1")
+
+
+@pytest.mark.model
+def test_a_batch_reads_the_cross_reference_rows_of_its_graphs_as_stored(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from newsprov.analysis._load import graph_rows
+    from newsprov.analysis.crossref import crossref_graph_iri
+    from newsprov.executors import process_batch
+    from newsprov.pipeline import read_all
+
+    base = Settings().base_iri
+    articles, _ = read_all([EXAMPLES])
+    for batch in (articles[:4], articles[:1]):  # read with the views, or alone
+        done = [d for d in process_batch(batch, model="", base_iri=base, nlp=pipeline, rows=True)]
+        assert all(isinstance(d, Done) for d in done)
+        stored = graph_rows([(d.graph_iri, d.ntriples) for d in done], crossref_graph_iri(base))
+        assert {d.graph_iri: _sorted(d.rows) for d in done} == {  # type: ignore[union-attr]
+            g: _sorted(rows) for g, rows in stored.items()
+        }
+        assert all(rows["articles"] and rows["figures"] for rows in stored.values())
+    plain = process_batch(articles[:2], model="", base_iri=base, nlp=pipeline)
+    assert all(isinstance(d, Done) and d.rows is None for d in plain)
 
 
 @pytest.mark.model
