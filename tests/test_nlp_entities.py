@@ -18,6 +18,7 @@ from newsprov.nlp.aliases import (
     place_variant,
     slugify,
 )
+from newsprov.nlp.coref import Cluster, Mention
 from newsprov.nlp.entities import EntityFix, build_entity_table
 from nlp_docs import doc_builder
 
@@ -137,6 +138,47 @@ def test_group_names_persons_keep_distinct_people() -> None:
 
 
 @pytest.mark.parametrize(
+    ("names", "groups"),
+    [
+        # two people who share a family name stay two; the lone family name is the one
+        # named first
+        (
+            ["Dana Whitfield", "Carl Whitfield", "Whitfield"],
+            [["Dana Whitfield", "Whitfield"], ["Carl Whitfield"]],
+        ),
+        (
+            ["Whitfield", "Dana Whitfield", "Carl Whitfield", "Dana Marie Whitfield"],
+            [["Whitfield", "Dana Whitfield", "Dana Marie Whitfield"], ["Carl Whitfield"]],
+        ),
+        # one person written with and without a later given name or a spelling variant
+        (
+            ["Haziq Abdullah", "Muhammad Haziq Abdullah"],
+            [["Haziq Abdullah", "Muhammad Haziq Abdullah"]],
+        ),
+        # a title or role opening a name is no given name
+        (
+            ["AG Ortiz", "Rafa Ortiz", "Senators Lund", "Mira Lund"],
+            [["AG Ortiz", "Rafa Ortiz"], ["Senators Lund", "Mira Lund"]],
+        ),
+    ],
+)
+def test_group_names_shared_family_name(names: list[str], groups: list[list[str]]) -> None:
+    assert group_names("Person", names) == groups
+
+
+@pytest.mark.parametrize(
+    ("names", "canonical"),
+    [
+        (["Senators Lund", "Mira Lund", "Lund"], "Mira Lund"),
+        (["Lund", "Mira Lund", "Mira Anne Lund"], "Mira Anne Lund"),
+    ],
+)
+def test_person_canonical_name_opens_with_a_given_name(names: list[str], canonical: str) -> None:
+    mentions = [Mention(i, i + 1, i, i + 1, n, EntityType.PERSON) for i, n in enumerate(names)]
+    assert Cluster.from_mentions(EntityType.PERSON, mentions).name == canonical
+
+
+@pytest.mark.parametrize(
     ("name", "slug"),
     [
         ("Bashar al-Assad", "bashar-al-assad"),
@@ -167,6 +209,31 @@ def test_acronym_definition_and_possessive_join_one_entity() -> None:
     assert org.key == "organisation/syrian-observatory-for-human-rights"
     assert org.aliases == ("SOHR",)
     assert len(org.mentions) == 3
+
+
+@pytest.mark.parametrize(
+    ("spec", "apposed"),
+    [
+        # a role set beside a person's name is theirs ...
+        (
+            "Carl|PROPN|compound|1 Whitfield|PROPN|nsubj|6 ,|PUNCT|punct|1 "
+            "the|DET|det|4 mayor|NOUN|appos|1 ,|PUNCT|punct|1 "
+            "said|VERB|ROOT|6|say .|PUNCT|punct|6",
+            "person/carl-whitfield",
+        ),
+        # ... another name set beside it is not ("Carl Whitfield, Rafa Ortiz said")
+        (
+            "Carl|PROPN|compound|1 Whitfield|PROPN|nsubj|6 ,|PUNCT|punct|1 "
+            "Rafa|PROPN|compound|4 Ortiz|PROPN|appos|1 ,|PUNCT|punct|1 "
+            "said|VERB|ROOT|6|say .|PUNCT|punct|6",
+            None,
+        ),
+    ],
+)
+def test_apposed_to_a_person(spec: str, apposed: str | None) -> None:
+    table = build_entity_table(EntityFix()(parsed(spec, ents=[(0, 2, "PERSON")])))
+    found = table.apposed_to(table.doc[4])
+    assert (found.key if found else None) == apposed
 
 
 def test_surname_and_outlet_resolution() -> None:

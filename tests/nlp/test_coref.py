@@ -54,6 +54,12 @@ def _speakers(pipeline, text: str) -> list[str | None]:  # type: ignore[no-untyp
         ),
         # ... but not words that only count or blur them
         ("Vote.\n\n“It is over,” several other officials said.\n", ["unnamed officials"]),
+        # an unnamed member of a body speaks with the tie, not as the body
+        (
+            "Vote.\n\n“We are not happy with the bill,” a spokeswoman for the Lakeside "
+            "Water Board said.\n",
+            ["unnamed spokeswoman for the Lakeside Water Board"],
+        ),
         # a named owner is a tie: "Dana Whitfield's doctor"
         (
             "Health.\n\n“She is fit to serve,” Dana Whitfield's doctor wrote.\n",

@@ -468,6 +468,15 @@ def test_later_cue_does_not_reach_back_across_a_semicolon(pipeline):  # type: ig
             "again an ability to put together deals that other people couldn't.\"\n",
             ["Lawrence B. Cummings"],
         ),
+        # two people who share a family name: a title that tells a woman from a man says
+        # which one the family name alone means
+        (
+            "Campaign.\n\nCarl Whitfield toured Ohio on Monday. He said the state mattered. "
+            "Dana Whitfield spoke in Iowa, where she promised “a fair deal for every farm.” "
+            "Mrs. Whitfield added: “We will win this state.” Mr. Whitfield told reporters: "
+            "“She will be a fine governor.”\n",
+            ["Dana Whitfield", "Dana Whitfield", "Carl Whitfield"],
+        ),
     ],
 )
 def test_quote_speakers(pipeline, text, speakers):  # type: ignore[no-untyped-def]

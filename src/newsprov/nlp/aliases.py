@@ -29,6 +29,7 @@ __all__ = [
     "lexicon",
     "load_json",
     "name_skeleton",
+    "opens_with_given_name",
     "person_matches",
     "place_variant",
     "slugify",
@@ -72,6 +73,8 @@ class Lexicon:
     known_orgs: frozenset[str]
     vague_qualifiers: frozenset[str]
     role_titles: frozenset[str]
+    female_words: frozenset[str]
+    male_words: frozenset[str]
 
 
 @cache
@@ -95,6 +98,8 @@ def lexicon() -> Lexicon:
         known_orgs=_exact(names, "known_orgs"),
         vague_qualifiers=_words(names, "vague_qualifiers"),
         role_titles=_words(names, "role_titles"),
+        female_words=_words(names, "female_words"),
+        male_words=_words(names, "male_words"),
     )
 
 
@@ -318,7 +323,8 @@ def _same_entity(kind: str, a: str, b: str, defined: set[frozenset[str]]) -> boo
     if a.lower() == b.lower() or frozenset((a, b)) in defined:
         return True
     if kind == "Person":
-        return person_matches(a, b) or person_matches(b, a) or _variant(a, b)
+        a, b = _untitled(a), _untitled(b)
+        return a == b or person_matches(a, b) or person_matches(b, a) or _variant(a, b)
     if kind == "Place":
         return place_variant(a, b) or _longer_form(a, b) or _longer_form(b, a)
     if kind == "Organisation":
@@ -381,6 +387,55 @@ def _first_name_pairs(names: Sequence[str]) -> set[frozenset[str]]:
     return pairs
 
 
+def _is_title(word: str) -> bool:
+    """A title or role opening a name, singular or plural, or a short capitalised
+    abbreviation of one ("Sen.", "Senators", "AG")."""
+    low = fold(word).strip(".")
+    lex = lexicon()
+    titles = lex.titles | lex.role_titles
+    if {low, low.removesuffix("s"), low + "."} & titles:
+        return True
+    return word.isalpha() and word.isupper() and len(word) <= 3
+
+
+def _untitled(name: str) -> str:
+    """A person name without the titles opening it ("AG Mukasey" -> "Mukasey")."""
+    words = name.split()
+    while len(words) > 1 and _is_title(words[0]):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _given_name(name: str) -> str | None:
+    """The given name opening a full person name ("Eric" of "Eric Trump"); None for a lone
+    name or one opened by a title or role ("AG Mukasey", "Senators Rubio")."""
+    words = name.split()
+    if len(words) < 2 or _is_title(words[0]):
+        return None
+    return fold(words[0])
+
+
+def opens_with_given_name(name: str) -> bool:
+    """Does a person name of several words open with a given name ("Marco Rubio", not
+    "Senators Rubio")?"""
+    return _given_name(name) is not None
+
+
+def _other_person(a: Sequence[str], b: Sequence[str], pairs: set[frozenset[str]]) -> bool:
+    """Do two groups of person names hold full names with different given names that do
+    not name each other ("Donald Trump" / "Eric Trump": two people who share a family
+    name)?"""
+    for x in a:
+        gx = _given_name(x)
+        if gx is None:
+            continue
+        for y in b:
+            gy = _given_name(y)
+            if gy is not None and gx != gy and not _same_entity("Person", x, y, pairs):
+                return True
+    return False
+
+
 def group_names(
     kind: str, names: Sequence[str], defined: Iterable[tuple[str, str]] = ()
 ) -> list[list[str]]:
@@ -399,10 +454,16 @@ def group_names(
             i = parent[i]
         return i
 
+    members = {i: [name] for i, name in enumerate(names)}
     for i, a in enumerate(names):
         for j in range(i):
-            if _same_entity(kind, a, names[j], pairs):
-                parent[find(i)] = find(j)
+            if not _same_entity(kind, a, names[j], pairs):
+                continue
+            ri, rj = find(i), find(j)
+            if ri == rj or (kind == "Person" and _other_person(members[ri], members[rj], pairs)):
+                continue  # "Trump" joins "Donald Trump", named first, never "Eric Trump" too
+            parent[ri] = rj
+            members[rj] += members.pop(ri)
     groups: dict[int, list[str]] = {}
     for i, name in enumerate(names):
         groups.setdefault(find(i), []).append(name)

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from newsprov.model import Entity, EntityType, TextSpan
 from newsprov.outlets import OutletRegistry
 
-from .aliases import lexicon, person_matches, slugify
+from .aliases import lexicon, opens_with_given_name, person_matches, slugify
 from .organisers import organisers
 from .sources import (
     affiliated_org,
@@ -78,10 +78,13 @@ class Cluster:
 
     @classmethod
     def from_mentions(cls, kind: EntityType, mentions: list[Mention]) -> Cluster:
-        """Canonical name: the most complete form (places: the most frequent form)."""
+        """Canonical name: the most complete form (places: the most frequent form; people:
+        a name opening with a given name, "Marco Rubio" over "Senators Rubio")."""
         counts = Counter(m.name for m in mentions)
         if kind is EntityType.PLACE:
             name = max(counts, key=lambda n: (counts[n], len(n)))
+        elif kind is EntityType.PERSON:
+            name = max(counts, key=lambda n: (opens_with_given_name(n), len(n.split()), len(n)))
         else:
             name = max(counts, key=lambda n: (len(n.split()), len(n)))
         cluster = cls(kind, name)
@@ -200,6 +203,8 @@ class EntityTable:
         found = self.at(tok.head.i)
         if found is None or found.anonymous:
             return None
+        if tok.pos_ == "PROPN" and found.kind is EntityType.PERSON:
+            return None  # "Ted Cruz, Rafael Cruz": a name beside a person's is no role of theirs
         return found if found.kind in {EntityType.PERSON, EntityType.ORGANISATION} else None
 
     def at(self, i: int) -> Cluster | None:
@@ -378,6 +383,11 @@ class EntityTable:
             if child.dep_ in {"compound", "flat", "nmod"} and self.at(child.i):
                 return self.at(child.i)
         return None
+
+    def described(self, tok: Token) -> Cluster | None:
+        """The entity a description names: "the monitor" -> a named organisation, "a
+        spokeswoman for the committee" -> ``anon/spokeswoman`` named with its tie."""
+        return self._nominal(tok)
 
     def _nominal(self, tok: Token) -> Cluster | None:
         """Resolve a description: "the monitor" -> a named organisation, "the Israeli

@@ -308,9 +308,75 @@ def build_entity_table(doc: Doc, publisher: str | None = None) -> EntityTable:
         for group in group_names(kind.value, names, defined):
             members = [m for m in mentions if m.name in group and kinds[m.name] is kind]
             clusters.append(Cluster.from_mentions(kind, members))
+    _sort_titled_family_names(doc, clusters)
     table = EntityTable(doc, clusters)
     table.rescan_aliases()
     return table
+
+
+_SEX_WINDOW = 40  # tokens after a full name in which its first pronoun is looked for
+
+
+def _sort_titled_family_names(doc: Doc, clusters: list[Cluster]) -> None:
+    """ "Mrs. Clinton" where Bill and Hillary Clinton are both named: a family name after
+    a title that tells a woman from a man goes to the one person of that sex among those
+    who share it, as the title and the pronouns after their full names tell."""
+    people = [c for c in clusters if c.kind is EntityType.PERSON and not c.anonymous]
+    starts = sorted(m.start for c in people for m in c.mentions)
+    for owner in people:
+        for m in list(owner.mentions):
+            sex = _title_sex(doc, m)
+            if " " in m.name or sex is None:
+                continue
+            sharing = [
+                c for c in people if any(" " in f and person_matches(m.name, f) for f in c.forms())
+            ]
+            chosen = [c for c in sharing if _sex(doc, c, starts) == sex]
+            if len(sharing) < 2 or len(chosen) != 1 or chosen[0] is owner:
+                continue
+            owner.mentions.remove(m)
+            chosen[0].mentions.append(m)
+            chosen[0].mentions.sort(key=lambda x: x.start)
+    for c in people:
+        c.aliases = [n for n in dict.fromkeys(m.name for m in c.mentions) if n != c.name]
+
+
+def _sex_of_word(tok: Token) -> str | None:
+    lex = lexicon()
+    if tok.lower_ in lex.female_words:
+        return "f"
+    return "m" if tok.lower_ in lex.male_words else None
+
+
+def _title_sex(doc: Doc, m: Mention) -> str | None:
+    """The sex the title opening a mention tells ("Mrs. Clinton", "Mr. Clinton")."""
+    first = doc[m.start]
+    if first.text[:1].isupper() and (sex := _sex_of_word(first)) is not None:
+        return sex
+    if m.start > 0 and doc[m.start - 1].text[:1].isupper():
+        return _sex_of_word(doc[m.start - 1])
+    return None
+
+
+def _sex(doc: Doc, cluster: Cluster, starts: list[int]) -> str | None:
+    """A person's sex as the titles of their full names and the first pronoun after each
+    (before another person is named) tell; None when they disagree or say nothing."""
+    votes: Counter[str] = Counter()
+    for m in cluster.mentions:
+        if " " not in m.name:
+            continue
+        title = _title_sex(doc, m)
+        if title is not None:
+            votes[title] += 1
+            continue
+        nxt = next((s for s in starts if s >= m.end), len(doc))
+        for tok in doc[m.end : min(nxt, m.end + _SEX_WINDOW)]:
+            if tok.pos_ == "PRON" and (sex := _sex_of_word(tok)) is not None:
+                votes[sex] += 1
+                break
+    if len(votes) != 1:
+        return None
+    return next(iter(votes))
 
 
 def _acronym_mentions(

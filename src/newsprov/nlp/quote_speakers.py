@@ -151,7 +151,7 @@ def unnamed_member(table: EntityTable, subj: Token, found: Cluster | None) -> Cl
     dets = {c.lower_ for c in subj.children if c.dep_ in {"det", "nummod"}}
     if subj.pos_ != "NOUN" or role not in lexicon().person_nouns or not dets & _INDEFINITE:
         return found
-    return table.anonymous(role, subj)
+    return table.described(subj) or table.anonymous(role, subj)
 
 
 def named_by_apposition(table: EntityTable, found: Cluster | None) -> Cluster | None:
