@@ -49,7 +49,7 @@ def test_person_speaking_for_an_organisation(pipeline: Language, text: str, expe
             "The school roof fell in overnight.\n\n"
             "“We dug with our hands for an hour,” a rescuer from the Provincial Fire "
             "Service told Reuters.",
-            "unnamed rescuer",
+            "unnamed rescuer from the Provincial Fire Service",  # the tie stays in the name
         ),
         # negative: a named member is not made unnamed
         (
