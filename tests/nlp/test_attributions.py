@@ -507,6 +507,19 @@ PARAGRAPH_CASES = [
         "We will rebuild",
         "MAYOR",
     ),
+    # ... or a person's name as the model tags it, or a word of a person's name
+    (
+        "Panel.\n\nGreta Lindqvist chaired the panel.\n\nOmar Haddad: Rents rose 9 percent "
+        "this year.\n",
+        "Rents rose",
+        "Omar Haddad",
+    ),
+    (
+        "Panel.\n\nGreta Lindqvist chaired the panel.\n\nLindqvist: Nobody here pays less "
+        "than 900 euros.\n",
+        "Nobody here pays",
+        "Lindqvist",
+    ),
     # carry-over: an unclaimed quotation continues the last attribution of its paragraph
     (
         "Notes from the ward.\n\n“We were twelve in one room,” the nurse said. “Nobody slept.”\n",
@@ -533,6 +546,21 @@ def test_paragraph_rules(pipeline, text, content, source):  # type: ignore[no-un
         if any(content in doc.text[s:e] for s, e in a.content)
     ]
     assert source in found, [(a.kind, a.source, a.content) for a in attributions(doc)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rents.\n\nNote: Rents rose 9 percent this year in the city.\n",
+        "Rents.\n\nGreta Lindqvist chaired the panel.\n\nUpdate: Rents rose 9 percent.\n",
+        # a word of no person's name in the article
+        "Rents.\n\nGreta Lindqvist chaired the panel.\n\nHousing: Rents rose 9 percent.\n",
+    ],
+)
+def test_a_label_that_names_no_person_is_no_transcript(pipeline, text):  # type: ignore[no-untyped-def]
+    doc = pipeline(text)
+    assert not [a for a in attributions(doc) if a.kind == "transcript"]
 
 
 @pytest.mark.model

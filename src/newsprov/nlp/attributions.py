@@ -22,7 +22,8 @@ paragraphs and quotation runs; ``attribution_span`` holds the record):
 * **colon**: a cue whose sentence ends in ":" introduces the next paragraph.
 * **frame** also: a quotation opening after a colon that ends a document's phrase is its
   wording ("exemplified by this finding: “…”").
-* **transcript**: "NAME: …" opening a paragraph credits the paragraph to NAME.
+* **transcript**: "NAME: …" opening a paragraph credits the paragraph to NAME (a name in
+  capitals, or a person's name or a word of one: "Luciana Lopez: …", "Lopez: …").
 * **dash**: "“…” ― Jane Doe" credits the quotation to the name after the dash.
 * **clause**: a quotation inside a sentence that no cue claims belongs to the subject of
   the verb it hangs on ("X dismissed Estonia as the “suburbs of …”").
@@ -73,7 +74,14 @@ class Attributions:
 
 @Language.factory(
     "newsprov_attributions",
-    requires=["token.dep", "token.head", "token.lemma", "token.pos", "token.is_sent_start"],
+    requires=[
+        "token.dep",
+        "token.head",
+        "token.lemma",
+        "token.pos",
+        "token.is_sent_start",
+        "doc.ents",
+    ],
     assigns=["doc.spans"],
     default_config={"lexicon_path": None},
 )

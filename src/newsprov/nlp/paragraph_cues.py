@@ -31,8 +31,13 @@ _TRANSCRIPT_MAX = 4  # tokens of a "NAME:" speaker label
 
 
 def transcripts(doc: Doc, text: str, skip: Sequence[Char]) -> list[AttributionSpan]:
-    """ "PENCE: …" / "WALLACE: …" opening a paragraph (after an optional quotation mark)."""
+    """ "PENCE: …" / "WALLACE: …" opening a paragraph (after an optional quotation mark),
+    or a person's name written as the model tags it ("Luciana Lopez: …") or a lone word
+    of such a name ("Lopez: …")."""
     bounds = [0, *paragraph_breaks(text), len(text)]
+    people = [e for e in doc.ents if e.label_ == "PERSON"]
+    named = {(e.start, e.end) for e in people}
+    words = {t.text for e in people for t in e if t.is_alpha and t.is_title and len(t) > 2}
     out = []
     for start, end in pairwise(bounds):
         if any(s <= start < e for s, e in skip):
@@ -46,7 +51,11 @@ def transcripts(doc: Doc, text: str, skip: Sequence[Char]) -> list[AttributionSp
         if colon is None or colon == lead or colon - lead > _TRANSCRIPT_MAX:
             continue
         name = toks[lead:colon]
-        if not all(t.is_alpha and t.is_upper and len(t) > 1 for t in name):
+        capitals = all(t.is_alpha and t.is_upper and len(t) > 1 for t in name)
+        person = (name[0].i, name[-1].i + 1) in named or (
+            len(name) == 1 and name[0].text in words
+        )
+        if not capitals and not person:
             continue
         body = (toks[colon].idx + 1, len(text[:end].rstrip()))
         src = (name[0].i, name[-1].i + 1)
