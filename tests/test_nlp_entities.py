@@ -255,6 +255,13 @@ def test_surname_and_outlet_resolution() -> None:
     [
         # "Alawite" tagged PERSON is a sect word
         ("Alawite|PROPN|nsubj|1 families|NOUN|ROOT|1", [(0, 1, "PERSON")], []),
+        # a transcript label run on into its line ends at the colon
+        (
+            "Rana|PROPN|compound|1 Haddad|PROPN|ROOT|1 :|PUNCT|punct|1 Saying|VERB|dep|1 "
+            "no|DET|det|5 deal|NOUN|dobj|3 .|PUNCT|punct|1",
+            [(0, 4, "PERSON")],
+            [("Rana Haddad", EntityType.PERSON)],
+        ),
         # "Britain" in "Britain-based" is no entity of the article
         (
             "Britain|PROPN|npadvmod|2 -|PUNCT|punct|2 based|VERB|amod|3 monitor|NOUN|ROOT|3",

@@ -114,6 +114,13 @@ def _names(ex):  # type: ignore[no-untyped-def]
             45,
             "Harbor Authority",
         ),
+        # a transcript label naming a person by a shorter form, however the tagger reads it
+        (
+            "Panel debates tax plan.\n\nLuciana Lopez and Chris Matthews met on Sunday.\n\n"
+            "Lopez: Well, about 40 percent of voters like it.\n",
+            40,
+            "Luciana Lopez",
+        ),
     ],
 )
 def test_figure_source_from_attribution(pipeline, text, value, source):  # type: ignore[no-untyped-def]

@@ -235,9 +235,13 @@ def _rescue_name(ent: Span) -> Span:
 
 def _cleaned(ent: Span) -> list[Span]:
     """The entity without a leading conjunction ("While the State Department"), "the" or
-    opening cue ("Stated Stone:"), cut at a lower-case verb, split at a rank."""
+    opening cue ("Stated Stone:"), ending at a colon ("Ann Vale: Saying …", a transcript
+    label run on into its line), cut at a lower-case verb, split at a rank."""
     if ent.label_ in _NUMERIC:
         return [ent]
+    colon = next((t.i for t in ent[1:] if t.text == ":"), None)
+    if colon is not None:
+        ent = Span(ent.doc, ent.start, colon, label=ent.label_, span_id=ent.id_)
     start = ent.start
     while start < ent.end - 1 and ent.doc[start].pos_ in {"SCONJ", "CCONJ"}:
         start += 1
