@@ -284,6 +284,44 @@ SAID_THE_WOMAN = (
     "”|PUNCT|punct|5|\" said|VERB|ROOT|5|say the|DET|det|7|the woman|NOUN|nsubj|10|woman "
     ",|PUNCT|punct|7|, who|PRON|nsubj|10|who left|VERB|ccomp|5|leave .|PUNCT|punct|5|."
 )
+# "The toll rose to 40, the Courier quoted Mayor Ann Vale as saying."
+QUOTED_ACTIVE = (
+    "The|DET|det|1|the toll|NOUN|nsubj|2|toll rose|VERB|ccomp|8|rise to|ADP|prep|2|to "
+    "40|NUM|pobj|3|40 ,|PUNCT|punct|8|, the|DET|det|7|the Courier|PROPN|nsubj|8|Courier "
+    "quoted|VERB|ROOT|8|quote Mayor|PROPN|compound|11|Mayor Ann|PROPN|compound|11|Ann "
+    "Vale|PROPN|dobj|8|Vale as|ADP|prep|8|as saying|VERB|pcomp|12|say .|PUNCT|punct|8|."
+)
+QUOTED_ACTIVE_THAT = (
+    "The|DET|det|1|the Courier|PROPN|nsubj|2|Courier quoted|VERB|ROOT|2|quote "
+    "Mayor|PROPN|compound|5|Mayor Ann|PROPN|compound|5|Ann Vale|PROPN|dobj|2|Vale "
+    "as|ADP|prep|2|as saying|VERB|pcomp|6|say that|SCONJ|mark|11|that 40|NUM|nummod|10|40 "
+    "people|NOUN|nsubj|11|people died|VERB|ccomp|7|die .|PUNCT|punct|2|."
+)
+QUOTED_REPORT = (
+    "The|DET|det|1|the Courier|PROPN|nsubj|2|Courier quoted|VERB|ROOT|2|quote a|DET|det|4|a "
+    "report|NOUN|dobj|2|report from|ADP|prep|4|from the|DET|det|7|the mayor|NOUN|pobj|5|mayor "
+    ".|PUNCT|punct|2|."
+)
+
+
+@pytest.mark.parametrize(
+    ("spec", "source", "via", "content_has"),
+    [
+        # the one quoted speaks; the one quoting relays
+        (QUOTED_ACTIVE, "Mayor Ann Vale", "the Courier", "The toll rose to 40"),
+        (QUOTED_ACTIVE_THAT, "Mayor Ann Vale", "The Courier", "40 people died"),
+        # no "as saying": the subject quotes
+        (QUOTED_REPORT, "The Courier", None, None),
+    ],
+)
+def test_quoted_as_saying(spec, source, via, content_has):  # type: ignore[no-untyped-def]
+    doc = parsed(spec)
+    [a] = find_attributions(doc, CUES)
+    span = lambda s: doc[s[0] : s[1]].text if s else None  # noqa: E731
+    assert (span(a.source), span(a.via)) == (source, via)
+    if content_has is not None:
+        assert any(content_has in doc.text[s:e] for s, e in a.content), a.content
+
 
 def _one(doc: Doc) -> list[tuple[str, str, str | None, list[str]]]:
     out = []

@@ -363,6 +363,14 @@ def test_exact_figure_sources(pipeline, text, value, source):  # type: ignore[no
             "dora kell",
             "people familiar",
         ),
+        # "the agency quoted X as saying": X speaks, the agency relays
+        (
+            "Quake.\n\nThe toll has risen to 318, Anadolu Agency quoted Deputy Minister "
+            "Kerem Aslan as saying.\n",
+            318,
+            "kerem aslan",
+            "Anadolu",
+        ),
     ],
 )
 def test_relayed_figure(pipeline, text, value, source, via):  # type: ignore[no-untyped-def]

@@ -46,6 +46,7 @@ def sentence_cues(
 ) -> list[AttributionSpan]:
     out: list[AttributionSpan] = []
     verbs = [t for t in sent if t.i not in inside and _is_cue_verb(t, cues)]
+    verbs = [t for t in verbs if not _said_as_quoted(t, cues)]
     for verb in verbs:
         out.append(_verb_attribution(verb, cues, inside))
     out += _phrase_attributions(sent, cues, inside)
@@ -217,6 +218,9 @@ def _closes_quote(verb: Token) -> bool:
 
 
 def _verb_attribution(verb: Token, cues: CueLexicon, inside: set[int]) -> AttributionSpan:
+    quoted = _quoted_as_saying(verb, cues)
+    if quoted is not None:
+        return quoted
     subj = saying_subject(verb) or subject_of(verb)
     if subj is not None and subj.dep_ == "nsubjpass" and not _hangs_on(verb, subj):
         subj = _agent(verb)  # "were recorded by X": X; with no agent, nobody
@@ -231,6 +235,39 @@ def _verb_attribution(verb: Token, cues: CueLexicon, inside: set[int]) -> Attrib
     via = _via(verb, cues) if verb.lemma_ in cues.via_verbs else None
     kind = "intent" if verb.lemma_ in cues.intention_verbs else "verb"
     return AttributionSpan((verb.i, verb.i + 1), source, content, kind, via)
+
+
+def _quoted_as_saying(verb: Token, cues: CueLexicon) -> AttributionSpan | None:
+    """ "X quoted Y as saying (that) …" / "…, X quoted Y as saying": Y is the source and X
+    the one relaying (an outlet, if resolution finds one); the content is what Y said, the
+    clause of "saying" or else the clause the verb closes."""
+    if verb.lemma_ not in cues.object_source_verbs:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    as_ = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    said = None
+    if as_ is not None:
+        said = next((c for c in as_.children if c.dep_ in {"pcomp", "pobj"}), None)
+    if obj is None or said is None or not cues.is_cue_verb(said.lemma_, said.lower_):
+        return None
+    subj = subject_of(verb)
+    content = merge(subtree_chars(c) for c in said.children if c.dep_ in _CLAUSES)
+    if not content:
+        content = merge(subtree_chars(c) for c in verb.children if c.dep_ in _CLAUSES)
+    via = (subj.left_edge.i, subj.right_edge.i + 1) if subj is not None else None
+    source = (obj.left_edge.i, obj.right_edge.i + 1)
+    return AttributionSpan((verb.i, said.i + 1), source, content, "verb", via)
+
+
+def _said_as_quoted(tok: Token, cues: CueLexicon) -> bool:
+    """Is ``tok`` the "saying" of "X quoted Y as saying", a part of that one cue?"""
+    as_ = tok.head
+    return (
+        tok.dep_ in {"pcomp", "pobj"}
+        and as_.lower_ == "as"
+        and as_.head is not tok
+        and _quoted_as_saying(as_.head, cues) is not None
+    )
 
 
 def _clause_content(verb: Token, subj: Token | None, cues: CueLexicon) -> tuple[Char, ...]:
