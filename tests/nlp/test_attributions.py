@@ -284,6 +284,18 @@ SAID_THE_WOMAN = (
     "”|PUNCT|punct|5|\" said|VERB|ROOT|5|say the|DET|det|7|the woman|NOUN|nsubj|10|woman "
     ",|PUNCT|punct|7|, who|PRON|nsubj|10|who left|VERB|ccomp|5|leave .|PUNCT|punct|5|."
 )
+# "Vale reported 360 killed and 900 injured.": the parse made the second count a clause
+COUNT_CONJUNCT = (
+    "Vale|PROPN|nsubj|1|Vale reported|VERB|ROOT|1|report 360|NUM|dobj|1|360 "
+    "killed|VERB|acl|2|kill and|CCONJ|cc|2|and 900|NUM|nsubj|6|900 injured|VERB|conj|1|injure "
+    ".|PUNCT|punct|1|."
+)
+# ... but a clause joined to the cue that is a cue of its own is not part of it
+CUE_CONJUNCT = (
+    "Vale|PROPN|nsubj|1|Vale reported|VERB|ROOT|1|report 360|NUM|dobj|1|360 "
+    "killed|VERB|acl|2|kill and|CCONJ|cc|2|and 900|NUM|nsubj|6|900 said|VERB|conj|1|say "
+    ".|PUNCT|punct|1|."
+)
 # "The toll rose to 40, the Courier quoted Mayor Ann Vale as saying."
 QUOTED_ACTIVE = (
     "The|DET|det|1|the toll|NOUN|nsubj|2|toll rose|VERB|ccomp|8|rise to|ADP|prep|2|to "
@@ -358,6 +370,7 @@ def _one(doc: Doc) -> list[tuple[str, str, str | None, list[str]]]:
         (ASKED_FOR, "verb", "asked", "Lee", "for 9 million"),
         (WHILE_AFTER, "verb", "showed", "The poll", "while Vale was at 18 percent"),
         (SHOW_AS_NOUN, "verb", "show", "Audit files from Vale", "that 40 accounts ran searches"),
+        (COUNT_CONJUNCT, "verb", "reported", "Vale", "900 injured"),
     ],
 )
 def test_cue_source_and_content(spec, kind, cue, source, content_has):  # type: ignore[no-untyped-def]
@@ -383,6 +396,7 @@ def test_inserted_cue_content_leaves_out_the_source_and_keeps_the_words_before()
         (WHICH_FOUND, "found", "praised"),  # a true relative clause attributes nothing more
         (RUN_ON, "release", "said"),  # a cue in a governed clause takes no words before it
         (WHO_SAID, "said", "leads"),  # content leaves out the clause holding its source
+        (CUE_CONJUNCT, "reported", "900"),  # a joined clause that is a cue of its own
     ],
 )
 def test_content_leaves_out(spec, cue, absent):  # type: ignore[no-untyped-def]

@@ -315,7 +315,11 @@ def _own_content(verb: Token, subj: Token | None, cues: CueLexicon) -> tuple[Cha
         for c in verb.children
         if c.i != skip
         and not (own and c.i < verb.i and c.dep_ in _CLAUSES)
-        and (c.dep_ not in _NOT_CONTENT or (c.dep_ == "advmod" and _counts(c)))
+        and (
+            c.dep_ not in _NOT_CONTENT
+            or (c.dep_ == "advmod" and _counts(c))
+            or _count_conjunct(c, cues)
+        )
         and not (verb.lemma_ in cues.via_verbs and c.dep_ in {"dobj", "dative", "iobj"})
     ]
     return merge(subtree_chars(c) for c in rest)
@@ -345,6 +349,17 @@ def _says_own(verb: Token, cues: CueLexicon) -> bool:
 def _holds(clause: Token, tok: Token | None) -> bool:
     """Is ``tok`` (the source) inside the clause? Content never holds its own source."""
     return tok is not None and clause.left_edge.i <= tok.i <= clause.right_edge.i
+
+
+def _count_conjunct(tok: Token, cues: CueLexicon) -> bool:
+    """A count the parse made a clause joined to the cue ("reported 360 killed and 900
+    injured"): part of what the cue reports, unless it is a cue of its own."""
+    return (
+        tok.dep_ == "conj"
+        and tok.pos_ in VERBS
+        and not cues.is_cue_verb(tok.lemma_, tok.lower_)
+        and any(c.dep_ in {"nsubj", "nsubjpass"} and c.like_num for c in tok.children)
+    )
 
 
 def _counts(tok: Token) -> bool:
