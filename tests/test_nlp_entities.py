@@ -255,6 +255,14 @@ def test_surname_and_outlet_resolution() -> None:
     [
         # "Alawite" tagged PERSON is a sect word
         ("Alawite|PROPN|nsubj|1 families|NOUN|ROOT|1", [(0, 1, "PERSON")], []),
+        # a participle cue opening the sentence is no part of the name after it
+        (
+            "Quoting|PROPN|compound|2|quote Rana|PROPN|compound|2 Haddad|PROPN|npadvmod|6 "
+            ",|PUNCT|punct|6 "
+            "the|DET|det|5 agency|NOUN|nsubj|6 said|VERB|ROOT|6|say .|PUNCT|punct|6",
+            [(0, 3, "PERSON")],
+            [("Rana Haddad", EntityType.PERSON)],
+        ),
         # a transcript label run on into its line ends at the colon
         (
             "Rana|PROPN|compound|1 Haddad|PROPN|ROOT|1 :|PUNCT|punct|1 Saying|VERB|dep|1 "

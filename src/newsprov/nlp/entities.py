@@ -258,10 +258,12 @@ def _cleaned(ent: Span) -> list[Span]:
 
 
 def _opening_cue(tok: Token) -> bool:
-    """A reporting verb in the past opening its sentence before a name, tagged as part
-    of it: "Stated Stone: …", "Noted producer Ann Vale: …" (not "Hope Hicks")."""
+    """A reporting verb in the past or a participle opening its sentence before a name,
+    tagged as part of it: "Stated Stone: …", "Noted producer Ann Vale: …", "Quoting Ann
+    Vale, the agency said …" (not "Hope Hicks")."""
     word = tok.lower_
-    return bool(tok.is_sent_start) and word.endswith("ed") and load_cues().is_cue_verb(word, word)
+    form = word.endswith(("ed", "ing"))
+    return bool(tok.is_sent_start) and form and load_cues().is_cue_verb(tok.lemma_ or word, word)
 
 
 def _fire_service(ent: Span) -> Span:
