@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .boundaries import credit_spans, doc_text, paragraph_of, trimmed
 from .coref import Cluster
@@ -92,8 +92,15 @@ def carry(
 
 
 def continues(sent: Span) -> bool:
-    """Does the sentence's count continue the previous one ("Another 900 homes …")?"""
-    return any(t.lower_ in _CONTINUATION for t in sent)
+    """Does the sentence's count continue the previous one ("Another 900 homes …", "200
+    more bodies"; not "more than 2,500 troops", a bound)?"""
+    return any(t.lower_ in _CONTINUATION and not _bound(t) for t in sent)
+
+
+def _bound(tok: Token) -> bool:
+    """ "more than" / "more then": a lower bound, not a further count."""
+    nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
+    return tok.lower_ == "more" and nxt is not None and nxt.lower_ in {"than", "then"}
 
 
 def inherit(
