@@ -244,6 +244,20 @@ WHILE_AFTER = (
     "was|AUX|advcl|2|be at|ADP|prep|8|at 18|NUM|nummod|11|18 percent|NOUN|pobj|9|percent "
     ".|PUNCT|punct|2|."
 )
+# "The poll showed Lee ahead, while Vale estimated 18 percent.": a contrast with its own cue
+WHILE_CUE_AFTER = (
+    "The|DET|det|1|the poll|NOUN|nsubj|2|poll showed|VERB|ROOT|2|show Lee|PROPN|nsubj|4|Lee "
+    "ahead|ADV|ccomp|2|ahead ,|PUNCT|punct|2|, while|SCONJ|mark|8|while Vale|PROPN|nsubj|8|Vale "
+    "estimated|VERB|advcl|2|estimate 18|NUM|nummod|10|18 percent|NOUN|dobj|8|percent "
+    ".|PUNCT|punct|2|."
+)
+# "Police put the crowd at 120,000, while organisers estimate it at 200,000."
+WHILE_ESTIMATE = (
+    "Police|NOUN|nsubj|1|Police put|VERB|ROOT|1|put the|DET|det|3|the crowd|NOUN|dobj|1|crowd "
+    "at|ADP|prep|1|at 120,000|NUM|pobj|4|120,000 ,|PUNCT|punct|1|, while|SCONJ|mark|9|while "
+    "organisers|NOUN|nsubj|9|organiser estimate|VERB|advcl|1|estimate it|PRON|dobj|9|it "
+    "at|ADP|prep|9|at 200,000|NUM|pobj|11|200,000 .|PUNCT|punct|1|."
+)
 WHILE_BEFORE = (
     "While|SCONJ|mark|2|while Vale|PROPN|nsubj|2|Vale waited|VERB|advcl|5|wait ,|PUNCT|punct|5|, "
     "Lee|PROPN|nsubj|5|Lee said|VERB|ROOT|5|say 40|NUM|nsubj|7|40 died|VERB|ccomp|5|die "
@@ -397,6 +411,8 @@ def test_inserted_cue_content_leaves_out_the_source_and_keeps_the_words_before()
         (RUN_ON, "release", "said"),  # a cue in a governed clause takes no words before it
         (WHO_SAID, "said", "leads"),  # content leaves out the clause holding its source
         (CUE_CONJUNCT, "reported", "900"),  # a joined clause that is a cue of its own
+        (WHILE_CUE_AFTER, "showed", "18 percent"),  # a contrast with a cue of its own ...
+        (WHILE_ESTIMATE, "put", "200,000"),  # ... after a cue's clause or its own phrase
     ],
 )
 def test_content_leaves_out(spec, cue, absent):  # type: ignore[no-untyped-def]

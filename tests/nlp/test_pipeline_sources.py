@@ -400,6 +400,11 @@ def test_relayed_figure(pipeline, text, value, source, via):  # type: ignore[no-
         # a second statement joined to the first, not reporting it
         "Costs.\n\nThe Harbor Institute estimated the plan at $2.1 billion and the Lyle "
         "Foundation said it would cost more.\n",
+        # a contrast with its own cue, inside the first statement's clause or after it
+        "Costs.\n\nThe Lyle Foundation said the cost was $3.4 billion, while the Harbor "
+        "Institute estimates it at $2.1 billion.\n",
+        "Costs.\n\nThe Lyle Foundation put the cost at $3.4 billion, while the Harbor "
+        "Institute estimates it at $2.1 billion.\n",
     ],
 )
 def test_side_by_side_statements_relay_nothing(pipeline, text):  # type: ignore[no-untyped-def]

@@ -98,9 +98,12 @@ def continues(sent: Span) -> bool:
 
 
 def _bound(tok: Token) -> bool:
-    """ "more than" / "more then": a lower bound, not a further count."""
-    nxt = tok.nbor() if tok.i + 1 < len(tok.doc) else None
-    return tok.lower_ == "more" and nxt is not None and nxt.lower_ in {"than", "then"}
+    """ "more than 2,500": a lower bound before a number, not a further count."""
+    doc = tok.doc
+    if tok.lower_ != "more" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "than":
+        return False
+    after = doc[tok.i + 2]
+    return after.like_num or after.is_currency
 
 
 def inherit(

@@ -497,12 +497,15 @@ def _holds_attribution(doc: Doc, outer: AttributionSpan, inner: Sequence[Attribu
     clause Y's cue governs), or "X said …, people familiar with it said" (Y's cue closes
     the sentence, hung off X's however the parse made its content)?"""
     cue = doc[outer.cue[0]]
+    contrast = load_cues().contrast_marks
     for i in inner:
         if i is outer or i.source is None:
             continue
         own = doc[i.cue[0]]
         if any(t.text == ";" for t in doc[min(own.i, cue.i) : max(own.i, cue.i)]):
             continue  # "A estimates that …; B put it at …": two statements side by side
+        if any(m.dep_ == "mark" and m.lower_ in contrast for m in own.children):
+            continue  # "A said it was 120,000, while B estimate 200,000": side by side too
         if _closes(doc, outer, own):
             return True
         if _closes(doc, i, cue):

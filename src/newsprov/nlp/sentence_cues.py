@@ -321,6 +321,7 @@ def _own_content(verb: Token, subj: Token | None, cues: CueLexicon) -> tuple[Cha
             or _count_conjunct(c, cues)
         )
         and not (verb.lemma_ in cues.via_verbs and c.dep_ in {"dobj", "dative", "iobj"})
+        and not (c.dep_ == "advcl" and cues.is_cue_verb(c.lemma_, c.lower_))
     ]
     return merge(subtree_chars(c) for c in rest)
 
@@ -328,13 +329,16 @@ def _own_content(verb: Token, subj: Token | None, cues: CueLexicon) -> tuple[Cha
 def _goes_with(child: Token, last: int, asks: bool, cues: CueLexicon) -> bool:
     """Besides a cue's clause, what it asks for before an infinitive ("asked for $1.9
     billion to fight Zika") and a contrast the parse hung on the cue after that clause
-    ("a poll showed Trump ahead of Cruz, 32%-25%, while Rubio was at 18%")."""
+    ("a poll showed Trump ahead of Cruz, 32%-25%, while Rubio was at 18%"), unless the
+    contrast has a cue of its own ("police put it at 120,000, while organisers estimate
+    more than 200,000": two sources side by side)."""
     if child.dep_ == "prep" and child.lower_ == "for":
         return asks
     return (
         child.dep_ == "advcl"
         and child.i > last
         and any(m.dep_ == "mark" and m.lower_ in cues.contrast_marks for m in child.children)
+        and not cues.is_cue_verb(child.lemma_, child.lower_)  # "…, while Y estimate …"
     )
 
 
