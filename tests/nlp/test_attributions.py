@@ -135,8 +135,8 @@ RUN_ON = (
 HELD_QUOTE = (
     "The|DET|det|1|the party|NOUN|nsubj|2|party released|VERB|ROOT|2|release a|DET|det|4|a "
     "statement|NOUN|dobj|2|statement ,|PUNCT|punct|2|, offering|VERB|advcl|2|offer "
-    "“|PUNCT|punct|10|\" a|DET|det|10|a sincere|ADJ|amod|10|sincere apology|NOUN|dobj|6|apology "
-    "”|PUNCT|punct|10|\" after|SCONJ|mark|14|after emails|NOUN|nsubj|14|email "
+    '“|PUNCT|punct|10|" a|DET|det|10|a sincere|ADJ|amod|10|sincere apology|NOUN|dobj|6|apology '
+    '”|PUNCT|punct|10|" after|SCONJ|mark|14|after emails|NOUN|nsubj|14|email '
     "showed|VERB|advcl|6|show bias|NOUN|dobj|14|bias .|PUNCT|punct|2|."
 )
 
@@ -278,8 +278,8 @@ AIDE_WHO = (
 
 # '“How are you?” Miller, a retired worker from a plant, said into the phone.'
 LONG_APPOSITION = (
-    "“|PUNCT|punct|2|\" How|ADV|advmod|2|how are|AUX|ROOT|2|be you|PRON|nsubj|2|you "
-    "?|PUNCT|punct|2|? ”|PUNCT|punct|2|\" Miller|PROPN|nsubj|15|Miller ,|PUNCT|punct|6|, "
+    '“|PUNCT|punct|2|" How|ADV|advmod|2|how are|AUX|ROOT|2|be you|PRON|nsubj|2|you '
+    '?|PUNCT|punct|2|? ”|PUNCT|punct|2|" Miller|PROPN|nsubj|15|Miller ,|PUNCT|punct|6|, '
     "a|DET|det|10|a retired|ADJ|amod|10|retired worker|NOUN|appos|6|worker "
     "from|ADP|prep|10|from a|DET|det|13|a plant|NOUN|pobj|11|plant ,|PUNCT|punct|6|, "
     "said|VERB|ROOT|15|say into|ADP|prep|15|into the|DET|det|18|the "
@@ -287,15 +287,15 @@ LONG_APPOSITION = (
 )
 # '“We won,” mused Blaze co-host Stu Vale.': the parse hung "co" first
 CO_HOST = (
-    "“|PUNCT|punct|2|\" We|PRON|nsubj|2|we won|VERB|ccomp|5|win ,|PUNCT|punct|5|, "
-    "”|PUNCT|punct|5|\" mused|VERB|ROOT|5|muse Blaze|PROPN|compound|7|Blaze "
+    '“|PUNCT|punct|2|" We|PRON|nsubj|2|we won|VERB|ccomp|5|win ,|PUNCT|punct|5|, '
+    '”|PUNCT|punct|5|" mused|VERB|ROOT|5|muse Blaze|PROPN|compound|7|Blaze '
     "co|NOUN|nsubj|5|co -|NOUN|dobj|5|- host|NOUN|compound|11|host Stu|PROPN|compound|11|Stu "
     "Vale|PROPN|dobj|5|Vale .|PUNCT|punct|5|."
 )
 # '“We won,” said the woman, who left.': the parse gave "woman" to the later clause
 SAID_THE_WOMAN = (
-    "“|PUNCT|punct|2|\" We|PRON|nsubj|2|we won|VERB|ccomp|5|win ,|PUNCT|punct|5|, "
-    "”|PUNCT|punct|5|\" said|VERB|ROOT|5|say the|DET|det|7|the woman|NOUN|nsubj|10|woman "
+    '“|PUNCT|punct|2|" We|PRON|nsubj|2|we won|VERB|ccomp|5|win ,|PUNCT|punct|5|, '
+    '”|PUNCT|punct|5|" said|VERB|ROOT|5|say the|DET|det|7|the woman|NOUN|nsubj|10|woman '
     ",|PUNCT|punct|7|, who|PRON|nsubj|10|who left|VERB|ccomp|5|leave .|PUNCT|punct|5|."
 )
 # "Vale reported 360 killed and 900 injured.": the parse made the second count a clause
@@ -308,6 +308,26 @@ COUNT_CONJUNCT = (
 CUE_CONJUNCT = (
     "Vale|PROPN|nsubj|1|Vale reported|VERB|ROOT|1|report 360|NUM|dobj|1|360 "
     "killed|VERB|acl|2|kill and|CCONJ|cc|2|and 900|NUM|nsubj|6|900 said|VERB|conj|1|say "
+    ".|PUNCT|punct|1|."
+)
+# "Rains destroyed 900 houses while damaging 300, Rana Haddad, a spokesman for the
+# country's National Disaster Management Authority (NDMA) told AFP.": the parse joined
+# "told" to the first verb with no "and" and hung the name on the count before it
+UNJOINED_TOLD = (
+    "Rains|NOUN|nsubj|1|rain destroyed|VERB|ROOT|1|destroy 900|NUM|nummod|3|900 "
+    "houses|NOUN|dobj|1|house while|SCONJ|mark|5|while damaging|VERB|advcl|1|damage "
+    "300|NUM|dobj|5|300 ,|PUNCT|punct|6|, Rana|PROPN|compound|9|Rana Haddad|PROPN|appos|6|Haddad "
+    ",|PUNCT|punct|9|, a|DET|det|12|a spokesman|NOUN|appos|9|spokesman for|ADP|prep|12|for "
+    "the|DET|det|15|the country|NOUN|poss|20|country 's|PART|case|15|'s "
+    "National|PROPN|compound|20|National Disaster|PROPN|compound|20|Disaster "
+    "Management|PROPN|compound|20|Management Authority|PROPN|pobj|13|Authority "
+    "(|PUNCT|punct|20|( NDMA|PROPN|appos|20|NDMA )|PUNCT|punct|20|) "
+    "told|VERB|conj|1|tell AFP|PROPN|dobj|24|AFP .|PUNCT|punct|24|."
+)
+# "Officials counted 40 dead and told AFP.": joined by "and", the subject does both
+JOINED_TOLD = (
+    "Officials|NOUN|nsubj|1|official counted|VERB|ROOT|1|count 40|NUM|nummod|3|40 "
+    "dead|NOUN|dobj|1|dead and|CCONJ|cc|1|and told|VERB|conj|1|tell AFP|PROPN|dobj|5|AFP "
     ".|PUNCT|punct|1|."
 )
 # "The toll rose to 40, the Courier quoted Mayor Ann Vale as saying."
@@ -347,6 +367,14 @@ def test_quoted_as_saying(spec, source, via, content_has):  # type: ignore[no-un
     assert (span(a.source), span(a.via)) == (source, via)
     if content_has is not None:
         assert any(content_has in doc.text[s:e] for s, e in a.content), a.content
+
+
+@pytest.mark.parametrize(
+    ("spec", "source"), [(UNJOINED_TOLD, "Rana Haddad"), (JOINED_TOLD, "Officials")]
+)
+def test_a_cue_joined_without_and_speaks_for_the_phrase_before_it(spec, source):  # type: ignore[no-untyped-def]
+    found = [a for a in _one(parsed(spec)) if a[1] == "told"]
+    assert found and (found[0][2] or "").startswith(source), found
 
 
 def _one(doc: Doc) -> list[tuple[str, str, str | None, list[str]]]:

@@ -96,11 +96,38 @@ def subject_of(verb: Token) -> Token | None:
         head = verb.head
         if verb.tag_ == "VBG" and _quoted(head):  # "X clarified, -- ''…'' -- and asserting"
             return next((t for t in verb.sent if t.dep_ in _SUBJ and not _quoted(t)), None)
+        closing = _unjoined_closing_phrase(verb)
+        if closing is not None:
+            return closing
         return next((c for c in head.children if c.dep_ in _SUBJ), None)
     if infinitive or (verb.tag_ == "VBG" and _after_comma(verb)):
         # "X went so far as to say", "X shared the news, writing “…”" parsed astray
         return _nearest_subject(verb)
     return None
+
+
+_CLIMB = {"pobj", "prep", "appos", "poss", "compound", "case"}
+
+
+def _unjoined_closing_phrase(verb: Token) -> Token | None:
+    """ "…, destroying 5,000 more, Irshad Bhatti, a spokesman for the authority, told AFP":
+    a cue the parse joined to the sentence's verb with no "and" and hung its speaker on
+    the clause before; the name (or noun) heading the phrase set off right before the cue
+    speaks, not the sentence's subject."""
+    head, doc = verb.head, verb.doc
+    if any(c.dep_ == "cc" and head.i < c.i < verb.i for c in head.children):
+        return None  # "X destroyed the houses and told AFP": X did both
+    end = _before_acronym(doc, verb.i - 1, verb.sent.start)
+    if end <= head.i or doc[end].pos_ not in {"NOUN", "PROPN"}:
+        return None
+    tok = doc[end]
+    while tok.dep_ in _CLIMB and head.i < tok.head.i < verb.i and not tok.head.like_num:
+        if tok.head.pos_ not in {"NOUN", "PROPN", "ADP"}:
+            break
+        tok = tok.head
+    start = tok.left_edge.i
+    set_off = start > head.i and doc[start - 1].text == ","
+    return tok if set_off and tok.pos_ in {"NOUN", "PROPN"} else None
 
 
 def saying_subject(verb: Token) -> Token | None:
