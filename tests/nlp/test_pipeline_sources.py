@@ -114,6 +114,13 @@ def _names(ex):  # type: ignore[no-untyped-def]
             45,
             "Harbor Authority",
         ),
+        # a shorter description names the unnamed body described in full before
+        (
+            "Floods.\n\nThe toll hit 98, the national disaster agency said on Monday.\n\n"
+            "Twenty-nine people were missing, the disaster agency said.\n",
+            29,
+            "national disaster agency",
+        ),
         # a transcript label naming a person by a shorter form, however the tagger reads it
         (
             "Panel debates tax plan.\n\nLuciana Lopez and Chris Matthews met on Sunday.\n\n"

@@ -224,6 +224,9 @@ def describe_org(table: EntityTable, tok: Token, lemma: str, definite: bool) -> 
     if identifying or lemma in source_lexicon().specific_org_nouns:
         if hit is not None and definite and not identifying:
             return hit  # "the Mexican navy" ... "the navy"
+        same = next((c for c in reversed(earlier) if words and words <= _name_words(c)), None)
+        if same is not None and definite and _names_noun(same.name, lemma):
+            return same  # "the national disaster agency" ... "the disaster agency"
         ahead = None if definite or not identifying else named_next_sentence(table, tok)
         name = _description_name(tok, mods) if mods else lemma
         return ahead or table.anonymous(lemma, tok, EntityType.ORGANISATION, name)
