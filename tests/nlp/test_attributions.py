@@ -251,6 +251,12 @@ WHILE_CUE_AFTER = (
     "estimated|VERB|advcl|2|estimate 18|NUM|nummod|10|18 percent|NOUN|dobj|8|percent "
     ".|PUNCT|punct|2|."
 )
+# "Officials put the crowd at 40,000, while noting 12 arrests.": no speaker of its own
+WHILE_NOTING = (
+    "Officials|NOUN|nsubj|1|official put|VERB|ROOT|1|put the|DET|det|3|the crowd|NOUN|dobj|1|crowd "
+    "at|ADP|prep|1|at 40,000|NUM|pobj|4|40,000 ,|PUNCT|punct|1|, while|SCONJ|mark|8|while "
+    "noting|VERB|advcl|1|note 12|NUM|nummod|10|12 arrests|NOUN|dobj|8|arrest .|PUNCT|punct|1|."
+)
 # "Police put the crowd at 120,000, while organisers estimate it at 200,000."
 WHILE_ESTIMATE = (
     "Police|NOUN|nsubj|1|Police put|VERB|ROOT|1|put the|DET|det|3|the crowd|NOUN|dobj|1|crowd "
@@ -413,6 +419,7 @@ def _one(doc: Doc) -> list[tuple[str, str, str | None, list[str]]]:
         (WHILE_AFTER, "verb", "showed", "The poll", "while Vale was at 18 percent"),
         (SHOW_AS_NOUN, "verb", "show", "Audit files from Vale", "that 40 accounts ran searches"),
         (COUNT_CONJUNCT, "verb", "reported", "Vale", "900 injured"),
+        (WHILE_NOTING, "verb", "put", "Officials", "while noting 12 arrests"),
     ],
 )
 def test_cue_source_and_content(spec, kind, cue, source, content_has):  # type: ignore[no-untyped-def]

@@ -504,7 +504,8 @@ def _holds_attribution(doc: Doc, outer: AttributionSpan, inner: Sequence[Attribu
         own = doc[i.cue[0]]
         if any(t.text == ";" for t in doc[min(own.i, cue.i) : max(own.i, cue.i)]):
             continue  # "A estimates that …; B put it at …": two statements side by side
-        if any(m.dep_ == "mark" and m.lower_ in contrast for m in own.children):
+        marks = [c for c in own.children if c.dep_ == "mark" and c.lower_ in contrast]
+        if marks and any(c.dep_ in {"nsubj", "nsubjpass"} for c in own.children):
             continue  # "A said it was 120,000, while B estimate 200,000": side by side too
         if _closes(doc, outer, own):
             return True

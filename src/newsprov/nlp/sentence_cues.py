@@ -321,7 +321,7 @@ def _own_content(verb: Token, subj: Token | None, cues: CueLexicon) -> tuple[Cha
             or _count_conjunct(c, cues)
         )
         and not (verb.lemma_ in cues.via_verbs and c.dep_ in {"dobj", "dative", "iobj"})
-        and not (c.dep_ == "advcl" and cues.is_cue_verb(c.lemma_, c.lower_))
+        and not (c.dep_ == "advcl" and _second_statement(c, cues))
     ]
     return merge(subtree_chars(c) for c in rest)
 
@@ -338,8 +338,15 @@ def _goes_with(child: Token, last: int, asks: bool, cues: CueLexicon) -> bool:
         child.dep_ == "advcl"
         and child.i > last
         and any(m.dep_ == "mark" and m.lower_ in cues.contrast_marks for m in child.children)
-        and not cues.is_cue_verb(child.lemma_, child.lower_)  # "…, while Y estimate …"
+        and not _second_statement(child, cues)
     )
+
+
+def _second_statement(clause: Token, cues: CueLexicon) -> bool:
+    """A clause with a cue and a speaker of its own ("…, while organisers estimate …"): a
+    statement beside the cue's, not part of it ("… while chanting" is the same speaker's)."""
+    own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
+    return own_subject and cues.is_cue_verb(clause.lemma_, clause.lower_)
 
 
 def _says_own(verb: Token, cues: CueLexicon) -> bool:
