@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from .boundaries import credit_spans, doc_text, paragraph_of, trimmed
 from .coref import Cluster
@@ -92,18 +92,8 @@ def carry(
 
 
 def continues(sent: Span) -> bool:
-    """Does the sentence's count continue the previous one ("Another 900 homes …", "200
-    more bodies"; not "more than 2,500 troops", a bound)?"""
-    return any(t.lower_ in _CONTINUATION and not _bound(t) for t in sent)
-
-
-def _bound(tok: Token) -> bool:
-    """ "more than 2,500": a lower bound before a number, not a further count."""
-    doc = tok.doc
-    if tok.lower_ != "more" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "than":
-        return False
-    after = doc[tok.i + 2]
-    return after.like_num or after.is_currency
+    """Does the sentence's count continue the previous one ("Another 900 homes …")?"""
+    return any(t.lower_ in _CONTINUATION for t in sent)
 
 
 def inherit(
