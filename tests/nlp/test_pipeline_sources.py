@@ -146,6 +146,12 @@ def test_figure_source_from_attribution(pipeline, text, value, source):  # type:
         ("Fire.\n\nThe claim that 40 homes burned was disputed.\n", 40),
         # what was counted did not count itself
         ("Quake.\n\nMore than 640 aftershocks were recorded on Tuesday.\n", 640),
+        # "Further north" moves to another place: no count continuing the last report
+        (
+            "Fire.\n\nThe blaze grew to 320 acres, fire spokesman Dan Berlant said.\n\n"
+            "Further north, a second wildfire forced the evacuation of 133 homes.\n",
+            133,
+        ),
     ],
 )
 def test_figure_without_source(pipeline, text, value):  # type: ignore[no-untyped-def]

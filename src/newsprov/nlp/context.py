@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .boundaries import credit_spans, doc_text, paragraph_of, trimmed
 from .coref import Cluster
@@ -92,8 +92,14 @@ def carry(
 
 
 def continues(sent: Span) -> bool:
-    """Does the sentence's count continue the previous one ("Another 900 homes …")?"""
-    return any(t.lower_ in _CONTINUATION for t in sent)
+    """Does the sentence's count continue the previous one ("Another 900 homes …", "a
+    further 40 bodies"; not "Further north, …", an adverb of place)?"""
+    return any(t.lower_ in _CONTINUATION and not _adverb_of_place(t) for t in sent)
+
+
+def _adverb_of_place(tok: Token) -> bool:
+    """ "Further north", "further south": "further" as an adverb, not a count's adjective."""
+    return tok.lower_ == "further" and tok.pos_ == "ADV"
 
 
 def inherit(
