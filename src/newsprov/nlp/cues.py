@@ -50,6 +50,8 @@ class CueLexicon:
         """Can a noun name a speaker or a speaking document ("the announcer", "the poll")?"""
         if self.is_document(lemma, word) or lemma in self.speaker_nouns:
             return True
+        if word in self.speaker_nouns:
+            return True  # a word the lemmatizer reads as another ("media" as "medium")
         if lemma in self.not_agents or word in self.not_agents:
             return False
         return word.endswith(self.agent_suffixes) or lemma.endswith(self.agent_suffixes)
