@@ -336,6 +336,23 @@ JOINED_TOLD = (
     "dead|NOUN|dobj|1|dead and|CCONJ|cc|1|and told|VERB|conj|1|tell AFP|PROPN|dobj|5|AFP "
     ".|PUNCT|punct|1|."
 )
+# "HALDEN, Norway (AP) - Rescuers recovered nine bodies, but say 40 remain missing.": the
+# parse gave the first verb two subjects, the dateline and the rescuers
+DATELINE_CONJ = (
+    "HALDEN|PROPN|nsubj|8 ,|PUNCT|punct|0 Norway|PROPN|conj|0 (|PUNCT|punct|2 AP|PROPN|appos|2 "
+    ")|PUNCT|punct|0 -|PUNCT|punct|0 Rescuers|PROPN|nsubj|8 recovered|VERB|ROOT|8|recover "
+    "nine|NUM|nummod|10 bodies|NOUN|dobj|8|body ,|PUNCT|punct|8 but|CCONJ|cc|8 "
+    "say|VERB|conj|8|say 40|NUM|nsubj|15 remain|VERB|ccomp|13|remain "
+    "missing|VERB|acomp|15|miss .|PUNCT|punct|8"
+)
+# "HALDEN COUNTY, Norway -- Crews searching the rubble found 15 bodies.": the dateline's
+# country and the crews both hung on the dateline as appositions
+DATELINE_APPOS = (
+    "HALDEN|PROPN|compound|1 COUNTY|PROPN|nsubj|9 ,|PUNCT|punct|1 Norway|PROPN|appos|1 "
+    "--|PUNCT|punct|1 Crews|NOUN|appos|1|crew searching|VERB|acl|5|search the|DET|det|8 "
+    "rubble|NOUN|dobj|6 found|VERB|ROOT|9|find 15|NUM|nummod|11 bodies|NOUN|dobj|9|body "
+    ".|PUNCT|punct|9"
+)
 # "The toll rose to 40, the Courier quoted Mayor Ann Vale as saying."
 QUOTED_ACTIVE = (
     "The|DET|det|1|the toll|NOUN|nsubj|2|toll rose|VERB|ccomp|8|rise to|ADP|prep|2|to "
@@ -380,6 +397,18 @@ def test_quoted_as_saying(spec, source, via, content_has):  # type: ignore[no-un
 )
 def test_a_cue_joined_without_and_speaks_for_the_phrase_before_it(spec, source):  # type: ignore[no-untyped-def]
     found = [a for a in _one(parsed(spec)) if a[1] == "told"]
+    assert found and (found[0][2] or "").startswith(source), found
+
+
+@pytest.mark.parametrize(
+    ("spec", "ents", "cue", "source"),
+    [
+        (DATELINE_CONJ, [(0, 1, "GPE"), (2, 3, "GPE")], "say", "Rescuers"),
+        (DATELINE_APPOS, [(0, 2, "GPE"), (3, 4, "GPE")], "found", "Crews"),
+    ],
+)
+def test_a_dateline_never_speaks(spec, ents, cue, source):  # type: ignore[no-untyped-def]
+    found = [a for a in _one(parsed(spec, ents)) if a[1] == cue]
     assert found and (found[0][2] or "").startswith(source), found
 
 

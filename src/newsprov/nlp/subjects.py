@@ -23,6 +23,7 @@ _OPENING_MARKS = {"“", "``"}
 _CLOSING_MARKS = {"”"}
 _STRAIGHT_MARKS = {'"', "''"}
 _NP_MAX = 10  # tokens of a speaker noun phrase before a final reporting verb
+_PLACES = {"GPE", "LOC", "FAC"}  # entity labels of places
 
 
 def sentence_initial_before_name(verb: Token) -> bool:
@@ -37,7 +38,17 @@ def _past_dateline(tok: Token) -> Token | None:
     President Obama, …, said"): the dateline is no subject, the name is."""
     if tok.ent_type_ != "GPE":
         return None
-    return next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    for c in tok.children:  # past the dateline's own country: "MAO COUNTY, China -- Crews"
+        named = c.pos_ == "PROPN" or (c.pos_ == "NOUN" and _after_dash(c))
+        if c.dep_ == "appos" and c.i > tok.i and c.ent_type_ not in _PLACES and named:
+            return c
+    return None
+
+
+def _after_dash(tok: Token) -> bool:
+    """Is the phrase of ``tok`` the first after a dateline's dash ("-- Crews …")?"""
+    start = tok.left_edge.i
+    return start > 0 and tok.doc[start - 1].text in {"-", "--", "—", "–"}
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -99,7 +110,11 @@ def subject_of(verb: Token) -> Token | None:
         closing = _unjoined_closing_phrase(verb)
         if closing is not None:
             return closing
-        return next((c for c in head.children if c.dep_ in _SUBJ), None)
+        subjects = [c for c in head.children if c.dep_ in _SUBJ]
+        if not subjects:
+            return None
+        nearest = min(subjects, key=lambda c: abs(c.i - head.i))  # not a dateline before it
+        return _past_dateline(nearest) or nearest
     if infinitive or (verb.tag_ == "VBG" and _after_comma(verb)):
         # "X went so far as to say", "X shared the news, writing “…”" parsed astray
         return _nearest_subject(verb)
