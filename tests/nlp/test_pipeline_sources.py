@@ -146,6 +146,12 @@ def test_figure_source_from_attribution(pipeline, text, value, source):  # type:
         ("Fire.\n\nThe claim that 40 homes burned was disputed.\n", 40),
         # what was counted did not count itself
         ("Quake.\n\nMore than 640 aftershocks were recorded on Tuesday.\n", 640),
+        # what a count counts does not own it: "the number of recovered bodies"
+        (
+            "Landslide.\n\nRescue teams have recovered another body, bringing the number of "
+            "retrieved bodies to three.\n",
+            3,
+        ),
         # "Further north" moves to another place: no count continuing the last report
         (
             "Fire.\n\nThe blaze grew to 320 acres, fire spokesman Dan Berlant said.\n\n"

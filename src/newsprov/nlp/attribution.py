@@ -245,8 +245,8 @@ def _owner(tok: Token, table: EntityTable) -> Cluster | None:
             found = _appos_org(table, child)  # "96 people, a figure the NDRRMA warned …"
         elif child.dep_ == "prep" and child.lower_ in {"from", "by", "of", "for"}:
             found = _speaker(table, next((p for p in child.children if p.dep_ == "pobj"), None))
-            if child.lower_ == "of" and found is not None and found.kind is EntityType.PERSON:
-                found = None if found.anonymous else found  # "a survey of 800 farmers"
+            if child.lower_ == "of" and found is not None and found.anonymous:
+                found = None  # what was counted: "a survey of 800 farmers", "the number of bodies"
             if child.lower_ == "for" and found is not None:
                 # "a poll for the Institute": the body that commissioned the count
                 commissioned = found.kind is EntityType.ORGANISATION
