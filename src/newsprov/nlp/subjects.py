@@ -24,6 +24,8 @@ _CLOSING_MARKS = {"”"}
 _STRAIGHT_MARKS = {'"', "''"}
 _NP_MAX = 10  # tokens of a speaker noun phrase before a final reporting verb
 _PLACES = {"GPE", "LOC", "FAC"}  # entity labels of places
+# relations climbed from a phrase's last word to the name heading it
+_CLIMB = {"pobj", "prep", "appos", "poss", "compound", "case"}
 
 
 def sentence_initial_before_name(verb: Token) -> bool:
@@ -119,9 +121,6 @@ def subject_of(verb: Token) -> Token | None:
         # "X went so far as to say", "X shared the news, writing “…”" parsed astray
         return _nearest_subject(verb)
     return None
-
-
-_CLIMB = {"pobj", "prep", "appos", "poss", "compound", "case"}
 
 
 def _unjoined_closing_phrase(verb: Token) -> Token | None:
