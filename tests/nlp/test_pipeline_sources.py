@@ -114,6 +114,13 @@ def _names(ex):  # type: ignore[no-untyped-def]
             45,
             "Harbor Authority",
         ),
+        # a polling average a clause is framed in reports it
+        (
+            "Race.\n\nWhile Vale leads nationally, she trails Lee in the PollTrackr average of "
+            "state polls by nearly 9 percentage points.\n",
+            9,
+            "PollTrackr",
+        ),
         # a shorter description names the unnamed body described in full before
         (
             "Floods.\n\nThe toll hit 98, the national disaster agency said on Monday.\n\n"
