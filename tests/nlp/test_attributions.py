@@ -336,6 +336,28 @@ JOINED_TOLD = (
     "dead|NOUN|dobj|1|dead and|CCONJ|cc|1|and told|VERB|conj|1|tell AFP|PROPN|dobj|5|AFP "
     ".|PUNCT|punct|1|."
 )
+# "The poll has Vale at 45 percent.": "have" reports with a document as its subject ...
+POLL_HAS = (
+    "The|DET|det|1|the poll|NOUN|nsubj|2|poll has|VERB|ROOT|2|have Vale|PROPN|dobj|2|Vale "
+    "at|ADP|prep|2|at 45|NUM|nummod|6|45 percent|NOUN|pobj|4|percent .|PUNCT|punct|2|."
+)
+# ... and not with a person: "The senator has 40 aides."
+SENATOR_HAS = (
+    "The|DET|det|1|the senator|NOUN|nsubj|2|senator has|VERB|ROOT|2|have 40|NUM|nummod|4|40 "
+    "aides|NOUN|dobj|2|aide .|PUNCT|punct|2|."
+)
+# "In the PollTrackr average, Vale leads by 4 points." / "Vale leads by an average of 20
+# points.": a polling average frames a sentence; "an average of 20" is a quantity
+IN_AVERAGE = (
+    "In|ADP|prep|6|in the|DET|det|3|the PollTrackr|PROPN|compound|3|PollTrackr "
+    "average|NOUN|pobj|0|average ,|PUNCT|punct|6|, Vale|PROPN|nsubj|6|Vale leads|VERB|ROOT|6|lead "
+    "by|ADP|prep|6|by 4|NUM|nummod|9|4 points|NOUN|pobj|7|point .|PUNCT|punct|6|."
+)
+BY_AVERAGE = (
+    "Vale|PROPN|nsubj|1|Vale leads|VERB|ROOT|1|lead by|ADP|prep|1|by an|DET|det|4|an "
+    "average|NOUN|pobj|2|average of|ADP|prep|4|of 20|NUM|nummod|7|20 points|NOUN|pobj|5|point "
+    ".|PUNCT|punct|1|."
+)
 # "HALDEN, Norway (AP) - Rescuers recovered nine bodies, but say 40 remain missing.": the
 # parse gave the first verb two subjects, the dateline and the rescuers
 DATELINE_CONJ = (
@@ -449,6 +471,7 @@ def _one(doc: Doc) -> list[tuple[str, str, str | None, list[str]]]:
         (SHOW_AS_NOUN, "verb", "show", "Audit files from Vale", "that 40 accounts ran searches"),
         (COUNT_CONJUNCT, "verb", "reported", "Vale", "900 injured"),
         (WHILE_NOTING, "verb", "put", "Officials", "while noting 12 arrests"),
+        (POLL_HAS, "verb", "has", "The poll", "45 percent"),
     ],
 )
 def test_cue_source_and_content(spec, kind, cue, source, content_has):  # type: ignore[no-untyped-def]
@@ -490,6 +513,7 @@ def test_content_leaves_out(spec, cue, absent):  # type: ignore[no-untyped-def]
         (REAL_NOUN, "projects"),  # a plural noun with a relative clause
         (A_SHOW, "show"),  # a noun with its own determiner
         (SHOT, "shot"),  # a verb without the particle that makes it a cue
+        (SENATOR_HAS, "has"),  # "have" reports only with a document as its subject
     ],
 )
 def test_no_cue(spec, word):  # type: ignore[no-untyped-def]
@@ -607,6 +631,8 @@ IN_INTERVIEW = (
         (SAID_IN, []),  # the verb names its source: the mayor, not the report
         (COUNTED_SAID, [("In", "a survey", "38 percent")]),  # who said it was counted
         (IN_INTERVIEW, []),  # an act of speaking is not a document that speaks
+        (IN_AVERAGE, [("In", "the PollTrackr average", "Vale leads by 4 points")]),
+        (BY_AVERAGE, []),  # a quantity, not a document
     ],
 )
 def test_framing_documents(spec, frames):  # type: ignore[no-untyped-def]

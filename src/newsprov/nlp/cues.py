@@ -36,6 +36,7 @@ class CueLexicon:
     phrasal_verbs: frozenset[tuple[str, str]] = frozenset()
     quantity_heads: frozenset[str] = frozenset()
     contrast_marks: frozenset[str] = frozenset()
+    document_verbs: frozenset[str] = frozenset()
 
     def is_cue_verb(self, lemma: str, word: str) -> bool:
         """Is the verb a cue, by its lemma or, where the lemmatizer errs ("rated" ->
@@ -105,6 +106,7 @@ def _parse(raw: str) -> CueLexicon:
         object_not_speech=frozenset(data.get("object_not_speech", [])),
         quantity_heads=frozenset(data.get("quantity_heads", [])),
         contrast_marks=frozenset(data.get("contrast_marks", [])),
+        document_verbs=frozenset(data.get("document_verbs", [])),
         phrasal_verbs=frozenset(
             (lemma, particle)
             for lemma, particle in (p.split() for p in data.get("phrasal_verbs", []))

@@ -185,7 +185,8 @@ def _clause_after_subject(sent: Span, tok: Token) -> tuple[Token, tuple[int, int
 def _is_cue_verb(tok: Token, cues: CueLexicon) -> bool:
     if tok.pos_ not in VERBS and not (tok.pos_ == "PROPN" and sentence_initial_before_name(tok)):
         return False  # ("Stated Stone:", the verb tagged as part of the name)
-    if not cues.is_cue_verb(tok.lemma_, tok.lower_) and not _phrasal(tok, cues):
+    lexical = cues.is_cue_verb(tok.lemma_, tok.lower_) or _phrasal(tok, cues)
+    if not lexical and not _document_verb(tok, cues):
         return False
     if tok.dep_ == "amod" and tok.tag_ != "VBD" and not sentence_initial_before_name(tok):
         return False  # "the reported figures"; not '"…," tweeted X' nor "Added X: …"
@@ -196,6 +197,15 @@ def _is_cue_verb(tok: Token, cues: CueLexicon) -> bool:
     if tok.lemma_ in cues.object_not_speech and any(c.dep_ == "dobj" for c in tok.children):
         return False  # "to add 7,000 soldiers"
     return tok.lemma_ not in cues.object_source_verbs or tok.tag_ != "VBG"
+
+
+def _document_verb(tok: Token, cues: CueLexicon) -> bool:
+    """A verb that reports only with a document as its subject: "the poll has Clinton at
+    45 percent", "a poll giving her a 4-point lead" (not "the senator has two aides")."""
+    if tok.lemma_ not in cues.document_verbs:
+        return False
+    subj = subject_of(tok)
+    return subj is not None and cues.is_document(subj.lemma_, subj.lower_)
 
 
 def _phrasal(tok: Token, cues: CueLexicon) -> bool:
@@ -485,11 +495,19 @@ def _framing_documents(sent: Span, cues: CueLexicon, inside: set[int]) -> list[A
         if cues.is_cue_verb(tok.head.lemma_, tok.head.lower_) and _names_speaker(tok.head):
             continue  # "said in a report": the verb's subject is the source
         obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
-        if obj is None or obj.lemma_.lower() not in cues.frame_documents:
+        if obj is None or obj.lemma_.lower() not in cues.frame_documents or _measure(obj):
             continue
         source = phrase_span(obj, inside)
         out.append(AttributionSpan((tok.i, tok.i + 1), source, sent_chars(sent), "frame"))
     return out
+
+
+def _measure(noun: Token) -> bool:
+    """ "by an average of 20 points", "a count of 40": a quantity, not a document."""
+    return any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(t.like_num for t in c.subtree)
+        for c in noun.children
+    )
 
 
 def _names_speaker(verb: Token) -> bool:
