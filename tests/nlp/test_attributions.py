@@ -346,6 +346,11 @@ SENATOR_HAS = (
     "The|DET|det|1|the senator|NOUN|nsubj|2|senator has|VERB|ROOT|2|have 40|NUM|nummod|4|40 "
     "aides|NOUN|dobj|2|aide .|PUNCT|punct|2|."
 )
+# ... nor with a body or plan that is no count: "The campaign has 1,000 volunteers."
+CAMPAIGN_HAS = (
+    "The|DET|det|1|the campaign|NOUN|nsubj|2|campaign has|VERB|ROOT|2|have "
+    "1,000|NUM|nummod|4|1,000 volunteers|NOUN|dobj|2|volunteer .|PUNCT|punct|2|."
+)
 # "In the PollTrackr average, Vale leads by 4 points." / "Vale leads by an average of 20
 # points.": a polling average frames a sentence; "an average of 20" is a quantity
 IN_AVERAGE = (
@@ -513,7 +518,8 @@ def test_content_leaves_out(spec, cue, absent):  # type: ignore[no-untyped-def]
         (REAL_NOUN, "projects"),  # a plural noun with a relative clause
         (A_SHOW, "show"),  # a noun with its own determiner
         (SHOT, "shot"),  # a verb without the particle that makes it a cue
-        (SENATOR_HAS, "has"),  # "have" reports only with a document as its subject
+        (SENATOR_HAS, "has"),  # "have" reports only with a count or survey as its subject
+        (CAMPAIGN_HAS, "has"),
     ],
 )
 def test_no_cue(spec, word):  # type: ignore[no-untyped-def]

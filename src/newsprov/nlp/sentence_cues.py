@@ -200,12 +200,13 @@ def _is_cue_verb(tok: Token, cues: CueLexicon) -> bool:
 
 
 def _document_verb(tok: Token, cues: CueLexicon) -> bool:
-    """A verb that reports only with a document as its subject: "the poll has Clinton at
-    45 percent", "a poll giving her a 4-point lead" (not "the senator has two aides")."""
+    """A verb that reports only with a count or survey as its subject: "the poll has
+    Clinton at 45 percent", "a poll giving her a 4-point lead" (not "the senator has two
+    aides", nor "the campaign has had 1,000 volunteers")."""
     if tok.lemma_ not in cues.document_verbs:
         return False
     subj = subject_of(tok)
-    return subj is not None and cues.is_document(subj.lemma_, subj.lower_)
+    return subj is not None and subj.lemma_.lower() in cues.frame_documents
 
 
 def _phrasal(tok: Token, cues: CueLexicon) -> bool:
