@@ -391,11 +391,16 @@ def _is_title(word: str) -> bool:
     """A title or role opening a name, singular or plural, or a short capitalised
     abbreviation of one ("Sen.", "Senators", "AG")."""
     low = fold(word).strip(".")
-    lex = lexicon()
-    titles = lex.titles | lex.role_titles
-    if {low, low.removesuffix("s"), low + "."} & titles:
+    if {low, low.removesuffix("s"), low + "."} & _title_words():
         return True
     return word.isalpha() and word.isupper() and len(word) <= 3
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """Titles and roles that may open a person's name (built once)."""
+    lex = lexicon()
+    return lex.titles | lex.role_titles
 
 
 def _untitled(name: str) -> str:

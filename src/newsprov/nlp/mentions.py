@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
@@ -323,6 +324,13 @@ def _sort_titled_family_names(doc: Doc, clusters: list[Cluster]) -> None:
     who share it, as the title and the pronouns after their full names tell."""
     people = [c for c in clusters if c.kind is EntityType.PERSON and not c.anonymous]
     starts = sorted(m.start for c in people for m in c.mentions)
+    sexes: dict[int, str | None] = {}  # by cluster id, worked out once when first asked
+
+    def sex_of(c: Cluster) -> str | None:
+        if id(c) not in sexes:
+            sexes[id(c)] = _sex(doc, c, starts)
+        return sexes[id(c)]
+
     for owner in people:
         for m in list(owner.mentions):
             sex = _title_sex(doc, m)
@@ -331,7 +339,7 @@ def _sort_titled_family_names(doc: Doc, clusters: list[Cluster]) -> None:
             sharing = [
                 c for c in people if any(" " in f and person_matches(m.name, f) for f in c.forms())
             ]
-            chosen = [c for c in sharing if _sex(doc, c, starts) == sex]
+            chosen = [c for c in sharing if sex_of(c) == sex]
             if len(sharing) < 2 or len(chosen) != 1 or chosen[0] is owner:
                 continue
             owner.mentions.remove(m)
@@ -369,7 +377,8 @@ def _sex(doc: Doc, cluster: Cluster, starts: list[int]) -> str | None:
         if title is not None:
             votes[title] += 1
             continue
-        nxt = next((s for s in starts if s >= m.end), len(doc))
+        k = bisect_left(starts, m.end)
+        nxt = starts[k] if k < len(starts) else len(doc)
         for tok in doc[m.end : min(nxt, m.end + _SEX_WINDOW)]:
             if tok.pos_ == "PRON" and (sex := _sex_of_word(tok)) is not None:
                 votes[sex] += 1

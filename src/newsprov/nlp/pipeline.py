@@ -53,6 +53,7 @@ from .entities import build_entity_table
 from .lemmas import cache_lemmas
 from .quotes import QuoteSpan, evidence_span, find_quotes
 from .resolution import Resolved, resolve_sources
+from .sentence_cues import contrasted_statement
 from .sentence_dates import figure_date
 
 __all__ = ["MAX_CHARS", "build_pipeline", "check_length", "doc_to_records", "extract"]
@@ -497,15 +498,14 @@ def _holds_attribution(doc: Doc, outer: AttributionSpan, inner: Sequence[Attribu
     clause Y's cue governs), or "X said …, people familiar with it said" (Y's cue closes
     the sentence, hung off X's however the parse made its content)?"""
     cue = doc[outer.cue[0]]
-    contrast = load_cues().contrast_marks
+    cues = load_cues()
     for i in inner:
         if i is outer or i.source is None:
             continue
         own = doc[i.cue[0]]
         if any(t.text == ";" for t in doc[min(own.i, cue.i) : max(own.i, cue.i)]):
             continue  # "A estimates that …; B put it at …": two statements side by side
-        marks = [c for c in own.children if c.dep_ == "mark" and c.lower_ in contrast]
-        if marks and any(c.dep_ in {"nsubj", "nsubjpass"} for c in own.children):
+        if contrasted_statement(own, cues):
             continue  # "A said it was 120,000, while B estimate 200,000": side by side too
         if _closes(doc, outer, own):
             return True

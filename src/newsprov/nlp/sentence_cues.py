@@ -13,7 +13,7 @@ from .cues import CueLexicon
 from .quotemarks import QuoteSpan, token_at
 from .subjects import saying_subject, sentence_initial_before_name, subject_of
 
-__all__ = ["VERBS", "inside_quotes", "mark_tokens", "sentence_cues"]
+__all__ = ["VERBS", "contrasted_statement", "inside_quotes", "mark_tokens", "sentence_cues"]
 
 _CLAUSES = {"ccomp", "xcomp", "csubj"}
 _INTERRUPTING = {"parataxis", "ccomp", "advcl"}
@@ -348,9 +348,14 @@ def _goes_with(child: Token, last: int, asks: bool, cues: CueLexicon) -> bool:
     return (
         child.dep_ == "advcl"
         and child.i > last
-        and any(m.dep_ == "mark" and m.lower_ in cues.contrast_marks for m in child.children)
+        and _contrasted(child, cues)
         and not _second_statement(child, cues)
     )
+
+
+def _contrasted(clause: Token, cues: CueLexicon) -> bool:
+    """Is the clause opened by a contrast mark ("while", "whereas")?"""
+    return any(m.dep_ == "mark" and m.lower_ in cues.contrast_marks for m in clause.children)
 
 
 def _second_statement(clause: Token, cues: CueLexicon) -> bool:
@@ -358,6 +363,12 @@ def _second_statement(clause: Token, cues: CueLexicon) -> bool:
     statement beside the cue's, not part of it ("… while chanting" is the same speaker's)."""
     own_subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
     return own_subject and cues.is_cue_verb(clause.lemma_, clause.lower_)
+
+
+def contrasted_statement(clause: Token, cues: CueLexicon) -> bool:
+    """A second statement set beside another by a contrast ("A said it was 120,000, while
+    B estimate 200,000"): neither relays the other."""
+    return _contrasted(clause, cues) and _second_statement(clause, cues)
 
 
 def _says_own(verb: Token, cues: CueLexicon) -> bool:
