@@ -119,6 +119,23 @@ def detect_headings(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_TITLE_MIN_WORDS = 3  # capitalised words of four letters or more
+
+
+def title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Lines written in title case ("At Least 15 People Killed in Air Strikes"), where a
+    capital says nothing of a name: every word of four letters or more is capitalised,
+    and there are at least three of them."""
+    out = []
+    for start, end in _paragraphs(text):
+        long = [w for w in _TITLE_WORD.findall(text[start:end]) if len(w) >= 4]
+        capitals = len(long) >= _TITLE_MIN_WORDS and all(w[0].isupper() for w in long)
+        if capitals and not all(w.isupper() for w in long):  # a line in capitals is no title
+            out.append((start, end))
+    return out
+
+
 def _blank_around(text: str, start: int, end: int) -> bool:
     """The line is preceded and followed by a blank line (or the text edge).
 

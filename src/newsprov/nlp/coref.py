@@ -30,7 +30,7 @@ from .sources import (
     source_lexicon,
 )
 from .speakers import salient_person, territorial_org
-from .tokens import token_texts
+from .tokens import opens_sentence, token_texts
 
 __all__ = ["Cluster", "EntityTable", "Mention", "outlet_entity"]
 
@@ -463,7 +463,7 @@ def _qualifier(tok: Token) -> str | None:
     text = words.text
     first = words[0]  # "Federal and state officials", not "Chinese officials"
     named = first.ent_type_ or first.lower_ in lexicon().demonyms
-    if first.is_sent_start and first.pos_ in {"ADJ", "NOUN"} and not named:
+    if opens_sentence(first) and first.pos_ in {"ADJ", "NOUN"} and not named:
         text = text[0].lower() + text[1:]
     return text
 

@@ -27,14 +27,14 @@ from .aliases import (
     lexicon,
     person_matches,
 )
-from .boundaries import doc_text, heading_spans
+from .boundaries import doc_text, heading_spans, title_case_lines
 from .coref import Cluster, EntityTable, Mention, outlet_entity
 from .evidence import WEAK, context_votes, is_english, name_kind, role_beside
 from .known_names import credit_mention
 from .name_shape import demonym_kind
 from .outlet_names import ambiguous_outlet, looks_like_outlet
 from .patterns import joined, patterns
-from .tokens import token_texts
+from .tokens import opens_sentence, token_texts
 
 __all__ = ["LABELS", "ambiguous_outlet", "build_entity_table"]
 
@@ -182,19 +182,37 @@ def _cut_run_on_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 def _drop_lone_words(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """A capitalised word opening a sentence that the model calls a person ("Wildfires
-    tore through…") and that never recurs nor matches a full name is not a person."""
+    """Names whose capitals only their place explains: a capitalised word opening a
+    sentence (or following a dateline's dash) that the model calls a person ("Wildfires
+    tore through…", "KATMANDU, Nepal -- Crews searched…") and that never recurs nor
+    matches a full name; and a name in a title-case line ("… Killed in Air Strikes in
+    Syrian City of Aleppo") that the article never writes so outside such lines."""
     counts: dict[str, int] = {}
     for m in mentions:
         counts[m.name] = counts.get(m.name, 0) + 1
     full = [m.name for m in mentions if m.kind is EntityType.PERSON and " " in m.name]
+    titles = title_case_lines(doc_text(doc))
     out = []
     for m in mentions:
         lone = m.kind is EntityType.PERSON and " " not in m.name and counts[m.name] == 1
-        if lone and doc[m.start].is_sent_start and not any(person_matches(m.name, f) for f in full):
+        opens = opens_sentence(doc[m.start])
+        if lone and opens and not any(person_matches(m.name, f) for f in full):
+            continue
+        if _only_in_titles(doc, m, titles):
             continue
         out.append(m)
     return out
+
+
+def _only_in_titles(doc: Doc, m: Mention, titles: list[tuple[int, int]]) -> bool:
+    """Does the mention lie in a title-case line, its words never written elsewhere?"""
+    if not any(s <= m.start_char < e for s, e in titles):
+        return False
+    text = doc_text(doc)
+    for hit in re.finditer(r"(?<!\w)" + re.escape(m.name) + r"(?!\w)", text):
+        if not any(s <= hit.start() < e for s, e in titles):
+            return False
+    return True
 
 
 def _defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[tuple[str, str]]:

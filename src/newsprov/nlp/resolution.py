@@ -27,6 +27,7 @@ from .boundaries import doc_text
 from .coref import Cluster, EntityTable, Mention
 from .cues import CueLexicon
 from .sources import salient_org
+from .tokens import opens_sentence
 
 __all__ = ["Resolved", "resolve_sources"]
 
@@ -246,7 +247,7 @@ def _is_name(tok: Token) -> bool:
     RealClearPolitics", "polling by the A.F.L.-C.I.O.")."""
     if not tok.text[:1].isupper() or tok.lower_ in _DETERMINERS:
         return False
-    return tok.pos_ == "PROPN" or (tok.pos_ in {"NOUN", "ADJ"} and not tok.is_sent_start)
+    return tok.pos_ == "PROPN" or (tok.pos_ in {"NOUN", "ADJ"} and not opens_sentence(tok))
 
 
 def _styled(word: str) -> bool:

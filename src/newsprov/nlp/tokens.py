@@ -1,4 +1,4 @@
-"""Every token's text of a Doc, read once.
+"""Every token's text of a Doc, read once; and where a sentence opens.
 
 spaCy makes a new ``Token`` object (and looks its text up in the vocabulary) on every
 ``doc[i]`` and every step over the Doc; several rules scan all of an article's tokens for
@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from weakref import WeakKeyDictionary
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-__all__ = ["appositions", "token_texts"]
+__all__ = ["appositions", "opens_sentence", "token_texts"]
 
 _TEXTS: WeakKeyDictionary[Doc, list[str]] = WeakKeyDictionary()
 _APPOS: WeakKeyDictionary[Doc, tuple[int, list[int]]] = WeakKeyDictionary()
@@ -34,3 +34,16 @@ def appositions(doc: Doc) -> list[int]:
     if found is None or found[0] != len(doc):
         found = _APPOS[doc] = (len(doc), [t.i for t in doc if t.dep_ == "appos"])
     return found[1]
+
+
+_DASHES = {"-", "--", "—", "–"}
+
+
+def opens_sentence(tok: Token) -> bool:
+    """Is ``tok`` the first word of a sentence, or of the text after a dateline's dash
+    ("KATMANDU, Nepal -- Crews searched …")? Its capital then says nothing of a name."""
+    if tok.is_sent_start:
+        return True
+    doc = tok.doc
+    after_dash = tok.i >= 2 and doc[tok.i - 1].text in _DASHES
+    return after_dash and doc[tok.i - 2].ent_type_ in {"GPE", "LOC"}
