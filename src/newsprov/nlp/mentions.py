@@ -181,38 +181,87 @@ def _cut_run_on_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _lower_tails(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A name's last word that the article also writes in lower case after the rest of
+    the name ("India's Uttar Pradesh State" beside "in Uttar Pradesh state") is a common
+    noun, not part of the name; with only a nationality left there is no name."""
+    text = doc_text(doc)  # built once
+    out = []
+    for m in mentions:
+        last = doc[m.end - 1]
+        rest = m.name[: -len(last.text)].rstrip()
+        word = last.text
+        shaped = m.end - m.start >= 2 and m.name.endswith(word) and word[1:].islower()
+        if shaped and word[:1].isupper() and f"{rest} {word.lower()}" in text:
+            if is_demonym_phrase(rest):
+                continue  # "Syrian City": an adjective and a noun
+            before = doc[m.end - 2]
+            end_char = before.idx + len(before.text)
+            m = Mention(m.start, m.end - 1, m.start_char, end_char, rest, m.kind)
+        out.append(m)
+    return out
+
+
 def _drop_lone_words(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """Names whose capitals only their place explains: a capitalised word opening a
-    sentence (or following a dateline's dash) that the model calls a person ("Wildfires
-    tore through…", "KATMANDU, Nepal -- Crews searched…") and that never recurs nor
-    matches a full name; and a name in a title-case line ("… Killed in Air Strikes in
-    Syrian City of Aleppo") that the article never writes so outside such lines."""
+    """A capitalised word opening a sentence (or following a dateline's dash) that the
+    model calls a person ("Wildfires tore through…", "KATMANDU, Nepal -- Crews
+    searched…") and that never recurs nor matches a full name is not a person."""
     counts: dict[str, int] = {}
     for m in mentions:
         counts[m.name] = counts.get(m.name, 0) + 1
     full = [m.name for m in mentions if m.kind is EntityType.PERSON and " " in m.name]
-    titles = title_case_lines(doc_text(doc))
     out = []
     for m in mentions:
         lone = m.kind is EntityType.PERSON and " " not in m.name and counts[m.name] == 1
         opens = opens_sentence(doc[m.start])
         if lone and opens and not any(person_matches(m.name, f) for f in full):
             continue
-        if _only_in_titles(doc, m, titles):
-            continue
         out.append(m)
     return out
 
 
-def _only_in_titles(doc: Doc, m: Mention, titles: list[tuple[int, int]]) -> bool:
-    """Does the mention lie in a title-case line, its words never written elsewhere?"""
-    if not any(s <= m.start_char < e for s, e in titles):
-        return False
+def _title_case_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Names in a title-case line ("Lawmakers Rip Donald Trump", "… Killed in Air Strikes
+    in Syrian City of Aleppo"), where capitals say nothing, that the article never writes
+    so outside such lines: cut to the longest run of their words that is a name written
+    elsewhere ("Donald Trump"); dropped when every word is written in lower case
+    elsewhere ("air strikes") or is a nationality. Bylines and credits keep their names."""
     text = doc_text(doc)
-    for hit in re.finditer(r"(?<!\w)" + re.escape(m.name) + r"(?!\w)", text):
-        if not any(s <= hit.start() < e for s, e in titles):
-            return False
-    return True
+    titles = title_case_lines(text)
+    if not titles:
+        return mentions
+
+    def in_titles(char: int) -> bool:
+        return any(s <= char < e for s, e in titles)
+
+    def written_outside(name: str) -> bool:
+        hits = re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text)
+        return any(not in_titles(h.start()) for h in hits)
+
+    outside = {m.name for m in mentions if not in_titles(m.start_char)}
+    lower = {w.lower() for w in re.findall(r"\b[a-z][\w'’-]*", text)}
+    out = []
+    for m in mentions:
+        if not in_titles(m.start_char) or written_outside(m.name):
+            out.append(m)
+            continue
+        run = _known_run(doc, m, outside)
+        if run is not None:
+            out.append(run)
+        elif not all(w.lower() in lower or is_demonym_phrase(w) for w in m.name.split()):
+            out.append(m)
+    return out
+
+
+def _known_run(doc: Doc, m: Mention, names: set[str]) -> Mention | None:
+    """The longest run of the mention's tokens whose text is one of ``names``."""
+    size = m.end - m.start
+    for k in range(size - 1, 0, -1):
+        for i in range(m.start, m.end - k + 1):
+            run = doc[i : i + k]
+            if run.text in names:
+                return Mention(i, i + k, run.start_char, run.end_char, run.text, m.kind)
+    return None
 
 
 def _defined_acronyms(doc: Doc, mentions: list[Mention]) -> list[tuple[str, str]]:
@@ -307,7 +356,8 @@ def build_entity_table(doc: Doc, publisher: str | None = None) -> EntityTable:
     """Cluster the article's mentions into entities (see module docstring). Given the
     ``publisher`` (``Article.outlet``), other outlets are named as the article names
     them (``_outlet_clusters``); without it every outlet takes the registry's name."""
-    mentions = _cut_run_on_names(doc, _drop_lone_words(doc, _mentions(doc)))
+    mentions = _title_case_names(doc, _drop_lone_words(doc, _mentions(doc)))
+    mentions = _cut_run_on_names(doc, _lower_tails(doc, mentions))
     defined = _defined_acronyms(doc, mentions)
     mentions += _acronym_mentions(doc, mentions, defined)
     kinds = _vote_kinds(doc, mentions)

@@ -74,6 +74,7 @@ class Patterns:
     lower_org_phrases: frozenset[str]
     event_heads: frozenset[str]
     event_prefixes: frozenset[str]
+    storm_kinds: frozenset[str]
     place_appos: frozenset[str]
     place_before: frozenset[str]
     locatives: frozenset[str]
@@ -268,9 +269,11 @@ def trim_span(ent: Span) -> Span | None:
 
 def split_title(ent: Span) -> list[Span]:
     """ "Cal Fire Capt. Ruben Ortega" tagged PERSON: the words before a rank are the
-    organisation the person works for, the words after it the person."""
+    organisation the person works for, the words after it the person. An organisation
+    tagged with the rank of the person named next ("Orange County Fire Authority Capt.
+    Steve Concialdi") ends before the rank."""
     if ent.label_ != "PERSON":
-        return [ent]
+        return [_without_rank(ent)]
     titles = patterns().affiliation_titles
     lex = lexicon()
     for k in range(1, len(ent)):
@@ -287,10 +290,24 @@ def split_title(ent: Span) -> list[Span]:
     return [ent]
 
 
+def _without_rank(ent: Span) -> Span:
+    doc, ranks = ent.doc, {t.rstrip(".") for t in patterns().affiliation_titles}
+    if len(ent) < 2 or ent[-1].lower_.rstrip(".") not in ranks:
+        return ent
+    after = ent.end + (ent.end < len(doc) and doc[ent.end].text == ".")
+    if after >= len(doc) or doc[after].ent_type_ != "PERSON":
+        return ent
+    return Span(doc, ent.start, ent.end - 1, label=ent.label_, span_id=ent.id_)
+
+
 def is_event(ent: Span) -> bool:
-    """A named event: "the Sawtooth Fire", "Hurricane Helene", "Operation Desert Storm"."""
+    """A named event: "the Sawtooth Fire", "Hurricane Helene", "Operation Desert Storm",
+    "tropical storm Nalgae"."""
     p = patterns()
     words = [t.lower_ for t in ent]
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.text in p.storm_kinds and ent.label_ != "OUTLET":
+        return len(words) <= 2  # the storm word in lower case: no title, a kind
     if len(words) < 2 or ent.label_ == "OUTLET":
         return False
     if words[0] in p.event_prefixes and words[1] not in p.org_heads:
