@@ -224,8 +224,8 @@ def _title_case_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """Names in a title-case line ("Lawmakers Rip Donald Trump", "… Killed in Air Strikes
     in Syrian City of Aleppo"), where capitals say nothing, that the article never writes
     so outside such lines: cut to the longest run of their words that is a name written
-    elsewhere ("Donald Trump"); dropped when every word is written in lower case
-    elsewhere ("air strikes") or is a nationality. Bylines and credits keep their names."""
+    elsewhere ("Donald Trump"); dropped when most of its words are written in lower case
+    elsewhere ("air strikes") or are nationalities. Bylines and credits keep their names."""
     text = doc_text(doc)
     titles = title_case_lines(text)
     if not titles:
@@ -238,7 +238,10 @@ def _title_case_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         hits = re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text)
         return any(not in_titles(h.start()) for h in hits)
 
-    outside = {m.name for m in mentions if not in_titles(m.start_char)}
+    outside: dict[str, EntityType] = {}
+    for m in mentions:
+        if not in_titles(m.start_char):
+            outside.setdefault(m.name, m.kind)
     lower = {w.lower() for w in re.findall(r"\b[a-z][\w'’-]*", text)}
     out = []
     for m in mentions:
@@ -248,19 +251,24 @@ def _title_case_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         run = _known_run(doc, m, outside)
         if run is not None:
             out.append(run)
-        elif not all(w.lower() in lower or is_demonym_phrase(w) for w in m.name.split()):
-            out.append(m)
+        else:
+            words = m.name.split()
+            common = sum(w.lower() in lower or is_demonym_phrase(w) for w in words)
+            if 2 * common <= len(words):
+                out.append(m)
     return out
 
 
-def _known_run(doc: Doc, m: Mention, names: set[str]) -> Mention | None:
-    """The longest run of the mention's tokens whose text is one of ``names``."""
+def _known_run(doc: Doc, m: Mention, names: dict[str, EntityType]) -> Mention | None:
+    """The longest run of the mention's tokens whose text is one of ``names``, typed as
+    the name is where it is written."""
     size = m.end - m.start
     for k in range(size - 1, 0, -1):
         for i in range(m.start, m.end - k + 1):
             run = doc[i : i + k]
-            if run.text in names:
-                return Mention(i, i + k, run.start_char, run.end_char, run.text, m.kind)
+            kind = names.get(run.text)
+            if kind is not None:
+                return Mention(i, i + k, run.start_char, run.end_char, run.text, kind)
     return None
 
 

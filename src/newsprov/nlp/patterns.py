@@ -295,7 +295,7 @@ def _without_rank(ent: Span) -> Span:
     if len(ent) < 2 or ent[-1].lower_.rstrip(".") not in ranks:
         return ent
     after = ent.end + (ent.end < len(doc) and doc[ent.end].text == ".")
-    if after >= len(doc) or doc[after].ent_type_ != "PERSON":
+    if after >= len(doc) or not (doc[after].pos_ == "PROPN" and doc[after].text[:1].isupper()):
         return ent
     return Span(doc, ent.start, ent.end - 1, label=ent.label_, span_id=ent.id_)
 

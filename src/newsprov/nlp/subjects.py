@@ -44,7 +44,30 @@ def _past_dateline(tok: Token) -> Token | None:
         named = c.pos_ == "PROPN" or (c.pos_ == "NOUN" and _after_dash(c))
         if c.dep_ == "appos" and c.i > tok.i and c.ent_type_ not in _PLACES and named:
             return c
-    return None
+    return _after_dateline_dash(tok)
+
+
+_DATELINE_WORDS = 8  # tokens of a dateline before its dash ("MAO COUNTY, China --")
+
+
+def _after_dateline_dash(tok: Token) -> Token | None:
+    """The head of the phrase after the dash of the dateline ``tok`` opens, however the
+    parser hung it ("RAVELLE, Ostmark -- Crews searching … found")."""
+    sent = tok.sent
+    if tok.i - sent.start > 3:
+        return None
+    window = tok.doc[tok.i + 1 : min(tok.i + _DATELINE_WORDS, sent.end - 1)]
+    dash = next((t for t in window if t.text in _DASHES), None)
+    if dash is None:
+        return None
+    head = tok.doc[dash.i + 1]
+    while head.dep_ in _MODIFIERS and head.head.i > head.i:
+        head = head.head
+    return head if head.pos_ in {"NOUN", "PROPN"} and head.ent_type_ not in _PLACES else None
+
+
+_DASHES = {"-", "--", "—", "–"}
+_MODIFIERS = {"compound", "amod", "det", "nummod", "poss", "nmod", "case"}
 
 
 def _after_dash(tok: Token) -> bool:
