@@ -50,6 +50,14 @@ parsed = doc_builder(_NO_SPACE_BEFORE, _NO_SPACE_AFTER)
         ("KHARTOUM", "Place", "Khartoum"),
         ("UAE", "Place", "UAE"),
         ("President", "Person", "President"),  # a lone title is left alone
+        # a place written short, as datelines do, is named in full
+        ("Calif.", "Place", "California"),
+        ("N.Y.", "Place", "New York"),
+        ("Miss", "Person", "Miss"),  # ... only a place
+        # initials keep their last stop
+        ("the U.S.", "Place", "U.S."),
+        ("U.N.", "Organisation", "U.N."),
+        ("Police Superintendent Dave Cliff", "Person", "Dave Cliff"),
     ],
 )
 def test_clean_name(text: str, kind: str, clean: str) -> None:

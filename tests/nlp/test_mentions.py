@@ -62,6 +62,13 @@ def _entities(pipeline, text):  # type: ignore[no-untyped-def]
             {"Dave Cliff"},
             {"Superintendent Dave Cliff", "Police Superintendent Dave Cliff"},
         ),
+        # a full name the model calls a body, beside "Mr" and the surname, is a person
+        (
+            "The agency's head, Sutopo Purwo Nugroho, said 20 people died. Mr Nugroho said "
+            "1,655 rescuers were deployed.\n",
+            {"Sutopo Purwo Nugroho"},
+            set(),
+        ),
         # "NGO" alone is no name
         ("The Ravelle-based NGO said 25 people had died.\n", set(), {"NGO"}),
     ],
@@ -76,6 +83,14 @@ def test_which_names_survive(pipeline, text, present, absent):  # type: ignore[n
 @pytest.mark.parametrize(
     ("text", "name", "kind"),
     [
+        # an honorific makes a person
+        ("Mr Nugroho said 1,655 rescuers were deployed.\n", "Nugroho", "Person"),
+        (
+            "The agency's head, Sutopo Purwo Nugroho, said 20 people died. Mr Nugroho said "
+            "1,655 rescuers were deployed.\n",
+            "Sutopo Purwo Nugroho",
+            "Person",
+        ),
         # a county sheriff is an office
         (
             "About 1,000 residents fled, Harlow County Sheriff's spokeswoman Neve Orrin said.\n",

@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from importlib import resources
+from types import MappingProxyType
 
 __all__ = [
     "Lexicon",
@@ -39,6 +40,7 @@ __all__ = [
 _SMALL = {"of", "for", "and", "the", "in", "on", "at", "de", "du", "des", "la", "le", "&"}
 _PARTICLES = {"al", "el", "bin", "ibn", "abu", "abd", "van", "von", "der", "da", "di"}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_INITIALS = re.compile(r"(?:^|(?<=\s))(?:[A-Z]\.){2,}$")
 _BASED = re.compile(r"^[\w.]+(?:-[\w.]+)*-(?:based|headquartered|led|backed|run|funded)\s+")
 _ACRONYM_PAREN = re.compile(r"\s*\(([A-Z][A-Za-z0-9&.-]{1,9})\)\s*$")
 
@@ -73,8 +75,10 @@ class Lexicon:
     known_orgs: frozenset[str]
     vague_qualifiers: frozenset[str]
     role_titles: frozenset[str]
+    honorifics: frozenset[str]
     female_words: frozenset[str]
     male_words: frozenset[str]
+    place_abbreviations: Mapping[str, str]
 
 
 @cache
@@ -98,9 +102,17 @@ def lexicon() -> Lexicon:
         known_orgs=_exact(names, "known_orgs"),
         vague_qualifiers=_words(names, "vague_qualifiers"),
         role_titles=_words(names, "role_titles"),
+        honorifics=_words(names, "honorifics"),
         female_words=_words(names, "female_words"),
         male_words=_words(names, "male_words"),
+        place_abbreviations=_mapping(names, "place_abbreviations"),
     )
+
+
+def _mapping(data: dict[str, object], key: str) -> Mapping[str, str]:
+    value = data.get(key, {})
+    assert isinstance(value, dict)
+    return MappingProxyType({str(k): str(v) for k, v in value.items()})
 
 
 def _exact(data: dict[str, object], key: str) -> frozenset[str]:
@@ -143,7 +155,12 @@ def clean_name(text: str, kind: str) -> str:
     name = re.sub(r"^(?:the|The|THE|[Ww]ith)\s+", "", name)  # "(With AFP)"
     name = _BASED.sub("", name)
     name = _ACRONYM_PAREN.sub("", name)
+    initials = _INITIALS.search(name)  # "U.S." keeps its last stop
     name = _POSSESSIVE.sub("", name).strip(" ,.;:-—–\"“”'‘’()[]")
+    if initials is not None and name + "." == initials.group():
+        name += "."
+    if kind == "Place":
+        name = lexicon().place_abbreviations.get(name.rstrip("."), name)  # "Calif." -> "California"
     if kind == "Person":
         name = _strip_titles(name)
     if kind == "Place" and len(name) >= 4 and name.isupper():

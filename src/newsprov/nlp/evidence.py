@@ -115,13 +115,16 @@ def _age_after(doc: Doc, i: int) -> bool:
 
 
 def _before(doc: Doc, start: int, label: EntityType) -> tuple[EntityType, int] | None:
-    """ "the town of X", "residents of X" (place); "fire agency X", "engineer X"; "in X"
+    """ "Mr X" (person); "the town of X", "residents of X" (place); "fire agency X",
+    "engineer X"; "in X"
     (a hint for names the model calls organisations or places, not for persons:
     "a message from Kamel")."""
     if start == 0:
         return None
     prev = doc[start - 1]
     p = patterns()
+    if prev.lower_ in lexicon().honorifics and prev.text[:1].isupper():
+        return EntityType.PERSON, STRONG  # "Mr Nugroho", "Dr. Amal"
     if prev.lower_ == "of" and start >= 2 and doc[start - 2].lower_ in p.place_before:
         return EntityType.PLACE, STRONG
     if prev.text.islower() and prev.pos_ == "NOUN":

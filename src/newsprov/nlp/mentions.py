@@ -338,8 +338,13 @@ def _vote_kinds(doc: Doc, mentions: list[Mention]) -> dict[str, EntityType]:
         if not_person is not None:
             result[name] = not_person
     persons = [n for n, k in result.items() if k is EntityType.PERSON and " " in n]
+    surnames = {n for n, k in result.items() if k is EntityType.PERSON and " " not in n}
     for name, kind in result.items():
-        if kind is EntityType.ORGANISATION and any(person_matches(name, p) for p in persons):
+        if kind is not EntityType.ORGANISATION:
+            continue
+        # "Sutopo Purwo Nugroho" the model calls a body, beside "Mr Nugroho"
+        surname = name.split()[-1] in surnames and name_kind(name) is None
+        if surname or any(person_matches(name, p) for p in persons):
             result[name] = EntityType.PERSON
     return result
 
