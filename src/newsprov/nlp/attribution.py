@@ -131,6 +131,8 @@ def verb_frame(verb: Token, table: EntityTable, *, for_figures: bool = True) -> 
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         return _split(_speaker(table, obj), None, verb.i)
     source = _speaker(table, subj) or described_name(table, subj)
+    if source is not None and source.anonymous and subj is not None:
+        source = _named_appos(table, subj) or source  # "The mayor of X, Tommy Muska, said"
     if source is None and subj is not None:
         surface = surface_subject(verb)
         if surface is not None and surface is not subj:
@@ -177,7 +179,8 @@ def _appos_org(table: EntityTable, tok: Token) -> Cluster | None:
 
 def _named_appos(table: EntityTable, head: Token) -> Cluster | None:
     """The named person an unnamed role is put beside: "according to the mayor of X,
-    Christos Giannakos" (an apposition anywhere in the role's phrase)."""
+    Christos Giannakos", "The mayor of X, Tommy Muska, said" (an apposition anywhere in
+    the role's phrase)."""
     after = head.right_edge.i + 2  # a name the parse hung elsewhere: "the mayor, X,"
     beside = [t.i for t in head.subtree if t.dep_ == "appos"]
     if after < len(head.doc) and head.doc[after - 1].text == ",":

@@ -385,17 +385,28 @@ def _place_context(doc: Doc, ent: Span) -> bool:
 
 
 def _join_places(doc: Doc, ents: list[Span]) -> list[Span]:
-    """ "Latakia and Tartus": a name joined to a place by "and"/"or"/"," is a place."""
+    """ "Latakia and Tartus": a name joined to a place by "and"/"or"/"," is a place; not
+    a person's full name set off by commas after it ("the mayor of West, Tommy Muska,
+    said"), which is an apposition, not a list."""
     out = list(ents)
     for k in range(len(out) - 1):
         a, b = out[k], out[k + 1]
-        if not joined(doc, a.end, b.start):
+        if not joined(doc, a.end, b.start) or _apposed_person(doc, b):
             continue
         labels = {a.label_, b.label_}
         if labels & {"GPE", "LOC"} and labels & {"PERSON", "ORG"}:
             out[k] = Span(doc, a.start, a.end, label="GPE")
             out[k + 1] = Span(doc, b.start, b.end, label="GPE")
     return out
+
+
+def _apposed_person(doc: Doc, ent: Span) -> bool:
+    """A two-word-or-longer PERSON after a lone comma, closed by a comma that no place
+    follows: ", Tommy Muska, later said"."""
+    if ent.label_ != "PERSON" or len(ent) < 2 or doc[ent.start - 1].text != ",":
+        return False
+    closed = ent.end + 1 < len(doc) and doc[ent.end].text == ","
+    return closed and doc[ent.end + 1].ent_type_ not in {"GPE", "LOC"}
 
 
 def _relabel_place(doc: Doc, ent: Span) -> Span:

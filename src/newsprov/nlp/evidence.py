@@ -163,22 +163,23 @@ def context_votes(
 
 
 def role_beside(doc: Doc, start: int, end: int) -> EntityType | None:
-    """ "its coordinator in Bordj Bou Arreridj, Samir Hadjadj, told AFP": a name set off
-    by commas that the parse hung on the place closing a role's phrase is that role's
-    holder, a person."""
+    """ "its coordinator in Bordj Bou Arreridj, Samir Hadjadj, told AFP", "the mayor of
+    the town of West, Tommy Muska, said": a name set off by commas that the parse hung
+    on the place closing a role's phrase is that role's holder, a person."""
     if start < 2 or doc[start - 1].text != "," or end >= len(doc) or doc[end].text != ",":
         return None
     head = doc[start:end].root
     if head.dep_ != "appos":
         return None
     tok = head.head
-    for _ in range(3):  # place -> "in"/"of" -> role noun
+    for _ in range(5):  # place -> "in"/"of" -> (a place noun -> "of" ->) role noun
         if tok.dep_ not in {"pobj", "prep"} or tok.head.i >= tok.i:
             return None
         tok = tok.head
         if tok.pos_ == "NOUN" and tok.text.islower():
             kind = _noun_kind(tok.lower_)
-            return kind if kind is EntityType.PERSON else None
+            if kind is not EntityType.PLACE:  # "the mayor of the town of X, Y,"
+                return kind if kind is EntityType.PERSON else None
     return None
 
 

@@ -156,6 +156,18 @@ def _after_possessor(doc: Doc, start: int, end: int) -> int:
     return start
 
 
+def _after_role(doc: Doc, start: int, end: int) -> int:
+    """Start of the body's name after a role's title and "of": "Director General of
+    [Firefighting Services]" (the person holding the role is named apart)."""
+    lex = lexicon()
+    k = start
+    while k < end and (doc[k].lower_ in lex.role_titles or doc[k].lower_ in lex.titles):
+        k += 1
+    if k == start or k + 1 >= end or doc[k].lower_ != "of":
+        return start
+    return k + 1 + (doc[k + 1].lower_ == "the" and k + 2 < end)
+
+
 def name_runs_untyped(doc: Doc) -> list[tuple[int, int]]:
     """Every capitalised run as a token range, possessors split off."""
     return [(_after_possessor(doc, s, e), e) for s, e in _runs(doc)]
@@ -200,7 +212,7 @@ def name_runs(doc: Doc) -> list[Span]:
     """Organisation and place names recognised by their first or last word."""
     out = []
     for start, end in _runs(doc):
-        start = _after_possessor(doc, start, end)
+        start = _after_role(doc, _after_possessor(doc, start, end), end)
         label = _run_label(doc, start, end)
         if label is not None:
             out.append(Span(doc, start, end, label=label))
