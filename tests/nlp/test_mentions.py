@@ -83,6 +83,19 @@ def test_which_names_survive(pipeline, text, present, absent):  # type: ignore[n
 @pytest.mark.parametrize(
     ("text", "name", "kind"),
     [
+        # a full name set off by commas after a place is no place
+        (
+            "The mayor of the town of Westbury, Tommy Muska, said 14 people died.\n",
+            "Tommy Muska",
+            "Person",
+        ),
+        # a role's title and "of" are no part of the body named after them
+        (
+            "The toll rose to 120, according to the Director General of Rescue Services in "
+            "Varna Province, Anil Sharma.\n",
+            "Rescue Services",
+            "Organisation",
+        ),
         # an honorific makes a person
         ("Mr Nugroho said 1,655 rescuers were deployed.\n", "Nugroho", "Person"),
         (

@@ -135,6 +135,19 @@ def _names(ex):  # type: ignore[no-untyped-def]
             40,
             "Luciana Lopez",
         ),
+        # a role's holder named beside it, past the place closing the role's phrase
+        (
+            "Blast.\n\nThe mayor of the small town of Westbury, Tommy Muska, later said "
+            "that 14 people died.\n",
+            14,
+            "Tommy Muska",
+        ),
+        (
+            "Crash.\n\nThe toll rose to at least 120, according to the Director General of "
+            "Rescue Services in Varna Province, Anil Sharma, on Monday.\n",
+            120,
+            "Anil Sharma",
+        ),
     ],
 )
 def test_figure_source_from_attribution(pipeline, text, value, source):  # type: ignore[no-untyped-def]

@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsprov.model import Attribution, EntityType
 
+from .aliases import lexicon
 from .boundaries import doc_text, paragraph_breaks
 from .context import FigureLike, carry, continues, inherit, may_inherit
 from .coref import Cluster, EntityTable
@@ -199,6 +200,8 @@ def _unknown_name(table: EntityTable, tok: Token | None) -> Cluster | None:
         return None
     if tok.ent_type_ in {"GPE", "LOC", "DATE", "TIME"} or table.at(tok.i) is not None:
         return None
+    if tok.lower_ in lexicon().role_titles or tok.lower_ in lexicon().titles:
+        return None  # "according to the Director General": a role, no body
     start = tok.i
     while start > 0 and tok.doc[start - 1].dep_ in {"compound", "flat"}:
         if tok.doc[start - 1].pos_ != "PROPN" or table.at(start - 1) is not None:

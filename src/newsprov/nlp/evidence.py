@@ -172,6 +172,8 @@ def role_beside(doc: Doc, start: int, end: int) -> EntityType | None:
     if head.dep_ != "appos":
         return None
     tok = head.head
+    if tok.lower_ in lexicon().role_titles or tok.lower_ in lexicon().titles:
+        return EntityType.PERSON  # "the Director General of X in Y, Anil Sharma,"
     for _ in range(5):  # place -> "in"/"of" -> (a place noun -> "of" ->) role noun
         if tok.dep_ not in {"pobj", "prep"} or tok.head.i >= tok.i:
             return None
