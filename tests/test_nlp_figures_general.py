@@ -25,6 +25,7 @@ CASES = [
     ("More than 90 aftershocks of magnitude 3 or above were recorded.", [(90, "more than")]),
     ("A magnitude 6.1 earthquake killed nearly 400 people.", [(400, "nearly")]),
     ("The strongest of them measuring 4.7, the tremors kept coming.", []),
+    ("Homes fell after a 6.4 quake hit the coast.", []),
     ("Inspectors measured 14 cracked bridges.", [(14, "exact")]),
     # a reading on a named scale
     ("Gusts of up to 9 on the Beaufort scale fanned the flames.", []),

@@ -96,6 +96,12 @@ def test_which_names_survive(pipeline, text, present, absent):  # type: ignore[n
             "Rescue Services",
             "Organisation",
         ),
+        # a role's title and "of" before a person's name leave the person a person
+        (
+            "Vice Minister of Civil Defense Juan Quispe said 11 people died.\n",
+            "Juan Quispe",
+            "Person",
+        ),
         # an honorific makes a person
         ("Mr Nugroho said 1,655 rescuers were deployed.\n", "Nugroho", "Person"),
         (

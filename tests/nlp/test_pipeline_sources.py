@@ -142,6 +142,14 @@ def _names(ex):  # type: ignore[no-untyped-def]
             14,
             "Tommy Muska",
         ),
+        # a description owned by another body is that body's, not the body cited last
+        (
+            "Quake.\n\nThe quake, which the Valmont Seismic Institute (VSI) measured at "
+            "magnitude 6.1, struck at dawn. The presidency's press office said that the "
+            "quake left 11 people dead.\n",
+            11,
+            "presidency's press office",
+        ),
         (
             "Crash.\n\nThe toll rose to at least 120, according to the Director General of "
             "Rescue Services in Varna Province, Anil Sharma, on Monday.\n",
@@ -177,6 +185,12 @@ def test_figure_source_from_attribution(pipeline, text, value, source):  # type:
             "Fire.\n\nThe blaze grew to 320 acres, fire spokesman Dan Berlant said.\n\n"
             "Further north, a second wildfire forced the evacuation of 133 homes.\n",
             133,
+        ),
+        # a count "more than" another is no addition to the last report, nor is "also"
+        (
+            "March.\n\nTransit operator VRTA told the Washington Post it had moved 470,000 "
+            "riders.\nMore than half a million people also marched in Port Ellis.\n",
+            500000,
         ),
     ],
 )
@@ -503,7 +517,6 @@ def test_later_cue_does_not_reach_back_across_a_semicolon(pipeline):  # type: ig
     assert sources[3.6e9] != "Crestline", sources
 
 
-
 @pytest.mark.parametrize(
     ("text", "speakers"),
     [
@@ -523,7 +536,7 @@ def test_later_cue_does_not_reach_back_across_a_semicolon(pipeline):  # type: ig
         # a name set beside its role speaks, not the body the role is at
         (
             "Deals.\n\nClarke built the firm. His former business partner at Lenox, Lawrence "
-            "B. Cummings, called him a master at bolting together deals. \"He showed again and "
+            'B. Cummings, called him a master at bolting together deals. "He showed again and '
             "again an ability to put together deals that other people couldn't.\"\n",
             ["Lawrence B. Cummings"],
         ),

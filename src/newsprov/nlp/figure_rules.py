@@ -43,6 +43,7 @@ _F = TypeVar("_F")
 
 _PARTITIVE_BEFORE = re.compile(r"\b(?:\d[\d,.]*|[a-z]+)\s+of\s+the\s+$", re.IGNORECASE)
 _MEASURING = frozenset({"measuring", "measured", "registering", "registered"})
+_QUAKES = frozenset({"quake", "earthquake", "tremor", "temblor", "aftershock"})
 _SERVICE_NOUNS = frozenset({"number", "hotline", "helpline", "line"})
 _AGE_LINKS = frozenset({"to", "at", "from"})
 _BE_AGE = frozenset({"is", "was", "turned", "turns", "turning"})
@@ -74,7 +75,8 @@ def _is_magnitude(lexes: Sequence[Lex], m: NumberMatch) -> bool:
     if prev == "at":
         prev = _word(lexes, m.first - 2)
     decimal = m.kind == "digits" and "." in m.text and m.value < 10
-    return prev in _MEASURING and decimal and not m.unit
+    quake = _word(lexes, m.last) in _QUAKES  # "after 6.8 quake shakes Ecuador"
+    return (prev in _MEASURING or quake) and decimal and not m.unit
 
 
 def _on_scale(lexes: Sequence[Lex], m: NumberMatch) -> bool:

@@ -157,8 +157,9 @@ def _after_possessor(doc: Doc, start: int, end: int) -> int:
 
 
 def _after_role(doc: Doc, start: int, end: int) -> int:
-    """Start of the body's name after a role's title and "of": "Director General of
-    [Firefighting Services]" (the person holding the role is named apart)."""
+    """Start of the body's name after a role's title and "of" in a run named as a body:
+    "Director General of [Firefighting Services]" (the person holding the role is named
+    apart; "Vice Minister of Civil Defense Óscar Villca" is no body's name at all)."""
     lex = lexicon()
     k = start
     while k < end and (doc[k].lower_ in lex.role_titles or doc[k].lower_ in lex.titles):
@@ -212,8 +213,12 @@ def name_runs(doc: Doc) -> list[Span]:
     """Organisation and place names recognised by their first or last word."""
     out = []
     for start, end in _runs(doc):
-        start = _after_role(doc, _after_possessor(doc, start, end), end)
+        start = _after_possessor(doc, start, end)
         label = _run_label(doc, start, end)
+        if label == "ORG" and doc[end - 1].lower_ in patterns().org_heads:
+            # "Director General of [Firefighting Services]"
+            start = _after_role(doc, start, end)
+            label = _run_label(doc, start, end)
         if label is not None:
             out.append(Span(doc, start, end, label=label))
     return out

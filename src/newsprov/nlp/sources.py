@@ -214,8 +214,10 @@ def describe_org(table: EntityTable, tok: Token, lemma: str, definite: bool) -> 
     hit = _fitting(table, tok, lemma, words) or _described_as(table, lemma, tok.i)
     if hit is not None:
         return hit
-    if identifying and definite and lemma not in source_lexicon().specific_org_nouns:
-        # "…, the Insurance Council of Australia said, with the industry body putting …"
+    owned = any(m.dep_ == "poss" and m.pos_ in {"NOUN", "PROPN"} for m in identifying)
+    if identifying and definite and not owned and lemma not in source_lexicon().specific_org_nouns:
+        # "…, the Insurance Council of Australia said, with the industry body putting …";
+        # not "the presidency's communication agency", another body's own
         near = _recent(table, tok, sentences=1, paragraphs=2) or salient_org(table, tok)
         if near is not None:
             return near
