@@ -53,6 +53,15 @@ def test_news_infixes(nlp: Language, text: str, tokens: list[str]) -> None:
         ("Smoke rises (Photo: Jan de Vries/Reuters)", ["(Photo: Jan de Vries/Reuters)"]),
         ("The mayor (left) spoke", []),
         ("The ratio (3/4) held", []),
+        # a credit on a line of its own, with an outlet or an agency among its parts
+        (
+            "The mayor spoke.\nIvo Marek/Stellar Press Agency/Getty Images\n\nNext.",
+            ["Ivo Marek/Stellar Press Agency/Getty Images"],
+        ),
+        ("Pool photo.\nIvo Marek / AP\n", ["Ivo Marek / AP"]),
+        # a section path is no credit, nor is a sentence with a slash
+        ("ASIA PACIFIC / Natural Disasters\n", []),
+        ("He said Yes/No to it.\n", []),
     ],
 )
 def test_detect_credits(text: str, credits: list[str]) -> None:

@@ -26,6 +26,8 @@ CASES = [
     ("A magnitude 6.1 earthquake killed nearly 400 people.", [(400, "nearly")]),
     ("The strongest of them measuring 4.7, the tremors kept coming.", []),
     ("Homes fell after a 6.4 quake hit the coast.", []),
+    ("Survey staff measured the quake at a magnitude of 6.4 on Monday.", []),
+    ("A 6.4 magnitude earthquake toppled 30 homes.", [(30, "exact")]),
     ("Inspectors measured 14 cracked bridges.", [(14, "exact")]),
     # a reading on a named scale
     ("Gusts of up to 9 on the Beaufort scale fanned the flames.", []),

@@ -69,6 +69,13 @@ def _entities(pipeline, text):  # type: ignore[no-untyped-def]
             {"Sutopo Purwo Nugroho"},
             set(),
         ),
+        # a credit line's agency is no person
+        (
+            "The mayor spoke on Monday after 12 people died, police said.\n"
+            "Ivo Marek/Stellar Press Agency/Getty Images\n\nThe toll may rise.\n",
+            {"Ivo Marek", "Getty Images", "Stellar Press Agency"},
+            {"Getty"},
+        ),
         # "NGO" alone is no name
         ("The Ravelle-based NGO said 25 people had died.\n", set(), {"NGO"}),
     ],

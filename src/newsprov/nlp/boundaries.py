@@ -26,6 +26,7 @@ from spacy.util import compile_infix_regex
 from newsprov.model import Article
 from newsprov.nlp.aliases import lexicon
 from newsprov.nlp.tokens import token_texts
+from newsprov.outlets import OutletRegistry
 
 __all__ = [
     "add_news_infixes",
@@ -58,6 +59,13 @@ _CREDIT_RE = re.compile(
     r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|al|el|da|di|bin|dos)){0,4}"
     r"\s*/\s*[A-Z][\w.&' -]{0,30}?\)"
 )
+# a credit on a line of its own: "Franklin Jacome/Agencia Press South/Getty Images"
+_CREDIT_LINE = re.compile(
+    r"^[ \t]*[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){1,3}"
+    r"(?:[ ]?/[ ]?[A-Z][\w.&'’-]*(?:[ ](?:[A-Z][\w.&'’-]*|via))*){1,3}[ \t]*$",
+    re.MULTILINE,
+)
+_AGENCY_NAME = re.compile(r"\b(?:Images|Photos?|Pictures|Press|Agency|Agencia|Agence|Pool)$")
 _PARA_RE = re.compile(r"\n[ \t]*\n\s*|\n(?=\s*\S)")
 _TERMINAL = tuple('.!?:;"”’)')
 _NON_SPACE = re.compile(r"\S")
@@ -87,8 +95,17 @@ def add_news_infixes(nlp: Language) -> None:
 
 
 def detect_credits(text: str) -> list[tuple[int, int]]:
-    """Character spans of photo credits such as "(Omar Albam/AP)"."""
-    return [(m.start(), m.end()) for m in _CREDIT_RE.finditer(text)]
+    """Character spans of photo credits such as "(Omar Albam/AP)", or a line holding
+    only names joined by slashes ("Franklin Jacome/Agencia Press South/Getty Images")."""
+    spans = [(m.start(), m.end()) for m in _CREDIT_RE.finditer(text)]
+    registry = OutletRegistry.default()
+    for m in _CREDIT_LINE.finditer(text):
+        parts = [p.strip() for p in re.split(r"/|\svia\s", m.group())]
+        if not any(registry.lookup(p) or _AGENCY_NAME.search(p) for p in parts[1:]):
+            continue  # "ASIA PACIFIC / Natural Disasters": a section, no credit
+        lead = len(m.group()) - len(m.group().lstrip())
+        spans.append((m.start() + lead, m.start() + len(m.group().rstrip())))
+    return sorted(spans)
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:

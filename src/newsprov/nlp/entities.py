@@ -426,7 +426,11 @@ def _relabel_place(doc: Doc, ent: Span) -> Span:
 
 
 # a part of a credit: between brackets, slashes, commas, semicolons or " and "
-_CREDIT_PART = re.compile(r"(?:^|(?<=[()/:,;])|(?<=\sand\s))(?:(?!\sand\s)[^()/:,;])+")
+_CREDIT_PART = re.compile(
+    r"(?:^|(?<=[()/:,;])|(?<=\sand\s)|(?<=\svia\s))(?:(?!\s(?:and|via)\s)[^()/:,;])+"
+)
+# words of a photo or press agency's name, which is no person's
+_AGENCY_WORD = re.compile(r"\b(?:Images|Photos?|Pictures|Press|Agency|Agencia|Agence|Pool)\b")
 _CREDIT_NOT_NAME = re.compile(r"\b(?:and|with|by|for|the|to|this|report(?:ing)?)\b")
 
 
@@ -468,9 +472,13 @@ def _credit_ents(doc: Doc, credits: list[tuple[int, int]]) -> list[Span]:
             out += places
             part_core = re.sub(r"\s*(?:Photos?|Images?)$", "", part)
             outlet = registry.lookup(part_core)
-            label = "OUTLET" if outlet else "PERSON"
-            if label == "PERSON" and (len(part.split()) < 2 or _CREDIT_NOT_NAME.search(part)):
-                continue  # one word, or words no name has ("With AFP and Reuters")
+            label = "OUTLET" if outlet else "ORG" if _AGENCY_WORD.search(part) else "PERSON"
+            if label == "ORG":
+                part_core = part  # "Getty Images", "Agencia Press South": a photo agency
+            if label != "OUTLET" and _CREDIT_NOT_NAME.search(part):
+                continue  # words no name has ("With AFP and Reuters", "This report by …")
+            if label == "PERSON" and len(part.split()) < 2:
+                continue
             span = doc.char_span(s, s + len(part_core), label=label, alignment_mode="expand")
             if span is not None:
                 out.append(span)

@@ -75,7 +75,10 @@ def _is_magnitude(lexes: Sequence[Lex], m: NumberMatch) -> bool:
     if prev == "at":
         prev = _word(lexes, m.first - 2)
     decimal = m.kind == "digits" and "." in m.text and m.value < 10
-    quake = _word(lexes, m.last) in _QUAKES  # "after 6.8 quake shakes Ecuador"
+    after = _word(lexes, m.last)
+    quake = after in _QUAKES or after == "magnitude"  # "a 6.8 quake", "a 6.8 magnitude quake"
+    if prev == "of" and _word(lexes, m.first - 2) == "magnitude":
+        return True  # "at a magnitude of 6.8"
     return (prev in _MEASURING or quake) and decimal and not m.unit
 
 
