@@ -76,6 +76,31 @@ def _entities(pipeline, text):  # type: ignore[no-untyped-def]
             {"Ivo Marek", "Getty Images", "Stellar Press Agency"},
             {"Getty"},
         ),
+        # a dateline's bracketed credits: each outlet apart, no date, no bracket
+        (
+            "KABUL (Valmont Daily News / Sputnik - 12th May, 2020) The toll rose to 14, the "
+            "Interior Ministry said.\n",
+            {"Valmont Daily News", "Sputnik", "Kabul"},
+            {"Valmont Daily News / Sputnik - 12th"},
+        ),
+        (
+            "Niamey, April 25 (RHC)-- Niger's health minister says the toll reached 130.\n",
+            {"Niger"},
+            {"RHC)-- Niger"},
+        ),
+        # an acronym in a bracket the span does not close is a name apart
+        (
+            "The World Health Organization (WHO) says 40 people died.\n",
+            {"World Health Organization"},
+            {"World Health Organization (WHO"},
+        ),
+        # a lower-case adjective opens no name; a disease is no place
+        (
+            "An outbreak of Ebola in eastern Democratic Republic of Congo killed 75 people, "
+            "the ministry said. DR Congo has seen 12 outbreaks.\n",
+            {"Democratic Republic of Congo", "DR Congo"},
+            {"eastern Democratic Republic of Congo", "Ebola"},
+        ),
         # "NGO" alone is no name
         ("The Ravelle-based NGO said 25 people had died.\n", set(), {"NGO"}),
     ],

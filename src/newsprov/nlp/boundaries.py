@@ -52,6 +52,8 @@ _EXTRA_INFIXES = (
     # a quotation mark glued to the next word: ',”Clinton said', 'said,“Look'
     r"(?<=[a-z])[,.!?:](?=[”“\"][A-Za-z])",
     r"(?<=[,.!?:])[”“\"](?=[A-Za-z])",
+    # a closing bracket glued to a dateline's dash: "(RHC)-- Niger's health minister"
+    r"(?<=\w)\)(?=[-—–])",
 )
 
 _CREDIT_RE = re.compile(

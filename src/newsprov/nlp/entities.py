@@ -250,11 +250,53 @@ def _cleaned(ent: Span) -> list[Span]:
     if start < ent.end - 1 and _opening_cue(ent.doc[start]):
         start += 1
     out = []
-    for part in split_title(Span(ent.doc, start, ent.end, label=ent.label_, span_id=ent.id_)):
-        trimmed = trim_span(part)
-        if trimmed is not None:
-            out.append(_body_noun(_fire_service(trimmed)))
+    for piece in _pieces(Span(ent.doc, start, ent.end, label=ent.label_, span_id=ent.id_)):
+        for part in split_title(piece):
+            trimmed = trim_span(part)
+            if trimmed is not None:
+                out.append(_body_noun(_fire_service(trimmed)))
     return out
+
+
+_SLASHES = {"/", "|"}
+
+
+def _number_after(tok: Token, end: int) -> bool:
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < end else None
+    return nxt is not None and (nxt.like_num or nxt.text[:1].isdigit())
+
+
+def _pieces(ent: Span) -> list[Span]:
+    """The names a span run over punctuation holds: split at spaced slashes ("UrduPoint
+    News / Sputnik"), cut at a bracket it does not close ("World Health Organization (WHO",
+    "RHC ) Niger"; an acronym opened there is a name of its own, another spelling is
+    not) and at a dash before a number ("Pakistan Point News - 5th Jul")."""
+    doc, out, start = ent.doc, [], ent.start
+    depth = 0
+    for tok in ent:
+        spaced = tok.i > 0 and bool(doc[tok.i - 1].whitespace_) and bool(tok.whitespace_)
+        cut = tok.text in _SLASHES and spaced  # "Name/AP" is a credit's, read elsewhere
+        if tok.text == "(":
+            depth += 1
+            if not any(t.text == ")" for t in doc[tok.i + 1 : ent.end]):
+                out.append(Span(doc, start, tok.i, label=ent.label_, span_id=ent.id_))
+                rest = doc[tok.i + 1 : ent.end]  # "(WHO" an acronym; "(Μυρτόφυτο" a spelling
+                start = tok.i + 1 if rest.text.isupper() else ent.end
+                break
+        elif tok.text == ")":
+            cut, depth = depth == 0, max(0, depth - 1)
+        elif tok.text in {"-", "--", "—", "–"} and _number_after(tok, ent.end):
+            out.append(Span(doc, start, tok.i, label=ent.label_, span_id=ent.id_))
+            start = ent.end  # what follows the dash is a date, no name
+            break
+        if cut:
+            out.append(Span(doc, start, tok.i, label=ent.label_, span_id=ent.id_))
+            start = tok.i + 1
+    if start < ent.end:
+        out.append(Span(doc, start, ent.end, label=ent.label_, span_id=ent.id_))
+    if len(out) == 1:
+        return out
+    return [p for p in out if len(p) and any(t.text[:1].isupper() for t in p)]
 
 
 def _opening_cue(tok: Token) -> bool:

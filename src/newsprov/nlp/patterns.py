@@ -270,9 +270,17 @@ def lower_orgs(doc: Doc) -> list[Span]:
 
 
 def trim_span(ent: Span) -> Span | None:
-    """The name part of an entity span: cut at the first lower-case word that is not a
+    """The name part of an entity span: past the lower-case adjectives opening it
+    ("eastern Democratic Republic of Congo"), cut at the first lower-case word that is not a
     connector ("Pine Hollow are Latino" -> "Pine Hollow"); None if nothing is left."""
     conn = patterns().connectors
+    lead = 0
+    while lead < len(ent) - 1 and ent[lead].pos_ == "ADJ" and ent[lead].text.islower():
+        if ent[lead].lower_ in conn or not ent[lead].is_ascii:
+            break
+        lead += 1
+    if lead:
+        ent = Span(ent.doc, ent.start + lead, ent.end, label=ent.label_, span_id=ent.id_)
     for k, tok in enumerate(ent):
         if k and tok.is_alpha and tok.text.islower() and tok.lower_ not in conn:
             end = ent.start + k
