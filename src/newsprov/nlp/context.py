@@ -20,7 +20,7 @@ __all__ = ["FigureLike", "carry", "continues", "inherit", "may_inherit"]
 _QUOTE_MARKS = set('“”"')
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # words that make a count continue the previous one across a paragraph break
-_CONTINUATION = {"another", "further", "additional", "remaining", "more"}
+_CONTINUATION = {"another", "further", "also", "additional", "remaining", "more"}
 
 
 class FigureLike(Protocol):
@@ -94,16 +94,7 @@ def carry(
 def continues(sent: Span) -> bool:
     """Does the sentence's count continue the previous one ("Another 900 homes …", "a
     further 40 bodies"; not "Further north, …", an adverb of place)?"""
-    return any(
-        t.lower_ in _CONTINUATION and not _adverb_of_place(t) and not _comparative(t)
-        for t in sent
-    )
-
-
-def _comparative(tok: Token) -> bool:
-    """ "More than half a million people …": "more" as a count's qualifier, no addition."""
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return tok.lower_ == "more" and nxt is not None and nxt.lower_ == "than"
+    return any(t.lower_ in _CONTINUATION and not _adverb_of_place(t) for t in sent)
 
 
 def _adverb_of_place(tok: Token) -> bool:

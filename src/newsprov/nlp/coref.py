@@ -408,12 +408,13 @@ class EntityTable:
             plural = tok.tag_ == "NNS" and tok.lower_ not in _PLURAL_ROLES and tok.lower_ != role
             word = tok.lower_ if plural else role
             tie = self._affiliation(tok)
-            qualified = " ".join(filter(None, ("unnamed", _qualifier(tok), word, tie)))
+            qualifier = _qualifier(tok, owner=tie is None)
+            qualified = " ".join(filter(None, ("unnamed", qualifier, word, tie)))
             if tie is not None:  # "a spokesman for Ann Lee": not any spokesman
                 return self.anonymous(role, tok, name=qualified)
-            if dets & _DEFINITE:  # "the spokesman": the one described before
-                same = self._last_anonymous_before(tok.i, role)
-                if same is not None:
+            if dets & _DEFINITE:  # "the spokesman": the one described before, unless
+                same = self._last_anonymous_before(tok.i, role)  # described otherwise
+                if same is not None and (qualifier is None or qualifier in same.name):
                     return same
             if qualified != f"unnamed {word}":  # "a Democratic source", "state officials"
                 return self.anonymous(role, tok, name=qualified)
@@ -426,6 +427,8 @@ class EntityTable:
         for child in tok.lefts:
             if child.dep_ == "poss":
                 found = self.named_at(child)
+                if found is None and child.lower_ in {"its", "their"}:
+                    found = salient_org(self, child)  # "its director": the body's
                 if found is not None and not found.anonymous and found.kind is not EntityType.PLACE:
                     return f"of {found.name}"
         for child in tok.rights:
@@ -449,16 +452,28 @@ class EntityTable:
 _QUALIFYING = {"amod", "compound", "nmod"}
 
 
-def _qualifier(tok: Token) -> str | None:
+def _qualifier(tok: Token, owner: bool = False) -> str | None:
     """The words before an unnamed person's role that say who they are, as written: "a
-    New York businessman", "one Democratic source", "federal and state officials";
-    quantities and vague words are not part of it ("several other officials")."""
+    New York businessman", "one Democratic source", "federal and state officials"; with
+    ``owner``, a possessor too ("Myanmar's foreign minister", "the eastern government's
+    health minister"); quantities and vague words are not part of it ("several other
+    officials")."""
     vague = lexicon().vague_qualifiers
-    kept = [c for c in tok.lefts if c.dep_ in _QUALIFYING and c.lower_ not in vague]
+    kept = [
+        c
+        for c in tok.lefts
+        if c.lower_ not in vague
+        and (c.dep_ in _QUALIFYING or (owner and c.dep_ == "poss" and c.pos_ in {"NOUN", "PROPN"}))
+    ]
     if not kept:
         return None
-    words = tok.doc[kept[0].left_edge.i : tok.i]
-    if not all(t.is_alpha or t.text == "-" for t in words) or words[0].lower_ in vague:
+    start = kept[0].left_edge.i
+    while start < tok.i and tok.doc[start].dep_ == "det":
+        start += 1  # "the eastern government's": no article
+    words = tok.doc[start : tok.i]
+    possessive = {"'s", "’s"}
+    plain = all(t.is_alpha or t.text == "-" or t.lower_ in possessive for t in words)
+    if not words or not plain or words[0].lower_ in vague:
         return None
     text = words.text
     first = words[0]  # "Federal and state officials", not "Chinese officials"
