@@ -142,6 +142,13 @@ def _names(ex):  # type: ignore[no-untyped-def]
             14,
             "Tommy Muska",
         ),
+        # a role's phrase ending in a name the parse hung on a noun: that person
+        (
+            "Crash.\n\n“About 850 people were hurt,” local official in Varna state Pradeep "
+            "Gina told AFP.\n",
+            850,
+            "Pradeep Gina",
+        ),
         # a role described otherwise is someone else than the one described before
         (
             "Vote.\n\nThe Vermont senator said 40 percent agreed. The Florida senator said "

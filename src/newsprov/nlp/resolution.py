@@ -114,8 +114,8 @@ def _entity(
         return None
     head = _group(span.root, cues)
     found = _called(table, head) or _apposed(table, head) or table.resolve(head)
-    if found is not None and found.kind is not EntityType.PERSON:
-        found = _closing_name(table, span) or found
+    if found is not None and (found.kind is not EntityType.PERSON or found.anonymous):
+        found = _closing_name(table, span) or found  # "local official in X state Ann Lee"
     document = cues.is_document(head.lemma_.lower(), head.lower_)
     if found is not None and found.kind is EntityType.PLACE and document and create:
         found = None  # "New Hampshire surveys": the place is the survey's scope
