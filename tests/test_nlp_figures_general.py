@@ -26,6 +26,10 @@ CASES = [
     ("A magnitude 6.1 earthquake killed nearly 400 people.", [(400, "nearly")]),
     ("The strongest of them measuring 4.7, the tremors kept coming.", []),
     ("Homes fell after a 6.4 quake hit the coast.", []),
+    # a ratio is no figure; a count over a time is
+    ("One in five residents fled.", []),
+    ("The blaze grew 30 square miles in four hours.", [(30, "exact")]),
+    ("The floods killed 12 people in two days.", [(12, "exact")]),
     ("Survey staff measured the quake at a magnitude of 6.4 on Monday.", []),
     ("A 6.4 magnitude earthquake toppled 30 homes.", [(30, "exact")]),
     ("Inspectors measured 14 cracked bridges.", [(14, "exact")]),

@@ -101,6 +101,12 @@ def _entities(pipeline, text):  # type: ignore[no-untyped-def]
             {"Democratic Republic of Congo", "DR Congo"},
             {"eastern Democratic Republic of Congo", "Ebola"},
         ),
+        # a preposition opening the sentence is no part of the name after it
+        (
+            "Smoke rose.\n\nIn Shasta County, Sheriff Eric Magrini said three people died.\n",
+            {"Shasta County"},
+            {"In Shasta County"},
+        ),
         # "NGO" alone is no name
         ("The Ravelle-based NGO said 25 people had died.\n", set(), {"NGO"}),
     ],

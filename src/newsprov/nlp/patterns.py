@@ -22,10 +22,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .aliases import is_demonym_phrase, lexicon, load_json
-from .tokens import token_texts
+from .tokens import opens_sentence, token_texts
 
 __all__ = [
     "Patterns",
@@ -133,8 +133,8 @@ def _runs(doc: Doc) -> Iterable[tuple[int, int]]:
     texts = token_texts(doc)  # read as text: a Token is made only inside a run
     i = 0
     while i < len(texts):
-        if not _capitalised(texts[i]) or doc[i].pos_ in {"SCONJ", "CCONJ"}:
-            i += 1  # "While the State Department": a conjunction opens no name
+        if not _capitalised(texts[i]) or _opens_no_name(doc[i]):
+            i += 1  # "While the State Department", "In Shasta County": no name's word
             continue
         end = j = i + 1
         while j < len(texts) and (_capitalised(texts[j]) or _inner_connector(doc, j, conn)):
@@ -145,6 +145,11 @@ def _runs(doc: Doc) -> Iterable[tuple[int, int]]:
                 end = j
         yield i, end
         i = max(end, i + 1)
+
+
+def _opens_no_name(tok: Token) -> bool:
+    """A conjunction, or a preposition opening its sentence."""
+    return tok.pos_ in {"SCONJ", "CCONJ"} or (tok.pos_ == "ADP" and opens_sentence(tok))
 
 
 def _after_possessor(doc: Doc, start: int, end: int) -> int:

@@ -272,6 +272,15 @@ def _range_claims(lexes: Sequence[Lex], a: NumberMatch, b: NumberMatch, index: i
     ]
 
 
+def _ratio(lexes: Sequence[Lex], a: NumberMatch, b: NumberMatch) -> bool:
+    """ "one in five", "three out of four"; not a measure over a time ("30 square miles
+    in four hours") nor two measures."""
+    if _text(lexes, a.last, b.first) not in ("in", "out of"):
+        return False
+    after = lexes[b.last].lower if b.last < len(lexes) else ""
+    return not (a.unit or b.unit) and after not in lexicon()["time_units"]
+
+
 def qualify(lexes: Sequence[Lex], matches: Sequence[NumberMatch]) -> QualifiedNumbers:
     """Turn the number matches of one sentence into claims, pairing the ends of ranges."""
     out = QualifiedNumbers()
@@ -291,7 +300,7 @@ def qualify(lexes: Sequence[Lex], matches: Sequence[NumberMatch]) -> QualifiedNu
         out.claims.append(_single(lexes, a))
         k += 1
     for a, b in pairwise(matches):
-        if _text(lexes, a.last, b.first) in ("in", "out of"):
+        if _ratio(lexes, a, b):
             out.dropped.update({a.first: "ratio", b.first: "ratio"})
     out.conversions.update(_conversions(lexes, matches))
     out.claims[:] = [_converted(c, out.claims, out.conversions) for c in out.claims]
