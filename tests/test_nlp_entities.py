@@ -140,6 +140,23 @@ def test_group_names_merges_aliases_and_defined_acronyms() -> None:
     assert groups == [["Doctors Without Borders", "MSF"], ["World Health Organization", "WHO"]]
 
 
+@pytest.mark.parametrize(
+    ("kind", "names", "groups"),
+    [
+        # the same letters spaced or hyphenated otherwise
+        ("Organisation", ["Cal Fire", "CalFire"], [["Cal Fire", "CalFire"]]),
+        ("Organisation", ["Al Qaeda", "Al-Qaeda"], [["Al Qaeda", "Al-Qaeda"]]),
+        # one word each: no spacing to compare
+        ("Organisation", ["Calfire", "CalFire"], [["Calfire", "CalFire"]]),
+        ("Place", ["Sri Lanka", "Srilanka"], [["Sri Lanka", "Srilanka"]]),
+        # persons are never merged on spacing alone
+        ("Person", ["Ann Marie", "Annmarie"], [["Ann Marie"], ["Annmarie"]]),
+    ],
+)
+def test_group_names_spacing(kind: str, names: list[str], groups: list[list[str]]) -> None:
+    assert group_names(kind, names) == groups
+
+
 def test_group_names_persons_keep_distinct_people() -> None:
     groups = group_names("Person", ["Rihab Kamel", "Kamel", "Omar Haddad", "Haddad"])
     assert groups == [["Rihab Kamel", "Kamel"], ["Omar Haddad", "Haddad"]]

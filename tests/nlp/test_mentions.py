@@ -107,6 +107,19 @@ def _entities(pipeline, text):  # type: ignore[no-untyped-def]
             {"Shasta County"},
             {"In Shasta County"},
         ),
+        # a body's short form after ", or" is its alias, not a body apart
+        (
+            "The Federal Emergency Management Agency, or FEMA, said 40 homes burned. FEMA "
+            "said 12 people died.\n",
+            {"Federal Emergency Management Agency"},
+            {"FEMA"},
+        ),
+        # ... but a list of bodies keeps each
+        (
+            "Aid came from the Red Cross, UNICEF, or the World Food Programme, officials said.\n",
+            {"Red Cross", "UNICEF", "World Food Programme"},
+            set(),
+        ),
         # "NGO" alone is no name
         ("The Ravelle-based NGO said 25 people had died.\n", set(), {"NGO"}),
     ],

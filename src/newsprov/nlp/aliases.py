@@ -339,6 +339,8 @@ def _same_entity(kind: str, a: str, b: str, defined: set[frozenset[str]]) -> boo
     """Do names ``a`` and ``b`` of type ``kind`` denote one entity in this article?"""
     if a.lower() == b.lower() or frozenset((a, b)) in defined:
         return True
+    if kind != "Person" and _spacing_variant(a, b):
+        return True  # "Cal Fire" / "CalFire", "Al Qaeda" / "Al-Qaeda"
     if kind == "Person":
         a, b = _untitled(a), _untitled(b)
         return a == b or person_matches(a, b) or person_matches(b, a) or _variant(a, b)
@@ -353,6 +355,14 @@ def _same_entity(kind: str, a: str, b: str, defined: set[frozenset[str]]) -> boo
             or _longer_form(b, a)
         )
     return False
+
+
+def _spacing_variant(a: str, b: str) -> bool:
+    """The same letters, spaced or hyphenated otherwise (a name of two words at least)."""
+    squash = re.compile(r"[\s\-‐-―]+")
+    if " " not in a and " " not in b:
+        return False
+    return squash.sub("", fold(a)) == squash.sub("", fold(b))
 
 
 def _longer_form(short: str, long: str) -> bool:

@@ -504,10 +504,13 @@ _KNOWN = {"known", "called", "dubbed", "nicknamed"}
 def _known_as(doc: Doc, mentions: list[Mention]) -> list[tuple[str, str]]:
     """(name, alias) from "the Disaster and Emergency Management Authority, known as
     AFAD" and "The organisation, known in Turkey as Kızılay" (the organisation named
-    last before the description)."""
+    last before the description), and from "…, or FEMA," (``_or_alias``)."""
     by_end = {m.end: m for m in mentions}
     pairs = []
     for m in mentions:
+        short = _or_alias(doc, m, by_end)
+        if short is not None:
+            pairs.append(short)
         if m.start < 3 or doc[m.start - 1].lower_ != "as":
             continue
         known = next((t for t in doc[max(0, m.start - 6) : m.start] if t.lower_ in _KNOWN), None)
@@ -520,6 +523,25 @@ def _known_as(doc: Doc, mentions: list[Mention]) -> list[tuple[str, str]]:
         if long is not None and long.name != m.name:
             pairs.append((long.name, m.name))
     return pairs
+
+
+def _or_alias(doc: Doc, m: Mention, by_end: dict[int, Mention]) -> tuple[str, str] | None:
+    """(name, alias) from "the Federal Emergency Management Agency, or FEMA, said" and
+    "the California Department of Forestry and Fire Protection, or Cal Fire": a body's
+    name, its short form after ", or", set off by a comma again; the short form is its
+    initials or shares a word with it, and the name is no member of a list."""
+    if m.start < 3 or doc[m.start - 1].lower_ != "or" or doc[m.start - 2].text != ",":
+        return None
+    long = by_end.get(m.start - 2)
+    closed = m.end >= len(doc) or doc[m.end].text in {",", ")", "."}
+    if long is None or not closed or long.kind is not EntityType.ORGANISATION:
+        return None
+    if long.start > 0 and doc[long.start - 1].text == ",":
+        return None  # "the police, the army, or the navy": a list
+    shared = {w.lower() for w in long.name.split()} & {w.lower() for w in m.name.split()}
+    if not (is_acronym_of(m.name, long.name) or shared - {"of", "the", "and", "for"}):
+        return None
+    return (long.name, m.name)
 
 
 def _org_before(doc: Doc, mentions: list[Mention], comma: int) -> Mention | None:
