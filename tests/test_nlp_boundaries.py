@@ -40,6 +40,11 @@ def nlp() -> Language:
         ("by Sens. Ada Vale", ["by", "Sens.", "Ada", "Vale"]),
         ("Capt. Ben Ortiz", ["Capt", ".", "Ben", "Ortiz"]),
         ("visit apnews.com today", ["visit", "apnews.com", "today"]),
+        (
+            "on Sept. 27, 2020.Noah Lee / AP",
+            ["on", "Sept.", "27", ",", "2020", ".", "Noah", "Lee", "/", "AP"],
+        ),
+        ("version 2.0 shipped", ["version", "2.0", "shipped"]),
     ],
 )
 def test_news_infixes(nlp: Language, text: str, tokens: list[str]) -> None:

@@ -48,6 +48,7 @@ _CREDITS = "newsprov.credits"
 # or credit ("distance.125", "dead(Omar"): split it so the boundary can be marked.
 _EXTRA_INFIXES = (
     r"(?<=[a-z])\.(?=[0-9A-Z])",
+    r"(?<=[0-9])\.(?=[A-Z][a-z])",  # a caption's date run into its credit: "2020.Noah"
     r"(?<=[a-z])\((?=[A-Z])",
     # a quotation mark glued to the next word: ',”Clinton said', 'said,“Look'
     r"(?<=[a-z])[,.!?:](?=[”“\"][A-Za-z])",
