@@ -66,6 +66,12 @@ def test_news_infixes(nlp: Language, text: str, tokens: list[str]) -> None:
         ("Pool photo.\nIvo Marek / AP\n", ["Ivo Marek / AP"]),
         # a section path is no credit, nor is a sentence with a slash
         ("ASIA PACIFIC / Natural Disasters\n", []),
+        # a wire story's closing credit line
+        (
+            "The toll rose.\n\nReporting by Ann Lee; Writing by Bo Tan and Cy Day\n",
+            ["Reporting by Ann Lee; Writing by Bo Tan and Cy Day"],
+        ),
+        ("Reporting by the agency was thin, he said.\n", []),
         ("He said Yes/No to it.\n", []),
     ],
 )

@@ -68,6 +68,13 @@ _CREDIT_LINE = re.compile(
     r"(?:[ ]?/[ ]?[A-Z][\w.&'’-]*(?:[ ](?:[A-Z][\w.&'’-]*|via))*){1,3}[ \t]*$",
     re.MULTILINE,
 )
+# a wire story's closing credit line: "Reporting by Ann Lee; Writing by Bo Tan and Cy Day"
+_ROLE_LINE = re.compile(
+    r"^[ \t]*(?i:(?:additional\s+)?(?:reporting|writing|editing)\s+(?:by|from))\s+"
+    r"[A-Z][\w.'’-]*(?:[ ,;]+(?:[A-Z][\w.'’-]*|and|in|(?i:reporting|writing|editing|by)))*"
+    r"[ \t.]*$",
+    re.MULTILINE,
+)
 _AGENCY_NAME = re.compile(r"\b(?:Images|Photos?|Pictures|Press|Agency|Agencia|Agence|Pool)$")
 _PARA_RE = re.compile(r"\n[ \t]*\n\s*|\n(?=\s*\S)")
 _TERMINAL = tuple('.!?:;"”’)')
@@ -98,9 +105,13 @@ def add_news_infixes(nlp: Language) -> None:
 
 
 def detect_credits(text: str) -> list[tuple[int, int]]:
-    """Character spans of photo credits such as "(Omar Albam/AP)", or a line holding
-    only names joined by slashes ("Franklin Jacome/Agencia Press South/Getty Images")."""
+    """Character spans of photo credits such as "(Omar Albam/AP)", a line holding only
+    names joined by slashes ("Franklin Jacome/Agencia Press South/Getty Images"), or a
+    wire story's closing credit line ("Reporting by Ann Lee; Writing by Bo Tan")."""
     spans = [(m.start(), m.end()) for m in _CREDIT_RE.finditer(text)]
+    for m in _ROLE_LINE.finditer(text):
+        lead = len(m.group()) - len(m.group().lstrip())
+        spans.append((m.start() + lead, m.end()))
     registry = OutletRegistry.default()
     for m in _CREDIT_LINE.finditer(text):
         parts = [p.strip() for p in re.split(r"/|\svia\s", m.group())]
