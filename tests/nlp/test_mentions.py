@@ -120,6 +120,13 @@ def _entities(pipeline, text):  # type: ignore[no-untyped-def]
             {"Red Cross", "UNICEF", "World Food Programme"},
             set(),
         ),
+        # a transcript's label in capitals is the person of that family name, no place
+        (
+            "Chris Wallace interviewed Mike Pence on Sunday.\n\nWALLACE: Why?\n\n"
+            "PENCE: Well, about 40 percent of voters care.\n",
+            {"Mike Pence", "Chris Wallace"},
+            {"Pence", "Wallace", "PENCE"},
+        ),
         # "NGO" alone is no name
         ("The Ravelle-based NGO said 25 people had died.\n", set(), {"NGO"}),
     ],

@@ -202,6 +202,27 @@ def _lower_tails(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def _labels(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A transcript's label in capitals ("PENCE: Well, …") that is a person's family name
+    names that person, whatever the model took it for."""
+    family = {
+        m.name.split()[-1].lower(): m.name.split()[-1]
+        for m in mentions
+        if m.kind is EntityType.PERSON and " " in m.name
+    }
+    out = []
+    for m in mentions:
+        word = doc[m.start]
+        label = (
+            m.end - m.start == 1 and word.is_upper and m.end < len(doc) and doc[m.end].text == ":"
+        )
+        if label and word.lower_ in family:
+            name = family[word.lower_]
+            m = Mention(m.start, m.end, m.start_char, m.end_char, name, EntityType.PERSON)
+        out.append(m)
+    return out
+
+
 def _drop_lone_words(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """A capitalised word opening a sentence (or following a dateline's dash) that the
     model calls a person ("Wildfires tore through…", "KATMANDU, Nepal -- Crews
@@ -369,7 +390,7 @@ def build_entity_table(doc: Doc, publisher: str | None = None) -> EntityTable:
     """Cluster the article's mentions into entities (see module docstring). Given the
     ``publisher`` (``Article.outlet``), other outlets are named as the article names
     them (``_outlet_clusters``); without it every outlet takes the registry's name."""
-    mentions = _title_case_names(doc, _drop_lone_words(doc, _mentions(doc)))
+    mentions = _title_case_names(doc, _drop_lone_words(doc, _labels(doc, _mentions(doc))))
     mentions = _cut_run_on_names(doc, _lower_tails(doc, mentions))
     defined = _defined_acronyms(doc, mentions)
     mentions += _acronym_mentions(doc, mentions, defined)
