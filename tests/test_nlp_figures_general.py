@@ -26,6 +26,8 @@ CASES = [
     ("A magnitude 6.1 earthquake killed nearly 400 people.", [(400, "nearly")]),
     ("The strongest of them measuring 4.7, the tremors kept coming.", []),
     ("Homes fell after a 6.4 quake hit the coast.", []),
+    # a list item's number is no figure
+    ("1. Twelve people died in the blast.", [(12, "exact")]),
     # a ratio is no figure; a count over a time is
     ("One in five residents fled.", []),
     ("The blaze grew 30 square miles in four hours.", [(30, "exact")]),

@@ -142,6 +142,14 @@ def _names(ex):  # type: ignore[no-untyped-def]
             14,
             "Tommy Muska",
         ),
+        # a description sharing no word with the salient body is a body of its own
+        (
+            "News.\n\nThe GOP nominee is caught up in that contradiction.\n\n"
+            "2. AFTERSHOCK RATTLES QUAKE ZONE.\n\nThe country's civil protection agency "
+            "raises the death toll from the disaster to 267.\n",
+            267,
+            "civil protection agency",
+        ),
         # a role's phrase ending in a name the parse hung on a noun: that person
         (
             "Crash.\n\n“About 850 people were hurt,” local official in Varna state Pradeep "

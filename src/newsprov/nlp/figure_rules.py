@@ -188,10 +188,20 @@ def is_duration(lexes: Sequence[Lex], m: NumberMatch) -> bool:
     return _word(lexes, k) in lx["time_units"]
 
 
+def _is_list_number(lexes: Sequence[Lex], m: NumberMatch) -> bool:
+    """ "2. STRONG AFTERSHOCK RATTLES …": a small whole number opening its sentence with a
+    full stop or bracket after it numbers a list item."""
+    if m.first != 0 or m.kind != "digits" or not m.text.isdigit() or m.value >= 100:
+        return False
+    mark, nxt = _word(lexes, m.last), lexes[m.last + 1].text if m.last + 1 < len(lexes) else ""
+    return mark in {".", ")"} and (not nxt or nxt[:1].isupper())
+
+
 def extra_reason(lexes: Sequence[Lex], claim: Claim) -> str | None:
     """Why the claim's number is no figure by the rules of this module (None = no rule)."""
     m = claim.match
     checks: tuple[tuple[str, bool], ...] = (
+        ("list", _is_list_number(lexes, m)),
         ("magnitude", _is_magnitude(lexes, m)),
         ("scale", _on_scale(lexes, m)),
         ("year", _is_year_span(lexes, m)),

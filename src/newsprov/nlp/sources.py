@@ -218,7 +218,10 @@ def describe_org(table: EntityTable, tok: Token, lemma: str, definite: bool) -> 
     if identifying and definite and not owned and lemma not in source_lexicon().specific_org_nouns:
         # "…, the Insurance Council of Australia said, with the industry body putting …";
         # not "the presidency's communication agency", another body's own
-        near = _recent(table, tok, sentences=1, paragraphs=2) or salient_org(table, tok)
+        near = _recent(table, tok, sentences=1, paragraphs=2)
+        if near is None:  # the salient body only when the description shares its words
+            salient = salient_org(table, tok)
+            near = salient if salient is not None and words & _name_words(salient) else None
         if near is not None:
             return near
     earlier = [c for c in table.clusters if c.anonymous and c.kind is EntityType.ORGANISATION]
