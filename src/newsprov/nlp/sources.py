@@ -219,9 +219,12 @@ def describe_org(table: EntityTable, tok: Token, lemma: str, definite: bool) -> 
         # "…, the Insurance Council of Australia said, with the industry body putting …";
         # not "the presidency's communication agency", another body's own
         near = _recent(table, tok, sentences=1, paragraphs=2)
-        if near is None:  # the salient body only when the description shares its words
+        if near is None:  # the salient body, named in the paragraph or sharing a word
             salient = salient_org(table, tok)
-            near = salient if salient is not None and words & _name_words(salient) else None
+            floor = _paragraph_floor(tok, 1)
+            if salient is not None:
+                here = any(floor <= m.start < tok.i for m in salient.mentions)
+                near = salient if here or words & _name_words(salient) else None
         if near is not None:
             return near
     earlier = [c for c in table.clusters if c.anonymous and c.kind is EntityType.ORGANISATION]
