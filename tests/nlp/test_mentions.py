@@ -160,6 +160,13 @@ def test_which_names_survive(pipeline, text, present, absent):  # type: ignore[n
             "Juan Quispe",
             "Person",
         ),
+        # initials of a body named in the article are that body, whatever the model says
+        (
+            "European Union leaders met in Bratislava on Friday. The E.U. has 27 members, "
+            "and E.U. officials said 40 percent of voters backed it.\n",
+            "European Union",
+            "Organisation",
+        ),
         # an honorific makes a person
         ("Mr Nugroho said 1,655 rescuers were deployed.\n", "Nugroho", "Person"),
         (

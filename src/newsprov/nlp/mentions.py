@@ -358,6 +358,10 @@ def _vote_kinds(doc: Doc, mentions: list[Mention]) -> dict[str, EntityType]:
         not_person = demonym_kind(name) if kind is EntityType.PERSON else None
         if not_person is not None:
             result[name] = not_person
+    orgs = [n for n, k in result.items() if k is EntityType.ORGANISATION and " " in n]
+    for name, kind in result.items():  # "E.U." the model calls a place, beside "European Union"
+        if kind is EntityType.PLACE and any(is_acronym_of(name, o) for o in orgs):
+            result[name] = EntityType.ORGANISATION
     persons = [n for n, k in result.items() if k is EntityType.PERSON and " " in n]
     surnames = {n for n, k in result.items() if k is EntityType.PERSON and " " not in n}
     for name, kind in result.items():
