@@ -167,6 +167,12 @@ def test_which_names_survive(pipeline, text, present, absent):  # type: ignore[n
             "European Union",
             "Organisation",
         ),
+        # a person after a body's possessive is a person of their own
+        (
+            "The Green Party’s Jill Stein polled 2 percent, the survey found.\n",
+            "Jill Stein",
+            "Person",
+        ),
         # an honorific makes a person
         ("Mr Nugroho said 1,655 rescuers were deployed.\n", "Nugroho", "Person"),
         (

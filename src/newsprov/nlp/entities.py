@@ -46,6 +46,7 @@ from .patterns import (
     patterns,
     split_title,
     trim_span,
+    words_label,
 )
 from .tokens import token_texts
 
@@ -261,6 +262,21 @@ def _cleaned(ent: Span) -> list[Span]:
 _SLASHES = {"/", "|"}
 
 
+def _owned_person(ent: Span) -> list[Span]:
+    """ "Green Party’s Jill Stein" tagged as one body: the owner, and the person after the
+    possessive (two or three capitalised words that name no body or place)."""
+    doc = ent.doc
+    k = next((t.i for t in ent[1:-1] if t.lower_ in {"'s", "’s"}), None)
+    if k is None or ent.label_ == "PERSON":
+        return [ent]
+    rest = doc[k + 1 : ent.end]
+    person = 2 <= len(rest) <= 3 and all(t.is_alpha and t.is_title for t in rest)
+    if not person or words_label([t.text for t in rest]) is not None:
+        return [ent]
+    owner = Span(doc, ent.start, k, label=ent.label_, span_id=ent.id_)
+    return [owner, Span(doc, k + 1, ent.end, label="PERSON")]
+
+
 def _number_after(tok: Token, end: int) -> bool:
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < end else None
     return nxt is not None and (nxt.like_num or nxt.text[:1].isdigit())
@@ -294,6 +310,7 @@ def _pieces(ent: Span) -> list[Span]:
             start = tok.i + 1
     if start < ent.end:
         out.append(Span(doc, start, ent.end, label=ent.label_, span_id=ent.id_))
+    out = [p for piece in out for p in _owned_person(piece)]
     if len(out) == 1:
         return out
     return [p for p in out if len(p) and any(t.text[:1].isupper() for t in p)]
