@@ -48,7 +48,7 @@ from .patterns import (
     trim_span,
     words_label,
 )
-from .tokens import token_texts
+from .tokens import DASHES, token_texts
 
 __all__ = ["EntityFix", "OutletRuler", "build_entity_table", "make_entity_fix", "make_outlet_ruler"]
 
@@ -301,7 +301,7 @@ def _pieces(ent: Span) -> list[Span]:
                 break
         elif tok.text == ")":
             cut, depth = depth == 0, max(0, depth - 1)
-        elif tok.text in {"-", "--", "—", "–"} and _number_after(tok, ent.end):
+        elif tok.text in DASHES and _number_after(tok, ent.end):
             out.append(Span(doc, start, tok.i, label=ent.label_, span_id=ent.id_))
             start = ent.end  # what follows the dash is a date, no name
             break

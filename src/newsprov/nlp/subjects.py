@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .tokens import DASHES
+
 __all__ = ["saying_subject", "sentence_initial_before_name", "subject_of", "surface_subject"]
 
 _SUBJ = {"nsubj", "nsubjpass", "csubj"}
@@ -57,7 +59,7 @@ def _after_dateline_dash(tok: Token) -> Token | None:
     if tok.i - sent.start > 3:
         return None
     window = tok.doc[tok.i + 1 : min(tok.i + _DATELINE_WORDS, sent.end - 1)]
-    dash = next((t for t in window if t.text in _DASHES), None)
+    dash = next((t for t in window if t.text in DASHES), None)
     if dash is None:
         return None
     head = tok.doc[dash.i + 1]
@@ -66,14 +68,13 @@ def _after_dateline_dash(tok: Token) -> Token | None:
     return head if head.pos_ in {"NOUN", "PROPN"} and head.ent_type_ not in _PLACES else None
 
 
-_DASHES = {"-", "--", "—", "–"}
 _MODIFIERS = {"compound", "amod", "det", "nummod", "poss", "nmod", "case"}
 
 
 def _after_dash(tok: Token) -> bool:
     """Is the phrase of ``tok`` the first after a dateline's dash ("-- Crews …")?"""
     start = tok.left_edge.i
-    return start > 0 and tok.doc[start - 1].text in {"-", "--", "—", "–"}
+    return start > 0 and tok.doc[start - 1].text in DASHES
 
 
 def subject_of(verb: Token) -> Token | None:

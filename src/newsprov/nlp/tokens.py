@@ -13,7 +13,7 @@ from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["appositions", "opens_sentence", "token_texts"]
+__all__ = ["DASHES", "appositions", "opens_sentence", "token_texts"]
 
 _TEXTS: WeakKeyDictionary[Doc, list[str]] = WeakKeyDictionary()
 _APPOS: WeakKeyDictionary[Doc, tuple[int, list[int]]] = WeakKeyDictionary()
@@ -36,7 +36,7 @@ def appositions(doc: Doc) -> list[int]:
     return found[1]
 
 
-_DASHES = {"-", "--", "—", "–"}
+DASHES = frozenset({"-", "--", "—", "–"})  # a dash as the tokenizer leaves it
 
 
 def opens_sentence(tok: Token) -> bool:
@@ -45,5 +45,5 @@ def opens_sentence(tok: Token) -> bool:
     if tok.is_sent_start:
         return True
     doc = tok.doc
-    after_dash = tok.i >= 2 and doc[tok.i - 1].text in _DASHES
+    after_dash = tok.i >= 2 and doc[tok.i - 1].text in DASHES
     return after_dash and doc[tok.i - 2].ent_type_ in {"GPE", "LOC"}
