@@ -186,13 +186,17 @@ def _lower_tails(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     the name ("India's Uttar Pradesh State" beside "in Uttar Pradesh state") is a common
     noun, not part of the name; with only a nationality left there is no name."""
     text = doc_text(doc)  # built once
+    texts = token_texts(doc)
+    # (word, next word) wherever the next word is written in lower case: a quick filter
+    lowered = {(a, b) for a, b in itertools.pairwise(texts) if b.islower()}
     out = []
     for m in mentions:
         last = doc[m.end - 1]
         rest = m.name[: -len(last.text)].rstrip()
         word = last.text
         shaped = m.end - m.start >= 2 and m.name.endswith(word) and word[1:].islower()
-        if shaped and word[:1].isupper() and f"{rest} {word.lower()}" in text:
+        seen = shaped and (texts[m.end - 2], word.lower()) in lowered
+        if seen and word[:1].isupper() and f"{rest} {word.lower()}" in text:
             if is_demonym_phrase(rest):
                 continue  # "Syrian City": an adjective and a noun
             before = doc[m.end - 2]
