@@ -38,6 +38,7 @@ from .aliases import slugify
 from .attribute_rules import compile_attribute_ruler
 from .attribution import FigureAttribution, attribute_figures, settlement_size
 from .attributions import AttributionSpan, attributions, find_attributions
+from .blas import use_numpy_blas
 from .boundaries import (
     add_news_infixes,
     credit_spans,
@@ -71,6 +72,7 @@ def _figures_module() -> Any | None:
 
 def build_pipeline(model: str) -> Language:
     """Load ``model`` and add newsprov's components; raise ModelLoadError when missing."""
+    use_numpy_blas()  # the same products, without BLIS's generic kernel (nlp/blas.py)
     try:
         nlp = spacy.load(model)
     except (OSError, ImportError, ValueError) as exc:
