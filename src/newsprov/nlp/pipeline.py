@@ -9,6 +9,7 @@ not text: they become entities without mentions (merged with one the text names)
 
 from __future__ import annotations
 
+import gc
 import importlib
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -97,6 +98,7 @@ def build_pipeline(model: str) -> Language:
     nlp.add_pipe("newsprov_attributions")
     if _figures_module() is not None:
         nlp.add_pipe("newsprov_figures", last=True)
+    gc.freeze()  # the model's objects live as long as the process: no collection scans them
     return nlp
 
 
