@@ -117,6 +117,9 @@ def test_local_batches_are_checked_ntriples(pipeline) -> None:  # type: ignore[n
     [[done]] = run_batches([[article]], model="unused", base_iri=Settings().base_iri, nlp=pipeline)
     assert isinstance(done, Done) and done.figures == 1
     assert done.triples == done.ntriples.count(b"\n") and done.graph_iri.endswith("/graph/x1")
+    # its cross-reference input rows come with it, as from the worker executors, so the
+    # ingest's cross-reference need not read them back from the store
+    assert done.rows is not None and done.rows["figures"] and done.rows["articles"]
 
 
 @pytest.mark.model

@@ -220,10 +220,12 @@ def ingest_articles(
         nlp=nlp,
         pool=pool,
     )
-    for done in outcomes:
+    for n, done in enumerate(outcomes):
         writer.add(done)
         if progress:
             progress(len(done))
+        if n == 0 and run.executor != "local":
+            _import_crossref()  # while the workers extract, not after the last batch
     writer.flush()
     if report.stored:
         from newsprov.analysis.crossref import update
@@ -236,6 +238,13 @@ def ingest_articles(
     _mark_ingest(store, False)
     report.seconds += time.perf_counter() - started
     return report
+
+
+def _import_crossref() -> None:
+    """Import the cross-reference (networkx, the verdict rules: about 0.25 s) while other
+    processes extract: an ingest with workers would otherwise import it in its serial
+    tail, after the last batch."""
+    import newsprov.analysis.crossref  # noqa: F401
 
 
 def _given(store: Store, writer: _Writer) -> dict[str, GraphRows] | None:

@@ -9,6 +9,7 @@ not text: they become entities without mentions (merged with one the text names)
 
 from __future__ import annotations
 
+import gc
 import importlib
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -38,6 +39,7 @@ from .aliases import slugify
 from .attribute_rules import compile_attribute_ruler
 from .attribution import FigureAttribution, attribute_figures, settlement_size
 from .attributions import AttributionSpan, attributions, find_attributions
+from .blas import use_numpy_blas
 from .boundaries import (
     add_news_infixes,
     credit_spans,
@@ -71,6 +73,7 @@ def _figures_module() -> Any | None:
 
 def build_pipeline(model: str) -> Language:
     """Load ``model`` and add newsprov's components; raise ModelLoadError when missing."""
+    use_numpy_blas()  # the same products, without BLIS's generic kernel (nlp/blas.py)
     try:
         nlp = spacy.load(model)
     except (OSError, ImportError, ValueError) as exc:
@@ -95,6 +98,7 @@ def build_pipeline(model: str) -> Language:
     nlp.add_pipe("newsprov_attributions")
     if _figures_module() is not None:
         nlp.add_pipe("newsprov_figures", last=True)
+    gc.freeze()  # the model's objects live as long as the process: no collection scans them
     return nlp
 
 
