@@ -76,6 +76,7 @@ class Lexicon:
     vague_qualifiers: frozenset[str]
     role_titles: frozenset[str]
     honorifics: frozenset[str]
+    agency_words: frozenset[str]
     female_words: frozenset[str]
     male_words: frozenset[str]
     place_abbreviations: Mapping[str, str]
@@ -103,6 +104,7 @@ def lexicon() -> Lexicon:
         vague_qualifiers=_words(names, "vague_qualifiers"),
         role_titles=_words(names, "role_titles"),
         honorifics=_words(names, "honorifics"),
+        agency_words=_words(names, "agency_words"),
         female_words=_words(names, "female_words"),
         male_words=_words(names, "male_words"),
         place_abbreviations=_mapping(names, "place_abbreviations"),
@@ -113,6 +115,11 @@ def _mapping(data: dict[str, object], key: str) -> Mapping[str, str]:
     value = data.get(key, {})
     assert isinstance(value, dict)
     return MappingProxyType({str(k): str(v) for k, v in value.items()})
+
+
+def is_agency_name(text: str) -> bool:
+    """Does ``text`` hold a word of a photo or press agency's name ("Getty Images")?"""
+    return any(w.lower() in lexicon().agency_words for w in re.findall(r"\w+", text))
 
 
 def _exact(data: dict[str, object], key: str) -> frozenset[str]:

@@ -48,6 +48,7 @@ from .frames import (
     split_frame,
 )
 from .org_phrases import conducted_by, described_name, office_of, placed_org
+from .resolution import closing_name
 from .sources import governs, source_lexicon
 from .speakers import is_place, member_org
 from .subjects import subject_of, surface_subject
@@ -190,21 +191,8 @@ def _named_appos(table: EntityTable, head: Token) -> Cluster | None:
         found = table.at(i)
         if found is not None and found.kind is EntityType.PERSON and not found.anonymous:
             return found
-    return _closing_person(table, head)
-
-
-def _closing_person(table: EntityTable, head: Token) -> Cluster | None:
-    """The person a role's phrase ends with, after a noun the parse hung their name on:
-    "local official in Odisha state Pradeep Gina told AFP" (not "a spokesman for Ann
-    Lee", whose name follows a preposition)."""
-    edge = head.right_edge
-    found = table.at(edge.i)
-    if found is None or found.kind is not EntityType.PERSON or found.anonymous:
-        return None
-    first = next((m.start for m in found.mentions if m.start <= edge.i < m.end), None)
-    if first is None or first <= head.i + 1:
-        return None
-    return found if head.doc[first - 1].pos_ == "NOUN" else None
+    # "local official in Odisha state Pradeep Gina told AFP": the name closing the phrase
+    return closing_name(table, head.doc[head.i : head.right_edge.i + 1])
 
 
 def _unknown_name(table: EntityTable, tok: Token | None) -> Cluster | None:

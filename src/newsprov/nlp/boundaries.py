@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex
 
 from newsprov.model import Article
-from newsprov.nlp.aliases import lexicon
+from newsprov.nlp.aliases import is_agency_name, lexicon
 from newsprov.nlp.tokens import token_texts
 from newsprov.outlets import OutletRegistry
 
@@ -75,7 +75,6 @@ _ROLE_LINE = re.compile(
     r"[ \t.]*$",
     re.MULTILINE,
 )
-_AGENCY_NAME = re.compile(r"\b(?:Images|Photos?|Pictures|Press|Agency|Agencia|Agence|Pool)$")
 _PARA_RE = re.compile(r"\n[ \t]*\n\s*|\n(?=\s*\S)")
 _TERMINAL = tuple('.!?:;"”’)')
 _NON_SPACE = re.compile(r"\S")
@@ -115,7 +114,7 @@ def detect_credits(text: str) -> list[tuple[int, int]]:
     registry = OutletRegistry.default()
     for m in _CREDIT_LINE.finditer(text):
         parts = [p.strip() for p in re.split(r"/|\svia\s", m.group())]
-        if not any(registry.lookup(p) or _AGENCY_NAME.search(p) for p in parts[1:]):
+        if not any(registry.lookup(p) or is_agency_name(p) for p in parts[1:]):
             continue  # "ASIA PACIFIC / Natural Disasters": a section, no credit
         lead = len(m.group()) - len(m.group().lstrip())
         spans.append((m.start() + lead, m.start() + len(m.group().rstrip())))

@@ -26,7 +26,7 @@ from spacy.util import filter_spans
 from newsprov.outlets import OutletRegistry
 
 from . import known_names as known
-from .aliases import is_acronym_of, is_demonym_phrase, lexicon
+from .aliases import is_acronym_of, is_agency_name, is_demonym_phrase, lexicon
 from .boundaries import credit_spans, doc_text, paragraph_breaks
 from .cues import load_cues
 from .evidence import english_words, given_name_end, in_foreign_fragment, set_english_words
@@ -488,8 +488,6 @@ def _relabel_place(doc: Doc, ent: Span) -> Span:
 _CREDIT_PART = re.compile(
     r"(?:^|(?<=[()/:,;])|(?<=\sand\s)|(?<=\svia\s))(?:(?!\s(?:and|via)\s)[^()/:,;])+"
 )
-# words of a photo or press agency's name, which is no person's
-_AGENCY_WORD = re.compile(r"\b(?:Images|Photos?|Pictures|Press|Agency|Agencia|Agence|Pool)\b")
 _CREDIT_NOT_NAME = re.compile(r"\b(?:and|with|by|for|the|to|this|report(?:ing)?)\b")
 
 
@@ -531,7 +529,7 @@ def _credit_ents(doc: Doc, credits: list[tuple[int, int]]) -> list[Span]:
             out += places
             part_core = re.sub(r"\s*(?:Photos?|Images?)$", "", part)
             outlet = registry.lookup(part_core)
-            label = "OUTLET" if outlet else "ORG" if _AGENCY_WORD.search(part) else "PERSON"
+            label = "OUTLET" if outlet else "ORG" if is_agency_name(part) else "PERSON"
             if label == "ORG":
                 part_core = part  # "Getty Images", "Agencia Press South": a photo agency
             if label != "OUTLET" and _CREDIT_NOT_NAME.search(part):

@@ -42,8 +42,6 @@ __all__ = [
 _F = TypeVar("_F")
 
 _PARTITIVE_BEFORE = re.compile(r"\b(?:\d[\d,.]*|[a-z]+)\s+of\s+the\s+$", re.IGNORECASE)
-_MEASURING = frozenset({"measuring", "measured", "registering", "registered"})
-_QUAKES = frozenset({"quake", "earthquake", "tremor", "temblor", "aftershock"})
 _SERVICE_NOUNS = frozenset({"number", "hotline", "helpline", "line"})
 _AGE_LINKS = frozenset({"to", "at", "from"})
 _BE_AGE = frozenset({"is", "was", "turned", "turns", "turning"})
@@ -76,10 +74,12 @@ def _is_magnitude(lexes: Sequence[Lex], m: NumberMatch) -> bool:
         prev = _word(lexes, m.first - 2)
     decimal = m.kind == "digits" and "." in m.text and m.value < 10
     after = _word(lexes, m.last)
-    quake = after in _QUAKES or after == "magnitude"  # "a 6.8 quake", "a 6.8 magnitude quake"
+    lx = lexicon()
+    # "a 6.8 quake", "a 6.8 magnitude quake"
+    quake = after in lx["quake_words"] or after == "magnitude"
     if prev == "of" and _word(lexes, m.first - 2) == "magnitude":
         return True  # "at a magnitude of 6.8"
-    return (prev in _MEASURING or quake) and decimal and not m.unit
+    return (prev in lx["measuring_words"] or quake) and decimal and not m.unit
 
 
 def _on_scale(lexes: Sequence[Lex], m: NumberMatch) -> bool:

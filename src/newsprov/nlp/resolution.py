@@ -29,7 +29,7 @@ from .cues import CueLexicon
 from .sources import salient_org
 from .tokens import opens_sentence
 
-__all__ = ["Resolved", "resolve_sources"]
+__all__ = ["Resolved", "closing_name", "resolve_sources"]
 
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "some", "one"}
 _NAME_MAX = 5
@@ -115,7 +115,7 @@ def _entity(
     head = _group(span.root, cues)
     found = _called(table, head) or _apposed(table, head) or table.resolve(head)
     if found is not None and (found.kind is not EntityType.PERSON or found.anonymous):
-        found = _closing_name(table, span) or found  # "local official in X state Ann Lee"
+        found = closing_name(table, span) or found  # "local official in X state Ann Lee"
     document = cues.is_document(head.lemma_.lower(), head.lower_)
     if found is not None and found.kind is EntityType.PLACE and document and create:
         found = None  # "New Hampshire surveys": the place is the survey's scope
@@ -145,7 +145,7 @@ def _entity(
     return None
 
 
-def _closing_name(table: EntityTable, span: Span) -> Cluster | None:
+def closing_name(table: EntityTable, span: Span) -> Cluster | None:
     """The person a source phrase ends with, after the noun of their role or set beside
     it, who speaks for the body it names first ("Office of Civil Defense spokesperson
     Raffy Olarte-Banzon", "His partner at Lenox, Lawrence Cummings"; not "one of the
