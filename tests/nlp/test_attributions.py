@@ -690,6 +690,27 @@ PARAGRAPH_CASES = [
         "Nobody slept",
         "the nurse",
     ),
+    # ... and a paragraph of quotation continues in the name of whom the paragraph
+    # before it (attributing nothing) has as its last sentence's subject
+    (
+        "Depot.\n\n“We will rebuild the line,” Dana Whitfield said.\n\n"
+        "Whitfield continued her sharp remarks.\n\n“Nobody in the capital rides this train.”\n",
+        "Nobody in the capital",
+        "Whitfield",
+    ),
+    (
+        "Delays.\n\nThe Transit Board issued a statement apologizing to riders.\n\n"
+        "“On behalf of the board, we apologise to every rider who was stranded.”\n",
+        "On behalf of the board",
+        "The Transit Board",
+    ),
+    # a quotation a dash introduces: the subject of the clause before the dash
+    (
+        "Fares.\n\nWhitfield also embraced the new ticket machines -- “I think these machines "
+        "are a gift compared to what we had.”\n",
+        "I think these machines",
+        "Whitfield",
+    ),
     # colon introduction with no cue of its own: the sentence's subject
     (
         "A statement.\n\nThe union issued the following statement:\n\n"
@@ -728,10 +749,20 @@ def test_a_label_that_names_no_person_is_no_transcript(pipeline, text):  # type:
 
 
 @pytest.mark.model
-def test_quote_with_no_cue_and_nothing_before_stays_unattributed(pipeline):  # type: ignore[no-untyped-def]
-    doc = pipeline("Headline here.\n\n“Nobody slept that night.”\n\nThe river fell on Monday.\n")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Headline here.\n\n“Nobody slept that night.”\n\nThe river fell on Monday.\n",
+        # the paragraph before has nobody as its subject
+        "Floods.\n\nThe river fell on Monday.\n\n“Nobody slept that night.”\n",
+        # ... or has a person only as what was done to: a passive subject
+        "Floods.\n\nDana Whitfield was hurt in the flood.\n\n“Nobody slept that night.”\n",
+    ],
+)
+def test_quote_with_no_cue_and_nobody_before_stays_unattributed(pipeline, text):  # type: ignore[no-untyped-def]
+    doc = pipeline(text)
     assert not [
-        a for a in attributions(doc) if any("Nobody" in doc.text[s:e] for s, e in a.content)
+        a for a in attributions(doc) if any("Nobody slept" in doc.text[s:e] for s, e in a.content)
     ]
 
 

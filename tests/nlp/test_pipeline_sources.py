@@ -308,6 +308,13 @@ def test_quote_speaker_despite_the_parse(pipeline, text, speaker):  # type: igno
             40,
             "Ann Lee",
         ),
+        # "the airline" is a company like "the company": the airline named before
+        (
+            "Crew.\n\nKarim Bouzid, 31.\n\nBouzid, the plane's first officer, had logged "
+            "3,120 flying hours with Nile Air, the airline said Friday.\n",
+            3120,
+            "Nile Air",
+        ),
         # "the company" is no fund cited since
         (
             "Oil.\n\nBrantwell Oil faced criticism. The Ostrander Family Fund said it backed "
