@@ -587,7 +587,8 @@ def _named_in_sentence(
     whose content holds the quote, and no other stated attribution inside that content
     ("Y noted that X said “…”" stays X's, through Y)."""
     named = [
-        r if _names_speaker(doc, a, r) else Resolved() for a, r in zip(found, resolved, strict=True)
+        r if _names_speaker(doc, a, r) else Resolved()
+        for a, r in zip(found, resolved, strict=True)
     ]
     pick = _holder(found, named, quote.start, quote.end, 0.5, innermost=True)
     if pick is None or resolved[pick].source == quote.speaker:

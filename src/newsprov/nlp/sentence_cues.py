@@ -19,16 +19,7 @@ _CLAUSES = {"ccomp", "xcomp", "csubj"}
 _INTERRUPTING = {"parataxis", "ccomp", "advcl"}
 VERBS = {"VERB", "AUX"}
 _NOT_CONTENT = {
-    "punct",
-    "aux",
-    "neg",
-    "cc",
-    "conj",
-    "advmod",
-    "nsubj",
-    "nsubjpass",
-    "agent",
-    "mark",
+    "punct", "aux", "neg", "cc", "conj", "advmod", "nsubj", "nsubjpass", "agent", "mark"
 }
 _TRAILER_PARTS = {"nsubj", "advmod", "npadvmod", "punct", "aux", "neg"}
 _NP_MAX = 8  # tokens of a speaker phrase between a closing mark and its verb
@@ -228,7 +219,7 @@ def _phrasal(tok: Token, cues: CueLexicon) -> bool:
 
 
 def _closes_quote(verb: Token) -> bool:
-    """'"…!" the nominee, Donald Trump, tweeted Sunday': a sentence after a quotation
+    """ '"…!" the nominee, Donald Trump, tweeted Sunday': a sentence after a quotation
     whose subject the parse made its root, the cue hung on it as a participle."""
     head = verb.head
     if head.dep_ != "ROOT" or head.pos_ not in {"NOUN", "PROPN"} or head.i > verb.i:
