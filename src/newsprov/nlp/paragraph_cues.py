@@ -231,7 +231,7 @@ def carry(
                 ai for at, ai in order if bisect_right(breaks, at) == para - 1 and ai in quoted
             ]
         if not prior:
-            covered = any(s <= q.start < e for a in out for s, e in a.content)
+            covered = any(s < q.end and q.start < e for a in out for s, e in a.content)
             intro = (
                 None
                 if covered or not opens
