@@ -256,6 +256,13 @@ def test_dash_credit_names_the_speaker(pipeline):  # type: ignore[no-untyped-def
         ("Tax.\n\nCritics doubt it. Added Moreno: “It is a plan for lawyers.”\n", "Moreno"),
         # an opening mark glued to the cue
         ("Rally.\n\nHallworth said,“We will carry the county by a mile.”\n", "Hallworth"),
+        # a cue only projected inside what was said utters nothing ("it would tell")
+        (
+            "Museum.\n\nWASHINGTON -- Governor Ann Lee, opening the Harbor Museum of Maritime "
+            "History and Trade on Saturday, said it would tell a long story, one of ''loss and "
+            "courage, one of storms, but also of calm seas.''\n",
+            "Ann Lee",
+        ),
     ],
 )
 def test_quote_speaker_despite_the_parse(pipeline, text, speaker):  # type: ignore[no-untyped-def]
