@@ -800,3 +800,18 @@ def test_owned_documents(pipeline, text, content, source):  # type: ignore[no-un
         if a.kind == "document" and any(content in doc.text[s:e] for s, e in a.content)
     ]
     assert found == ([source] if source else [])
+
+
+@pytest.mark.model
+def test_a_quotation_ending_the_sentence_before_is_not_a_deeper_cues(pipeline):  # type: ignore[no-untyped-def]
+    doc = pipeline(
+        "Debate.\n\nAnn Lee dispensed with the flood threat in two sentences before abruptly "
+        "pivoting to the dangers of a ''rigged budget.'' Tom Alder struggled to answer a "
+        "simple question on Sunday about how he would pay for the dams.\n"
+    )
+    sources = [
+        doc[a.source[0] : a.source[1]].text
+        for a in attributions(doc)
+        if a.source and any("rigged" in doc.text[s:e] for s, e in a.content)
+    ]
+    assert "Tom Alder" not in sources

@@ -539,7 +539,9 @@ def _claim_quotes(
     """Each quotation opening or closing in this sentence goes to the innermost cue verb
     of the sentence (outside quotation marks) whose phrase holds it ("…, offering “a
     sincere apology” after leaked emails showed …" is the offer's, not the emails'), else
-    to the nearest; returns the quotations claimed here."""
+    to the nearest; returns the quotations claimed here. A quotation ending the sentence
+    before goes to the first cue here only when that cue is this sentence's main verb
+    after its subject."""
     if not verbs:
         return []
     near: dict[int, list[int]] = {}
@@ -547,7 +549,8 @@ def _claim_quotes(
         for qi in marks_at.get(i, ()):
             near.setdefault(qi, []).append(i)
     before = _mark_before(sent, marks_at)
-    if not near and before is not None and _opens_with_subject(sent, verbs[0]):
+    heads = verbs[0].dep_ == "ROOT"  # not "''…'' Carson struggled to answer …"
+    if not near and before is not None and heads and _opens_with_subject(sent, verbs[0]):
         near = {qi: [before] for qi in marks_at[before]}  # '“…?” Vitter demanded.'
     out = []
     for qi, toks in near.items():
