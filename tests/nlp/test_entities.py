@@ -161,6 +161,35 @@ def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-un
     assert kinds.get("Samir Hadjadj") == "Person", kinds
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # the governor's name set off after the place of his office: no list of places
+        (
+            "Quake.\n\nThe wali (governor) of Bordj Bou Arreridj, Ahmed Belkacemi, told "
+            "Ennahar TV that 300 homes were damaged.\n",
+            {"Ahmed Belkacemi": "Person", "Bordj Bou Arreridj": "Place"},
+        ),
+        # "a town called X" is a town
+        (
+            "Quake.\n\nThe 1980 quake, in the town now called Chlef, killed about 2,600.\n",
+            {"Chlef": "Place"},
+        ),
+        # a list of places stays a list
+        (
+            "Fires.\n\nCrews worked in Dunmore Gap, Ferny Flat and Bracken Hill overnight.\n",
+            {"Ferny Flat": "Place"},
+        ),
+    ],
+)
+def test_kinds_from_the_words_around(pipeline, text, kinds):  # type: ignore[no-untyped-def]
+    from nlp_docs import extract_text
+
+    found = {e.name: e.type.value for e in extract_text(pipeline, text).entities}
+    assert {n: found.get(n) for n in kinds} == kinds, found
+
+
 @pytest.mark.parametrize(
     ("name", "kind"),
     [
