@@ -238,6 +238,12 @@ def test_outlet_prefixes(spec: str, outlet: bool) -> None:
             "Bank|PROPN|nsubj|4 of|ADP|prep|0 the|DET|det|3 West|PROPN|pobj|1 waited|VERB|ROOT|4",
             ["Bank of the West"],
         ),
+        # "A Ministry of Defence spokesman said": the article opening the sentence is none
+        (
+            "A|DET|det|4 Ministry|PROPN|nmod|4 of|ADP|prep|1 Defence|PROPN|pobj|2 "
+            "spokesman|NOUN|nsubj|5 said|VERB|ROOT|5",
+            ["Ministry of Defence"],
+        ),
     ],
 )
 def test_capitalised_runs(spec: str, runs: list[str]) -> None:
