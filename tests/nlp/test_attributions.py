@@ -52,6 +52,19 @@ RATED = (
     "false|ADJ|amod|6|false .|PUNCT|punct|1|."
 )
 
+# "Harbor Tally, a group of volunteers, estimated attendance at 40,000." parsed verbless
+VERB_AS_MODIFIER = (
+    "Harbor|PROPN|compound|1 Tally|PROPN|ROOT|1 ,|PUNCT|punct|1 a|DET|det|4 group|NOUN|appos|1 "
+    "of|ADP|prep|4 volunteers|NOUN|pobj|5 ,|PUNCT|punct|1 estimated|VERB|amod|9|estimate "
+    "attendance|NOUN|appos|1 at|ADP|prep|9 40,000|NUM|pobj|10 .|PUNCT|punct|1"
+)
+# ... and a true modifier: "Harbor Tally, a group of volunteers, reported figures."
+REPORTED_FIGURES = (
+    "Harbor|PROPN|compound|1 Tally|PROPN|ROOT|1 ,|PUNCT|punct|1 a|DET|det|4 group|NOUN|appos|1 "
+    "of|ADP|prep|4 volunteers|NOUN|pobj|5 ,|PUNCT|punct|1 the|DET|det|10 reported|VERB|amod|10|"
+    "report figures|NOUN|appos|1 .|PUNCT|punct|1"
+)
+
 # "To save water, the board concluded, farms must cut use by 20 percent."
 INSERTED = (
     "To|PART|aux|1|to save|VERB|advcl|7|save water|NOUN|dobj|1|water ,|PUNCT|punct|7|, "
@@ -477,6 +490,7 @@ def _one(doc: Doc) -> list[tuple[str, str, str | None, list[str]]]:
         (COUNT_CONJUNCT, "verb", "reported", "Vale", "900 injured"),
         (WHILE_NOTING, "verb", "put", "Officials", "while noting 12 arrests"),
         (POLL_HAS, "verb", "has", "The poll", "45 percent"),
+        (VERB_AS_MODIFIER, "verb", "estimated", "Harbor Tally", "attendance at 40,000"),
     ],
 )
 def test_cue_source_and_content(spec, kind, cue, source, content_has):  # type: ignore[no-untyped-def]
@@ -815,3 +829,7 @@ def test_a_quotation_ending_the_sentence_before_is_not_a_deeper_cues(pipeline): 
         if a.source and any("rigged" in doc.text[s:e] for s, e in a.content)
     ]
     assert "Tom Alder" not in sources
+
+
+def test_a_modifier_with_its_own_determiner_is_no_cue():  # type: ignore[no-untyped-def]
+    assert not [a for a in _one(parsed(REPORTED_FIGURES)) if a[1] == "reported"]

@@ -51,6 +51,7 @@ def sentence_cues(
         out.append(_verb_attribution(verb, cues, inside))
     out += _phrase_attributions(sent, cues, inside)
     out += _verbs_read_as_nouns(sent, cues, inside)
+    out += _verbs_read_as_modifiers(sent, cues, inside)
     out += _owned_documents(sent, cues, inside, {v.i for v in verbs})
     out += _owned_claims(sent, cues, inside)
     for qi in _claim_quotes(sent, verbs, marks_at, claimed, offset):
@@ -139,6 +140,31 @@ def _verbs_read_as_nouns(sent: Span, cues: CueLexicon, inside: set[int]) -> list
             continue
         clause, source = found
         out.append(AttributionSpan((tok.i, tok.i + 1), source, (subtree_chars(clause),), "verb"))
+    return out
+
+
+def _verbs_read_as_modifiers(
+    sent: Span, cues: CueLexicon, inside: set[int]
+) -> list[AttributionSpan]:
+    """A sentence left without a verb because the parser read its cue as an adjective
+    after the subject's apposition ("X, a volunteer group of statisticians, estimated
+    attendance at 105,000": "estimated" a modifier of "attendance", the name the root):
+    the root's phrase is the source, the phrase the cue modifies is the content."""
+    root = sent.root
+    if root.pos_ not in {"NOUN", "PROPN"} or root.i in inside:
+        return []
+    out = []
+    for tok in root.rights:
+        if tok.dep_ != "appos" or tok.pos_ != "NOUN" or tok.i - 1 < sent.start:
+            continue
+        cue = next((c for c in tok.lefts if c.dep_ == "amod" and c.pos_ == "VERB"), None)
+        if cue is None or cue.i in inside or tok.doc[cue.left_edge.i - 1].text != ",":
+            continue
+        if not cues.is_cue_verb(cue.lemma_, cue.lower_):
+            continue
+        content = (tok.doc[cue.i + 1].idx, subtree_chars(tok)[1])
+        source = phrase_span(root, inside)
+        out.append(AttributionSpan((cue.i, cue.i + 1), source, (content,), "verb"))
     return out
 
 
