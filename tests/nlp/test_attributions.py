@@ -833,3 +833,18 @@ def test_a_quotation_ending_the_sentence_before_is_not_a_deeper_cues(pipeline): 
 
 def test_a_modifier_with_its_own_determiner_is_no_cue():  # type: ignore[no-untyped-def]
     assert not [a for a in _one(parsed(REPORTED_FIGURES)) if a[1] == "reported"]
+
+
+# '“We won!” the nominee, Tom Alder, tweeted Sunday.' with the closing mark ending the
+# first sentence and the cue hung on the second's root, the nominee
+TWEETED_AFTER = (
+    "“|PUNCT|punct|2 We|PRON|nsubj|2 won|VERB|ROOT|2 !|PUNCT|punct|2 ”|PUNCT|punct|2 "
+    "the|DET|det|6 nominee|NOUN|ROOT|6 ,|PUNCT|punct|6 Tom|PROPN|compound|9 "
+    "Alder|PROPN|appos|6 ,|PUNCT|punct|6 tweeted|VERB|acl|6|tweet Sunday|PROPN|npadvmod|11 "
+    ".|PUNCT|punct|6"
+)
+
+
+def test_a_quotation_ending_the_sentence_before_goes_to_the_cue_hung_on_its_speaker():  # type: ignore[no-untyped-def]
+    found = [a for a in _one(parsed(TWEETED_AFTER)) if a[1] == "tweeted"]
+    assert found and any("We won" in c for c in found[0][3]), _one(parsed(TWEETED_AFTER))

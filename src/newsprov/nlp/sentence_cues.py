@@ -575,7 +575,7 @@ def _claim_quotes(
         for qi in marks_at.get(i, ()):
             near.setdefault(qi, []).append(i)
     before = _mark_before(sent, marks_at)
-    heads = verbs[0].dep_ == "ROOT"  # not "''…'' Carson struggled to answer …"
+    heads = verbs[0].dep_ == "ROOT" or _closes_quote(verbs[0])  # not "''…'' X tried to answer"
     if not near and before is not None and heads and _opens_with_subject(sent, verbs[0]):
         near = {qi: [before] for qi in marks_at[before]}  # '“…?” Vitter demanded.'
     out = []
