@@ -176,6 +176,13 @@ def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-un
             "Quake.\n\nThe 1980 quake, in the town now called Chlef, killed about 2,600.\n",
             {"Chlef": "Place"},
         ),
+        # a name the model leaves untagged, set beside its description, as described
+        (
+            "Rally.\n\nLoud crowds filled the square on Saturday, and the police kept "
+            "away.\n\nHarbor Open Count, a volunteer group of statisticians, estimated "
+            "attendance at between 5,000 and 6,000.\n",
+            {"Harbor Open Count": "Organisation"},
+        ),
         # a list of places stays a list
         (
             "Fires.\n\nCrews worked in Dunmore Gap, Ferny Flat and Bracken Hill overnight.\n",

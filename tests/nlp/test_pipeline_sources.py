@@ -315,6 +315,14 @@ def test_quote_speaker_despite_the_parse(pipeline, text, speaker):  # type: igno
             40,
             "Ann Lee",
         ),
+        # an untagged name set beside its description speaks, typed as described
+        (
+            "Rally.\n\nLoud crowds filled the square on Saturday, and the police kept "
+            "away.\n\nHarbor Open Count, a volunteer group of statisticians, estimated "
+            "attendance at between 5,000 and 6,000.\n",
+            5000,
+            "Harbor Open Count",
+        ),
         # "the airline" is a company like "the company": the airline named before
         (
             "Crew.\n\nKarim Bouzid, 31.\n\nBouzid, the plane's first officer, had logged "

@@ -33,6 +33,7 @@ __all__ = [
     "name_kind",
     "role_beside",
     "set_english_words",
+    "untagged_kind",
 ]
 
 STRONG = 3  # a description of the name ("a farming town", "the town of")
@@ -327,3 +328,15 @@ def given_name_end(last: Token) -> int | None:
     syllable = not is_english(rest) or len(doc[i]) <= 3
     given = rest.is_alpha and rest.is_lower and syllable
     return i + 3 if joined and given else None
+
+
+def untagged_kind(doc: Doc, start: int, end: int, org_noun: bool) -> EntityType:
+    """The type of a name in tokens [start, end) the model did not tag: what the words
+    around it describe it as, a person or an organisation ("X, a volunteer group of
+    statisticians, estimated …"), else an organisation when it ends in an organisation
+    noun (``org_noun``), else a person."""
+    kind = EntityType.ORGANISATION if org_noun else EntityType.PERSON
+    for described, weight in context_votes(doc, start, end, kind):
+        if weight >= STRONG and described in {EntityType.ORGANISATION, EntityType.PERSON}:
+            return described
+    return kind

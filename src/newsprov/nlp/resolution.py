@@ -26,6 +26,7 @@ from .attributions import AttributionSpan
 from .boundaries import doc_text
 from .coref import Cluster, EntityTable, Mention
 from .cues import CueLexicon
+from .evidence import untagged_kind
 from .sources import salient_org
 from .subjects import subject_of
 from .tokens import opens_sentence
@@ -317,8 +318,7 @@ def _capitalised_run(words: list[Token], head: Token) -> list[Token]:
 
 
 def _named(table: EntityTable, words: list[Token]) -> Cluster | None:
-    """A name the model did not tag: an organisation when it ends in an organisation
-    noun, else a person."""
+    """A name the model did not tag, typed by ``evidence.untagged_kind``."""
     if len(words) > _NAME_MAX:
         return None
     lex = lexicon()
@@ -326,8 +326,8 @@ def _named(table: EntityTable, words: list[Token]) -> Cluster | None:
     if not words:
         return None
     org = words[-1].lower_ in lex.org_nouns or (len(words) == 1 and _styled(words[0].text))
-    kind = EntityType.ORGANISATION if org else EntityType.PERSON
     start, end = words[0], words[-1]
+    kind = untagged_kind(start.doc, start.i, end.i + 1, org)
     text = doc_text(start.doc)[start.idx : end.idx + len(end)]
     mention = Mention(start.i, end.i + 1, start.idx, end.idx + len(end), text, kind)
     cluster = Cluster.from_mentions(kind, [mention])
