@@ -183,6 +183,12 @@ def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-un
             "attendance at between 5,000 and 6,000.\n",
             {"Harbor Open Count": "Organisation"},
         ),
+        # a shorter form of a name given in full elsewhere is that entity, not a new one
+        (
+            "Red Cross says 27 dead in valley quake\n\nSAN JOSE, Antique — The Philippine "
+            "Red Cross (PRC) said at least 27 people had died in the quake.\n",
+            {"Philippine Red Cross": "Organisation", "Red Cross": None},
+        ),
         # a list of places stays a list
         (
             "Fires.\n\nCrews worked in Dunmore Gap, Ferny Flat and Bracken Hill overnight.\n",

@@ -353,8 +353,11 @@ class EntityTable:
         if not words or any(self.at(w.i) for w in words) or lex.demonyms & {tok.lower_}:
             return None
         start = min(w.i for w in words)
-        kind = untagged_kind(self.doc, start, tok.i + 1, tok.lower_ in lex.org_nouns)
         span = self.doc[start : tok.i + 1]
+        known = self._named_shorter(span.text)
+        if known is not None:
+            return known  # "Red Cross says …" in a headline: the Philippine Red Cross
+        kind = untagged_kind(self.doc, start, tok.i + 1, tok.lower_ in lex.org_nouns)
         if kind is EntityType.PERSON and not all(t.is_alpha or t.text == "-" for t in span):
             return None
         m = Mention(start, tok.i + 1, span.start_char, span.end_char, span.text, kind)
@@ -362,6 +365,18 @@ class EntityTable:
         self.clusters.append(cluster)
         self._reindex()
         return cluster
+
+    def _named_shorter(self, text: str) -> Cluster | None:
+        """The one organisation or person named in full elsewhere in the article whose
+        name is ``text`` or ends with it ("Red Cross" of "Philippine Red Cross")."""
+        found = [
+            c
+            for c in self.clusters
+            if c.kind in {EntityType.ORGANISATION, EntityType.PERSON}
+            and not c.anonymous
+            and any(f == text or f.endswith(" " + text) for f in c.forms())
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _named(self, tok: Token) -> Cluster | None:
         """Entity at the token, an apposition ("its founder, X"; a named person wins over
