@@ -725,6 +725,13 @@ PARAGRAPH_CASES = [
         "I think these machines",
         "Whitfield",
     ),
+    # a quotation describing a noun in a relative clause: the words of the clause's subject
+    (
+        "Drought.\n\nAnn Lee opened with a lament for the farmers who are “victims of every "
+        "drought” by absentee owners who are “greedy, greedy, greedy men.”\n",
+        "greedy, greedy",
+        "Ann Lee",
+    ),
     # colon introduction with no cue of its own: the sentence's subject
     (
         "A statement.\n\nThe union issued the following statement:\n\n"

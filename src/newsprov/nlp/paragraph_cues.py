@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .attribution_span import AttributionSpan, Char, merge, phrase_span
 from .boundaries import doc_text, paragraph_breaks
@@ -308,7 +308,11 @@ def clause_subjects(
         elif mark.i == mark.sent.start:
             continue
         steps = 0
-        while (tok.i in inside or tok.pos_ not in VERBS) and tok.head.i != tok.i and steps < 12:
+        while (
+            (tok.i in inside or tok.pos_ not in VERBS or _describes(tok))
+            and tok.head.i != tok.i
+            and steps < 12
+        ):
             tok, steps = tok.head, steps + 1
         if tok.i in inside or tok.pos_ not in VERBS or not tok.is_alpha:
             continue
@@ -319,6 +323,12 @@ def clause_subjects(
         out.append(AttributionSpan((tok.i, tok.i + 1), src, ((q.start, q.end),), "clause"))
         claimed[qi] = len(out) - 1
     return out
+
+
+def _describes(verb: Token) -> bool:
+    """Is the verb a relative clause's, describing a noun ("immigrants who are “…”"): the
+    quotation is then the words of whoever the sentence's clause has speak of them."""
+    return verb.dep_ == "relcl" and any(c.lower_ in {"who", "which", "that"} for c in verb.lefts)
 
 
 _INTRODUCING = {":", *DASHES}  # marks a clause ends on to introduce a quotation
