@@ -704,6 +704,13 @@ PARAGRAPH_CASES = [
         "Nobody slept",
         "the nurse",
     ),
+    # ... through a run of quoted paragraphs
+    (
+        "Depot.\n\n“We will rebuild the line,” Dana Whitfield said.\n\n“It will take a "
+        "year.”\n\n“And it will cost a great deal.”\n",
+        "cost a great deal",
+        "Dana Whitfield",
+    ),
     # ... and a paragraph of quotation continues in the name of whom the paragraph
     # before it (attributing nothing) has as its last sentence's subject
     (
@@ -717,6 +724,13 @@ PARAGRAPH_CASES = [
         "“On behalf of the board, we apologise to every rider who was stranded.”\n",
         "On behalf of the board",
         "The Transit Board",
+    ),
+    # ... as does the next quotation of that paragraph
+    (
+        "Depot.\n\nWhitfield continued her sharp remarks.\n\n“Nobody rides this train,” "
+        "Whitfield from her desk. “We need a new board.”\n",
+        "We need a new board",
+        "Whitfield",
     ),
     # a quotation a dash introduces: the subject of the clause before the dash
     (

@@ -4,7 +4,7 @@ rule (see ``attributions``)."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
@@ -240,10 +240,14 @@ def carry(
             if intro is not None:
                 out.append(replace(intro, content=((q.start, q.end),)))
                 claimed[qi] = len(out) - 1
+                insort(order, (q.open_at, len(out) - 1))  # what follows continues it
+                quoted.add(len(out) - 1)
             continue
         a = out[prior[-1]]
         out.append(AttributionSpan(a.cue, a.source, ((q.start, q.end),), "carry", a.via))
         claimed[qi] = len(out) - 1
+        insort(order, (q.open_at, len(out) - 1))  # a run of quoted paragraphs goes on
+        quoted.add(len(out) - 1)
     return out
 
 
