@@ -58,6 +58,12 @@ VERB_AS_MODIFIER = (
     "of|ADP|prep|4 volunteers|NOUN|pobj|5 ,|PUNCT|punct|1 estimated|VERB|amod|9|estimate "
     "attendance|NOUN|appos|1 at|ADP|prep|9 40,000|NUM|pobj|10 .|PUNCT|punct|1"
 )
+# "The candidate boasted of cutting $9 million." parsed as "a man named …"
+CUE_AS_ACL = (
+    "The|DET|det|1 candidate|NOUN|ROOT|1 boasted|VERB|acl|1|boast|VBN of|ADP|prep|2 "
+    "cutting|VERB|pcomp|3|cut $|SYM|quantmod|7 9|NUM|compound|7 million|NUM|dobj|4 "
+    ".|PUNCT|punct|1"
+)
 # ... and a true modifier: "Harbor Tally, a group of volunteers, reported figures."
 REPORTED_FIGURES = (
     "Harbor|PROPN|compound|1 Tally|PROPN|ROOT|1 ,|PUNCT|punct|1 a|DET|det|4 group|NOUN|appos|1 "
@@ -491,6 +497,7 @@ def _one(doc: Doc) -> list[tuple[str, str, str | None, list[str]]]:
         (WHILE_NOTING, "verb", "put", "Officials", "while noting 12 arrests"),
         (POLL_HAS, "verb", "has", "The poll", "45 percent"),
         (VERB_AS_MODIFIER, "verb", "estimated", "Harbor Tally", "attendance at 40,000"),
+        (CUE_AS_ACL, "verb", "boasted", "The candidate", "of cutting $ 9 million"),
     ],
 )
 def test_cue_source_and_content(spec, kind, cue, source, content_has):  # type: ignore[no-untyped-def]

@@ -146,14 +146,23 @@ def _verbs_read_as_nouns(sent: Span, cues: CueLexicon, inside: set[int]) -> list
 def _verbs_read_as_modifiers(
     sent: Span, cues: CueLexicon, inside: set[int]
 ) -> list[AttributionSpan]:
-    """A sentence left without a verb because the parser read its cue as an adjective
-    after the subject's apposition ("X, a volunteer group of statisticians, estimated
-    attendance at 105,000": "estimated" a modifier of "attendance", the name the root):
-    the root's phrase is the source, the phrase the cue modifies is the content."""
+    """A sentence left without a verb because the parser read its cue as a modifier: of
+    the subject ("the candidate boasted of …" read as "a man named …") or after the
+    subject's apposition ("X, a volunteer group of statisticians, estimated attendance at
+    105,000": "estimated" a modifier of "attendance", the name the root). The root's
+    phrase is the source; what the cue governs, or the phrase it modifies, the content."""
     root = sent.root
     if root.pos_ not in {"NOUN", "PROPN"} or root.i in inside:
         return []
     out = []
+    for tok in root.rights:  # "the candidate boasted of …" read as "a man named …"
+        if tok.dep_ != "acl" or tok.pos_ != "VERB" or tok.i in inside:
+            continue
+        after = tok.i == root.i + 1 or tok.doc[tok.i - 1].text == ","
+        if after and cues.is_cue_verb(tok.lemma_, tok.lower_) and tok.i + 1 < sent.end:
+            content = (tok.doc[tok.i + 1].idx, subtree_chars(tok)[1])
+            source = phrase_span(root, inside)
+            out.append(AttributionSpan((tok.i, tok.i + 1), source, (content,), "verb"))
     for tok in root.rights:
         if tok.dep_ != "appos" or tok.pos_ != "NOUN" or tok.i - 1 < sent.start:
             continue
