@@ -113,7 +113,7 @@ def _names_end(parts: list[str]) -> int:
 
 def _core(name: str) -> str:
     """ "Jane Doe in Beirut" / "Jane Doe for AFP" -> "Jane Doe" (nothing noted)."""
-    return _lift_trailing_agency(_lift_agency(_lift_place(_lift_title(name), []), []), [])
+    return _lift_title(_lift_trailing_agency(_lift_agency(_lift_place(name, []), []), []))
 
 
 def _lift_title(part: str) -> str:
@@ -173,8 +173,8 @@ def _agency(part: str) -> str | None:
 
 def _add_name(name: str, authors: list[str], agencies: list[str], places: list[str]) -> None:
     """One part of "A and B": a person (maybe "in Place", "for Agency") or an agency."""
-    name = _lift_trailing_agency(
-        _lift_agency(_lift_place(_lift_title(name), places), agencies), agencies
+    name = _lift_title(
+        _lift_trailing_agency(_lift_agency(_lift_place(name, places), agencies), agencies)
     )
     agency = _agency(name) if name else None
     if agency:
