@@ -312,12 +312,10 @@ def clause_subjects(
         elif mark.i == mark.sent.start:
             continue
         steps = 0
-        while (
-            (tok.i in inside or tok.pos_ not in VERBS or _describes(tok))
-            and tok.head.i != tok.i
-            and steps < 12
-        ):
+        while (tok.i in inside or tok.pos_ not in VERBS) and tok.head.i != tok.i and steps < 12:
             tok, steps = tok.head, steps + 1
+        if _describes(tok) and tok.sent.root.pos_ in VERBS:
+            tok = tok.sent.root  # "… a lament for immigrants who are “…”": the lament's
         if tok.i in inside or tok.pos_ not in VERBS or not tok.is_alpha:
             continue
         subj = subject_of(tok)
@@ -331,7 +329,7 @@ def clause_subjects(
 
 def _describes(verb: Token) -> bool:
     """Is the verb a relative clause's, describing a noun ("immigrants who are “…”"): the
-    quotation is then the words of whoever the sentence's clause has speak of them."""
+    quotation is then the words of the sentence's main subject."""
     return verb.dep_ == "relcl" and any(c.lower_ in {"who", "which", "that"} for c in verb.lefts)
 
 
