@@ -214,6 +214,8 @@ def test_figure_source_from_attribution(pipeline, text, value, source):  # type:
             "retrieved bodies to three.\n",
             3,
         ),
+        # a country that suffered what was counted did not count it
+        ("Floods.\n\nFloods in Kenya killed 40 people over the weekend.\n", 40),
         # "Further north" moves to another place: no count continuing the last report
         (
             "Fire.\n\nThe blaze grew to 320 acres, fire spokesman Dan Berlant said.\n\n"
@@ -313,6 +315,20 @@ def test_quote_speaker_despite_the_parse(pipeline, text, speaker):  # type: igno
             "Port.\n\nWASHINGTON -- Senator Ann Lee, touring the port on Monday, said 40 "
             "ships had docked there.\n",
             40,
+            "Ann Lee",
+        ),
+        # a country raising a toll speaks for its state
+        (
+            "Quake.\n\nPakistan has officially raised the death toll from last month's "
+            "earthquake to 73,276.\n",
+            73276,
+            "Pakistan",
+        ),
+        # ... not one acting on an amount inside what another says
+        (
+            "Relief.\n\nSpeaking at the camp, Ann Lee said Baghdad had not released any of "
+            "the 1.5 billion dinars her province had requested.\n",
+            1.5e9,
             "Ann Lee",
         ),
         # an untagged name set beside its description speaks, typed as described
