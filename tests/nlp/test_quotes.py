@@ -21,6 +21,12 @@ pytestmark = pytest.mark.model
         ),
         # a short capitalised utterance is one
         ('Raids.\n\n"Stop," the officer shouted at the crowd.\n', ["Stop,"]),
+        # an outlet's own words, short as they are, are kept: the outlet said them
+        (
+            "Hosts.\n\nMr. Lee and Mr. Ruiz play the riders to the city's Trojan horse (or, as "
+            "The Daily Beast called them in an article last week, ''harbor anchors'').\n",
+            ["harbor anchors"],
+        ),
         # and a quotation of a sentence stays one
         (
             'Raids.\n\n"We Will Not Leave This Valley," the mayor said on Monday.\n',

@@ -126,6 +126,9 @@ def _frame_from(
             source = unresolved_person(table, subj)
         if source is None and (frame is not None or titled) and after:
             source = named_before_verb(after, verb, table)
+        via = frame.via if frame is not None else None
+        if source is None and via is not None and subj is not None and table.resolve(subj) is via:
+            return None, via  # "as The Daily Beast called them, “…”": its own words
         if source is None:
             continue
         if subj is not None and subj.lower_ in lexicon().pronouns_person:
@@ -134,7 +137,6 @@ def _frame_from(
             source = named_in_subject(table, subj, source) or source
             source = person_for_org(table, subj, unnamed_member(table, subj, source)) or source
         source = named_by_apposition(table, source) or source
-        via = frame.via if frame is not None else None
         return source, via or _relative_via(verb, table)
     return None, None
 
@@ -255,14 +257,14 @@ def find_quotes(doc: Doc, table: EntityTable, publisher: str | None = None) -> l
             speaker, via = _frame_from(verbs, table, prev, quoted=spans)
         if speaker is None and out and _same_sentence(doc, out[-1], q) and out[-1].attached:
             speaker, via = out[-1].speaker, out[-1].via  # "said it acted “A” against “B”"
-        attached = speaker is not None
+        attached = speaker is not None or via is not None  # an outlet's own words too
         if speaker is None and out and _continues(out[-1], q):
             speaker, via = out[-1].speaker, out[-1].via
         if speaker is None:
             speaker = _introduced_by(doc, text, q, table)
         if speaker is None and (mark := token_at(doc, q.open_at)) is not None:
             speaker = chanted_by(table, mark)  # "Protesters chanted “…”"
-            attached = speaker is not None
+            attached = attached or speaker is not None
         quoted = text[q.start : q.end]
         if _is_name(quoted) or (not attached and (q.single or _is_scare_quote(quoted))):
             continue
