@@ -189,6 +189,24 @@ def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-un
             "Red Cross (PRC) said at least 27 people had died in the quake.\n",
             {"Philippine Red Cross": "Organisation", "Red Cross": None},
         ),
+        # a worker from a district lives there; a road by its romanised ending; a body
+        # named for its headquarters, "and" inside its name
+        (
+            "March.\n\n“Every renewal feels like an eviction notice,” said a 29-year-old "
+            "office worker from Mapo District who joined the march.\n\nThe Seoul "
+            "Metropolitan Fire and Disaster Headquarters said 23 people were treated.\n\n"
+            "Protesters marched along Sejong-daero in central Seoul on Saturday.\n",
+            {
+                "Mapo District": "Place",
+                "Seoul Metropolitan Fire and Disaster Headquarters": "Organisation",
+                "Sejong-daero": "Place",
+            },
+        ),
+        # officials from a district speak for its government
+        (
+            "Floods.\n\nOfficials from Harris County said 40 homes were flooded.\n",
+            {"Harris County": "Organisation"},
+        ),
         # a list of places stays a list
         (
             "Fires.\n\nCrews worked in Dunmore Gap, Ferny Flat and Bracken Hill overnight.\n",
