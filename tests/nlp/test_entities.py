@@ -202,6 +202,13 @@ def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-un
                 "Sejong-daero": "Place",
             },
         ),
+        # a person's full name opening a sentence, said to be a person by an age, is one;
+        # and the surname the model took for a body is that person
+        (
+            "Clashes.\n\nAijamal Tokoeva, 63, spent two nights in a school gym.\n\n“My house "
+            "has no roof anymore,” said Tokoeva, whose son drives a taxi.\n",
+            {"Aijamal Tokoeva": "Person", "Tokoeva": None},
+        ),
         # officials from a district speak for its government
         (
             "Floods.\n\nOfficials from Harris County said 40 homes were flooded.\n",

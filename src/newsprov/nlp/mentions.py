@@ -368,12 +368,20 @@ def _vote_kinds(doc: Doc, mentions: list[Mention]) -> dict[str, EntityType]:
             result[name] = EntityType.ORGANISATION
     persons = [n for n, k in result.items() if k is EntityType.PERSON and " " in n]
     surnames = {n for n, k in result.items() if k is EntityType.PERSON and " " not in n}
+    named_by = {w for p in persons for w in (p.split()[0], p.split()[-1])}
+    locatives = patterns().locatives
+    located = {m.name for m in mentions if m.start and doc[m.start - 1].lower_ in locatives}
     for name, kind in result.items():
+        # "said Sydykova" beside "Aijamal Sydykova", "Choi said" beside "Choi Ji-won": a
+        # body or a place nothing places anything in is that person
+        short = " " not in name and name in named_by and name_kind(name) is None
+        if short and kind is EntityType.PLACE and name not in located:
+            result[name] = EntityType.PERSON
         if kind is not EntityType.ORGANISATION:
             continue
         # "Sutopo Purwo Nugroho" the model calls a body, beside "Mr Nugroho"
         surname = name.split()[-1] in surnames and name_kind(name) is None
-        if surname or any(person_matches(name, p) for p in persons):
+        if surname or short or any(person_matches(name, p) for p in persons):
             result[name] = EntityType.PERSON
     return result
 
