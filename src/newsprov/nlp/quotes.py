@@ -128,7 +128,7 @@ def _frame_from(
             source = named_before_verb(after, verb, table)
         via = frame.via if frame is not None else None
         if source is None and via is not None and subj is not None and table.resolve(subj) is via:
-            return None, via  # "as The Daily Beast called them, “…”": its own words
+            return via, None  # "as The Daily Beast called them, “…”": its own words
         if source is None:
             continue
         if subj is not None and subj.lower_ in lexicon().pronouns_person:
