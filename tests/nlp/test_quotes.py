@@ -19,6 +19,12 @@ pytestmark = pytest.mark.model
             "the Valley Monitor for Civil Rights said.\n",
             [],
         ),
+        # ... a name with its small words too
+        (
+            "March.\n\nAt the main “Harbor Women’s March on the Capitol” organizers told AFP "
+            "they estimated the turnout at half a million.\n",
+            [],
+        ),
         # a short capitalised utterance is one
         ('Raids.\n\n"Stop," the officer shouted at the crowd.\n', ["Stop,"]),
         # an outlet's own words, short as they are, are kept: the outlet said them
