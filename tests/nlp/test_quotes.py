@@ -25,6 +25,8 @@ pytestmark = pytest.mark.model
             "they estimated the turnout at half a million.\n",
             [],
         ),
+        # ... but a slogan with a verb is said
+        ('Slogans.\n\nHis slogan, "Tom Can Fix It," drew laughs, Lee said.\n', ["Tom Can Fix It,"]),
         # a short capitalised utterance is one
         ('Raids.\n\n"Stop," the officer shouted at the crowd.\n', ["Stop,"]),
         # an outlet's own words, short as they are, are kept: the outlet said them

@@ -247,6 +247,17 @@ def _is_name(text: str) -> bool:
     return capitalised and not text.rstrip().endswith((".", "!", "?", ","))
 
 
+def _is_title(doc: Doc, q: QuoteSpan, text: str) -> bool:
+    """A name in quotation marks (``_is_name``); one of more than a few words only when no
+    verb makes it a slogan or a sentence ("Make America Great Again" is said)."""
+    if not _is_name(text):
+        return False
+    if len(text.split()) < _MIN_WORDS:
+        return True
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    return span is not None and not any(t.pos_ in {"VERB", "AUX"} for t in span)
+
+
 def find_quotes(doc: Doc, table: EntityTable, publisher: str | None = None) -> list[QuoteSpan]:
     """Body quotations with resolved speaker and via (see module docstring)."""
     skip = [*heading_spans(doc), *credit_spans(doc)]
@@ -274,7 +285,7 @@ def find_quotes(doc: Doc, table: EntityTable, publisher: str | None = None) -> l
             speaker = chanted_by(table, mark)  # "Protesters chanted “…”"
             attached = attached or speaker is not None
         quoted = text[q.start : q.end]
-        if _is_name(quoted) or (not attached and (q.single or _is_scare_quote(quoted))):
+        if _is_title(doc, q, quoted) or (not attached and (q.single or _is_scare_quote(quoted))):
             continue
         if speaker is not None and via is None:
             via = _via_before(doc, text, q, speaker, table)
