@@ -26,7 +26,10 @@ pytestmark = pytest.mark.model
             [],
         ),
         # ... but a slogan with a verb is said
-        ('Slogans.\n\nHis slogan, "Tom Can Fix It," drew laughs, Lee said.\n', ["Tom Can Fix It,"]),
+        (
+            'Slogans.\n\nLee chanted "Tom Can Fix It" at the rally, aides said.\n',
+            ["Tom Can Fix It"],
+        ),
         # a short capitalised utterance is one
         ('Raids.\n\n"Stop," the officer shouted at the crowd.\n', ["Stop,"]),
         # an outlet's own words, short as they are, are kept: the outlet said them
