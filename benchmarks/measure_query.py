@@ -44,6 +44,11 @@ QUERIES: tuple[tuple[str, str, dict[str, Any]], ...] = (
 )
 CLI_FILTERED = ("figures", "--bind", "source=Ministry of Health")
 _ARTICLE_KEY = re.compile(r"<https://newsprov\.org/id/rowkey/(\w+)/article_id/\w+>")
+_ARTICLE_ID = re.compile(r'<https://newsprov\.org/ontology#articleId> "([^"]+)"')
+_ORDER = re.compile(
+    r'<https://newsprov\.org/ontology#keyedOrder> "([0-9.]+)"'
+    r"\^\^<http://www\.w3\.org/2001/XMLSchema#decimal>"
+)
 
 
 def article_nquads(store_path: Path) -> list[str]:
@@ -55,13 +60,43 @@ def article_nquads(store_path: Path) -> list[str]:
 
 def _write_copies(lines: list[str], per_copy: int, size: int, path: Path) -> int:
     copies = max(1, round(size / per_copy))
-    keyed = [ln for ln in lines if _ARTICLE_KEY.match(ln)]
-    block = "\n".join(ln for ln in lines if not _ARTICLE_KEY.match(ln)) + "\n"
+    ordered = [ln for ln in lines if _ORDER.search(ln)]
+    keyed = [ln for ln in lines if _ARTICLE_KEY.match(ln) and not _ORDER.search(ln)]
+    block = "\n".join(ln for ln in lines if not (_ARTICLE_KEY.match(ln) or _ORDER.search(ln)))
+    ids = _ids_by_order(lines)
     with path.open("w", encoding="utf-8") as fh:
         for k in range(copies):
-            fh.write(block.replace("bench-", f"bench{k:04d}-"))
+            fh.write(block.replace("bench-", f"bench{k:04d}-") + "\n")
             fh.writelines(_article_key(ln.replace("bench-", f"bench{k:04d}-")) for ln in keyed)
+            fh.writelines(_order_line(ln, ids, k) for ln in ordered)
     return copies * per_copy
+
+
+def _ids_by_order(lines: list[str]) -> dict[int, str]:
+    """The article ids of the N-Quads by their sort key (np:keyedOrder, rdf/views.py)."""
+    from newsprov.rdf.views import order_number
+
+    ids = [m.group(1) for ln in lines if (m := _ARTICLE_ID.search(ln))]
+    by_order = {order_number(i): i for i in ids}
+    assert len(by_order) == len(set(ids)), "two article ids share their sort key"
+    return by_order
+
+
+def _order_line(line: str, ids: dict[int, str], k: int) -> str:
+    """A row's order line (np:keyedOrder) with the order of the id its copy
+    holds: the order is a number, which renaming ``bench-`` leaves as it was."""
+    from newsprov.rdf.views import key_node, order_literal_text, order_of
+
+    match = _ORDER.search(line)
+    assert match is not None
+
+    article_id = ids[order_of(match.group(1))].replace("bench-", f"bench{k:04d}-")
+    renamed = line[: match.start(1)] + order_literal_text(article_id) + line[match.end(1) :]
+    renamed = renamed.replace("bench-", f"bench{k:04d}-")
+    if key := _ARTICLE_KEY.match(renamed):  # an article id's key node, minted again
+        node = key_node(key.group(1), "article_id", '"' + article_id)
+        return f"<{node}>" + renamed[key.end() :] + "\n"
+    return renamed + "\n"
 
 
 def _article_key(line: str) -> str:
