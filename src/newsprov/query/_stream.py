@@ -25,6 +25,7 @@ from newsprov.errors import QueryError
 from newsprov.query._catalog import resolve
 from newsprov.query._format import _plain_number
 from newsprov.rdf.store import Bindable, Rows, Store, from_ox, to_ox
+from newsprov.rdf.view_rows import EncodedRows
 from newsprov.rdf.views import read_view, view_for
 
 __all__ = ["Stream", "display_term", "json_term", "stream", "write_csv", "write_json"]
@@ -60,6 +61,18 @@ class Stream:
                 else:
                     self._seen.add(row)
             yield row
+
+    def cells(self) -> Iterator[list[str]]:
+        """Every remaining row as lexical forms, "" for unbound (as CSV writes them); rows
+        materialised in the store are read as such, building no term."""
+        source = self._rows
+        if isinstance(source, EncodedRows) and not self.track_repeats:
+            for cells in source.cells():
+                self.count += 1
+                yield cells
+            return
+        for row in self:
+            yield ["" if t is None else t.value for t in row]
 
     def to_rows(self) -> Rows:
         """Every remaining row as rdflib terms (for callers that want a Rows)."""
@@ -120,8 +133,7 @@ def write_csv(rows: Stream, out: TextIO) -> int:
     """SPARQL 1.1 CSV results (lexical forms, empty for unbound, CRLF), row by row."""
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(rows.variables)
-    for row in rows:
-        writer.writerow(["" if t is None else t.value for t in row])
+    writer.writerows(rows.cells())
     return rows.count
 
 
