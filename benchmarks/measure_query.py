@@ -27,6 +27,7 @@ __all__ = ["article_nquads", "measure_queries"]
 
 NEWSPROV = [sys.executable, "-m", "newsprov.cli"]
 CROSSREF_GRAPH = "<https://newsprov.org/id/graph/crossref>"
+VIEWS = ("figures", "quotes", "articles")  # the listings answered from stored rows
 QUERIES: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("figures", "figures", {}),
     ("quotes", "quotes", {}),
@@ -43,6 +44,8 @@ QUERIES: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("articles of one date", "articles", {"date": Literal("2025-10-26", datatype=XSD.date)}),
 )
 CLI_FILTERED = ("figures", "--bind", "source=Ministry of Health")
+PAGE = 100
+"""Each listing is timed again for its first page (``limit=PAGE``): its label + ", first 100"."""
 _ARTICLE_KEY = re.compile(r"<https://newsprov\.org/id/rowkey/(\w+)/article_id/\w+>")
 _ARTICLE_ID = re.compile(r'<https://newsprov\.org/ontology#articleId> "([^"]+)"')
 _ORDER = re.compile(
@@ -144,19 +147,31 @@ def _percentiles(samples: list[float]) -> dict[str, float]:
 
 
 def _time_queries(store_path: Path, repeats: int) -> dict[str, dict[str, Any]]:
-    from newsprov import query
     from newsprov.rdf.store import Store
 
     out: dict[str, dict[str, Any]] = {}
     with Store(store_path, read_only=True) as store:
         for label, name, bindings in QUERIES:
-            samples, rows = [], 0
-            for _ in range(repeats):
-                started = time.perf_counter()
-                rows = sum(1 for _ in query.stream(store, name, bindings or None))
-                samples.append(time.perf_counter() - started)
-            out[label] = {"rows": rows, **_percentiles(samples)}
+            out[label] = _time_query(store, name, bindings, repeats, None)
+        for label, name, bindings in QUERIES:
+            if name in VIEWS:
+                page = _time_query(store, name, bindings, repeats, PAGE)
+                out[f"{label}, first {PAGE}"] = page
     return out
+
+
+def _time_query(
+    store: Any, name: str, bindings: dict[str, Any], repeats: int, limit: int | None
+) -> dict[str, Any]:
+    """p50/p95 of streaming every row of the query (cut at ``limit``), and the rows."""
+    from newsprov import query
+
+    samples, rows = [], 0
+    for _ in range(repeats):
+        started = time.perf_counter()
+        rows = sum(1 for _ in query.stream(store, name, bindings or None, limit=limit))
+        samples.append(time.perf_counter() - started)
+    return {"rows": rows, **_percentiles(samples)}
 
 
 def _cli_figures(store_path: Path, *args: str) -> float:
@@ -204,6 +219,8 @@ def measure_queries(
                 "queries": _time_queries(store_path, repeats),
                 "cli_figures_s": _cli_figures(store_path),
                 "cli_filtered_s": _cli_figures(store_path, *CLI_FILTERED),
+                "cli_page_s": _cli_figures(store_path, "figures", "--limit", str(PAGE)),
+                "cli_filtered_page_s": _cli_figures(store_path, *CLI_FILTERED, "--limit", "100"),
                 "viz": _cli_viz(store_path),
                 "viz_focus": _cli_viz(store_path, "--focus", "Reuters"),
             }

@@ -103,7 +103,8 @@ def decode_rows(rows: Iterable[Sequence[str | None]]) -> EncodedRows:
 class EncodedRows(Iterator[tuple[Any, ...]]):
     """Rows of encoded terms, read once: iterated, as tuples of pyoxigraph terms (None
     for unbound); through :meth:`cells`, as lists of lexical forms ("" for unbound),
-    building no term at all (what the CSV writer needs)."""
+    building no term at all (what the CSV writer needs); through :meth:`encoded`, as
+    stored."""
 
     __slots__ = ("_built", "_source")
 
@@ -121,6 +122,10 @@ class EncodedRows(Iterator[tuple[Any, ...]]):
         """The remaining rows as lexical forms, "" for unbound."""
         lexical = _Lexical({None: "", "": ""})
         return (list(map(lexical.__getitem__, row)) for row in self._source)
+
+    def encoded(self) -> Iterator[Sequence[str | None]]:
+        """The remaining rows as they are stored: encoded terms, "" or None unbound."""
+        return self._source
 
 
 class _Terms(dict[str | None, Any]):
