@@ -406,3 +406,15 @@ def test_orders_follow_the_ids() -> None:
     assert isinstance(result, ox.QuerySolutions)
     by_store = [ids[int(sol[0].value.rsplit("/", 1)[1])] for sol in result]
     assert [views.order_number(i) for i in by_store] == numbers
+
+
+def test_a_page_past_the_paged_rows_is_cut_from_the_listing(
+    many: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[int] = []
+    paged = views._paged
+    monkeypatch.setattr(views, "PAGED_ROWS", 4)
+    monkeypatch.setattr(views, "_paged", lambda *a: calls.append(1) or paged(*a))
+    want = _sparql(many, "figures").rows
+    assert _page(many, "figures", {}, 2, 2).rows == want[2:4] and len(calls) == 1
+    assert _page(many, "figures", {}, 3, 2).rows == want[3:5] and len(calls) == 1

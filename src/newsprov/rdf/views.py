@@ -457,6 +457,12 @@ def is_keyed(store: Store) -> bool:
 # --- reading ----------------------------------------------------------------------------
 
 
+PAGED_ROWS = 10_000
+"""A page ending past this many rows is cut from the whole listing instead: reading the
+rows of many article graphs one batch after another costs about twice as much a row as
+reading them all at once."""
+
+
 class _Stale(Exception):
     """A subject the view would list has no current row: run the query instead."""
 
@@ -473,7 +479,7 @@ def read_view(
     if not set(bindings) <= _bindable(view.name):
         return None
     variables = _variables(view.name)
-    if limit is not None and is_keyed(store):
+    if limit is not None and offset + limit <= PAGED_ROWS and is_keyed(store):
         page = _paged(store, view, bindings, offset, limit)
         return None if page is None else (variables, page)
     try:
