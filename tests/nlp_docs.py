@@ -1,6 +1,6 @@
 """Helpers the NLP tests share: hand-built parsed Docs and end-to-end extraction.
 
-``doc_builder`` makes Docs from "word|POS|dep|head[|lemma]" specs, so rule tests freeze
+``doc_builder`` makes Docs from "word|POS|dep|head[|lemma[|tag]]" specs, so rule tests freeze
 the parse a small English model gives a sentence and run without loading a model. Each
 test module passes its own spacing sets because its expected texts were written with them.
 """
@@ -48,6 +48,7 @@ def doc_builder(
             deps=[i[2] for i in items],
             heads=[int(i[3]) for i in items],
             lemmas=[i[4] if len(i) > 4 else i[0].lower() for i in items],
+            tags=[i[5] if len(i) > 5 else "" for i in items],
             ents=iob,
         )
 

@@ -33,6 +33,10 @@ BYLINE_CASES = [
     ("Nadia Farah; BBC News", ("Nadia Farah",), None, ("BBC News",)),
     ("By Jane Doe and agencies", ("Jane Doe",), None, ()),
     ("By AFP", (), None, ("AFP",)),
+    # a job title run on after the last name, no comma between
+    ("By Ana Ruiz, Li Wei and Omar Haddad Staff writers", ("Ana Ruiz", "Li Wei", "Omar Haddad"),
+     None, ()),
+    ("By Jane Doe Senior Correspondent", ("Jane Doe",), None, ()),
     ("Reuters staff", (), None, ("Reuters",)),
     # not bylines: nobody is named
     ("By the numbers", (), None, ()),
@@ -70,6 +74,11 @@ def test_text_byline_lines_give_authors(
 ) -> None:
     art = parse_text(text, article_id="t")
     assert (art.authors, art.byline_place, art.text) == (authors, place, BODY)
+
+
+def test_a_bulleted_byline_opening_the_body_gives_authors() -> None:
+    text = f"Valley towns cut off\n\n- By Ana Ruiz and Omar Haddad Staff writers\n\n{BODY}"
+    assert parse_text(text, article_id="t").authors == ("Ana Ruiz", "Omar Haddad")
 
 
 def test_by_the_numbers_stays_in_the_body() -> None:

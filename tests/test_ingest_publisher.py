@@ -76,6 +76,10 @@ def test_derived_names_read_the_domain(url: str, name: str | None) -> None:
         (BODY + "\n© 2025 AFP", None, None, None),  # a wire's copyright names a wire
         (BODY + "\nCopyright 2024-2025, Delta Mail Group | Terms", None, None,
          "Delta Mail Group"),
+        # a known outlet's name alone on the first line: the logo's text
+        ("The Mercury News\n\n" + BODY, None, None, "The Mercury News"),
+        ("AFP\n\n" + BODY, None, None, None),  # a wire's name names a wire
+        ("Breaking News\n\n" + BODY, None, None, None),  # no outlet's name
     ],
 )  # fmt: skip
 def test_named_in_text(text: str, title: str | None, host: str | None, name: str | None) -> None:

@@ -161,6 +161,73 @@ def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-un
     assert kinds.get("Samir Hadjadj") == "Person", kinds
 
 
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # the governor's name set off after the place of his office: no list of places
+        (
+            "Quake.\n\nThe wali (governor) of Bordj Bou Arreridj, Ahmed Belkacemi, told "
+            "Ennahar TV that 300 homes were damaged.\n",
+            {"Ahmed Belkacemi": "Person", "Bordj Bou Arreridj": "Place"},
+        ),
+        # "a town called X" is a town
+        (
+            "Quake.\n\nThe 1980 quake, in the town now called Chlef, killed about 2,600.\n",
+            {"Chlef": "Place"},
+        ),
+        # a name the model leaves untagged, set beside its description, as described
+        (
+            "Rally.\n\nLoud crowds filled the square on Saturday, and the police kept "
+            "away.\n\nHarbor Open Count, a volunteer group of statisticians, estimated "
+            "attendance at between 5,000 and 6,000.\n",
+            {"Harbor Open Count": "Organisation"},
+        ),
+        # a shorter form of a name given in full elsewhere is that entity, not a new one
+        (
+            "Red Cross says 27 dead in valley quake\n\nSAN JOSE, Antique — The Philippine "
+            "Red Cross (PRC) said at least 27 people had died in the quake.\n",
+            {"Philippine Red Cross": "Organisation", "Red Cross": None},
+        ),
+        # a worker from a district lives there; a road by its romanised ending; a body
+        # named for its headquarters, "and" inside its name
+        (
+            "March.\n\n“Every renewal feels like an eviction notice,” said a 29-year-old "
+            "office worker from Mapo District who joined the march.\n\nThe Seoul "
+            "Metropolitan Fire and Disaster Headquarters said 23 people were treated.\n\n"
+            "Protesters marched along Sejong-daero in central Seoul on Saturday.\n",
+            {
+                "Mapo District": "Place",
+                "Seoul Metropolitan Fire and Disaster Headquarters": "Organisation",
+                "Sejong-daero": "Place",
+            },
+        ),
+        # a person's full name opening a sentence, said to be a person by an age, is one;
+        # and the surname the model took for a body is that person
+        (
+            "Clashes.\n\nAijamal Tokoeva, 63, spent two nights in a school gym.\n\n“My house "
+            "has no roof anymore,” said Tokoeva, whose son drives a taxi.\n",
+            {"Aijamal Tokoeva": "Person", "Tokoeva": None},
+        ),
+        # officials from a district speak for its government
+        (
+            "Floods.\n\nOfficials from Harris County said 40 homes were flooded.\n",
+            {"Harris County": "Organisation"},
+        ),
+        # a list of places stays a list
+        (
+            "Fires.\n\nCrews worked in Dunmore Gap, Ferny Flat and Bracken Hill overnight.\n",
+            {"Ferny Flat": "Place"},
+        ),
+    ],
+)
+def test_kinds_from_the_words_around(pipeline, text, kinds):  # type: ignore[no-untyped-def]
+    from nlp_docs import extract_text
+
+    found = {e.name: e.type.value for e in extract_text(pipeline, text).entities}
+    assert {n: found.get(n) for n in kinds} == kinds, found
+
+
 @pytest.mark.parametrize(
     ("name", "kind"),
     [
@@ -208,6 +275,12 @@ def test_outlet_prefixes(spec: str, outlet: bool) -> None:
         (
             "Bank|PROPN|nsubj|4 of|ADP|prep|0 the|DET|det|3 West|PROPN|pobj|1 waited|VERB|ROOT|4",
             ["Bank of the West"],
+        ),
+        # "A Ministry of Defence spokesman said": the article opening the sentence is none
+        (
+            "A|DET|det|4 Ministry|PROPN|nmod|4 of|ADP|prep|1 Defence|PROPN|pobj|2 "
+            "spokesman|NOUN|nsubj|5 said|VERB|ROOT|5",
+            ["Ministry of Defence"],
         ),
     ],
 )

@@ -214,6 +214,8 @@ def test_figure_source_from_attribution(pipeline, text, value, source):  # type:
             "retrieved bodies to three.\n",
             3,
         ),
+        # a country that suffered what was counted did not count it
+        ("Floods.\n\nFloods in Kenya killed 40 people over the weekend.\n", 40),
         # "Further north" moves to another place: no count continuing the last report
         (
             "Fire.\n\nThe blaze grew to 320 acres, fire spokesman Dan Berlant said.\n\n"
@@ -256,6 +258,13 @@ def test_dash_credit_names_the_speaker(pipeline):  # type: ignore[no-untyped-def
         ("Tax.\n\nCritics doubt it. Added Moreno: “It is a plan for lawyers.”\n", "Moreno"),
         # an opening mark glued to the cue
         ("Rally.\n\nHallworth said,“We will carry the county by a mile.”\n", "Hallworth"),
+        # a cue only projected inside what was said utters nothing ("it would tell")
+        (
+            "Museum.\n\nWASHINGTON -- Governor Ann Lee, opening the Harbor Museum of Maritime "
+            "History and Trade on Saturday, said it would tell a long story, one of ''loss and "
+            "courage, one of storms, but also of calm seas.''\n",
+            "Ann Lee",
+        ),
     ],
 )
 def test_quote_speaker_despite_the_parse(pipeline, text, speaker):  # type: ignore[no-untyped-def]
@@ -307,6 +316,35 @@ def test_quote_speaker_despite_the_parse(pipeline, text, speaker):  # type: igno
             "ships had docked there.\n",
             40,
             "Ann Lee",
+        ),
+        # a country raising a toll speaks for its state
+        (
+            "Quake.\n\nPakistan has officially raised the death toll from last month's "
+            "earthquake to 73,276.\n",
+            73276,
+            "Pakistan",
+        ),
+        # ... not one acting on an amount inside what another says
+        (
+            "Relief.\n\nSpeaking at the camp, Ann Lee said Baghdad had not released any of "
+            "the 1.5 billion dinars her province had requested.\n",
+            1.5e9,
+            "Ann Lee",
+        ),
+        # an untagged name set beside its description speaks, typed as described
+        (
+            "Rally.\n\nLoud crowds filled the square on Saturday, and the police kept "
+            "away.\n\nHarbor Open Count, a volunteer group of statisticians, estimated "
+            "attendance at between 5,000 and 6,000.\n",
+            5000,
+            "Harbor Open Count",
+        ),
+        # "the airline" is a company like "the company": the airline named before
+        (
+            "Crew.\n\nKarim Bouzid, 31.\n\nBouzid, the plane's first officer, had logged "
+            "3,120 flying hours with Nile Air, the airline said Friday.\n",
+            3120,
+            "Nile Air",
         ),
         # "the company" is no fund cited since
         (

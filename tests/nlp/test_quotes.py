@@ -19,8 +19,20 @@ pytestmark = pytest.mark.model
             "the Valley Monitor for Civil Rights said.\n",
             [],
         ),
+        # ... a name with its small words too
+        (
+            "March.\n\nAt the main “Harbor Women’s March on the Capitol” organizers told AFP "
+            "they estimated the turnout at half a million.\n",
+            [],
+        ),
         # a short capitalised utterance is one
         ('Raids.\n\n"Stop," the officer shouted at the crowd.\n', ["Stop,"]),
+        # an outlet's own words, short as they are, are kept: the outlet said them
+        (
+            "Hosts.\n\nMr. Lee and Mr. Ruiz play the riders to the city's Trojan horse (or, as "
+            "The Daily Beast called them in an article last week, ''harbor anchors'').\n",
+            ["harbor anchors"],
+        ),
         # and a quotation of a sentence stays one
         (
             'Raids.\n\n"We Will Not Leave This Valley," the mayor said on Monday.\n',

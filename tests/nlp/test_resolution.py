@@ -94,6 +94,18 @@ def _sources(pipeline, text: str) -> list[str | None]:  # type: ignore[no-untype
             "were held.\n",
             "members",
         ),
+        # a body of a named organisation, described with words of its own, is that body
+        (
+            "Toll.\n\nThe UN human rights office recorded at least 748 civilians killed in "
+            "the first six months of the year.\n",
+            "UN human rights office",
+        ),
+        # a statement speaks for who issued it
+        (
+            "Port.\n\nAfter a short meeting, the Harbor Council issued a statement calling the "
+            "dumping “a plain breach and in open contempt” of its rules.\n",
+            "Harbor Council",
+        ),
         # several unnamed people stay several
         ("Base.\n\nThe camp will stay open for years, officials said.\n", "unnamed officials"),
         # unnamed media speak as written, however the lemmatizer reads "media"

@@ -3,7 +3,8 @@
 "By Mariam Idris, BBC News, Nairobi" -> authors ("Mariam Idris",), place "Nairobi",
 agency "BBC News"; "Selin Demir in Istanbul" -> ("Selin Demir",) filed from "Istanbul";
 "By Dana Whitfield and Marcus Lee, CNN" -> two authors and CNN; "Jane Doe, Middle East
-correspondent" -> ("Jane Doe",) (job titles are dropped). A text that names no person
+correspondent" -> ("Jane Doe",) (job titles are dropped, also when run on after the name:
+"Jason Green Staff writers"). A text that names no person
 and no agency is no byline: "By the numbers", "By Tuesday, officials said ...".
 
 Names come first: the first comma-separated part holds the author(s), or the first
@@ -112,7 +113,18 @@ def _names_end(parts: list[str]) -> int:
 
 def _core(name: str) -> str:
     """ "Jane Doe in Beirut" / "Jane Doe for AFP" -> "Jane Doe" (nothing noted)."""
-    return _lift_trailing_agency(_lift_agency(_lift_place(name, []), []), [])
+    return _lift_title(_lift_trailing_agency(_lift_agency(_lift_place(name, []), []), []))
+
+
+def _lift_title(part: str) -> str:
+    """ "Jason Green Staff writers" (no comma) -> "Jason Green": a job title run on after
+    the last name, when what is left is a personal name."""
+    words = part.split()
+    cut = len(words)
+    while cut > 2 and words[cut - 1].lower().strip(".") in _TITLE_WORDS:
+        cut -= 1
+    head = " ".join(words[:cut])
+    return head if cut < len(words) and _person_like(head) else part
 
 
 def _lift_trailing_agency(part: str, agencies: list[str]) -> str:
@@ -161,7 +173,9 @@ def _agency(part: str) -> str | None:
 
 def _add_name(name: str, authors: list[str], agencies: list[str], places: list[str]) -> None:
     """One part of "A and B": a person (maybe "in Place", "for Agency") or an agency."""
-    name = _lift_trailing_agency(_lift_agency(_lift_place(name, places), agencies), agencies)
+    name = _lift_title(
+        _lift_trailing_agency(_lift_agency(_lift_place(name, places), agencies), agencies)
+    )
     agency = _agency(name) if name else None
     if agency:
         agencies.append(agency)

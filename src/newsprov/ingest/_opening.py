@@ -20,7 +20,7 @@ from newsprov.outlets import OutletRegistry
 
 __all__ = ["is_agency_line", "opening_byline"]
 
-_BY_RE = re.compile(r"^By\s+(?P<value>[A-Z][^!?]{0,100})(?<![.!?])$")
+_BY_RE = re.compile(r"^(?:[-–—•·*]\s*)?By\s+(?P<value>[A-Z][^!?]{0,100})(?<![.!?])$")  # "- By …"
 _MAX_AGENCY_LINE = 40
 
 

@@ -12,7 +12,7 @@ registry   the URL's web domain (or a host name given as site name) in the regis
 text       a publisher the page itself names: the title's suffix ("Headline | North
            Coast Herald"), a copyright line ("© 2025 North Coast Herald"), or a
            capitalised phrase that spells the site's domain ("Levant Daily Report" on
-           levantdailyreport.com)
+           levantdailyreport.com), a known outlet's name alone on the first line
 domain     a name derived from the web domain ("northcoastherald.com" -> "North Coast
            Herald"): a guess, marked as such in the graph (``np:publisherFrom "domain"``)
 wire       no site at all, but the copy is a wire agency's own story ("BEIRUT (AFP) -",
@@ -136,18 +136,32 @@ def _registered(url: str | None, site_name: str | None) -> str | None:
     return None
 
 
+_MASTHEAD_CHARS = 60
+
+
 def named_in_text(text: str, *, title: str | None = None, host: str | None = None) -> str | None:
     """The publisher the page names itself: a phrase spelling its domain, the title's
-    suffix, or a copyright line (a wire agency's copyright names a wire, not the site)."""
+    suffix, a copyright line (a wire agency's copyright names a wire, not the site), or
+    a known outlet's name standing alone as the first line."""
     chrome = text if len(text) <= 2 * _EDGE_CHARS else text[:_EDGE_CHARS] + text[-_EDGE_CHARS:]
     label = _label(host) if host else None
     spelled = _spelling(f"{title or ''}\n{chrome}", label) if label else None
     if spelled:
         return canonical_outlet(spelled)
-    for name in (_title_suffix(title), *_copyrights(chrome)):
+    for name in (_title_suffix(title), *_copyrights(chrome), _masthead(text)):
         if name and not _is_wire(name):
             return canonical_outlet(name)
     return None
+
+
+def _masthead(text: str) -> str | None:
+    """The page's first line when it is only a known outlet's name (a logo's text kept by
+    the scrape: "The Mercury News")."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if len(first) > _MASTHEAD_CHARS:
+        return None
+    found = OutletRegistry.default().lookup(first)
+    return found.name if found is not None else None
 
 
 def _title_suffix(title: str | None) -> str | None:

@@ -132,7 +132,7 @@ def verb_frame(verb: Token, table: EntityTable, *, for_figures: bool = True) -> 
     if lemma == "cite":
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         return _split(_speaker(table, obj), None, verb.i)
-    source = _speaker(table, subj) or described_name(table, subj)
+    source = _speaker(table, subj) or described_name(table, subj) or _state(table, verb, subj)
     if source is not None and source.anonymous and subj is not None:
         source = _named_appos(table, subj) or source  # "The mayor of X, Tommy Muska, said"
     if source is None and subj is not None:
@@ -153,6 +153,18 @@ def verb_frame(verb: Token, table: EntityTable, *, for_figures: bool = True) -> 
     # speaker phrase of "said" but the statement of "estimated"
     end = verb.left_edge.i if subj.left_edge.i < verb.i <= subj.right_edge.i else None
     return replace(frame, speaker_span=(subj.left_edge.i, end or subj.right_edge.i + 1))
+
+
+def _state(table: EntityTable, verb: Token, subj: Token | None) -> Cluster | None:
+    """A country stating a count speaks for its state ("Pakistan has raised the death toll
+    to 73,276"), as it does for a cue ("Russia said"); not one acting on an amount
+    ("Baghdad had not released any of the 1.5 billion dinars")."""
+    if subj is None or subj.dep_ != "nsubj" or subj.ent_type_ != "GPE":
+        return None
+    if not _states_figure(verb):
+        return None
+    found = table.resolve(subj)
+    return found if found is not None and found.kind is EntityType.PLACE else None
 
 
 def _speaker(table: EntityTable, tok: Token | None) -> Cluster | None:

@@ -26,10 +26,13 @@ paragraphs and quotation runs; ``attribution_span`` holds the record):
   capitals, or a person's name or a word of one: "Luciana Lopez: …", "Lopez: …").
 * **dash**: "“…” ― Jane Doe" credits the quotation to the name after the dash.
 * **clause**: a quotation inside a sentence that no cue claims belongs to the subject of
-  the verb it hangs on ("X dismissed Estonia as the “suburbs of …”").
+  the verb it hangs on ("X dismissed Estonia as the “suburbs of …”") or of the clause a
+  colon or dash ends just before it ("X embraced the plan -- “…”").
 * **carry** (the one carry-over rule): a quotation no cue claims continues the source of
   the last attribution before it in its paragraph; one opening its paragraph continues
-  the previous paragraph's last quotation.
+  the previous paragraph's last quotation, or, when that paragraph quotes nobody, the
+  person or organisation its last sentence has as subject ("Howard continued his
+  remarks.") or else credits with a cue ("The board issued a statement apologizing.").
 
 Quotations are never cues for the words inside them: a cue verb inside quotation marks
 is the speaker's own wording.

@@ -70,7 +70,7 @@ _CREDIT_LINE = re.compile(
 )
 # a wire story's closing credit line: "Reporting by Ann Lee; Writing by Bo Tan and Cy Day"
 _ROLE_LINE = re.compile(
-    r"^[ \t]*(?i:(?:additional\s+)?(?:reporting|writing|editing)\s+(?:by|from))\s+"
+    r"^[ \t]*(?i:(?:with\s+)?(?:additional\s+)?(?:reporting|writing|editing)\s+(?:by|from))\s+"
     r"[A-Z][\w.'’-]*(?:[ ,;]+(?:[A-Z][\w.'’-]*|and|in|(?i:reporting|writing|editing|by)))*"
     r"[ \t.]*$",
     re.MULTILINE,

@@ -20,6 +20,7 @@ from newsprov.model import Entity, EntityType, TextSpan
 from newsprov.outlets import OutletRegistry
 
 from .aliases import lexicon, opens_with_given_name, person_matches, slugify
+from .evidence import untagged_kind
 from .organisers import organisers
 from .sources import (
     affiliated_org,
@@ -351,9 +352,12 @@ class EntityTable:
         words = [w for w in words if w.text[:1].isupper() and w.lower_ not in lex.titles]
         if not words or any(self.at(w.i) for w in words) or lex.demonyms & {tok.lower_}:
             return None
-        kind = EntityType.ORGANISATION if tok.lower_ in lex.org_nouns else EntityType.PERSON
         start = min(w.i for w in words)
         span = self.doc[start : tok.i + 1]
+        known = self._named_shorter(span.text)
+        if known is not None:
+            return known  # "Red Cross says …" in a headline: the Philippine Red Cross
+        kind = untagged_kind(self.doc, start, tok.i + 1, tok.lower_ in lex.org_nouns)
         if kind is EntityType.PERSON and not all(t.is_alpha or t.text == "-" for t in span):
             return None
         m = Mention(start, tok.i + 1, span.start_char, span.end_char, span.text, kind)
@@ -361,6 +365,18 @@ class EntityTable:
         self.clusters.append(cluster)
         self._reindex()
         return cluster
+
+    def _named_shorter(self, text: str) -> Cluster | None:
+        """The one organisation or person named in full elsewhere in the article whose
+        name is ``text`` or ends with it ("Red Cross" of "Philippine Red Cross")."""
+        found = [
+            c
+            for c in self.clusters
+            if c.kind in {EntityType.ORGANISATION, EntityType.PERSON}
+            and not c.anonymous
+            and any(f == text or f.endswith(" " + text) for f in c.forms())
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _named(self, tok: Token) -> Cluster | None:
         """Entity at the token, an apposition ("its founder, X"; a named person wins over
@@ -377,12 +393,13 @@ class EntityTable:
         apposed = self.apposed_to(tok)
         if apposed is not None:
             return apposed
-        if (tok.lemma_ or tok.lower_).lower() in lexicon().person_nouns:
+        lemma = (tok.lemma_ or tok.lower_).lower()
+        if lemma in lexicon().person_nouns:
             return None
-        for child in tok.children:
-            if child.dep_ in {"compound", "flat", "nmod"} and self.at(child.i):
-                return self.at(child.i)
-        return None
+        named = [c for c in tok.children if c.dep_ in {"compound", "flat", "nmod"} and self.at(c.i)]
+        if named and lemma in lexicon().org_nouns and _sub_body(tok, self):
+            return None  # "the UN human rights office": a body of the UN, described
+        return self.at(named[0].i) if named else None
 
     def described(self, tok: Token) -> Cluster | None:
         """The entity a description names: "the monitor" -> a named organisation, "a
@@ -450,6 +467,15 @@ class EntityTable:
 
 
 _QUALIFYING = {"amod", "compound", "nmod"}
+
+
+def _sub_body(tok: Token, table: EntityTable) -> bool:
+    """Does an organisation noun after a named body have words of its own between them
+    ("the UN human rights office", not "the UN agency")?"""
+    return any(
+        c.dep_ in {"compound", "amod"} and c.pos_ in {"NOUN", "ADJ"} and table.at(c.i) is None
+        for c in tok.lefts
+    )
 
 
 def _qualifier(tok: Token, owner: bool = False) -> str | None:

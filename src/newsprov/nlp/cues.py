@@ -37,6 +37,7 @@ class CueLexicon:
     quantity_heads: frozenset[str] = frozenset()
     contrast_marks: frozenset[str] = frozenset()
     document_verbs: frozenset[str] = frozenset()
+    issuing_verbs: frozenset[str] = frozenset()
 
     def is_cue_verb(self, lemma: str, word: str) -> bool:
         """Is the verb a cue, by its lemma or, where the lemmatizer errs ("rated" ->
@@ -107,6 +108,7 @@ def _parse(raw: str) -> CueLexicon:
         quantity_heads=frozenset(data.get("quantity_heads", [])),
         contrast_marks=frozenset(data.get("contrast_marks", [])),
         document_verbs=frozenset(data.get("document_verbs", [])),
+        issuing_verbs=frozenset(data.get("issuing_verbs", [])),
         phrasal_verbs=frozenset(
             (lemma, particle)
             for lemma, particle in (p.split() for p in data.get("phrasal_verbs", []))

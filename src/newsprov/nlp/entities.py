@@ -497,7 +497,7 @@ _CREDIT_ROLE = re.compile(
     r"\s+(?:by|from)\s+)?",  # "With files from The Canadian Press": the outlet
     re.IGNORECASE,
 )
-_CREDIT_PLACE = re.compile(r"\s+in\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})$")
+_CREDIT_PLACE = re.compile(r"\s+in\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\.?$")
 
 
 def _credit_place(doc: Doc, s: int, part: str) -> tuple[str, list[Span]]:

@@ -33,6 +33,7 @@ __all__ = [
     "name_kind",
     "role_beside",
     "set_english_words",
+    "untagged_kind",
 ]
 
 STRONG = 3  # a description of the name ("a farming town", "the town of")
@@ -41,6 +42,7 @@ WEAK = 1  # a hint ("in X"), worth as much as the model's label
 _DETS = {"a", "an", "the", "one", "its", "their", "another"}
 # "according to X", "due to X": "to" there says nothing about a place
 _NOT_MOTION = {"according", "due", "thanks", "next", "compared", "close", "owing", "prior"}
+_CALLING = {"called", "named", "dubbed"}  # "a town called X": the noun before says what X is
 _STOP_POS = {"ADP", "VERB", "AUX", "CCONJ", "SCONJ", "PRON", "PART", "PUNCT", "DET"}
 
 
@@ -116,7 +118,7 @@ def _age_after(doc: Doc, i: int) -> bool:
 
 def _before(doc: Doc, start: int, label: EntityType) -> tuple[EntityType, int] | None:
     """ "Mr X" (person); "the town of X", "residents of X" (place); "fire agency X",
-    "engineer X"; "in X"
+    "engineer X"; "a town called X"; "in X"
     (a hint for names the model calls organisations or places, not for persons:
     "a message from Kamel")."""
     if start == 0:
@@ -125,11 +127,18 @@ def _before(doc: Doc, start: int, label: EntityType) -> tuple[EntityType, int] |
     p = patterns()
     if prev.lower_ in lexicon().honorifics and prev.text[:1].isupper():
         return EntityType.PERSON, STRONG  # "Mr Nugroho", "Dr. Amal"
-    if prev.lower_ == "of" and start >= 2 and doc[start - 2].lower_ in p.place_before:
+    if prev.lower_ == "of" and start >= 2 and _of_noun(doc, start - 2) & p.place_before:
         return EntityType.PLACE, STRONG
     if prev.text.islower() and prev.pos_ == "NOUN":
         kind = _noun_kind(prev.lower_)
         if kind is not None and kind is not EntityType.PLACE:
+            return kind, STRONG
+    if prev.lower_ in _CALLING:  # "the town now called Chlef", "a group named X"
+        k = start - 2
+        while k > 0 and doc[k].pos_ == "ADV":
+            k -= 1
+        kind = _noun_kind(doc[k].lower_) if k >= 0 and doc[k].pos_ == "NOUN" else None
+        if kind is not None:
             return kind, STRONG
     if prev.lower_ == "the" and start >= 2:
         prev = doc[start - 2]
@@ -138,6 +147,17 @@ def _before(doc: Doc, start: int, label: EntityType) -> tuple[EntityType, int] |
     if prev.lower_ == "to" and prev.i > 0 and doc[prev.i - 1].lower_ in _NOT_MOTION:
         return None
     return EntityType.PLACE, WEAK
+
+
+def _of_noun(doc: Doc, i: int) -> set[str]:
+    """The noun before "of" at token ``i``, or the nouns of the gloss it ends in ("the wali
+    (governor) of X")."""
+    if doc[i].text != ")":
+        return {doc[i].lower_}
+    k = i - 1
+    while k > max(0, i - 6) and doc[k].text != "(":
+        k -= 1
+    return {t.lower_ for t in doc[max(0, k - 1) : i]} if doc[k].text == "(" else set()
 
 
 def context_votes(
@@ -308,3 +328,15 @@ def given_name_end(last: Token) -> int | None:
     syllable = not is_english(rest) or len(doc[i]) <= 3
     given = rest.is_alpha and rest.is_lower and syllable
     return i + 3 if joined and given else None
+
+
+def untagged_kind(doc: Doc, start: int, end: int, org_noun: bool) -> EntityType:
+    """The type of a name in tokens [start, end) the model did not tag: what the words
+    around it describe it as, a person or an organisation ("X, a volunteer group of
+    statisticians, estimated …"), else an organisation when it ends in an organisation
+    noun (``org_noun``), else a person."""
+    kind = EntityType.ORGANISATION if org_noun else EntityType.PERSON
+    for described, weight in context_votes(doc, start, end, kind):
+        if weight >= STRONG and described in {EntityType.ORGANISATION, EntityType.PERSON}:
+            return described
+    return kind

@@ -93,7 +93,8 @@ def without_owners(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def described_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """Untagged capitalised names the text describes ("residents of Pine Hollow, a
-    community of 6,000"): a strong context vote gives the type."""
+    community of 6,000"): a strong context vote gives the type; opening a sentence, only a
+    person's full name so described ("Aijamal Sydykova, 63, spent …")."""
     taken = {i for e in ents for i in range(e.start, e.end)}
     labels = {EntityType.PLACE: "GPE", EntityType.ORGANISATION: "ORG", EntityType.PERSON: "PERSON"}
     out = []
@@ -104,13 +105,17 @@ def described_names(doc: Doc, ents: list[Span]) -> list[Span]:
         if start == end:
             continue
         first = doc[start]
-        if any(i in taken for i in range(start, end)) or first.is_sent_start or first.is_stop:
+        if any(i in taken for i in range(start, end)) or first.is_stop:
             continue
-        if first.pos_ != "PROPN" or doc[start - 1].text in {"“", '"', "‘", "'"}:
+        if first.pos_ != "PROPN" or (start and doc[start - 1].text in {"“", '"', "‘", "'"}):
             continue
         votes = [(k, w) for k, w in context_votes(doc, start, end, EntityType.PLACE) if w >= STRONG]
-        if votes and votes[0][0] in labels:
-            out.append(Span(doc, start, end, label=labels[votes[0][0]]))
+        if not votes or votes[0][0] not in labels:
+            continue
+        full = end - start >= 2 and all(t.pos_ == "PROPN" for t in doc[start:end])
+        if first.is_sent_start and not (votes[0][0] is EntityType.PERSON and full):
+            continue  # any word opens a sentence capitalised; "Ann Lee, 63, said" still names
+        out.append(Span(doc, start, end, label=labels[votes[0][0]]))
     return out
 
 

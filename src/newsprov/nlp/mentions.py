@@ -34,7 +34,7 @@ from .known_names import credit_mention
 from .name_shape import demonym_kind
 from .outlet_names import ambiguous_outlet, looks_like_outlet
 from .patterns import joined, patterns
-from .tokens import opens_sentence, token_texts
+from .tokens import opens_sentence, set_off_name, token_texts
 
 __all__ = ["LABELS", "ambiguous_outlet", "build_entity_table"]
 
@@ -368,12 +368,20 @@ def _vote_kinds(doc: Doc, mentions: list[Mention]) -> dict[str, EntityType]:
             result[name] = EntityType.ORGANISATION
     persons = [n for n, k in result.items() if k is EntityType.PERSON and " " in n]
     surnames = {n for n, k in result.items() if k is EntityType.PERSON and " " not in n}
+    named_by = {w for p in persons for w in (p.split()[0], p.split()[-1])}
+    locatives = patterns().locatives
+    located = {m.name for m in mentions if m.start and doc[m.start - 1].lower_ in locatives}
     for name, kind in result.items():
+        # "said Sydykova" beside "Aijamal Sydykova", "Choi said" beside "Choi Ji-won": a
+        # body or a place nothing places anything in is that person
+        short = " " not in name and name in named_by and name_kind(name) is None
+        if short and kind is EntityType.PLACE and name not in located:
+            result[name] = EntityType.PERSON
         if kind is not EntityType.ORGANISATION:
             continue
         # "Sutopo Purwo Nugroho" the model calls a body, beside "Mr Nugroho"
         surname = name.split()[-1] in surnames and name_kind(name) is None
-        if surname or any(person_matches(name, p) for p in persons):
+        if surname or short or any(person_matches(name, p) for p in persons):
             result[name] = EntityType.PERSON
     return result
 
@@ -381,7 +389,8 @@ def _vote_kinds(doc: Doc, mentions: list[Mention]) -> dict[str, EntityType]:
 def _coordinated_places(doc: Doc, mentions: list[Mention], kinds: dict[str, EntityType]) -> None:
     """ "Dunmore Gap, Ferny Flat and Bracken Hill": a name said once, listed next to a
     place, that the model calls a person is a place too; a role's holder set beside the
-    place ("its coordinator in X, Samir Hadjadj,") is not listed with it."""
+    place ("its coordinator in X, Samir Hadjadj,", "the governor of X, Ahmed Saleh, told")
+    is not listed with it."""
     counts = Counter(m.name for m in mentions)
     ordered = sorted(mentions, key=lambda m: m.start)
     for a, b in itertools.pairwise(ordered):
@@ -390,6 +399,7 @@ def _coordinated_places(doc: Doc, mentions: list[Mention], kinds: dict[str, Enti
         for x, y in ((a, b), (b, a)):
             lone_person = kinds.get(x.name) is EntityType.PERSON and counts[x.name] == 1
             lone_person = lone_person and role_beside(doc, x.start, x.end) is None
+            lone_person = lone_person and not set_off_name(doc, x.start, x.end)
             if lone_person and kinds.get(y.name) is EntityType.PLACE:
                 kinds[x.name] = EntityType.PLACE
 

@@ -1,6 +1,6 @@
 """What a name's spelling says about its type, beyond its words.
 
-Three shapes the small model gets wrong as a class:
+The shapes the small model gets wrong as a class:
 
 - a word with an inner capital run ("DriveBC", "GoFundMe") is a brand or agency, not a
   person or a place (but "McDonald", "DeSantis", "LeBlanc", "KwaZulu" are names);
@@ -9,7 +9,9 @@ Three shapes the small model gets wrong as a class:
 - a public service's word before a country ("Environment Canada", "Statistics Norway",
   "Elections Canada") is a government agency, not a place;
 - a name opening with a demonym ("Georgian Dream", "Kurdish Workers Party") is not a
-  person: people are not named "Georgian X".
+  person: people are not named "Georgian X";
+- a romanised name with a place ending after a hyphen ("Sejong-daero", "Mapo-gu") is a
+  place (endings in ``entity_patterns.json``).
 """
 
 from __future__ import annotations
@@ -97,8 +99,8 @@ def _acronym_tail(words: list[str]) -> bool:
 
 
 def shape_kind(name: str) -> EntityType | None:
-    """Organisation when the name's spelling marks a body (see module docstring), else
-    None (the spelling says nothing)."""
+    """Organisation when the name's spelling marks a body, place when it marks a place
+    (see module docstring), else None (the spelling says nothing)."""
     words = name.split()
     if not words:
         return None
@@ -108,7 +110,17 @@ def shape_kind(name: str) -> EntityType | None:
         return EntityType.ORGANISATION
     if len(words) == 2 and words[0].lower() in _SERVICE_WORDS and words[1] in _countries():
         return EntityType.ORGANISATION
+    if "-" in words[-1] and words[-1].endswith(_place_suffixes()):
+        return EntityType.PLACE  # "Sejong-daero", "Mapo-gu": a road, a district
     return None
+
+
+@cache
+def _place_suffixes() -> tuple[str, ...]:
+    """The romanised place endings of ``entity_patterns.json`` ("-daero", "-gu")."""
+    found = load_json("entity_patterns.json").get("place_suffixes", [])
+    assert isinstance(found, list)
+    return tuple(str(s) for s in found)
 
 
 @cache

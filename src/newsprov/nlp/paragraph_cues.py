@@ -4,12 +4,12 @@ rule (see ``attributions``)."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from collections.abc import Sequence
 from dataclasses import replace
 from itertools import pairwise
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .attribution_span import AttributionSpan, Char, merge, phrase_span
 from .boundaries import doc_text, paragraph_breaks
@@ -17,6 +17,7 @@ from .cues import CueLexicon
 from .quotemarks import QuoteSpan, token_at
 from .sentence_cues import VERBS
 from .subjects import subject_of
+from .tokens import DASHES
 
 __all__ = [
     "carry",
@@ -52,9 +53,7 @@ def transcripts(doc: Doc, text: str, skip: Sequence[Char]) -> list[AttributionSp
             continue
         name = toks[lead:colon]
         capitals = all(t.is_alpha and t.is_upper and len(t) > 1 for t in name)
-        person = (name[0].i, name[-1].i + 1) in named or (
-            len(name) == 1 and name[0].text in words
-        )
+        person = (name[0].i, name[-1].i + 1) in named or (len(name) == 1 and name[0].text in words)
         if not capitals and not person:
             continue
         body = (toks[colon].idx + 1, len(text[:end].rstrip()))
@@ -214,7 +213,8 @@ def carry(
 ) -> list[AttributionSpan]:
     """The carry-over rule: a quotation no cue claims continues the source of the last
     attribution before it in its paragraph; one that opens its paragraph continues the
-    previous paragraph's last quotation."""
+    previous paragraph's last quotation, or, after a paragraph that quotes nobody, whom
+    that paragraph ends on (``_introduction``)."""
     text = doc_text(doc)
     breaks = paragraph_breaks(text)
     out = list(found)
@@ -225,16 +225,68 @@ def carry(
             continue
         para = bisect_right(breaks, q.open_at)
         prior = [ai for at, ai in order if at < q.open_at and bisect_right(breaks, at) == para]
-        if not prior and not text[_para_start(text, q) : q.open_at].strip():
+        opens = not text[_para_start(text, q) : q.open_at].strip()
+        if not prior and opens:
             prior = [
                 ai for at, ai in order if bisect_right(breaks, at) == para - 1 and ai in quoted
             ]
         if not prior:
+            covered = any(s < q.end and q.start < e for a in out for s, e in a.content)
+            intro = (
+                None
+                if covered or not opens
+                else _introduction(doc, text, breaks, q, quotes, order, out)
+            )
+            if intro is not None:
+                out.append(replace(intro, content=((q.start, q.end),)))
+                claimed[qi] = len(out) - 1
+                insort(order, (q.open_at, len(out) - 1))  # what follows continues it
+                quoted.add(len(out) - 1)
             continue
         a = out[prior[-1]]
         out.append(AttributionSpan(a.cue, a.source, ((q.start, q.end),), "carry", a.via))
         claimed[qi] = len(out) - 1
+        insort(order, (q.open_at, len(out) - 1))  # a run of quoted paragraphs goes on
+        quoted.add(len(out) - 1)
     return out
+
+
+def _introduction(
+    doc: Doc,
+    text: str,
+    breaks: Sequence[int],
+    q: QuoteSpan,
+    quotes: Sequence[QuoteSpan],
+    order: Sequence[tuple[int, int]],
+    found: Sequence[AttributionSpan],
+) -> AttributionSpan | None:
+    """The carry-over rule's first case: a quotation opening a paragraph after one that
+    attributes nothing continues in the name of the main subject of that paragraph's last
+    sentence, when it quotes nobody ("Howard continued his remarks." / "The board issued
+    a statement." then a paragraph of quotation)."""
+    para = bisect_right(breaks, q.open_at)
+    if para == 0:
+        return None
+    start = breaks[para - 2] if para >= 2 else 0
+    end = breaks[para - 1]
+    if not text[start:end].strip() or any(start <= o.open_at < end for o in quotes):
+        return None
+    before = doc.char_span(start, end, alignment_mode="contract")
+    last = next((t for t in reversed(before) if not t.is_space), None) if before else None
+    if last is None or last.text not in {".", "!"}:
+        return None
+    sent = last.sent
+    root = sent.root
+    subj = subject_of(root) if root.pos_ in VERBS else None
+    speaks = subj is not None and (subj.ent_type_ in _SPEAKING or subj.lower_ in _PERSONAL)
+    if subj is not None and speaks and subj.dep_ != "nsubjpass" and subj.i >= sent.start:
+        return AttributionSpan((root.i, root.i + 1), phrase_span(subj, set()), (), "carry")
+    cued = [ai for at, ai in order if sent.start_char <= at < end]
+    return found[cued[-1]] if cued else None
+
+
+_SPEAKING = {"PERSON", "ORG", "NORP"}  # entity labels of who may go on speaking
+_PERSONAL = {"he", "she"}
 
 
 def clause_subjects(
@@ -246,18 +298,24 @@ def clause_subjects(
     found: list[AttributionSpan],
 ) -> list[AttributionSpan]:
     """A quotation inside a sentence that no cue claims ("X dismissed Estonia as the
-    “suburbs of St. Petersburg”") is credited to the subject of the verb it hangs on."""
+    “suburbs of St. Petersburg”") is credited to the subject of the verb it hangs on, or of
+    the clause that a colon or dash just before it ends ("X recalled the freeze: “…”")."""
     out = list(found)
     for qi, q in enumerate(quotes):
         mark = token_at(doc, q.open_at)
-        if qi in claimed or mark is None or mark.i == mark.sent.start:
-            continue
-        if mark.i + 1 >= len(doc):
+        if qi in claimed or mark is None or mark.i + 1 >= len(doc):
             continue
         tok = doc[mark.i + 1]
+        before = doc[mark.i - 1] if mark.i else None
+        if before is not None and before.text in _INTRODUCING and before.head.i not in inside:
+            tok = before.head  # "… and recalled the closure: “I saw …”", "… -- “I …”"
+        elif mark.i == mark.sent.start:
+            continue
         steps = 0
         while (tok.i in inside or tok.pos_ not in VERBS) and tok.head.i != tok.i and steps < 12:
             tok, steps = tok.head, steps + 1
+        if _describes(tok) and tok.sent.root.pos_ in VERBS:
+            tok = tok.sent.root  # "… a lament for immigrants who are “…”": the lament's
         if tok.i in inside or tok.pos_ not in VERBS or not tok.is_alpha:
             continue
         subj = subject_of(tok)
@@ -267,6 +325,15 @@ def clause_subjects(
         out.append(AttributionSpan((tok.i, tok.i + 1), src, ((q.start, q.end),), "clause"))
         claimed[qi] = len(out) - 1
     return out
+
+
+def _describes(verb: Token) -> bool:
+    """Is the verb a relative clause's, describing a noun ("immigrants who are “…”"): the
+    quotation is then the words of the sentence's main subject."""
+    return verb.dep_ == "relcl" and any(c.lower_ in {"who", "which", "that"} for c in verb.lefts)
+
+
+_INTRODUCING = {":", *DASHES}  # marks a clause ends on to introduce a quotation
 
 
 def _para_start(text: str, q: QuoteSpan) -> int:

@@ -148,8 +148,12 @@ def _runs(doc: Doc) -> Iterable[tuple[int, int]]:
 
 
 def _opens_no_name(tok: Token) -> bool:
-    """A conjunction, or a preposition opening its sentence."""
-    return tok.pos_ in {"SCONJ", "CCONJ"} or (tok.pos_ == "ADP" and opens_sentence(tok))
+    """A conjunction, or a preposition or indefinite article opening its sentence ("A
+    Ministry of Defence spokesman said")."""
+    if tok.pos_ in {"SCONJ", "CCONJ"}:
+        return True
+    opening = tok.pos_ == "ADP" or (tok.pos_ == "DET" and tok.lower_ in {"a", "an"})
+    return opening and opens_sentence(tok)
 
 
 def _after_possessor(doc: Doc, start: int, end: int) -> int:

@@ -597,9 +597,18 @@ def _named_in_sentence(
     for b in found:
         if b is not chosen and b.kind in _STATED and b.source is not None:
             at = doc[b.cue[0]].idx
-            if chosen.overlap(at, at + 1):
+            if chosen.overlap(at, at + 1) and not _projected(doc[b.cue[0]]):
                 return quote
     return replace(quote, speaker=resolved[pick].source, via=resolved[pick].via)
+
+
+_MODALS = {"would", "will", "could", "might", "may", "can", "should", "must", "'ll", "'d"}
+
+
+def _projected(cue: Token) -> bool:
+    """Is a cue verb only projected by a modal ("said the museum would tell a story, one
+    of “…”"): it utters nothing, the quotation stays the outer speaker's."""
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in cue.children)
 
 
 _PLACE_KEY = f"{EntityType.PLACE.value.lower()}/"

@@ -32,6 +32,7 @@ from .aliases import lexicon
 from .attribution import reporting_lexicon, sentence_frames, subject_of, verb_frame
 from .boundaries import credit_spans, doc_text, heading_spans
 from .coref import Cluster, EntityTable
+from .patterns import patterns
 from .quote_speakers import (
     chanted_by,
     completed_name,
@@ -50,6 +51,7 @@ __all__ = ["QuoteSpan", "evidence_span", "find_quote_spans", "find_quotes"]
 _OPEN = "“"
 _CLOSE = "”"
 _MIN_WORDS = 4
+_NAME_WORDS = 8  # words of a name in quotation marks at most
 _ACCUSING = {"accuse", "blame"}
 # "“…,” she told a crowd that the campaign estimated at 3,000": a verb of a relative
 # clause or of another verb's clause after the quotation does not frame it
@@ -126,6 +128,10 @@ def _frame_from(
             source = unresolved_person(table, subj)
         if source is None and (frame is not None or titled) and after:
             source = named_before_verb(after, verb, table)
+        via = frame.via if frame is not None else None
+        own = subj is not None and subj.i < verb.i and table.resolve(subj) is via
+        if source is None and via is not None and own:
+            return via, None  # "as The Daily Beast called them, “…”": its own words
         if source is None:
             continue
         if subj is not None and subj.lower_ in lexicon().pronouns_person:
@@ -134,7 +140,6 @@ def _frame_from(
             source = named_in_subject(table, subj, source) or source
             source = person_for_org(table, subj, unnamed_member(table, subj, source)) or source
         source = named_by_apposition(table, source) or source
-        via = frame.via if frame is not None else None
         return source, via or _relative_via(verb, table)
     return None, None
 
@@ -231,10 +236,15 @@ def _is_scare_quote(text: str) -> bool:
 
 
 def _is_name(text: str) -> bool:
-    """A few capitalised words without sentence punctuation, a name in quotation marks
-    ("Islamic State", "Frida Sofia"): said by nobody, even where a speaker verb is near."""
-    capitalised = all(w[:1].isupper() for w in text.split() if any(c.isalnum() for c in w))
-    return capitalised and _is_scare_quote(text)
+    """A few capitalised words (joined by a name's small words) without sentence
+    punctuation, a name in quotation marks ("Islamic State", "Frida Sofia", "Women's March
+    on Washington"): said by nobody, even where a speaker verb is near."""
+    words = [w for w in text.split() if any(c.isalnum() for c in w)]
+    inner = patterns().connectors  # "Women's March on Washington", "Party of the Regions"
+    capitalised = 0 < len(words) <= _NAME_WORDS and all(
+        w[:1].isupper() or (k and w.lower() in inner) for k, w in enumerate(words)
+    )
+    return capitalised and not text.rstrip().endswith((".", "!", "?", ","))
 
 
 def find_quotes(doc: Doc, table: EntityTable, publisher: str | None = None) -> list[QuoteSpan]:
@@ -255,14 +265,14 @@ def find_quotes(doc: Doc, table: EntityTable, publisher: str | None = None) -> l
             speaker, via = _frame_from(verbs, table, prev, quoted=spans)
         if speaker is None and out and _same_sentence(doc, out[-1], q) and out[-1].attached:
             speaker, via = out[-1].speaker, out[-1].via  # "said it acted “A” against “B”"
-        attached = speaker is not None
+        attached = speaker is not None or via is not None  # an outlet's own words too
         if speaker is None and out and _continues(out[-1], q):
             speaker, via = out[-1].speaker, out[-1].via
         if speaker is None:
             speaker = _introduced_by(doc, text, q, table)
         if speaker is None and (mark := token_at(doc, q.open_at)) is not None:
             speaker = chanted_by(table, mark)  # "Protesters chanted “…”"
-            attached = speaker is not None
+            attached = attached or speaker is not None
         quoted = text[q.start : q.end]
         if _is_name(quoted) or (not attached and (q.single or _is_scare_quote(quoted))):
             continue

@@ -26,7 +26,9 @@ from .attributions import AttributionSpan
 from .boundaries import doc_text
 from .coref import Cluster, EntityTable, Mention
 from .cues import CueLexicon
+from .evidence import untagged_kind
 from .sources import salient_org
+from .subjects import subject_of
 from .tokens import opens_sentence
 
 __all__ = ["Resolved", "closing_name", "resolve_sources"]
@@ -262,8 +264,9 @@ def _styled(word: str) -> bool:
 def _owner(head: Token, span: Span, cues: CueLexicon) -> Span | None:
     """Who speaks through a document or finding: its possessor ("the secretary of state's
     website"), its author ("polling by the A.F.L.-C.I.O.", "an examination by the Better
-    Government Association", "a memo released Friday by the inspector general"), or the
-    name it is titled with ("the RealClearPolitics average", "a Gallup poll")."""
+    Government Association", "a memo released Friday by the inspector general"), who
+    issued it ("the council issued a statement calling …"), or the name it is titled with
+    ("the RealClearPolitics average", "a Gallup poll")."""
     lemma = head.lemma_.lower()
     if head.pos_ not in {"NOUN", "PROPN", "ADJ"} or lemma in lexicon().person_nouns:
         return None
@@ -283,6 +286,11 @@ def _owner(head: Token, span: Span, cues: CueLexicon) -> Span | None:
             return doc[c.left_edge.i : c.i + 1]
     if not document:
         return None
+    verb = head.head
+    if head.dep_ == "dobj" and verb.lemma_.lower() in cues.issuing_verbs:
+        issuer = subject_of(verb)  # "the council issued a statement calling …"
+        if issuer is not None and issuer.i < head.i:
+            return doc[issuer.left_edge.i : issuer.i + 1]
     titled = [t for t in doc[max(span.start, head.left_edge.i) : head.i] if _is_name(t)]
     if titled and titled[-1].i - titled[0].i == len(titled) - 1:  # one run of name words
         return doc[titled[0].i : titled[-1].i + 1]
@@ -310,8 +318,7 @@ def _capitalised_run(words: list[Token], head: Token) -> list[Token]:
 
 
 def _named(table: EntityTable, words: list[Token]) -> Cluster | None:
-    """A name the model did not tag: an organisation when it ends in an organisation
-    noun, else a person."""
+    """A name the model did not tag, typed by ``evidence.untagged_kind``."""
     if len(words) > _NAME_MAX:
         return None
     lex = lexicon()
@@ -319,8 +326,8 @@ def _named(table: EntityTable, words: list[Token]) -> Cluster | None:
     if not words:
         return None
     org = words[-1].lower_ in lex.org_nouns or (len(words) == 1 and _styled(words[0].text))
-    kind = EntityType.ORGANISATION if org else EntityType.PERSON
     start, end = words[0], words[-1]
+    kind = untagged_kind(start.doc, start.i, end.i + 1, org)
     text = doc_text(start.doc)[start.idx : end.idx + len(end)]
     mention = Mention(start.i, end.i + 1, start.idx, end.idx + len(end), text, kind)
     cluster = Cluster.from_mentions(kind, [mention])

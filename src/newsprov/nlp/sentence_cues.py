@@ -51,6 +51,7 @@ def sentence_cues(
         out.append(_verb_attribution(verb, cues, inside))
     out += _phrase_attributions(sent, cues, inside)
     out += _verbs_read_as_nouns(sent, cues, inside)
+    out += _verbs_read_as_modifiers(sent, cues, inside)
     out += _owned_documents(sent, cues, inside, {v.i for v in verbs})
     out += _owned_claims(sent, cues, inside)
     for qi in _claim_quotes(sent, verbs, marks_at, claimed, offset):
@@ -139,6 +140,40 @@ def _verbs_read_as_nouns(sent: Span, cues: CueLexicon, inside: set[int]) -> list
             continue
         clause, source = found
         out.append(AttributionSpan((tok.i, tok.i + 1), source, (subtree_chars(clause),), "verb"))
+    return out
+
+
+def _verbs_read_as_modifiers(
+    sent: Span, cues: CueLexicon, inside: set[int]
+) -> list[AttributionSpan]:
+    """A sentence left without a verb because the parser read its cue as a modifier: of
+    the subject ("the candidate boasted of …" read as "a man named …") or after the
+    subject's apposition ("X, a volunteer group of statisticians, estimated attendance at
+    105,000": "estimated" a modifier of "attendance", the name the root). The root's
+    phrase is the source; what the cue governs, or the phrase it modifies, the content."""
+    root = sent.root
+    if root.pos_ not in {"NOUN", "PROPN"} or root.i in inside:
+        return []
+    out = []
+    for tok in root.rights:  # "the candidate boasted of …" read as "a man named …"
+        if tok.dep_ != "acl" or tok.pos_ != "VERB" or tok.i in inside:
+            continue
+        after = tok.i == root.i + 1 or tok.doc[tok.i - 1].text == ","
+        if after and cues.is_cue_verb(tok.lemma_, tok.lower_) and tok.i + 1 < sent.end:
+            content = (tok.doc[tok.i + 1].idx, subtree_chars(tok)[1])
+            source = phrase_span(root, inside)
+            out.append(AttributionSpan((tok.i, tok.i + 1), source, (content,), "verb"))
+    for tok in root.rights:
+        if tok.dep_ != "appos" or tok.pos_ != "NOUN" or tok.i - 1 < sent.start:
+            continue
+        cue = next((c for c in tok.lefts if c.dep_ == "amod" and c.pos_ == "VERB"), None)
+        if cue is None or cue.i in inside or tok.doc[cue.left_edge.i - 1].text != ",":
+            continue
+        if not cues.is_cue_verb(cue.lemma_, cue.lower_):
+            continue
+        content = (tok.doc[cue.i + 1].idx, subtree_chars(tok)[1])
+        source = phrase_span(root, inside)
+        out.append(AttributionSpan((cue.i, cue.i + 1), source, (content,), "verb"))
     return out
 
 
@@ -539,7 +574,9 @@ def _claim_quotes(
     """Each quotation opening or closing in this sentence goes to the innermost cue verb
     of the sentence (outside quotation marks) whose phrase holds it ("…, offering “a
     sincere apology” after leaked emails showed …" is the offer's, not the emails'), else
-    to the nearest; returns the quotations claimed here."""
+    to the nearest; returns the quotations claimed here. A quotation ending the sentence
+    before goes to the first cue here only when that cue is this sentence's main verb
+    after its subject."""
     if not verbs:
         return []
     near: dict[int, list[int]] = {}
@@ -547,7 +584,8 @@ def _claim_quotes(
         for qi in marks_at.get(i, ()):
             near.setdefault(qi, []).append(i)
     before = _mark_before(sent, marks_at)
-    if not near and before is not None and _opens_with_subject(sent, verbs[0]):
+    heads = verbs[0].dep_ == "ROOT" or _closes_quote(verbs[0])  # not "''…'' X tried to answer"
+    if not near and before is not None and heads and _opens_with_subject(sent, verbs[0]):
         near = {qi: [before] for qi in marks_at[before]}  # '“…?” Vitter demanded.'
     out = []
     for qi, toks in near.items():

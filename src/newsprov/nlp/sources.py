@@ -81,6 +81,7 @@ class SourceLexicon:
     specific_org_nouns: frozenset[str] = frozenset()
     company_nouns: frozenset[str] = frozenset()
     non_company_words: frozenset[str] = frozenset()
+    official_nouns: frozenset[str] = frozenset()
 
 
 @cache
@@ -425,6 +426,9 @@ def affiliated_org(table: EntityTable, tok: Token) -> Cluster | None:
             continue
         pobj = next((p for p in child.children if p.dep_ == "pobj"), None)
         found = table.named_at(pobj) if pobj is not None else None
+        origin = found is not None and found.kind is EntityType.PLACE
+        if origin and child.lower_ == "from" and tok.lower_ not in source_lexicon().official_nouns:
+            return None  # "an office worker from Mapo District" lives there, speaks for no one
         if found is not None and is_org_like(table, found):
             return found
         if found is None and child.lower_ == "from":

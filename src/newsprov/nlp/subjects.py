@@ -280,7 +280,8 @@ def _possessed(marker: Token, verb: Token) -> Token | None:
 
 def surface_subject(verb: Token) -> Token | None:
     """The last noun of "…, <noun phrase> said": a parse may hang the noun phrase
-    elsewhere (an apposition of the previous noun) and leave the verb without subject."""
+    elsewhere (an apposition of the previous noun) and leave the verb without subject;
+    a description set beside a name gives way to the name it describes."""
     doc, sent = verb.doc, verb.sent
     # "…, the agency, Protección Civil, said": an apposition's closing comma
     stop = verb.i - 1
@@ -300,6 +301,8 @@ def surface_subject(verb: Token) -> Token | None:
     last = doc[end]
     while j < last.head.i < last.i and last.head.pos_ in {"NOUN", "PROPN", "ADP"}:
         last = last.head  # "the undersecretary for management": its head noun
+    if last.dep_ == "appos" and last.pos_ == "NOUN" and last.head.pos_ == "PROPN":
+        return last.head  # "X, a volunteer group of statisticians, estimated": X
     return last if last.pos_ in {"NOUN", "PROPN"} else None
 
 

@@ -13,7 +13,7 @@ from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Token
 
-__all__ = ["DASHES", "appositions", "opens_sentence", "token_texts"]
+__all__ = ["DASHES", "appositions", "opens_sentence", "set_off_name", "token_texts"]
 
 _TEXTS: WeakKeyDictionary[Doc, list[str]] = WeakKeyDictionary()
 _APPOS: WeakKeyDictionary[Doc, tuple[int, list[int]]] = WeakKeyDictionary()
@@ -47,3 +47,12 @@ def opens_sentence(tok: Token) -> bool:
     doc = tok.doc
     after_dash = tok.i >= 2 and doc[tok.i - 1].text in DASHES
     return after_dash and doc[tok.i - 2].ent_type_ in {"GPE", "LOC"}
+
+
+def set_off_name(doc: Doc, start: int, end: int) -> bool:
+    """Is the name in tokens [start, end) one of two words or more set off by commas with
+    the sentence going on after it in lower case (", Tommy Muska, later said"): an
+    apposition naming who holds a role, not an item of a list of places?"""
+    if end - start < 2 or start == 0 or doc[start - 1].text != ",":
+        return False
+    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].text[:1].islower()
