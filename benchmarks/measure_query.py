@@ -27,6 +27,7 @@ __all__ = ["article_nquads", "measure_queries"]
 
 NEWSPROV = [sys.executable, "-m", "newsprov.cli"]
 CROSSREF_GRAPH = "<https://newsprov.org/id/graph/crossref>"
+VIEWS = ("figures", "quotes", "articles")  # the listings answered from stored rows
 QUERIES: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("figures", "figures", {}),
     ("quotes", "quotes", {}),
@@ -43,7 +44,14 @@ QUERIES: tuple[tuple[str, str, dict[str, Any]], ...] = (
     ("articles of one date", "articles", {"date": Literal("2025-10-26", datatype=XSD.date)}),
 )
 CLI_FILTERED = ("figures", "--bind", "source=Ministry of Health")
+PAGE = 100
+"""Each listing is timed again for its first page (``limit=PAGE``): its label + ", first 100"."""
 _ARTICLE_KEY = re.compile(r"<https://newsprov\.org/id/rowkey/(\w+)/article_id/\w+>")
+_ARTICLE_ID = re.compile(r'<https://newsprov\.org/ontology#articleId> "([^"]+)"')
+_ORDER = re.compile(
+    r'<https://newsprov\.org/ontology#keyedOrder> "([0-9.]+)"'
+    r"\^\^<http://www\.w3\.org/2001/XMLSchema#decimal>"
+)
 
 
 def article_nquads(store_path: Path) -> list[str]:
@@ -55,13 +63,43 @@ def article_nquads(store_path: Path) -> list[str]:
 
 def _write_copies(lines: list[str], per_copy: int, size: int, path: Path) -> int:
     copies = max(1, round(size / per_copy))
-    keyed = [ln for ln in lines if _ARTICLE_KEY.match(ln)]
-    block = "\n".join(ln for ln in lines if not _ARTICLE_KEY.match(ln)) + "\n"
+    ordered = [ln for ln in lines if _ORDER.search(ln)]
+    keyed = [ln for ln in lines if _ARTICLE_KEY.match(ln) and not _ORDER.search(ln)]
+    block = "\n".join(ln for ln in lines if not (_ARTICLE_KEY.match(ln) or _ORDER.search(ln)))
+    ids = _ids_by_order(lines)
     with path.open("w", encoding="utf-8") as fh:
         for k in range(copies):
-            fh.write(block.replace("bench-", f"bench{k:04d}-"))
+            fh.write(block.replace("bench-", f"bench{k:04d}-") + "\n")
             fh.writelines(_article_key(ln.replace("bench-", f"bench{k:04d}-")) for ln in keyed)
+            fh.writelines(_order_line(ln, ids, k) for ln in ordered)
     return copies * per_copy
+
+
+def _ids_by_order(lines: list[str]) -> dict[int, str]:
+    """The article ids of the N-Quads by their sort key (np:keyedOrder, rdf/views.py)."""
+    from newsprov.rdf.views import order_number
+
+    ids = [m.group(1) for ln in lines if (m := _ARTICLE_ID.search(ln))]
+    by_order = {order_number(i): i for i in ids}
+    assert len(by_order) == len(set(ids)), "two article ids share their sort key"
+    return by_order
+
+
+def _order_line(line: str, ids: dict[int, str], k: int) -> str:
+    """A row's order line (np:keyedOrder) with the order of the id its copy
+    holds: the order is a number, which renaming ``bench-`` leaves as it was."""
+    from newsprov.rdf.views import key_node, order_literal_text, order_of
+
+    match = _ORDER.search(line)
+    assert match is not None
+
+    article_id = ids[order_of(match.group(1))].replace("bench-", f"bench{k:04d}-")
+    renamed = line[: match.start(1)] + order_literal_text(article_id) + line[match.end(1) :]
+    renamed = renamed.replace("bench-", f"bench{k:04d}-")
+    if key := _ARTICLE_KEY.match(renamed):  # an article id's key node, minted again
+        node = key_node(key.group(1), "article_id", '"' + article_id)
+        return f"<{node}>" + renamed[key.end() :] + "\n"
+    return renamed + "\n"
 
 
 def _article_key(line: str) -> str:
@@ -109,19 +147,31 @@ def _percentiles(samples: list[float]) -> dict[str, float]:
 
 
 def _time_queries(store_path: Path, repeats: int) -> dict[str, dict[str, Any]]:
-    from newsprov import query
     from newsprov.rdf.store import Store
 
     out: dict[str, dict[str, Any]] = {}
     with Store(store_path, read_only=True) as store:
         for label, name, bindings in QUERIES:
-            samples, rows = [], 0
-            for _ in range(repeats):
-                started = time.perf_counter()
-                rows = sum(1 for _ in query.stream(store, name, bindings or None))
-                samples.append(time.perf_counter() - started)
-            out[label] = {"rows": rows, **_percentiles(samples)}
+            out[label] = _time_query(store, name, bindings, repeats, None)
+        for label, name, bindings in QUERIES:
+            if name in VIEWS:
+                page = _time_query(store, name, bindings, repeats, PAGE)
+                out[f"{label}, first {PAGE}"] = page
     return out
+
+
+def _time_query(
+    store: Any, name: str, bindings: dict[str, Any], repeats: int, limit: int | None
+) -> dict[str, Any]:
+    """p50/p95 of streaming every row of the query (cut at ``limit``), and the rows."""
+    from newsprov import query
+
+    samples, rows = [], 0
+    for _ in range(repeats):
+        started = time.perf_counter()
+        rows = sum(1 for _ in query.stream(store, name, bindings or None, limit=limit))
+        samples.append(time.perf_counter() - started)
+    return {"rows": rows, **_percentiles(samples)}
 
 
 def _cli_figures(store_path: Path, *args: str) -> float:
@@ -169,6 +219,8 @@ def measure_queries(
                 "queries": _time_queries(store_path, repeats),
                 "cli_figures_s": _cli_figures(store_path),
                 "cli_filtered_s": _cli_figures(store_path, *CLI_FILTERED),
+                "cli_page_s": _cli_figures(store_path, "figures", "--limit", str(PAGE)),
+                "cli_filtered_page_s": _cli_figures(store_path, *CLI_FILTERED, "--limit", "100"),
                 "viz": _cli_viz(store_path),
                 "viz_focus": _cli_viz(store_path, "--focus", "Reuters"),
             }

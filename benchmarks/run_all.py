@@ -218,6 +218,15 @@ def _query_markdown(queries: list[dict[str, Any]]) -> list[str]:
             "| `newsprov query figures --bind 'source=Ministry of Health' --format csv`, "
             "whole process (s) | {} |",
         ),
+        (
+            "cli_page_s",
+            "| `newsprov query figures --limit 100 --format csv`, whole process (s) | {} |",
+        ),
+        (
+            "cli_filtered_page_s",
+            "| `newsprov query figures --bind 'source=Ministry of Health' --limit 100 "
+            "--format csv`, whole process (s) | {} |",
+        ),
         ("bulk_load_s", "| bulk load of the N-Quads (s) | {} |"),
         ("store_mb", "| store size (MB) | {} |"),
         ("quads", "| quads | {} |"),

@@ -84,3 +84,72 @@ def test_cli_limit_and_offset(tmp_path, capsys) -> None:  # type: ignore[no-unty
     assert capsys.readouterr().out.splitlines() == [every[0], *every[2:4]]
     with pytest.raises(SystemExit):
         main([*args, "--offset", "-3"])
+
+
+@pytest.mark.parametrize("keyed", [False, True])
+@pytest.mark.parametrize("name", ["figures", "quotes", "articles"])
+def test_csv_of_the_stored_rows_is_the_csv_of_the_query(
+    store: Store, name: str, keyed: bool
+) -> None:
+    """CSV written from the materialised rows (lexical forms read from them, no terms
+    built) is the CSV of the SPARQL's own rows, whole and by page."""
+    from newsprov.rdf import views
+
+    with Store() as st:
+        for make in SAMPLES.values():
+            ex = make()
+            st.replace_graph(graph_iri(ex.article.id, BASE), extraction_to_graph(ex, BASE))
+        assert views.mark_keyed(st) is keyed or st.write_mark("keyed-rows", None) is None
+        assert views.is_keyed(st) is keyed
+        want = st.select(query.load(name))
+        for offset, limit in ((0, None), (1, 2), (0, 1)):
+            found = query.stream(st, name, offset=offset, limit=limit)
+            out = io.StringIO()
+            count = query.write_csv(found, out)
+            stop = None if limit is None else offset + limit
+            cut = type(want)(want.variables, want.rows[offset:stop])
+            assert out.getvalue() == query.to_csv(cut)
+            assert count == len(cut) == found.count
+        tracked = query.stream(st, name)
+        tracked.track_repeats = True  # counted row by row: the terms are built
+        out = io.StringIO()
+        query.write_csv(tracked, out)
+        assert out.getvalue() == query.to_csv(want) and tracked.repeated == 0
+
+
+def test_cells_are_the_lexical_forms_of_the_terms() -> None:
+    from newsprov.rdf.view_rows import decode_rows, decode_term
+
+    encoded = [
+        "<https://example.org/a%20b",
+        '"plain, with "quotes"',
+        "^http://www.w3.org/2001/XMLSchema#decimal 2.50",
+        "@en-GB colour words",
+        "_b0",
+        "",
+        None,
+        '"',
+    ]
+    terms = next(decode_rows([encoded]))
+    cells = next(decode_rows([encoded]).cells())
+    assert cells == ["" if t is None else t.value for t in terms]
+    lexical = ["https://example.org/a%20b", 'plain, with "quotes"', "2.50", "colour words"]
+    assert cells == [*lexical, "b0", "", "", ""]
+    assert terms[3] == decode_term("@en-GB colour words") and terms[5] is terms[6] is None
+
+
+@pytest.mark.parametrize("name", ["figures", "quotes", "articles"])
+def test_json_of_the_stored_rows_is_the_json_of_the_terms(store: Store, name: str) -> None:
+    """JSON written from the materialised rows is byte for byte what writing each row's
+    terms gives (and the document of the SPARQL's own rows)."""
+    fast, slow = io.StringIO(), io.StringIO()
+    assert query.write_json(query.stream(store, name), fast) == len(query.run(store, name))
+    terms = query.stream(store, name)
+    terms.track_repeats = True  # row by row through the terms
+    query.write_json(terms, slow)
+    assert fast.getvalue() == slow.getvalue()
+    want = query.to_sparql_json(store.select(query.load(name)))
+    assert json.loads(fast.getvalue()) == want
+    page = io.StringIO()
+    query.write_json(query.stream(store, name, offset=1, limit=2), page)
+    assert json.loads(page.getvalue())["results"]["bindings"] == want["results"]["bindings"][1:3]

@@ -37,7 +37,14 @@ def _canonical(graph: Graph) -> Graph:
 
 
 # derived: see test_rdf_views.py
-VIEW_ROWS = {NP.figuresRow, NP.quotesRow, NP.articlesRow, NP.keyedRow, NP.rowsDigest}
+VIEW_ROWS = {
+    NP.figuresRow,
+    NP.quotesRow,
+    NP.articlesRow,
+    NP.keyedRow,
+    NP.rowsDigest,
+    NP.keyedOrder,
+}
 
 
 def _facts(graph: Graph) -> Graph:

@@ -262,3 +262,159 @@ def test_batched_rows_refuse_what_they_cannot_split() -> None:
     terms = [[(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in g] for g in graphs]
     assert set(views._batched_rows(graphs, terms)) == {"figures", "quotes", "articles"}
     assert views._batched_rows([graphs[0], graphs[0]], [terms[0], terms[0]]) == {}
+
+
+# --- pages of a keyed store: the first articles' rows only, in the query's order ---------
+
+
+def _many() -> Store:
+    """The samples again under ids that sort in every way a page must handle: ids that
+    share their first 15 bytes (one order for several articles), short ids, ids past
+    ASCII, and one graph that holds two articles."""
+    import dataclasses
+
+    from newsprov.rdf.mapping import extraction_to_triples
+
+    ids = [
+        *(f"shared-prefix-long-{n}" for n in (3, 1, 2)),  # one order, three articles
+        "a",
+        "b-1",
+        "zz",
+        "é-accent",
+        "日本-記事",
+        "shared-prefix-lon",  # 17 bytes: the same order as the three above
+        "b-2",
+        "shared-prefix-lo",  # 16 bytes: still the same order
+        "shared-prefix-l",  # 15 bytes: the same order again (the prefix is padded)
+        "shared-prefix-",  # 14 bytes: an order of its own, just below
+    ]
+    builds = [*SAMPLES.values()]
+    exs = []
+    for n, article_id in enumerate(ids):
+        last = len(ids) - 1 - n  # the two in one graph: flood and protest, with figures
+        ex = (builds[n % len(builds)] if last > 1 else builds[last])()
+        exs.append(dataclasses.replace(ex, article=dataclasses.replace(ex.article, id=article_id)))
+    st = Store()
+    mapped = [t for t in extraction_to_triples(exs, BASE) if isinstance(t, list)]
+    for ex, triples in zip(exs[:-2], mapped[:-2], strict=True):
+        g = st.graph(graph_iri(ex.article.id, BASE))
+        for triple in triples:
+            g.add(triple)
+        st.replace_graph(graph_iri(ex.article.id, BASE), g)
+    both = st.graph(graph_iri("two articles", BASE))  # two articles in one graph
+    for triple in [*mapped[-2], *mapped[-1]]:
+        both.add(triple)
+    st.replace_graph(graph_iri("two articles", BASE), both)
+    assert views.mark_keyed(st)
+    return st
+
+
+@pytest.fixture(scope="module")
+def many() -> Iterator[Store]:
+    st = _many()
+    yield st
+    st.close()
+
+
+def _page(st: Store, name: str, bindings: dict[str, Bindable], offset: int, limit: int) -> Rows:
+    view = views.VIEWS[name]
+    terms = {k: to_ox(v) for k, v in bindings.items()}
+    found = views.read_view(st, view, terms, offset, limit)
+    assert found is not None, f"{name} was not answered from its rows"
+    return query.Stream(*found).to_rows()
+
+
+@pytest.mark.parametrize("name", ["figures", "quotes", "articles"])
+def test_every_page_is_the_slice_of_the_query(many: Store, name: str) -> None:
+    want = _sparql(many, name).rows
+    articles = {str(r[0]) for r in want}
+    assert len(articles) == 13 if name == "articles" else len(articles) > 4
+    if name != "quotes":  # the two articles in one graph have figures; the other no quotes
+        assert {"shared-prefix-l", "shared-prefix-"} <= articles
+    for offset in (0, 1, 2, 3, 5, 8, len(want) - 1, len(want), len(want) + 4):
+        for limit in (0, 1, 2, 3, 7, 40, 1000):
+            got = _page(many, name, {}, offset, limit).rows
+            assert got == want[offset : offset + limit], (offset, limit)
+
+
+@pytest.mark.parametrize("name", ["figures", "quotes", "articles"])
+def test_every_page_of_a_bound_value_is_the_slice_of_the_query(many: Store, name: str) -> None:
+    everything = _sparql(many, name)
+    for var in query.bindable(query.load(name)) or []:
+        column = everything.variables.index(var)
+        for value in sorted({r[column] for r in everything.rows if r[column] is not None}, key=str):
+            want = _sparql(many, name, {var: value}).rows
+            for offset, limit in ((0, 1), (0, 2), (1, 3), (2, 100), (len(want), 1)):
+                got = _page(many, name, {var: value}, offset, limit).rows
+                assert got == want[offset : offset + limit], (var, value, offset, limit)
+        assert len(_page(many, name, {var: "nobody at all"}, 0, 10)) == 0
+    if name == "figures":
+        first = everything.dicts()[3]
+        two = {"source": first["source"], "qualifier": first["qualifier"]}
+        want = _sparql(many, name, two).rows  # type: ignore[arg-type]
+        for offset, limit in ((0, 1), (1, 1), (0, 50)):
+            got = _page(many, name, two, offset, limit).rows  # type: ignore[arg-type]
+            assert got == want[offset : offset + limit]
+
+
+def test_a_page_of_rows_of_another_query_text_runs_the_query(many: Store) -> None:
+    st = _many()
+    iri = graph_iri("a", BASE)
+    g = st.graph(iri)
+    for s, p, o in list(g.triples((None, None, None))):
+        if p in (NP.figuresRow, NP.keyedRow) and str(o).startswith(views._digest("figures")):
+            g.remove((s, p, o))
+            g.add((s, p, Literal("0" * 16 + str(o)[16:])))
+    st.replace_graph(iri, g)
+    assert views.mark_keyed(st)
+    assert views.read_view(st, views.VIEWS["figures"], {}, 0, 5) is None
+    want = _sparql(many, "figures").rows
+    assert query.stream(st, "figures", limit=5).to_rows().rows == want[:5]
+    st.close()
+
+
+def test_an_unmarked_store_pages_without_the_orders() -> None:
+    st = _many()
+    want = _sparql(st, "figures").rows
+    for predicate in (NP.keyedOrder,):
+        for iri in st.graphs():
+            _strip_rows(st, iri, predicate)
+    assert views.is_keyed(st)  # the rows digest says current: the mark stays...
+    st.write_mark("keyed-rows", None)  # ...until an ingest marks the store again
+    assert query.stream(st, "figures", offset=2, limit=4).to_rows().rows == want[2:6]
+    st.close()
+
+
+def test_orders_follow_the_ids() -> None:
+    ids = ["", "a", "a\x00", "ab", "b", "shared-prefix-long-1", "shared-prefix-long-2", "é", "日本"]
+    ids += ["\U0001f600", "z" * 40, "Z", "0", "~"]
+    ordered = sorted(ids)
+    numbers = [views.order_number(i) for i in ordered]
+    assert numbers == sorted(numbers)
+    assert views.order_number("shared-prefix-long-1") == views.order_number("shared-prefix-long-2")
+    assert views.order_number("a") < views.order_number("ab")
+    store = ox.Store()
+    decimal = ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")
+    for i in ids:
+        lexical = views.order_literal_text(i)
+        assert views.order_of(lexical) == views.order_number(i)
+        node = ox.NamedNode("http://example.org/" + str(ids.index(i)))
+        store.add(ox.Quad(node, node, ox.Literal(lexical, datatype=decimal)))
+        back = next(iter(store.quads_for_pattern(node, None, None)))
+        assert views.order_of(back.object.value) == views.order_number(i)  # as Oxigraph writes it
+    result = store.query("SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?o")
+    assert isinstance(result, ox.QuerySolutions)
+    by_store = [ids[int(sol[0].value.rsplit("/", 1)[1])] for sol in result]
+    assert [views.order_number(i) for i in by_store] == numbers
+
+
+def test_a_page_past_the_paged_rows_is_cut_from_the_listing(
+    many: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[int] = []
+    paged = views._paged
+    monkeypatch.setattr(views, "PAGED_ROWS", 4)
+    monkeypatch.setattr(views, "_paged", lambda *a: calls.append(1) or paged(*a))
+    want = _sparql(many, "figures").rows
+    assert _page(many, "figures", {}, 2, 2).rows == want[2:4] and len(calls) == 1
+    assert _page(many, "figures", {}, 3, 2).rows == want[3:5] and len(calls) == 1

@@ -25,6 +25,7 @@ from newsprov.errors import QueryError
 from newsprov.query._catalog import resolve
 from newsprov.query._format import _plain_number
 from newsprov.rdf.store import Bindable, Rows, Store, from_ox, to_ox
+from newsprov.rdf.view_rows import EncodedRows, decode_term
 from newsprov.rdf.views import read_view, view_for
 
 __all__ = ["Stream", "display_term", "json_term", "stream", "write_csv", "write_json"]
@@ -61,6 +62,34 @@ class Stream:
                     self._seen.add(row)
             yield row
 
+    def cells(self) -> Iterator[list[str]]:
+        """Every remaining row as lexical forms, "" for unbound (as CSV writes them); rows
+        materialised in the store are read as such, building no term."""
+        source = self._rows
+        if isinstance(source, EncodedRows) and not self.track_repeats:
+            for cells in source.cells():
+                self.count += 1
+                yield cells
+            return
+        for row in self:
+            yield ["" if t is None else t.value for t in row]
+
+    def bindings_json(self) -> Iterator[str]:
+        """Every remaining row as its SPARQL 1.1 Query Results JSON binding, serialised
+        (``json.dumps`` of :func:`json_term` of each bound term); rows materialised in the
+        store are written from their stored terms, each distinct one serialised once."""
+        source = self._rows
+        if isinstance(source, EncodedRows) and not self.track_repeats:
+            columns = [_Fragments(json.dumps(v) + ": ") for v in self.variables]
+            for row in source.encoded():
+                self.count += 1
+                yield "{" + ", ".join([columns[i][t] for i, t in enumerate(row) if t]) + "}"
+            return
+        for row in self:
+            pairs = zip(self.variables, row, strict=True)
+            binding = {v: json_term(t) for v, t in pairs if t is not None}
+            yield json.dumps(binding, ensure_ascii=False)
+
     def to_rows(self) -> Rows:
         """Every remaining row as rdflib terms (for callers that want a Rows)."""
         return Rows(self.variables, tuple(tuple(from_ox(t) for t in row) for row in self))
@@ -93,6 +122,19 @@ def stream(
     return Stream(variables, islice(rows, offset, stop))
 
 
+class _Fragments(dict[str, str]):
+    """One column's stored term -> ``"name": binding`` as JSON, made on first use."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+
+    def __missing__(self, encoded: str) -> str:
+        binding = json.dumps(json_term(decode_term(encoded)), ensure_ascii=False)
+        fragment = self[encoded] = self.name + binding
+        return fragment
+
+
 def display_term(term: Any) -> str:
     """A term as a person reads it: decimals without trailing zeros, unbound as ""."""
     if term is None:
@@ -120,8 +162,7 @@ def write_csv(rows: Stream, out: TextIO) -> int:
     """SPARQL 1.1 CSV results (lexical forms, empty for unbound, CRLF), row by row."""
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(rows.variables)
-    for row in rows:
-        writer.writerow(["" if t is None else t.value for t in row])
+    writer.writerows(rows.cells())
     return rows.count
 
 
@@ -129,9 +170,7 @@ def write_json(rows: Stream, out: TextIO) -> int:
     """SPARQL 1.1 Query Results JSON, one binding per line, written as rows come."""
     out.write('{"head": {"vars": ' + json.dumps(list(rows.variables)) + "},\n")
     out.write(' "results": {"bindings": [')
-    for i, row in enumerate(rows):
-        pairs = zip(rows.variables, row, strict=True)
-        binding = {v: json_term(t) for v, t in pairs if t is not None}
-        out.write(("\n  " if i == 0 else ",\n  ") + json.dumps(binding, ensure_ascii=False))
+    for i, binding in enumerate(rows.bindings_json()):
+        out.write(("\n  " if i == 0 else ",\n  ") + binding)
     out.write("\n ]}}\n")
     return rows.count

@@ -133,6 +133,7 @@ class NP(DefinedNamespace):
     articlesRow: URIRef  # an article's row of the canned articles query, as text
     keyedRow: URIRef  # a row again, on the key node of one of its bindable values
     rowsDigest: URIRef  # the digest of the views whose rows (and keys) a graph holds
+    keyedOrder: URIRef  # the sort key of an article's rows on a key node (see views)
 
 
 class NPM(DefinedNamespace):

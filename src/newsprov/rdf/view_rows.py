@@ -18,7 +18,15 @@ from typing import Any
 
 import pyoxigraph as ox
 
-__all__ = ["decode_rows", "decode_term", "encode_term", "parse_row", "row_fields", "row_text"]
+__all__ = [
+    "EncodedRows",
+    "decode_rows",
+    "decode_term",
+    "encode_term",
+    "parse_row",
+    "row_fields",
+    "row_text",
+]
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _SEP = "\x1f"
@@ -86,12 +94,38 @@ def parse_row(text: str) -> tuple[str, str, int, list[str | None]]:
     return digest, article_id, int(position), [t or None for t in terms]
 
 
-def decode_rows(rows: Iterable[Sequence[str | None]]) -> Iterator[tuple[Any, ...]]:
+def decode_rows(rows: Iterable[Sequence[str | None]]) -> EncodedRows:
     """Rows of encoded terms (None or "" unbound) as pyoxigraph terms, each distinct term
-    built once."""
-    built = _Terms({None: None, "": None})
-    for row in rows:
-        yield tuple(map(built.__getitem__, row))
+    built once; :meth:`EncodedRows.cells` gives their lexical forms instead."""
+    return EncodedRows(rows)
+
+
+class EncodedRows(Iterator[tuple[Any, ...]]):
+    """Rows of encoded terms, read once: iterated, as tuples of pyoxigraph terms (None
+    for unbound); through :meth:`cells`, as lists of lexical forms ("" for unbound),
+    building no term at all (what the CSV writer needs); through :meth:`encoded`, as
+    stored."""
+
+    __slots__ = ("_built", "_source")
+
+    def __init__(self, rows: Iterable[Sequence[str | None]]) -> None:
+        self._source = iter(rows)
+        self._built = _Terms({None: None, "": None})
+
+    def __iter__(self) -> EncodedRows:
+        return self
+
+    def __next__(self) -> tuple[Any, ...]:
+        return tuple(map(self._built.__getitem__, next(self._source)))
+
+    def cells(self) -> Iterator[list[str]]:
+        """The remaining rows as lexical forms, "" for unbound."""
+        lexical = _Lexical({None: "", "": ""})
+        return (list(map(lexical.__getitem__, row)) for row in self._source)
+
+    def encoded(self) -> Iterator[Sequence[str | None]]:
+        """The remaining rows as they are stored: encoded terms, "" or None unbound."""
+        return self._source
 
 
 class _Terms(dict[str | None, Any]):
@@ -100,3 +134,14 @@ class _Terms(dict[str | None, Any]):
     def __missing__(self, text: str | None) -> Any:
         term = self[text] = decode_term(text)
         return term
+
+
+class _Lexical(dict[str | None, str]):
+    """Encoded term -> its lexical form (the text after the tag, and after the datatype
+    or language of a literal that has one), found on first use."""
+
+    def __missing__(self, text: str | None) -> str:
+        assert text
+        body = text[1:]
+        value = self[text] = body.partition(" ")[2] if text[0] in "^@" else body
+        return value

@@ -19,6 +19,14 @@ each ingest); otherwise a bound value is followed through the indexes from its t
 article id, an outlet's, source's, speaker's or event's label) to the subjects that can
 match, and a subject without a current row sends the caller to the SPARQL.
 
+A page (``limit``) must not read every row either: each key node, and one node per
+view for all its rows (:func:`all_node`), also holds once per article graph the order of
+that article (``np:keyedOrder``: the first bytes of its id as a number, which Oxigraph
+keeps inline in its indexes), so Oxigraph sorts the article graphs without reading any
+text, and a page reads the rows of its first articles only (:func:`_paged`). A listing
+without a limit reads every row it lists anyway, and sorts them here, which is quicker
+than the sorted join.
+
 The rows are derived data and the query stays the definition: each literal carries a
 digest of the query text it was computed with, and whenever the store does not hold a
 current row for every figure (or quote) it would list, :func:`read_view` returns None and
@@ -28,6 +36,7 @@ the caller runs the SPARQL query instead, which gives the same rows.
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -68,7 +77,11 @@ _KEYED = str(NP.keyedRow)
 _ROWS_DIGEST = str(NP.rowsDigest)
 _KEY_BASE = "https://newsprov.org/id/rowkey/"
 _MARK = "keyed-rows"
-_FORMAT = "rows-v2"  # rows as U+001F-separated text, keyed by every bindable value
+_FORMAT = "rows-v3"  # rows as U+001F-separated text, keyed by every bindable value, ordered
+_KEYED_ORDER = str(NP.keyedOrder)
+_DECIMAL = "http://www.w3.org/2001/XMLSchema#decimal"
+_ORDER_BYTES = 15  # below 2**120: an Oxigraph xsd:decimal (i128, 18 fraction digits) holds it
+_SCALE = 10**18
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +237,7 @@ def view_triples_many(
     for k, graph_data in enumerate(data):
         rows: list[tuple[URIRef, URIRef, Literal]] = []
         store = None  # a store of this graph alone, for a view the batch could not answer
+        complete = True  # a row for every row of every view (none left out)
         for view in VIEWS.values():
             if (done := batched.get(view.name)) is not None:
                 rows += done[k]
@@ -231,8 +245,10 @@ def view_triples_many(
             if store is None:
                 store = ox.Store()
                 _write(store, graph_data, _VIEW_GRAPH)
-            rows += _rows_of(store, view)
-        articles = {s for s, p, _ in rows if p in _ARTICLES_ROWS}
+            found, whole = _rows_of(store, view)
+            rows += found
+            complete = complete and whole
+        articles = {s for s, p, _ in rows if p in _ARTICLES_ROWS} if complete else set()
         rows += [(a, URIRef(_ROWS_DIGEST), Literal(rows_digest())) for a in sorted(articles)]
         out.append(rows)
     return out
@@ -305,9 +321,14 @@ def _split(
 
 
 def _rows_of(store: ox.Store, view: View, *, per_article: bool = False) -> Any:
-    """The view's row triples over ``store``, numbered from 0 in the order of the query;
-    with ``per_article``, as (article id, the triples of one row) pairs numbered from 0
-    within each article id, or None if a row has no article id or no named subject."""
+    """The view's row triples over ``store``, numbered from 0 in the order of the query,
+    and whether every row is among them (a row without an article id or a named subject
+    is left out); with ``per_article``, as (article id, the triples of one row) pairs
+    numbered from 0 within each article id, or None if a row has to be left out.
+
+    Each row is stored on its subject and on the key node of each bindable value it
+    has; those key nodes and the view's :func:`all_node` hold the order of the row's
+    article (np:keyedOrder), once per article."""
     result = store.query(_text(view.name), prefixes=PREFIXES)
     assert isinstance(result, ox.QuerySolutions)
     variables = _variables(view.name)
@@ -315,29 +336,75 @@ def _rows_of(store: ox.Store, view: View, *, per_article: bool = False) -> Any:
     subject, article_id = ox.Variable(view.subject), ox.Variable("article_id")
     keyed = [(i, v) for i, v in enumerate(variables) if v in _bindable(view.name)]
     predicate, keyed_row = URIRef(view.predicate), URIRef(_KEYED)  # made once, not per row
+    keyed_order, every = URIRef(_KEYED_ORDER), all_node(view.name)
+    ordered: set[tuple[str, str]] = set()  # (article id, key node) given its order already
     out: list[tuple[URIRef, URIRef, Literal]] = []
     pairs: list[tuple[str, list[tuple[URIRef, URIRef, Literal]]]] = []
     positions: dict[str, int] = {}  # per_article: the next position in each article
+    whole = True
     for position, sol in enumerate(result):
         node, aid = sol[subject], sol[article_id]
         if not isinstance(node, ox.NamedNode) or aid is None:
             if per_article:
                 return None  # a skipped row counts in its article's positions: unknown
+            whole = False  # the graph is not marked current: its rows are not all here
             continue
         if per_article:
             position = positions.get(aid.value, 0)
             positions[aid.value] = position + 1
         terms = [encode_term(sol[k]) for k in keys]
         row = Literal(row_text(_digest(view.name), aid.value, position, terms))
+        order = _order_literal(aid.value)
         triples = [(URIRef(node.value), predicate, row)]
+        nodes = [every]
         for i, var in keyed:
             if (term := terms[i]) is not None:
-                triples.append((URIRef(key_node(view.name, var, term)), keyed_row, row))
+                key = key_node(view.name, var, term)
+                triples.append((URIRef(key), keyed_row, row))
+                nodes.append(key)
+        for key in nodes:
+            if (aid.value, key) not in ordered:
+                ordered.add((aid.value, key))
+                triples.append((URIRef(key), keyed_order, order))
         if per_article:
             pairs.append((aid.value, triples))
         else:
             out += triples
-    return pairs if per_article else out
+    return pairs if per_article else (out, whole)
+
+
+def order_number(article_id: str) -> int:
+    """The sort key of an article's rows: the first bytes of its id (UTF-8, padded with
+    zero bytes) as one big-endian number. Ids in order give numbers in order (equal for
+    ids that share those bytes), as str comparison orders them: by code point, which is
+    the order of their UTF-8 bytes."""
+    raw = article_id.encode("utf-8")[:_ORDER_BYTES]
+    return int.from_bytes(raw.ljust(_ORDER_BYTES, b"\0"), "big")
+
+
+def order_literal_text(article_id: str) -> str:
+    """:func:`order_number` as the lexical form of the xsd:decimal whose Oxigraph
+    encoding is that number (a decimal is an i128 counted in 10**-18): inline in the
+    indexes, compared as a number by ORDER BY, so sorting the rows reads none of their
+    text."""
+    n = order_number(article_id)
+    return f"{n // _SCALE}.{n % _SCALE:018d}"
+
+
+def _order_literal(article_id: str) -> Literal:
+    return Literal(order_literal_text(article_id), datatype=URIRef(_DECIMAL))
+
+
+def order_of(lexical: str) -> int:
+    """:func:`order_number` back from the decimal's lexical form (as Oxigraph writes it)."""
+    whole, _, fraction = lexical.partition(".")
+    return int(whole) * _SCALE + int(fraction.ljust(18, "0")[:18] or 0)
+
+
+def all_node(view: str) -> str:
+    """The IRI of the node that holds the order of every article with rows of ``view``
+    (np:keyedOrder; its rows stay on their subjects)."""
+    return f"{_KEY_BASE}{view}/all"
 
 
 def key_node(view: str, var: str, encoded: str) -> str:
@@ -390,6 +457,12 @@ def is_keyed(store: Store) -> bool:
 # --- reading ----------------------------------------------------------------------------
 
 
+PAGED_ROWS = 10_000
+"""A page ending past this many rows is cut from the whole listing instead: reading the
+rows of many article graphs one batch after another costs about twice as much a row as
+reading them all at once."""
+
+
 class _Stale(Exception):
     """A subject the view would list has no current row: run the query instead."""
 
@@ -406,6 +479,9 @@ def read_view(
     if not set(bindings) <= _bindable(view.name):
         return None
     variables = _variables(view.name)
+    if limit is not None and offset + limit <= PAGED_ROWS and is_keyed(store):
+        page = _paged(store, view, bindings, offset, limit)
+        return None if page is None else (variables, page)
     try:
         raw = _raw_rows(store, view, bindings)
     except _Stale:
@@ -423,6 +499,84 @@ def read_view(
 
 def _order(row: list[str]) -> tuple[str, int]:
     return row[1], int(row[2])
+
+
+def _paged(
+    store: Store, view: View, bindings: Mapping[str, Any], offset: int, limit: int
+) -> Iterator[tuple[Any, ...]] | None:
+    """Rows ``offset`` to ``offset + limit`` of a keyed store, reading the rows of the
+    first articles only.
+
+    The article graphs holding the rows (those of the first bound value's key node, or
+    of every row: :func:`all_node`) come in order from Oxigraph, which sorts them by
+    their order (:func:`order_number`), a number kept inline in its indexes, so that
+    sorting reads no text; then the rows of the first of them, in batches that grow (at
+    least doubling, sized by the rows per graph so far) until ``offset + limit`` rows are
+    read. A batch ends where the order changes, so the rows of one batch all come before
+    those of the next; they are sorted here by article id and position, as
+    :func:`_order`. The other bound values filter the rows; a row whose article's order
+    differs from its graph's entry is left for that entry (a graph holding two articles
+    has two entries). None when a row read is of another query text: run the query
+    instead.
+    """
+    stop = offset + limit
+    if bindings:
+        var = next(v for v in _variables(view.name) if v in bindings)
+        encoded = encode_term(bindings[var])
+        assert encoded is not None
+        node: Any = ox.NamedNode(key_node(view.name, var, encoded))
+        pattern = f"?key <{_KEYED}> ?row"
+    else:
+        node = ox.NamedNode(all_node(view.name))
+        pattern = f"?s <{view.predicate}> ?row"
+    graphs = iter(store.raw_query(_GRAPHS_IN_ORDER, {"key": node}, own_text=True))
+    variables = _variables(view.name)
+    wanted = [(3 + variables.index(k), encode_term(v)) for k, v in bindings.items()]
+    digest = _digest(view.name)
+    out: list[list[str]] = []
+    pending: tuple[Any, Any] | None = None  # the entry read past the last batch
+    size, read = min(stop, 16), 0  # graphs in the next batch, graphs read so far
+    while len(out) < stop:
+        batch = [] if pending is None else [pending]
+        pending = None
+        for sol in graphs:
+            entry = (sol[0], sol[1])
+            if len(batch) >= size and entry[1].value != batch[-1][1].value:
+                pending = entry
+                break
+            batch.append(entry)
+        if not batch:
+            break
+        values = " ".join(f"({g} {order})" for g, order in batch)
+        text = (
+            f"SELECT ?row ?order ?key WHERE {{ VALUES (?g ?order) {{ {values} }} "
+            f"GRAPH ?g {{ {pattern} }} }}"
+        )
+        kept = []
+        orders: dict[str, int] = {}
+        for sol in store.raw_query(text, {"key": node}, own_text=True):
+            row = row_fields(sol[0].value)
+            if row[0] != digest:
+                return None  # rows of another query text
+            order = orders.get(sol[1].value)
+            if order is None:
+                order = orders[sol[1].value] = order_of(sol[1].value)
+            if order_number(row[1]) == order and all(row[c] == w for c, w in wanted):
+                kept.append(row)
+        kept.sort(key=_order)
+        out += kept
+        read += len(batch)
+        if pending is None:
+            break  # no more graphs
+        # enough graphs for the rows still wanted at the rate so far, at least twice as many
+        rate = len(out) / read
+        size = max(2 * size, math.ceil(1.25 * (stop - len(out)) / rate) if rate else 0)
+    return decode_rows(row[3:] for row in out[offset:stop])
+
+
+_GRAPHS_IN_ORDER = (
+    f"SELECT ?g ?order ?key WHERE {{ GRAPH ?g {{ ?key <{_KEYED_ORDER}> ?order }} }} ORDER BY ?order"
+)
 
 
 def _raw_rows(store: Store, view: View, bindings: Mapping[str, Any]) -> list[str]:
