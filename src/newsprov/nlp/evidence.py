@@ -42,7 +42,6 @@ WEAK = 1  # a hint ("in X"), worth as much as the model's label
 _DETS = {"a", "an", "the", "one", "its", "their", "another"}
 # "according to X", "due to X": "to" there says nothing about a place
 _NOT_MOTION = {"according", "due", "thanks", "next", "compared", "close", "owing", "prior"}
-_CALLING = {"called", "named", "dubbed"}  # "a town called X": the noun before says what X is
 _STOP_POS = {"ADP", "VERB", "AUX", "CCONJ", "SCONJ", "PRON", "PART", "PUNCT", "DET"}
 
 
@@ -133,7 +132,7 @@ def _before(doc: Doc, start: int, label: EntityType) -> tuple[EntityType, int] |
         kind = _noun_kind(prev.lower_)
         if kind is not None and kind is not EntityType.PLACE:
             return kind, STRONG
-    if prev.lower_ in _CALLING:  # "the town now called Chlef", "a group named X"
+    if prev.pos_ == "VERB" and prev.lemma_ in p.naming_verbs:  # "the town now called Chlef"
         k = start - 2
         while k > 0 and doc[k].pos_ == "ADV":
             k -= 1

@@ -11,6 +11,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
+from .aliases import lexicon
 from .attribution_span import AttributionSpan, Char, merge, phrase_span
 from .boundaries import doc_text, paragraph_breaks
 from .cues import CueLexicon
@@ -53,7 +54,9 @@ def transcripts(doc: Doc, text: str, skip: Sequence[Char]) -> list[AttributionSp
             continue
         name = toks[lead:colon]
         capitals = all(t.is_alpha and t.is_upper and len(t) > 1 for t in name)
-        person = (name[0].i, name[-1].i + 1) in named or (len(name) == 1 and name[0].text in words)
+        person = (name[0].i, name[-1].i + 1) in named or (
+            len(name) == 1 and name[0].text in words
+        )
         if not capitals and not person:
             continue
         body = (toks[colon].idx + 1, len(text[:end].rstrip()))
@@ -261,9 +264,9 @@ def _introduction(
     found: Sequence[AttributionSpan],
 ) -> AttributionSpan | None:
     """The carry-over rule's first case: a quotation opening a paragraph after one that
-    attributes nothing continues in the name of the main subject of that paragraph's last
-    sentence, when it quotes nobody ("Howard continued his remarks." / "The board issued
-    a statement." then a paragraph of quotation)."""
+    quotes nobody continues in the name of the main subject of that paragraph's last
+    sentence, a person or organisation ("Howard continued his remarks."), else of the
+    source of that sentence's cue ("The board issued a statement apologizing.")."""
     para = bisect_right(breaks, q.open_at)
     if para == 0:
         return None
@@ -278,7 +281,8 @@ def _introduction(
     sent = last.sent
     root = sent.root
     subj = subject_of(root) if root.pos_ in VERBS else None
-    speaks = subj is not None and (subj.ent_type_ in _SPEAKING or subj.lower_ in _PERSONAL)
+    personal = lexicon().pronouns_person
+    speaks = subj is not None and (subj.ent_type_ in _SPEAKING or subj.lower_ in personal)
     if subj is not None and speaks and subj.dep_ != "nsubjpass" and subj.i >= sent.start:
         return AttributionSpan((root.i, root.i + 1), phrase_span(subj, set()), (), "carry")
     cued = [ai for at, ai in order if sent.start_char <= at < end]
@@ -286,7 +290,6 @@ def _introduction(
 
 
 _SPEAKING = {"PERSON", "ORG", "NORP"}  # entity labels of who may go on speaking
-_PERSONAL = {"he", "she"}
 
 
 def clause_subjects(

@@ -82,6 +82,7 @@ class Patterns:
     org_prefixes: frozenset[str]
     org_function_words: frozenset[str]
     org_tails: frozenset[str]
+    naming_verbs: frozenset[str]
 
 
 @cache

@@ -602,13 +602,10 @@ def _named_in_sentence(
     return replace(quote, speaker=resolved[pick].source, via=resolved[pick].via)
 
 
-_MODALS = {"would", "will", "could", "might", "may", "can", "should", "must", "'ll", "'d"}
-
-
 def _projected(cue: Token) -> bool:
     """Is a cue verb only projected by a modal ("said the museum would tell a story, one
     of “…”"): it utters nothing, the quotation stays the outer speaker's."""
-    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in cue.children)
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in cue.children)
 
 
 _PLACE_KEY = f"{EntityType.PLACE.value.lower()}/"

@@ -276,7 +276,7 @@ def find_quotes(doc: Doc, table: EntityTable, publisher: str | None = None) -> l
             speaker, via = _frame_from(verbs, table, prev, quoted=spans)
         if speaker is None and out and _same_sentence(doc, out[-1], q) and out[-1].attached:
             speaker, via = out[-1].speaker, out[-1].via  # "said it acted “A” against “B”"
-        attached = speaker is not None or via is not None  # an outlet's own words too
+        attached = speaker is not None
         if speaker is None and out and _continues(out[-1], q):
             speaker, via = out[-1].speaker, out[-1].via
         if speaker is None:

@@ -27,6 +27,7 @@ from .boundaries import doc_text
 from .coref import Cluster, EntityTable, Mention
 from .cues import CueLexicon
 from .evidence import untagged_kind
+from .patterns import patterns
 from .sources import salient_org
 from .subjects import subject_of
 from .tokens import opens_sentence
@@ -50,7 +51,6 @@ class Resolved:
     named: bool = False  # the source has a name (not "unnamed resident", "the announcer")
 
 
-_NAMING_VERBS = {"call", "name", "dub", "know", "title", "brand"}
 
 
 def resolve_sources(
@@ -176,7 +176,8 @@ def _called(table: EntityTable, head: Token) -> Cluster | None:
     """The name a description is given: "the program, called EB-5," "a group known as
     the Lions' Den" is that entity, not whatever "the program" would point back to."""
     for acl in head.rights:
-        if acl.dep_ != "acl" or acl.tag_ != "VBN" or acl.lemma_ not in _NAMING_VERBS:
+        naming = acl.lemma_ in patterns().naming_verbs
+        if acl.dep_ != "acl" or acl.tag_ != "VBN" or not naming:
             continue
         for tok in acl.subtree:
             found = table.at(tok.i) if tok.i != acl.i else None

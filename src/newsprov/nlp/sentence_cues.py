@@ -155,26 +155,28 @@ def _verbs_read_as_modifiers(
     if root.pos_ not in {"NOUN", "PROPN"} or root.i in inside:
         return []
     out = []
-    for tok in root.rights:  # "the candidate boasted of …" read as "a man named …"
-        if tok.dep_ != "acl" or tok.pos_ != "VERB" or tok.i in inside:
-            continue
-        after = tok.i == root.i + 1 or tok.doc[tok.i - 1].text == ","
-        if after and cues.is_cue_verb(tok.lemma_, tok.lower_) and tok.i + 1 < sent.end:
-            content = (tok.doc[tok.i + 1].idx, subtree_chars(tok)[1])
-            source = phrase_span(root, inside)
-            out.append(AttributionSpan((tok.i, tok.i + 1), source, (content,), "verb"))
     for tok in root.rights:
-        if tok.dep_ != "appos" or tok.pos_ != "NOUN" or tok.i - 1 < sent.start:
+        cue = _hidden_cue(root, tok)
+        if cue is None or cue.i in inside or cue.i + 1 >= sent.end:
             continue
-        cue = next((c for c in tok.lefts if c.dep_ == "amod" and c.pos_ == "VERB"), None)
-        if cue is None or cue.i in inside or tok.doc[cue.left_edge.i - 1].text != ",":
-            continue
-        if not cues.is_cue_verb(cue.lemma_, cue.lower_):
-            continue
-        content = (tok.doc[cue.i + 1].idx, subtree_chars(tok)[1])
-        source = phrase_span(root, inside)
-        out.append(AttributionSpan((cue.i, cue.i + 1), source, (content,), "verb"))
+        if cues.is_cue_verb(cue.lemma_, cue.lower_):
+            content = (tok.doc[cue.i + 1].idx, subtree_chars(tok)[1])
+            source = phrase_span(root, inside)
+            out.append(AttributionSpan((cue.i, cue.i + 1), source, (content,), "verb"))
     return out
+
+
+def _hidden_cue(root: Token, tok: Token) -> Token | None:
+    """The verb hidden as a modifier in ``tok``, a right child of a verbless sentence's
+    root: ``tok`` itself right after the root or a comma ("the candidate boasted of …"),
+    or the adjective opening an apposition after a comma ("…, estimated attendance")."""
+    doc = tok.doc
+    if tok.dep_ == "acl" and tok.pos_ == "VERB":
+        return tok if tok.i == root.i + 1 or doc[tok.i - 1].text == "," else None
+    if tok.dep_ != "appos" or tok.pos_ != "NOUN":
+        return None
+    cue = next((c for c in tok.lefts if c.dep_ == "amod" and c.pos_ == "VERB"), None)
+    return cue if cue is not None and doc[cue.left_edge.i - 1].text == "," else None
 
 
 def _clause_read_as_modifier(tok: Token) -> tuple[Token, tuple[int, int]] | None:
