@@ -44,6 +44,7 @@ from .mentions import LABELS, ambiguous_outlet, build_entity_table
 from .patterns import (
     joined,
     patterns,
+    possessed,
     split_title,
     trim_span,
     words_label,
@@ -452,6 +453,9 @@ def _join_places(doc: Doc, ents: list[Span]) -> list[Span]:
         a, b = out[k], out[k + 1]
         if not joined(doc, a.end, b.start) or _apposed_person(doc, b):
             continue
+        if possessed(doc, b.end):
+            continue  # "Aldo Ferrank, Brazil's minister for water"
+
         labels = {a.label_, b.label_}
         if labels & {"GPE", "LOC"} and labels & {"PERSON", "ORG"}:
             out[k] = Span(doc, a.start, a.end, label="GPE")
@@ -470,7 +474,10 @@ def _apposed_person(doc: Doc, ent: Span) -> bool:
 
 def _relabel_place(doc: Doc, ent: Span) -> Span:
     """Places the model mis-tags: "In Baniyas," (DATE), "in Khan Younis", "the town of
-    Marbella", "a resident of Jableh", "the Akkar region" (PERSON/ORG)."""
+    Marbella", "a resident of Jableh", "the Akkar region" (PERSON/ORG); and a "facility"
+    that speaks, which is a body ("according to the White Helmets")."""
+    if ent.label_ == "FAC" and _speaks(doc, ent):
+        return Span(doc, ent.start, ent.end, label="ORG")
     if ent.label_ in {"PERSON", "ORG"} and _place_context(doc, ent):
         return Span(doc, ent.start, ent.end, label="GPE")
     if ent.start == 0:
@@ -482,6 +489,16 @@ def _relabel_place(doc: Doc, ent: Span) -> Span:
     if doc[ent.start - 1].lower_ not in _LOCATIVE:
         return ent
     return Span(doc, ent.start, ent.end, label="GPE")
+
+
+def _speaks(doc: Doc, ent: Span) -> bool:
+    """Is the name a source: after "according to (the)", or the subject of a cue verb?"""
+    k = ent.start - (ent.start > 0 and doc[ent.start - 1].lower_ == "the")
+    if k >= 2 and doc[k - 2].lower_ == "according" and doc[k - 1].lower_ == "to":
+        return True
+    root = ent.root
+    verb = root.head
+    return root.dep_ == "nsubj" and load_cues().is_cue_verb(verb.lemma_, verb.lower_)
 
 
 # a part of a credit: between brackets, slashes, commas, semicolons or " and "

@@ -59,9 +59,13 @@ def _noun_kind(word: str) -> EntityType | None:
 
 def _appos_head(doc: Doc, i: int) -> Token | None:
     """Head noun of a description opening at token ``i`` ("a farming town of ..." ->
-    town; "the state's firefighting agency" -> agency); None when there is none."""
-    if i >= len(doc) or doc[i].lower_ not in _DETS:
+    town; "the state's firefighting agency" -> agency; "Pakistan's minister for water"
+    -> minister; "secretary of the state's disaster agency" -> secretary); None when
+    there is none."""
+    if i >= len(doc):
         return None
+    if doc[i].lower_ not in _DETS:
+        return _undetermined_role(doc, i)
     head = None
     for tok in doc[i + 1 : i + 8]:
         if tok.lower_ in {"'s", "’s"}:
@@ -81,6 +85,30 @@ def _appos_head(doc: Doc, i: int) -> Token | None:
     return head
 
 
+def _undetermined_role(doc: Doc, i: int) -> Token | None:
+    """A person's role opening a description without an article: after a named owner
+    ("Pakistan's minister for revenue") or bare before its "of"/"for" ("secretary of the
+    state's disaster agency", "spokesman for the army"). Only roles: ", police said"
+    opens a clause, not a description."""
+    k = i
+    while k < min(len(doc), i + 4) and doc[k].pos_ == "PROPN":
+        k += 1
+    if k > i:  # the owner's name must close with its possessive
+        if k >= len(doc) or doc[k].lower_ not in {"'s", "’s"}:
+            return None
+        k += 1
+    owned = k > i
+    while k < len(doc) - 1 and doc[k].text.islower() and doc[k].pos_ == "ADJ":
+        k += 1  # "Pakistan's former minister"
+    if k >= len(doc) - 1 or not doc[k].text.islower() or doc[k].pos_ != "NOUN":
+        return None
+    role = doc[k]
+    if _noun_kind(role.lower_) is not EntityType.PERSON:
+        return None
+    nxt = doc[k + 1]
+    return role if owned or nxt.lower_ in {"of", "for", "at"} else None
+
+
 # "Sertã mayor Carlos Farinha", "Batken residents": the office or people of a place
 _PLACE_PEOPLE = {"mayor", "governor", "residents", "villagers", "townspeople"}
 
@@ -95,7 +123,9 @@ def _after(doc: Doc, end: int) -> EntityType | None:
         return EntityType.PLACE
     if nxt.text.islower() and nxt.pos_ == "NOUN" and nxt.lower_ in patterns().place_appos:
         follows = doc[end + 1]
-        return None if follows.pos_ in {"NOUN", "PROPN"} else EntityType.PLACE
+        if follows.pos_ not in {"NOUN", "PROPN"}:
+            return EntityType.PLACE
+        return EntityType.PLACE if _office_of_place(doc, end + 1) else None
     if nxt.text != ",":
         return None
     if _age_after(doc, end):
@@ -108,6 +138,17 @@ def _after(doc: Doc, end: int) -> EntityType | None:
     return _noun_kind(head.lower_)
 
 
+def _office_of_place(doc: Doc, i: int) -> bool:
+    """ "X state revenue minister D. Prasad Rao": lower-case nouns from token ``i`` ending
+    in a person's role (the office of the place the name before them names)."""
+    for tok in doc[i : i + 3]:
+        if not (tok.text.islower() and tok.pos_ == "NOUN"):
+            return False
+        if _noun_kind(tok.lower_) is EntityType.PERSON:
+            return True
+    return False
+
+
 def _age_after(doc: Doc, i: int) -> bool:
     """ "Aijamal Sydykova, 63, spent": an age between commas after the name."""
     if i + 2 >= len(doc) or not doc[i + 1].text.isdigit() or doc[i + 2].text not in {",", "."}:
@@ -115,7 +156,9 @@ def _age_after(doc: Doc, i: int) -> bool:
     return 1 <= int(doc[i + 1].text) <= 110
 
 
-def _before(doc: Doc, start: int, label: EntityType) -> tuple[EntityType, int] | None:
+def _before(
+    doc: Doc, start: int, end: int, label: EntityType
+) -> tuple[EntityType, int] | None:
     """ "Mr X" (person); "the town of X", "residents of X" (place); "fire agency X",
     "engineer X"; "a town called X"; "in X"
     (a hint for names the model calls organisations or places, not for persons:
@@ -130,7 +173,12 @@ def _before(doc: Doc, start: int, label: EntityType) -> tuple[EntityType, int] |
         return EntityType.PLACE, STRONG
     if prev.text.islower() and prev.pos_ == "NOUN":
         kind = _noun_kind(prev.lower_)
-        if kind is not None and kind is not EntityType.PLACE:
+        if kind is EntityType.PLACE:
+            # "in state capital Hyderabad", "the village Kafr Nabl"; not "the city Council"
+            body = doc[end - 1].lower_ in p.org_heads
+            if label is not EntityType.PERSON and not body:
+                return kind, STRONG
+        elif kind is not None:
             return kind, STRONG
     if prev.pos_ == "VERB" and prev.lemma_ in p.naming_verbs:  # "the town now called Chlef"
         k = start - 2
@@ -141,7 +189,11 @@ def _before(doc: Doc, start: int, label: EntityType) -> tuple[EntityType, int] |
             return kind, STRONG
     if prev.lower_ == "the" and start >= 2:
         prev = doc[start - 2]
-    if label is EntityType.PERSON or prev.lower_ not in p.locatives | {"to"}:
+    if prev.lower_ in p.place_adjectives and prev.i > 0:
+        prev = doc[prev.i - 1]  # "in neighbouring Andhra Pradesh", "in northern Kivu"
+    if prev.lower_ not in p.locatives | {"to"}:
+        return None
+    if label is EntityType.PERSON and doc[start - 1] is prev:
         return None
     if prev.lower_ == "to" and prev.i > 0 and doc[prev.i - 1].lower_ in _NOT_MOTION:
         return None
@@ -172,7 +224,7 @@ def context_votes(
     after = _after(doc, end)
     if after is not None:
         votes.append((after, STRONG))
-    before = _before(doc, start, label)
+    before = _before(doc, start, end, label)
     if before is not None:
         votes.append(before)
     described = _described_before(doc, start, end) or role_beside(doc, start, end)

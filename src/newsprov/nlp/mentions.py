@@ -33,7 +33,7 @@ from .evidence import WEAK, context_votes, is_english, name_kind, role_beside
 from .known_names import credit_mention
 from .name_shape import demonym_kind
 from .outlet_names import ambiguous_outlet, looks_like_outlet
-from .patterns import joined, patterns
+from .patterns import joined, patterns, possessed
 from .tokens import opens_sentence, set_off_name, token_texts
 
 __all__ = ["LABELS", "ambiguous_outlet", "build_entity_table"]
@@ -137,7 +137,9 @@ def _office_holder(ent: Span) -> Span | None:
     """The person closing a span that runs an office into a name ("Federal Emergency
     Preparedness Minister Eleanor Vance", "Vice Minister of Civil Defense Óscar Villca"):
     the two capitalised words after an office title (three with a middle initial)."""
-    roles = lexicon().role_titles
+    lex = lexicon()
+    # a role, or a title's abbreviation ("Rio Gov. Marta Vilela"; not "U.S.")
+    roles = lex.role_titles | {t for t in lex.titles if t.endswith(".") and t.count(".") == 1}
     at = max((t.i for t in ent if t.lower_ in roles), default=None)
     if at is None or ent.end - at < 3:
         return None
@@ -394,7 +396,7 @@ def _coordinated_places(doc: Doc, mentions: list[Mention], kinds: dict[str, Enti
     counts = Counter(m.name for m in mentions)
     ordered = sorted(mentions, key=lambda m: m.start)
     for a, b in itertools.pairwise(ordered):
-        if not joined(doc, a.end, b.start):
+        if not joined(doc, a.end, b.start) or possessed(doc, b.end):
             continue
         for x, y in ((a, b), (b, a)):
             lone_person = kinds.get(x.name) is EntityType.PERSON and counts[x.name] == 1

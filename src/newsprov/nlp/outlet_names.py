@@ -15,6 +15,8 @@ from .boundaries import doc_text
 __all__ = ["ambiguous_outlet", "looks_like_outlet"]
 
 _OUTLET_AFTER = {"newspaper", "daily", "tv", "television", "channel", "radio", "broadcaster"}
+# "the Globo media organisation", "the Tempo media group"; not "the Hamas media office"
+_MEDIA_BODY = {"organisation", "organization", "group", "outlet", "network", "company"}
 _OUTLET_CUE = {"newspaper", "daily", "broadcaster", "channel", "television", "tv", "outlet"}
 # "Televisión Canaria", "Radio Free Asia", "Télévision Suisse Romande"
 _OUTLET_PREFIX = re.compile(r"(?:Televisi[oó]n|Televis[aã]o|T[ée]l[ée]vision|R[aá]dio)\s+[A-Z]")
@@ -51,6 +53,8 @@ def looks_like_outlet(ent: Span) -> bool:
         return True
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     if after in _OUTLET_AFTER:
+        return True
+    if after == "media" and ent.end + 1 < len(doc) and doc[ent.end + 1].lower_ in _MEDIA_BODY:
         return True
     if _service_of_outlet(ent):
         return True

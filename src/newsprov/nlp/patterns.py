@@ -35,6 +35,7 @@ __all__ = [
     "name_runs",
     "name_runs_untyped",
     "patterns",
+    "possessed",
     "split_title",
     "trim_span",
     "words_label",
@@ -83,6 +84,7 @@ class Patterns:
     org_function_words: frozenset[str]
     org_tails: frozenset[str]
     naming_verbs: frozenset[str]
+    place_adjectives: frozenset[str]
 
 
 @cache
@@ -106,6 +108,12 @@ def joined(doc: Doc, end: int, start: int) -> bool:
     ending at token ``end`` and the second starting at ``start``?"""
     between = doc[end:start]
     return bool(len(between)) and all(t.lower_ in _JOINERS for t in between)
+
+
+def possessed(doc: Doc, end: int) -> bool:
+    """Does a name ending at token ``end`` own what follows ("Brazil's minister")? Such a
+    name after a comma opens a description of the name before it, not a list."""
+    return end < len(doc) and doc[end].lower_ in {"'s", "’s"}
 
 
 def _capitalised(text: str) -> bool:
