@@ -219,6 +219,64 @@ def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-un
             "Fires.\n\nCrews worked in Dunmore Gap, Ferny Flat and Bracken Hill overnight.\n",
             {"Ferny Flat": "Place"},
         ),
+        # a title's abbreviation after a place: the person, not a place's name
+        (
+            "Storm.\n\nRio Gov. Marta Vilela said the storm had killed 41 people.\n",
+            {"Marta Vilela": "Person", "Rio Gov. Marta Vilela": None},
+        ),
+        # a role set after a name without an article: owned by a place, or before "of"
+        (
+            "Floods.\n\nAldo Ferrank, Brazil's minister for water resources, said 12 more "
+            "people were missing.\n",
+            {"Aldo Ferrank": "Person", "Brazil": "Place"},
+        ),
+        (
+            "Floods.\n\n“The toll may go up,” H.V. Ramaswamy, secretary of the state's "
+            "disaster agency, told AFP in Mysore.\n",
+            {"H.V. Ramaswamy": "Person"},
+        ),
+        # a list holding places is a list of places, through its whole length
+        (
+            "Quake.\n\nThe ministry said homes collapsed in the regions of Aleppo, Hama, "
+            "Tartus and Latakia.\n",
+            {"Aleppo": "Place", "Hama": "Place", "Tartus": "Place", "Latakia": "Place"},
+        ),
+        # a "facility" that is a source is a body
+        (
+            "Quake.\n\nAt least 30 people died in the hills, according to the White "
+            "Helmets.\n",
+            {"White Helmets": "Organisation"},
+        ),
+        # a media organisation is an outlet; a body's media office is not
+        (
+            "Floods.\n\nThe number could rise, the Globo media organisation reported.\n",
+            {"Globo": "Outlet"},
+        ),
+        ("War.\n\nThe Hamas media office said 30 people were killed.\n", {"Hamas": "Organisation"}),
+        # a place noun or a place's adjective before a name; a place's officer after it
+        (
+            "Floods.\n\n“We need boats,” the revenue minister told reporters in state capital "
+            "Hyderabad.\n",
+            {"Hyderabad": "Place"},
+        ),
+        (
+            "Floods.\n\nTwenty-six people were killed in neighbouring Andhra Pradesh, "
+            "officials said.\n\nAndhra Pradesh state revenue minister D. Prasad Rao told "
+            "reporters the dams held.\n",
+            {"Andhra Pradesh": "Place", "D. Prasad Rao": "Person"},
+        ),
+        # a role's words before a name name no body
+        (
+            "Quake.\n\nUS National Security Advisor Jake Sullivan said Washington was ready "
+            "to help.\n",
+            {"Jake Sullivan": "Person", "US National Security Advisor": None},
+        ),
+        # a person after "from" stays a person
+        (
+            "Savings.\n\nThe advice comes from Kevin Marlow, a financial adviser in Eau "
+            "Claire.\n",
+            {"Kevin Marlow": "Person", "Eau Claire": "Place"},
+        ),
     ],
 )
 def test_kinds_from_the_words_around(pipeline, text, kinds):  # type: ignore[no-untyped-def]

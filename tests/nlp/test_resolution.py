@@ -83,6 +83,13 @@ def _sources(pipeline, text: str) -> list[str | None]:  # type: ignore[no-untype
             "Ada Vale, tweeted Sunday after the result.\n",
             "Ada Vale",
         ),
+        # a role's holder the parse hung on the body closing the role's phrase
+        (
+            "Quake.\n\nThe head of Chile's National Seismology Centre, Sergio Barrientos, "
+            'described the quake as "historically, the largest event measured by the '
+            'network".\n',
+            "Sergio Barrientos",
+        ),
         # people named by their standing
         (
             "Ratings.\n\n“The best ratings in years,” the business mogul told reporters.\n",

@@ -133,8 +133,10 @@ def verb_frame(verb: Token, table: EntityTable, *, for_figures: bool = True) -> 
         obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
         return _split(_speaker(table, obj), None, verb.i)
     source = _speaker(table, subj) or described_name(table, subj) or _state(table, verb, subj)
-    if source is not None and source.anonymous and subj is not None:
-        source = _named_appos(table, subj) or source  # "The mayor of X, Tommy Muska, said"
+    if source is not None and subj is not None and (source.anonymous or _role(subj)):
+        # "The mayor of X, Tommy Muska, said"; "The head of X's Earthquake Centre, Raed
+        # Ahmed, said" (the parse hangs the name on the body, which resolves first)
+        source = _named_appos(table, subj) or source
     if source is None and subj is not None:
         surface = surface_subject(verb)
         if surface is not None and surface is not subj:
@@ -183,6 +185,12 @@ def _speaker(table: EntityTable, tok: Token | None) -> Cluster | None:
     if found.kind is EntityType.PLACE and governs(found):
         found.kind = EntityType.ORGANISATION  # a territory's government that speaks
     return found
+
+
+def _role(tok: Token) -> bool:
+    """Is the token a person's role noun ("the head of X", "its director")?"""
+    lex = lexicon()
+    return tok.pos_ == "NOUN" and (tok.lower_ in lex.role_titles or tok.lower_ in lex.person_nouns)
 
 
 def _appos_org(table: EntityTable, tok: Token) -> Cluster | None:

@@ -204,13 +204,17 @@ class EntityFix:
             if ent.label_ in LABELS and in_foreign_fragment(doc, ent.start, ent.end):
                 continue
             ent = _rescue_name(ent)
+            if ent.label_ == "NORP" and not is_demonym_phrase(ent.text):
+                kept.append(ent)  # a place only if listed with places ("Aleppo, Hama")
+                continue
             if ent.label_ == "NORP" or (ent.label_ in LABELS and is_demonym_phrase(ent.text)):
                 continue
             if ent.label_ not in LABELS and ent.label_ not in _NUMERIC:
                 continue  # PRODUCT, EVENT, ...: free for the rules ("a resident of Baniyas")
             for part in _cleaned(ent):
                 kept.append(_relabel_place(doc, _extend_person(doc, part)))
-        kept = _join_places(doc, split_coordinated(doc, kept)) + _credit_ents(doc, credits)
+        kept = _join_places(doc, split_coordinated(doc, kept))
+        kept = [e for e in kept if e.label_ != "NORP"] + _credit_ents(doc, credits)
         kept += _defined_orgs(doc, kept)
         kept = with_patterns(doc, kept, [*credits, *clutter])
         kept = without_events(without_owners(doc, kept))
@@ -449,17 +453,20 @@ def _join_places(doc: Doc, ents: list[Span]) -> list[Span]:
     a person's full name set off by commas after it ("the mayor of West, Tommy Muska,
     said"), which is an apposition, not a list."""
     out = list(ents)
-    for k in range(len(out) - 1):
-        a, b = out[k], out[k + 1]
-        if not joined(doc, a.end, b.start) or _apposed_person(doc, b):
-            continue
-        if possessed(doc, b.end):
-            continue  # "Aldo Ferrank, Brazil's minister for water"
-
-        labels = {a.label_, b.label_}
-        if labels & {"GPE", "LOC"} and labels & {"PERSON", "ORG"}:
-            out[k] = Span(doc, a.start, a.end, label="GPE")
-            out[k + 1] = Span(doc, b.start, b.end, label="GPE")
+    changed = True
+    while changed:  # along the whole list: "Aleppo, Hama, Tartus and Latakia"
+        changed = False
+        for k in range(len(out) - 1):
+            a, b = out[k], out[k + 1]
+            if not joined(doc, a.end, b.start) or _apposed_person(doc, b):
+                continue
+            if possessed(doc, b.end):
+                continue  # "Aldo Ferrank, Brazil's minister for water"
+            labels = {a.label_, b.label_}
+            if labels & {"GPE", "LOC"} and labels & {"PERSON", "ORG", "NORP"}:
+                out[k] = Span(doc, a.start, a.end, label="GPE")
+                out[k + 1] = Span(doc, b.start, b.end, label="GPE")
+                changed = True
     return out
 
 

@@ -189,11 +189,12 @@ def _before(
             return kind, STRONG
     if prev.lower_ == "the" and start >= 2:
         prev = doc[start - 2]
-    if prev.lower_ in p.place_adjectives and prev.i > 0:
-        prev = doc[prev.i - 1]  # "in neighbouring Andhra Pradesh", "in northern Kivu"
+    described = prev.lower_ in p.place_adjectives and prev.i > 0
+    if described:  # "in neighbouring Andhra Pradesh", "in northern Kivu"
+        prev = doc[prev.i - 1]
     if prev.lower_ not in p.locatives | {"to"}:
         return None
-    if label is EntityType.PERSON and doc[start - 1] is prev:
+    if label is EntityType.PERSON and not described:
         return None
     if prev.lower_ == "to" and prev.i > 0 and doc[prev.i - 1].lower_ in _NOT_MOTION:
         return None

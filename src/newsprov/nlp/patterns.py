@@ -316,7 +316,8 @@ def split_title(ent: Span) -> list[Span]:
     tagged with the rank of the person named next ("Orange County Fire Authority Capt.
     Steve Concialdi") ends before the rank."""
     if ent.label_ != "PERSON":
-        return [_without_rank(ent)]
+        body = _without_rank(ent)
+        return [body] if body is not None else []
     titles = patterns().affiliation_titles
     lex = lexicon()
     for k in range(1, len(ent)):
@@ -333,14 +334,22 @@ def split_title(ent: Span) -> list[Span]:
     return [ent]
 
 
-def _without_rank(ent: Span) -> Span:
+def _without_rank(ent: Span) -> Span | None:
+    """The body before the rank or role of the person named next; None when the words
+    before a role name no body ("US National Security Advisor Jake Sullivan")."""
     doc, ranks = ent.doc, {t.rstrip(".") for t in patterns().affiliation_titles}
-    if len(ent) < 2 or ent[-1].lower_.rstrip(".") not in ranks:
+    last = ent[-1].lower_.rstrip(".")
+    role = last in lexicon().role_titles
+    if len(ent) < 2 or not (last in ranks or role):
         return ent
     after = ent.end + (ent.end < len(doc) and doc[ent.end].text == ".")
     if after >= len(doc) or not (doc[after].pos_ == "PROPN" and doc[after].text[:1].isupper()):
         return ent
-    return Span(doc, ent.start, ent.end - 1, label=ent.label_, span_id=ent.id_)
+    body = Span(doc, ent.start, ent.end - 1, label=ent.label_, span_id=ent.id_)
+    if last in ranks or not role:
+        return body
+    named = words_label([t.text for t in body]) == "ORG" or body.text in lexicon().known_orgs
+    return body if named else None
 
 
 def is_event(ent: Span) -> bool:
