@@ -80,6 +80,13 @@ def test_derived_names_read_the_domain(url: str, name: str | None) -> None:
         ("The Mercury News\n\n" + BODY, None, None, "The Mercury News"),
         ("AFP\n\n" + BODY, None, None, None),  # a wire's name names a wire
         ("Breaking News\n\n" + BODY, None, None, None),  # no outlet's name
+        # a news site's name before its headline on the first line
+        ("Pine Harbor News Online - Death toll in valley floods climbs to 40\n\n" + BODY,
+         None, None, "Pine Harbor News Online"),
+        ("Reuters - Death toll in valley floods climbs to 40\n\n" + BODY, None, None, None),
+        ("Harbor Town Council - Death toll in valley floods climbs to 40\n\n" + BODY,
+         None, None, None),  # no media word: a body, not a site
+        ("Pine Harbor News - Floods\n\n" + BODY, None, None, None),  # no headline after it
     ],
 )  # fmt: skip
 def test_named_in_text(text: str, title: str | None, host: str | None, name: str | None) -> None:

@@ -271,6 +271,19 @@ def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-un
             "to help.\n",
             {"Jake Sullivan": "Person", "US National Security Advisor": None},
         ),
+        # a people's adjective listed with a place is no place
+        (
+            "Floods.\n\nRoads were cut across the Tibetan and Qiang Autonomous Prefecture "
+            "overnight.\n",
+            {"Tibetan": None},
+        ),
+        # a caption's credit: the photographer and the agencies, no runs over its dash
+        (
+            "Floods.\n\nDeath toll in the valley floods climbs to 40, with more rain expected "
+            "/ Photo: Lena Marsh - NORTHFIELD IMAGES/AFP\n\nThe search went on, officials "
+            "said.\n",
+            {"Lena Marsh": "Person", "AFP": "Outlet", "Lena Marsh - NORTHFIELD": None},
+        ),
         # a person after "from" stays a person
         (
             "Savings.\n\nThe advice comes from Kevin Marlow, a financial adviser in Eau "
@@ -355,3 +368,16 @@ def test_a_hyphenated_given_name_belongs_to_the_person(pipeline):  # type: ignor
     names = {e.name for e in extract_text(pipeline, text).entities}
     assert {"Choi Ji-won", "Kang Dong-hyun"} <= names, names
     assert not names & {"Choi Ji", "Kang Dong"}, names
+
+
+@pytest.mark.model
+def test_a_site_name_before_its_headline_is_the_publisher(pipeline):  # type: ignore[no-untyped-def]
+    text = (
+        "Pine Harbor News Online - Death toll in valley floods climbs to 40\n\n"
+        "Rescuers searched the valley on Tuesday, officials said.\n"
+    )
+    found = extract_text(pipeline, text)
+    kinds = {e.name: e.type.value for e in found.entities}
+    assert found.article.outlet == "Pine Harbor News Online"
+    assert kinds.get("Pine Harbor News Online") == "Outlet" and "Death" not in kinds, kinds
+    assert [f.source for f in found.figures if f.value == 40] == [None]

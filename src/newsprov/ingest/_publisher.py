@@ -57,6 +57,11 @@ _SECTION_WORDS = frozenset({
 })  # fmt: skip
 _WORD_RE = re.compile(r"[A-Za-z0-9][\w'’&.\-]*")
 _MAX_NAME_WORDS = 6
+# words that make a name before a headline a news site's ("RCA Telegram News California")
+_MEDIA_WORDS = frozenset({
+    "news", "times", "telegram", "telegraph", "herald", "post", "daily", "tv", "radio",
+    "press", "tribune", "journal", "gazette", "chronicle", "observer", "express", "media",
+})
 _EDGE_CHARS = 1500  # a page names itself in its chrome: the first and last characters
 
 
@@ -148,7 +153,7 @@ def named_in_text(text: str, *, title: str | None = None, host: str | None = Non
     spelled = _spelling(f"{title or ''}\n{chrome}", label) if label else None
     if spelled:
         return canonical_outlet(spelled)
-    for name in (_title_suffix(title), *_copyrights(chrome), _masthead(text)):
+    for name in (_title_suffix(title), *_copyrights(chrome), _masthead(text), _site_prefix(text)):
         if name and not _is_wire(name):
             return canonical_outlet(name)
     return None
@@ -162,6 +167,21 @@ def _masthead(text: str) -> str | None:
         return None
     found = OutletRegistry.default().lookup(first)
     return found.name if found is not None else None
+
+
+def _site_prefix(text: str) -> str | None:
+    """The news site's name opening the page's first line before its headline ("RCA
+    Telegram News California - Death toll climbs to 108"): a known outlet, or a name
+    holding a media word."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    parts = _TITLE_SEP_RE.split(first, maxsplit=1)
+    if len(parts) < 2 or len(parts[1].split()) < 4 or not _name_like(parts[0].strip()):
+        return None
+    name = parts[0].strip()
+    if OutletRegistry.default().lookup(name) is not None:
+        return name
+    words = {w.lower() for w in name.split()}
+    return name if words & _MEDIA_WORDS and len(words) >= 2 else None
 
 
 def _title_suffix(title: str | None) -> str | None:

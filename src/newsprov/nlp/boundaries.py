@@ -75,6 +75,14 @@ _ROLE_LINE = re.compile(
     r"[ \t.]*$",
     re.MULTILINE,
 )
+# a caption's credit closing its line: "… expected / Photo: Ann Lee - GETTY IMAGES/AFP"
+_CAPTION_CREDIT = re.compile(
+    r"(?:^|(?<=[\s/|]))(?:Photo|Image|Picture)s?[ \t]*:[ \t]*"
+    r"[A-Z][\w.'’&-]*(?:[ \t]+[A-Z][\w.'’&-]*){0,4}"  # a name
+    r"(?:[ \t]*(?:/|[ \t][-–—][ \t]|[ \t]via[ \t])[ \t]*"  # another, after / - or via
+    r"[A-Z][\w.'’&-]*(?:[ \t]+[A-Z][\w.'’&-]*){0,4})*[ \t]*$",
+    re.MULTILINE,
+)
 _PARA_RE = re.compile(r"\n[ \t]*\n\s*|\n(?=\s*\S)")
 _TERMINAL = tuple('.!?:;"”’)')
 _NON_SPACE = re.compile(r"\S")
@@ -108,6 +116,7 @@ def detect_credits(text: str) -> list[tuple[int, int]]:
     names joined by slashes ("Franklin Jacome/Agencia Press South/Getty Images"), or a
     wire story's closing credit line ("Reporting by Ann Lee; Writing by Bo Tan")."""
     spans = [(m.start(), m.end()) for m in _CREDIT_RE.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _CAPTION_CREDIT.finditer(text)]
     for m in _ROLE_LINE.finditer(text):
         lead = len(m.group()) - len(m.group().lstrip())
         spans.append((m.start() + lead, m.end()))

@@ -29,7 +29,13 @@ from . import known_names as known
 from .aliases import is_acronym_of, is_agency_name, is_demonym_phrase, lexicon
 from .boundaries import credit_spans, doc_text, paragraph_breaks
 from .cues import load_cues
-from .evidence import english_words, given_name_end, in_foreign_fragment, set_english_words
+from .evidence import (
+    english_words,
+    given_name_end,
+    in_foreign_fragment,
+    is_english,
+    set_english_words,
+)
 from .gazetteer import (
     clutter_lines,
     described_names,
@@ -53,6 +59,8 @@ from .tokens import DASHES, token_texts
 
 __all__ = ["EntityFix", "OutletRuler", "build_entity_table", "make_entity_fix", "make_outlet_ruler"]
 
+# a word shaped like a people's or a language's name ("Tibetan", "Nepalese", "Iraqi")
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i|ic)s?")
 _NUMERIC = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 _LOCATIVE = {"in", "at", "near", "from", "outside", "inside", "across", "around", "to"}
 _DATE_WORDS = re.compile(
@@ -205,7 +213,8 @@ class EntityFix:
                 continue
             ent = _rescue_name(ent)
             if ent.label_ == "NORP" and not is_demonym_phrase(ent.text):
-                kept.append(ent)  # a place only if listed with places ("Aleppo, Hama")
+                if not _NATIONALITY.fullmatch(ent.text):
+                    kept.append(ent)  # a place only if listed with places ("Aleppo, Hama")
                 continue
             if ent.label_ == "NORP" or (ent.label_ in LABELS and is_demonym_phrase(ent.text)):
                 continue
@@ -289,14 +298,17 @@ def _number_after(tok: Token, end: int) -> bool:
 
 def _pieces(ent: Span) -> list[Span]:
     """The names a span run over punctuation holds: split at spaced slashes ("UrduPoint
-    News / Sputnik"), cut at a bracket it does not close ("World Health Organization (WHO",
-    "RHC ) Niger"; an acronym opened there is a name of its own, another spelling is
-    not) and at a dash before a number ("Pakistan Point News - 5th Jul")."""
+    News / Sputnik") and dashes, cut at a bracket it does not close ("World Health
+    Organization (WHO", "RHC ) Niger"; an acronym opened there is a name of its own,
+    another spelling is not) and at a dash before a number ("Pakistan Point News - 5th
+    Jul")."""
     doc, out, start = ent.doc, [], ent.start
     depth = 0
     for tok in ent:
         spaced = tok.i > 0 and bool(doc[tok.i - 1].whitespace_) and bool(tok.whitespace_)
-        cut = tok.text in _SLASHES and spaced  # "Name/AP" is a credit's, read elsewhere
+        # "Name/AP" is a credit's, read elsewhere; a spaced dash ends a name ("RCA Telegram
+        # News California - Death toll …", "Jim Vondruska - GETTY IMAGES")
+        cut = (tok.text in _SLASHES or tok.text in DASHES) and spaced
         if tok.text == "(":
             depth += 1
             if not any(t.text == ")" for t in doc[tok.i + 1 : ent.end]):
@@ -318,6 +330,8 @@ def _pieces(ent: Span) -> list[Span]:
     out = [p for piece in out for p in _owned_person(piece)]
     if len(out) == 1:
         return out
+    # a lone English word cut off a run is a headline's word, no name ("- Death toll")
+    out = [p for p in out if not (len(p) == 1 and p[0].is_title and is_english(p[0]))]
     return [p for p in out if len(p) and any(t.text[:1].isupper() for t in p)]
 
 
@@ -510,7 +524,8 @@ def _speaks(doc: Doc, ent: Span) -> bool:
 
 # a part of a credit: between brackets, slashes, commas, semicolons or " and "
 _CREDIT_PART = re.compile(
-    r"(?:^|(?<=[()/:,;])|(?<=\sand\s)|(?<=\svia\s))(?:(?!\s(?:and|via)\s)[^()/:,;])+"
+    r"(?:^|(?<=[()/:,;])|(?<=\sand\s)|(?<=\svia\s)|(?<=\s[-–—]\s))"
+    r"(?:(?!\s(?:and|via|[-–—])\s)[^()/:,;])+"
 )
 _CREDIT_NOT_NAME = re.compile(r"\b(?:and|with|by|for|the|to|this|report(?:ing)?)\b")
 
@@ -552,7 +567,11 @@ def _credit_ents(doc: Doc, credits: list[tuple[int, int]]) -> list[Span]:
             part, places = _credit_place(doc, s, part)
             out += places
             part_core = re.sub(r"\s*(?:Photos?|Images?)$", "", part)
-            outlet = registry.lookup(part_core)
+            words = part_core.split()
+            # "RNZ Pacific / Daniel Kuri": a desk of a known outlet
+            outlet = registry.lookup(part_core) or (
+                registry.lookup(words[0]) if len(words) > 1 and words[0].isupper() else None
+            )
             label = "OUTLET" if outlet else "ORG" if is_agency_name(part) else "PERSON"
             if label == "ORG":
                 part_core = part  # "Getty Images", "Agencia Press South": a photo agency
@@ -560,7 +579,13 @@ def _credit_ents(doc: Doc, credits: list[tuple[int, int]]) -> list[Span]:
                 continue  # words no name has ("With AFP and Reuters", "This report by …")
             if label == "PERSON" and len(part.split()) < 2:
                 continue
-            span = doc.char_span(s, s + len(part_core), label=label, alignment_mode="expand")
+            span = doc.char_span(
+                s,
+                s + len(part_core),
+                label=label,
+                alignment_mode="expand",
+                span_id=outlet.id if outlet else 0,
+            )
             if span is not None:
                 out.append(span)
     return out

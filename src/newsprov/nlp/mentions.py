@@ -415,6 +415,8 @@ def build_entity_table(doc: Doc, publisher: str | None = None) -> EntityTable:
     defined = _defined_acronyms(doc, mentions)
     mentions += _acronym_mentions(doc, mentions, defined)
     kinds = _vote_kinds(doc, mentions)
+    if publisher is not None and publisher in kinds:
+        kinds[publisher] = EntityType.OUTLET  # the site's name in its own chrome
     for long, short in defined:
         if kinds.get(long) is EntityType.ORGANISATION and short in kinds:
             kinds[short] = kinds[long]

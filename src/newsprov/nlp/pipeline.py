@@ -181,9 +181,14 @@ def _records(doc: Doc, article: Article) -> Extraction:
         [(f.start, f.end) for f in spans] + [(q.start, q.end) for _, q in old_quotes],
     )
     resolved = resolve_sources(doc, table, found, publisher, cues, only=needed)
+    title_end = doc_text(doc).find("\n")  # the first line is the page's title
+    headings = [*heading_spans(doc), (0, title_end if title_end >= 0 else len(doc_text(doc)))]
     figure_attrs = []
     for k, (f, o) in enumerate(zip(spans, old, strict=True)):
         attr = _figure_attribution(doc, found, resolved, f, o, contested[k])
+        if attr.source is not None and attr.source == publisher and _within(f.start, headings):
+            # the site's name before its headline: "Site - Toll climbs to 108"
+            attr = FigureAttribution(None, None, Attribution.NONE)
         span = (f.start, f.end)
         figure_attrs.append(_relayed(doc, found, resolved, attr, span, attr.source, table))
     figures = _figures(doc, article, table, spans, figure_attrs)
@@ -214,6 +219,10 @@ def _records(doc: Doc, article: Article) -> Extraction:
         authors=tuple(dict.fromkeys(authors)),
         byline_place=place_key,
     )
+
+
+def _within(char: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= char < e for s, e in spans)
 
 
 def _shadowed(table: EntityTable) -> set[str]:
