@@ -284,6 +284,29 @@ def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-un
             "said.\n",
             {"Lena Marsh": "Person", "AFP": "Outlet", "Lena Marsh - NORTHFIELD": None},
         ),
+        # a fire's given name is an event's, not an entity's
+        (
+            "Fire.\n\nDubbed Fawn Fire, the blaze started north of the city on Wednesday "
+            "night and burned 1,200 acres, officials said.\n",
+            {"Fawn Fire": None},
+        ),
+        # a dateline's first word and a caption's first word are no names
+        (
+            "Fires.\n\n(CNN) — Wildfires fueled by gusty winds raged for another day in "
+            "Utah, officials said.\n",
+            {"Wildfires": None, "CNN": "Outlet"},
+        ),
+        (
+            "Fire.\n\nBurnt remains of a truck are shown near the river on Friday. The fire "
+            "destroyed six homes, officials said.\n",
+            {"Burnt": None},
+        ),
+        # a network's affiliate is a broadcaster
+        (
+            "Fire.\n\nThe governor told CNN affiliate KZRT that a campfire caused the "
+            "blaze.\n",
+            {"KZRT": "Outlet"},
+        ),
         # a person after "from" stays a person
         (
             "Savings.\n\nThe advice comes from Kevin Marlow, a financial adviser in Eau "

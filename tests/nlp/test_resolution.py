@@ -90,6 +90,12 @@ def _sources(pipeline, text: str) -> list[str | None]:  # type: ignore[no-untype
             'network".\n',
             "Sergio Barrientos",
         ),
+        # "the man" is the unnamed man described before, not a group of officials
+        (
+            "Fire.\n\nOfficials in the county said the road was closed.\n\n“The fire is "
+            "massive,” the man said.\n",
+            "unnamed man",
+        ),
         # people named by their standing
         (
             "Ratings.\n\n“The best ratings in years,” the business mogul told reporters.\n",
@@ -190,3 +196,25 @@ def test_a_source_phrase_ending_in_a_name_is_that_person(pipeline):  # type: ign
     quote = next(q for q in ex.quotes if q.text.startswith("We are shifting"))
     assert names.get(quote.speaker or "") == "Raffy Olarte-Banzon", names.get(quote.speaker or "")
 
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "the statement" a source gave before speaks for that source
+        (
+            "Strike.\n\nThe Lund Monitor said in a statement on Wednesday that 12 people "
+            "were killed.\n\nThe monitor is reviewing reports \"from several strikes in "
+            'other parts of the valley", said the statement.\n',
+            ["Lund Monitor", "Lund Monitor"],
+        ),
+        # a statement nobody was said to give before is named by its own words
+        (
+            "Strike.\n\nThe Lund Monitor counted 12 dead.\n\nThe statement said 40 homes "
+            "were destroyed.\n",
+            ["Lund Monitor", "statement"],
+        ),
+    ],
+)
+def test_a_statement_named_again_speaks_for_its_issuer(pipeline, text, expected):  # type: ignore[no-untyped-def]
+    assert [s for s in _sources(pipeline, text) if s] == expected

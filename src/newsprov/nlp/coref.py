@@ -341,7 +341,7 @@ class EntityTable:
         """An untagged run of capitalised proper nouns heading a speaker phrase: an
         organisation when it ends in an organisation noun ("the Climate Coalition"),
         else a person the model missed ("Samir Haidar said"); never an event ("the
-        Sawtooth Fire")."""
+        Sawtooth Fire", "Creek Fire")."""
         if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
             return None
         the = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
@@ -354,6 +354,8 @@ class EntityTable:
             return None
         start = min(w.i for w in words)
         span = self.doc[start : tok.i + 1]
+        if tok.lower_ in source_lexicon().event_heads and span.text not in lex.known_orgs:
+            return None  # "Creek Fire is one of dozens of fires": an event's name
         known = self._named_shorter(span.text)
         if known is not None:
             return known  # "Red Cross says …" in a headline: the Philippine Red Cross
@@ -420,8 +422,9 @@ class EntityTable:
         role = _PLURAL_ROLES.get(tok.lower_, lemma)
         if role in lex.person_nouns:
             earlier = self._last_anonymous_before(tok.i)
-            if dets & _DEFINITE and earlier is not None and role in _GENERIC_PEOPLE:
-                return earlier
+            agrees = earlier is not None and not (tok.tag_ == "NN" and _plural(earlier))
+            if dets & _DEFINITE and agrees and role in _GENERIC_PEOPLE:
+                return earlier  # "the man", not after "officials" only
             plural = tok.tag_ == "NNS" and tok.lower_ not in _PLURAL_ROLES and tok.lower_ != role
             word = tok.lower_ if plural else role
             tie = self._affiliation(tok)
@@ -511,6 +514,12 @@ def _qualifier(tok: Token, owner: bool = False) -> str | None:
 
 # "the man" / "the woman" point back at the last unnamed speaker; a definite "the
 # resident" does too, but "the doctor" may be someone new, so only generic words qualify.
+def _plural(cluster: Cluster) -> bool:
+    """Is an unnamed group named in the plural ("unnamed local officials")?"""
+    last = cluster.name.split()[-1]
+    return last.islower() and last.endswith("s") and last != cluster.role
+
+
 _GENERIC_PEOPLE = {"man", "woman", "resident", "witness", "person", "survivor", "villager"}
 # an unnamed person's tie to a named entity, kept in its name ("a spokesman for X")
 _TIE_PREPS = {"for", "to", "at", "with", "from"}

@@ -34,7 +34,7 @@ from .known_names import credit_mention
 from .name_shape import demonym_kind
 from .outlet_names import ambiguous_outlet, looks_like_outlet
 from .patterns import joined, patterns, possessed
-from .tokens import opens_sentence, set_off_name, token_texts
+from .tokens import DASHES, opens_sentence, set_off_name, token_texts
 
 __all__ = ["LABELS", "ambiguous_outlet", "build_entity_table"]
 
@@ -85,8 +85,11 @@ def _is_junk(ent: Span, name: str, kind: EntityType) -> bool:
     if len(nxt) >= 1 and nxt[0].lower_ in _NOT_NAMED_AFTER:
         return True  # "the Bikram Sambat calendar", "the Beaufort scale"
     first = ent[0]
-    common = first.pos_ == "NOUN" or first.tag_ == "NNS"
+    common = first.pos_ in {"NOUN", "VERB", "ADJ"} or first.tag_ == "NNS"  # "Burnt remains"
     lone = len(ent) == 1 and bool(first.is_sent_start)
+    after_dateline = ent.start > 0 and doc[ent.start - 1].text in DASHES
+    if len(ent) == 1 and after_dateline and first.text.endswith("s") and is_english(first):
+        return True  # "(CNN) — Wildfires fueled by winds raged": the story's first word
     dateline = kind is EntityType.PLACE and ent.text.isupper()  # "ERBIL: Shelling ..."
     return lone and common and kind is not EntityType.OUTLET and not dateline
 

@@ -354,7 +354,7 @@ def _without_rank(ent: Span) -> Span | None:
 
 def is_event(ent: Span) -> bool:
     """A named event: "the Sawtooth Fire", "Hurricane Helene", "Operation Desert Storm",
-    "tropical storm Nalgae"."""
+    "tropical storm Nalgae", a fire "dubbed Fawn Fire"."""
     p = patterns()
     words = [t.lower_ for t in ent]
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
@@ -366,5 +366,8 @@ def is_event(ent: Span) -> bool:
         return True
     if words[-1] not in p.event_heads:
         return False
-    prev = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    return words[0] == "the" or prev == "the"
+    prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if words[0] == "the" or (prev is not None and prev.lower_ == "the"):
+        return True
+    # "Dubbed Fawn Fire, the blaze …": a fire's given name
+    return prev is not None and prev.lemma_.lower() in p.naming_verbs

@@ -144,10 +144,36 @@ def _entity(
     lemma = head.lemma_.lower()
     speaks = lemma in lex.person_nouns or lemma in lex.org_nouns or head.lower_ in lex.person_nouns
     if head.pos_ in {"NOUN", "PROPN"} and (speaks or cues.names_speaker(lemma, head.lower_)):
+        issuer = _issuer(table, head) if cues.is_document(lemma, head.lower_) else None
+        if issuer is not None:
+            return issuer
         if cues.is_document(lemma, head.lower_):
             words = _document_words(words, head, stop)
         name = _owned_name(table, head, words) or _joined(words)
         return table.anonymous(head.lemma_.lower(), head, name=name)
+    return None
+
+
+_ISSUER_WINDOW = 400  # tokens back in which "the statement" finds the one it repeats
+
+
+def _issuer(table: EntityTable, head: Token) -> Cluster | None:
+    """Who issued "the statement" the text names again: the subject of the verb that
+    last gave one ("X said in a statement …" … "said the statement")."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+        return None
+    if any(c.dep_ in {"poss", "compound", "prep", "acl", "relcl"} for c in head.children):
+        return None  # "the ministry's statement", "the statement by X": named by its words
+    doc = head.doc
+    for tok in reversed(doc[max(0, head.i - _ISSUER_WINDOW) : head.i]):
+        if tok.lemma_ != head.lemma_ or tok.head.dep_ != "prep" or tok.dep_ != "pobj":
+            continue
+        verb = tok.head.head
+        subj = subject_of(verb) if verb.pos_ in {"VERB", "AUX"} else None
+        found = table.resolve(subj) if subj is not None else None
+        if found is not None and found.kind is not EntityType.PLACE:
+            return found
+        return None
     return None
 
 
