@@ -87,6 +87,11 @@ def test_derived_names_read_the_domain(url: str, name: str | None) -> None:
         ("Harbor Town Council - Death toll in valley floods climbs to 40\n\n" + BODY,
          None, None, None),  # no media word: a body, not a site
         ("Pine Harbor News - Floods\n\n" + BODY, None, None, None),  # no headline after it
+        # a known outlet's name after its headline on an opening line
+        ("Menu\nMinister says toll in the cyclone may hit 10,000 – Metro US\n\n" + BODY,
+         None, None, "Metro US"),
+        ("Minister says toll in the cyclone may hit 10,000 - Officials\n\n" + BODY,
+         None, None, None),
     ],
 )  # fmt: skip
 def test_named_in_text(text: str, title: str | None, host: str | None, name: str | None) -> None:

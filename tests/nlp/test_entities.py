@@ -307,6 +307,12 @@ def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-un
             "blaze.\n",
             {"KZRT": "Outlet"},
         ),
+        # a body's name run on into the name of the role's holder after it
+        (
+            "Rains.\n\nThe toll has climbed to 65, permanent secretary of the Ministry of "
+            "Disaster Management Didier Habimfura said in a phone interview.\n",
+            {"Ministry of Disaster Management": "Organisation", "Didier Habimfura": "Person"},
+        ),
         # a person after "from" stays a person
         (
             "Savings.\n\nThe advice comes from Kevin Marlow, a financial adviser in Eau "

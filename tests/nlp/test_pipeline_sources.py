@@ -216,6 +216,18 @@ def test_figure_source_from_attribution(pipeline, text, value, source):  # type:
         ),
         # a country that suffered what was counted did not count it
         ("Floods.\n\nFloods in Kenya killed 40 people over the weekend.\n", 40),
+        # "it was reported" names nobody: neither the body of the last sentence nor any
+        (
+            "Quake.\n\nThe ministry said 40 people died.\n\nIt was later reported that 12 "
+            "more bodies were found.\n",
+            12,
+        ),
+        (
+            "Quake.\n\nAccording to the Ministry of Health, three villages were destroyed."
+            "\n\nThe search goes on.\n\nEarlier it was reported that about 500 people died."
+            "\n",
+            500,
+        ),
         # "Further north" moves to another place: no count continuing the last report
         (
             "Fire.\n\nThe blaze grew to 320 acres, fire spokesman Dan Berlant said.\n\n"

@@ -169,19 +169,30 @@ def _masthead(text: str) -> str | None:
     return found.name if found is not None else None
 
 
+_SITE_LINES = 3  # the opening lines where a scraped page prints its title
+
+
 def _site_prefix(text: str) -> str | None:
-    """The news site's name opening the page's first line before its headline ("RCA
-    Telegram News California - Death toll climbs to 108"): a known outlet, or a name
-    holding a media word."""
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    parts = _TITLE_SEP_RE.split(first, maxsplit=1)
-    if len(parts) < 2 or len(parts[1].split()) < 4 or not _name_like(parts[0].strip()):
-        return None
-    name = parts[0].strip()
+    """The news site's name beside its headline on one of the page's opening lines
+    ("RCA Telegram News California - Death toll climbs to 108", "Minister says toll may
+    hit 10,000 – Metro US"): a known outlet, or a name holding a media word."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()][:_SITE_LINES]
+    for k, line in enumerate(lines):
+        parts = [p.strip() for p in _TITLE_SEP_RE.split(line)]
+        if len(parts) != 2:
+            continue
+        sides = [(parts[1], parts[0]), (parts[0], parts[1])] if k == 0 else [(parts[0], parts[1])]
+        for headline, name in sides:
+            if len(headline.split()) >= 4 and _name_like(name) and _site_name_like(name):
+                return name
+    return None
+
+
+def _site_name_like(name: str) -> bool:
     if OutletRegistry.default().lookup(name) is not None:
-        return name
+        return True
     words = {w.lower() for w in name.split()}
-    return name if words & _MEDIA_WORDS and len(words) >= 2 else None
+    return bool(words & _MEDIA_WORDS) and len(words) >= 2
 
 
 def _title_suffix(title: str | None) -> str | None:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .boundaries import credit_spans, doc_text, paragraph_of, trimmed
 from .coref import Cluster
+from .cues import load_cues
 from .frames import Frame
 
 __all__ = ["FigureLike", "carry", "continues", "inherit", "may_inherit"]
@@ -41,10 +42,19 @@ def _is_caption(doc: Doc, sent: Span) -> bool:
 
 def may_inherit(sent: Span) -> bool:
     """Captions never inherit a frame, nor do background counts dated to a year ("The war
-    has killed 500,000 people since 2011"): they are not the neighbour's report."""
-    if _is_caption(sent.doc, sent):
+    has killed 500,000 people since 2011") or reports by nobody named: they are not the
+    neighbour's report."""
+    if _is_caption(sent.doc, sent) or _reported_by_nobody(sent):
         return False
     return not any(_YEAR.search(text) for text in _entity_texts(sent, "DATE"))
+
+
+def _reported_by_nobody(sent: Span) -> bool:
+    """ "It was later reported that 12 more bodies were found": a report of its own, by
+    nobody named, not the neighbour's."""
+    cues = load_cues()
+    expletives = [t for t in sent if t.lower_ == "it" and t.dep_ == "nsubjpass"]
+    return any(cues.is_cue_verb(t.head.lemma_, t.head.lower_) for t in expletives)
 
 
 def _entity_texts(sent: Span, label: str) -> list[str]:

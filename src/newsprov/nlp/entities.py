@@ -226,6 +226,7 @@ class EntityFix:
         kept = [e for e in kept if e.label_ != "NORP"] + _credit_ents(doc, credits)
         kept += _defined_orgs(doc, kept)
         kept = with_patterns(doc, kept, [*credits, *clutter])
+        kept = [part for ent in kept for part in _held_office(ent)]
         kept = without_events(without_owners(doc, kept))
         kept = known.with_slash_credits(doc, known.with_countries(doc, kept, [*credits, *clutter]))
         kept = known.with_compound_places(doc, known.with_credit_line_names(doc, kept))
@@ -274,6 +275,30 @@ def _cleaned(ent: Span) -> list[Span]:
 
 
 _SLASHES = {"/", "|"}
+
+
+def _held_office(ent: Span) -> list[Span]:
+    """ "permanent secretary of the [Ministry of Emergency Management Olivier Kayumba]":
+    a body's name the model ran on into the name of the role's holder after it splits
+    into the body and the person (a given name and a surname no English dictionary
+    holds, a middle initial between them)."""
+    doc = ent.doc
+    if ent.label_ != "ORG" or len(ent) < 4:
+        return [ent]
+    before = {t.lower_ for t in doc[max(0, ent.start - 4) : ent.start]}
+    if not before & lexicon().role_titles:
+        return [ent]
+    for size in (3, 2):  # "… Management Olivier Kayumba", "… Management Ann K. Lee"
+        tail = ent[len(ent) - size :]
+        body = ent[: len(ent) - size]
+        names = all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tail)
+        initial = size == 2 or re.fullmatch(r"[A-Z]\.", tail[1].text) is not None
+        if names and initial and not is_english(tail[-1]) and words_label(
+            [t.text for t in body]
+        ) == "ORG":
+            person = Span(doc, tail.start, tail.end, label="PERSON")
+            return [Span(doc, body.start, body.end, label="ORG", span_id=ent.id_), person]
+    return [ent]
 
 
 def _owned_person(ent: Span) -> list[Span]:

@@ -85,7 +85,9 @@ def _is_junk(ent: Span, name: str, kind: EntityType) -> bool:
     if len(nxt) >= 1 and nxt[0].lower_ in _NOT_NAMED_AFTER:
         return True  # "the Bikram Sambat calendar", "the Beaufort scale"
     first = ent[0]
-    common = first.pos_ in {"NOUN", "VERB", "ADJ"} or first.tag_ == "NNS"  # "Burnt remains"
+    # a common noun, or a past participle opening a caption ("Burnt remains of a car");
+    # not a verb's base form, which a surname may share ("Trump openly admires")
+    common = first.pos_ == "NOUN" or first.tag_ in {"NNS", "VBN", "VBD"}
     lone = len(ent) == 1 and bool(first.is_sent_start)
     after_dateline = ent.start > 0 and doc[ent.start - 1].text in DASHES
     if len(ent) == 1 and after_dateline and first.text.endswith("s") and is_english(first):

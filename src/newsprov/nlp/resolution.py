@@ -25,7 +25,7 @@ from .aliases import lexicon
 from .attributions import AttributionSpan
 from .boundaries import doc_text
 from .coref import Cluster, EntityTable, Mention
-from .cues import CueLexicon
+from .cues import CueLexicon, load_cues
 from .evidence import untagged_kind
 from .patterns import patterns
 from .sources import salient_org
@@ -158,22 +158,24 @@ _ISSUER_WINDOW = 400  # tokens back in which "the statement" finds the one it re
 
 
 def _issuer(table: EntityTable, head: Token) -> Cluster | None:
-    """Who issued "the statement" the text names again: the subject of the verb that
-    last gave one ("X said in a statement …" … "said the statement")."""
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
-        return None
-    if any(c.dep_ in {"poss", "compound", "prep", "acl", "relcl"} for c in head.children):
-        return None  # "the ministry's statement", "the statement by X": named by its words
-    doc = head.doc
+    """Who issued "the statement" the text names again: the named subject of the cue
+    that last gave one ("X said in a statement …" … "said the statement")."""
+    if [c.lower_ for c in head.children] != ["the"]:
+        return None  # "the ministry's statement", "the new report": named by its words
+    doc, cues = head.doc, load_cues()
     for tok in reversed(doc[max(0, head.i - _ISSUER_WINDOW) : head.i]):
-        if tok.lemma_ != head.lemma_ or tok.head.dep_ != "prep" or tok.dep_ != "pobj":
+        if tok.lemma_ != head.lemma_:
             continue
-        verb = tok.head.head
-        subj = subject_of(verb) if verb.pos_ in {"VERB", "AUX"} else None
+        prep, verb = tok.head, tok.head.head
+        given = tok.dep_ == "pobj" and prep.lower_ == "in"
+        if not (given and cues.is_cue_verb(verb.lemma_, verb.lower_)):
+            if any(c.lower_ == "the" for c in tok.children):
+                continue  # named again before: look further back
+            return None  # the last one named was not given by a speaker ("in a statement")
+        subj = subject_of(verb)
         found = table.resolve(subj) if subj is not None else None
-        if found is not None and found.kind is not EntityType.PLACE:
-            return found
-        return None
+        named = found is not None and not found.anonymous
+        return found if named and found.kind is not EntityType.PLACE else None
     return None
 
 

@@ -85,6 +85,8 @@ def subject_of(verb: Token) -> Token | None:
     County Sheriff's Department said"), or a conjunct's subject; a dateline the parser took
     for the subject gives way to the name after it."""
     subjects = [c for c in verb.children if c.dep_ in _SUBJ]
+    if any(c.dep_ in {"nsubjpass", "expl"} and c.lower_ == "it" for c in subjects):
+        return None  # "it was reported that …": nobody named
     if subjects:
         child = min(subjects, key=lambda c: abs(c.i - verb.i))
         relative = child.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl"
