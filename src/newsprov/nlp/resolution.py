@@ -174,8 +174,9 @@ def _issuer(table: EntityTable, head: Token) -> Cluster | None:
             return None  # the last one named was not given by a speaker ("in a statement")
         subj = subject_of(verb)
         found = table.resolve(subj) if subj is not None else None
-        named = found is not None and not found.anonymous
-        return found if named and found.kind is not EntityType.PLACE else None
+        if found is None or found.anonymous or found.kind is EntityType.PLACE:
+            return None
+        return found
     return None
 
 
