@@ -313,6 +313,22 @@ def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-un
             "Disaster Management Didier Habimfura said in a phone interview.\n",
             {"Ministry of Disaster Management": "Organisation", "Didier Habimfura": "Person"},
         ),
+        # a leader's hometown is a place; an opposition website an outlet
+        (
+            "Clashes.\n\nThe clashes erupted in the leader's hometown of Gopalganj on "
+            "Sunday, officials said.\n",
+            {"Gopalganj": "Place"},
+        ),
+        (
+            "Unrest.\n\nOpposition website Libya Al-Youm said four protesters were killed.\n",
+            {"Libya Al-Youm": "Outlet"},
+        ),
+        # initials that leave out a one-letter word name the body, told or not
+        (
+            "Rights.\n\nThe rights group Ain O Salish Kendra (ASK) said five people died.\n\n"
+            "Residents told ASK that the clashes began at noon.\n",
+            {"Ain O Salish Kendra": "Organisation", "ASK": None},
+        ),
         # a person after "from" stays a person
         (
             "Savings.\n\nThe advice comes from Kevin Marlow, a financial adviser in Eau "

@@ -195,7 +195,11 @@ def is_acronym_of(short: str, long: str) -> bool:
     letters = short.replace(".", "")
     if not (2 <= len(letters) <= 8) or not letters.isupper():
         return False
-    return len(long.split()) >= 2 and acronym(long) == letters
+    if len(long.split()) < 2:
+        return False
+    # a one-letter word of another language may be left out: "Ain O Salish Kendra (ASK)"
+    short_words = " ".join(w for w in long.split() if len(w) > 1)
+    return letters in {acronym(long), acronym(short_words)}
 
 
 def _person_parts(name: str) -> set[str]:

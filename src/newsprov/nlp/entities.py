@@ -259,8 +259,10 @@ def _cleaned(ent: Span) -> list[Span]:
     if colon is not None:
         ent = Span(ent.doc, ent.start, colon, label=ent.label_, span_id=ent.id_)
     start = ent.start
-    while start < ent.end - 1 and ent.doc[start].pos_ in {"SCONJ", "CCONJ"}:
-        start += 1
+    while start < ent.end - 1 and (
+        ent.doc[start].pos_ in {"SCONJ", "CCONJ", "PUNCT", "SYM"} or ent.doc[start].text in _BULLETS
+    ):
+        start += 1  # "While the State Department", "• Security forces" (a bullet)
     if ent.doc[start].lower_ == "the" and start < ent.end - 1:
         start += 1
     if start < ent.end - 1 and _opening_cue(ent.doc[start]):
@@ -275,6 +277,7 @@ def _cleaned(ent: Span) -> list[Span]:
 
 
 _SLASHES = {"/", "|"}
+_BULLETS = {"•", "·", "*", "▪", "►", "-"}
 
 
 def _held_office(ent: Span) -> list[Span]:

@@ -52,7 +52,9 @@ def _noun_kind(word: str) -> EntityType | None:
         return EntityType.PLACE
     if word in lex.org_nouns:
         return EntityType.ORGANISATION
-    if word in lex.person_nouns or word in lex.titles or word.endswith("-old"):
+    if word in lex.person_nouns or word in lex.titles or word in lex.role_titles:
+        return EntityType.PERSON
+    if word.endswith("-old"):
         return EntityType.PERSON
     return None
 

@@ -38,7 +38,8 @@ __all__ = [
 # lines of page furniture: "Join ST's Telegram channel", "READ MORE: ...", "Follow us on X"
 _PROMO = re.compile(
     r"^[ \t]*(?:join|follow|subscribe|sign up|download|read more|also read|related|"
-    r"watch|listen|share|click|get the|more from|recommended|see also|catch all)\b[^\n]*$",
+    r"watch|listen|share|click|get the|more from|recommended|see also|catch all|"
+    r"track latest)\b[^\n]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # the items listed under a "Related Articles" line: "- Indonesia offers help after quake"

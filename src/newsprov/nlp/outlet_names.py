@@ -18,8 +18,9 @@ _OUTLET_AFTER = {"newspaper", "daily", "tv", "television", "channel", "radio", "
 # "the Globo media organisation", "the Tempo media group"; not "the Hamas media office"
 _MEDIA_BODY = {"organisation", "organization", "group", "outlet", "network", "company"}
 _OUTLET_CUE = {
-    "newspaper", "daily", "broadcaster", "channel", "television", "tv", "outlet", "affiliate"
-}  # "CNN affiliate KSTU"
+    "newspaper", "daily", "broadcaster", "channel", "television", "tv", "outlet", "affiliate",
+    "website",
+}  # "CNN affiliate KSTU", "opposition website Libya Al-Youm"
 # "Televisión Canaria", "Radio Free Asia", "Télévision Suisse Romande"
 _OUTLET_PREFIX = re.compile(r"(?:Televisi[oó]n|Televis[aã]o|T[ée]l[ée]vision|R[aá]dio)\s+[A-Z]")
 _OUTLET_SUFFIX = re.compile(
