@@ -329,6 +329,12 @@ def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-un
             "Residents told ASK that the clashes began at noon.\n",
             {"Ain O Salish Kendra": "Organisation", "ASK": None},
         ),
+        # two places the model named apart stay two, however the run reads
+        (
+            "Fighting.\n\nDeir Ezzor was shelled again on Friday.\n\nSix people died in "
+            "Deir Ezzor and Boukamal, the activists said.\n",
+            {"Deir Ezzor": "Place", "Deir Ezzor and Boukamal": None},
+        ),
         # a person after "from" stays a person
         (
             "Savings.\n\nThe advice comes from Kevin Marlow, a financial adviser in Eau "

@@ -62,9 +62,20 @@ def with_patterns(doc: Doc, ents: list[Span], credits: list[tuple[int, int]]) ->
     found = [
         s
         for s in [*name_runs(doc), *lower_orgs(doc)]
-        if not any(a <= s.start_char < b for a, b in credits)
+        if not any(a <= s.start_char < b for a, b in credits) and not _joins_names(s, ents)
     ]
     return filter_spans([*found, *ents])
+
+
+def _joins_names(run: Span, ents: list[Span]) -> bool:
+    """A place's run over "and" whose sides the model named apart ("Deir Ezzor and
+    Boukamal"): two places listed, not one."""
+    cut = next((t.i for t in run[1:-1] if t.lower_ in {"and", "or"}), None)
+    if cut is None or run.label_ != "GPE":  # "Fire and Disaster Headquarters": one body
+        return False
+    starts = {e.start for e in ents}
+    ends = {e.end for e in ents}
+    return run.start in starts and cut in ends or cut + 1 in starts and run.end in ends
 
 
 def without_events(ents: list[Span]) -> list[Span]:
