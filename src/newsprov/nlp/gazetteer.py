@@ -75,7 +75,7 @@ def _joins_names(run: Span, ents: list[Span]) -> bool:
         return False
     starts = {e.start for e in ents}
     ends = {e.end for e in ents}
-    return run.start in starts and cut in ends or cut + 1 in starts and run.end in ends
+    return (run.start in starts and cut in ends) or (cut + 1 in starts and run.end in ends)
 
 
 def without_events(ents: list[Span]) -> list[Span]:
