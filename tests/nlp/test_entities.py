@@ -323,6 +323,12 @@ def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-un
             "Unrest.\n\nOpposition website Libya Al-Youm said four protesters were killed.\n",
             {"Libya Al-Youm": "Outlet"},
         ),
+        # a website named before another name makes no outlet of it
+        (
+            "Fire.\n\nThe fires burned 2 million acres, according to Cal Fire’s website.\n"
+            "Cal Fire’s Capt. Ana Ruiz told reporters that the record fell.\n",
+            {"Cal Fire": "Organisation"},
+        ),
         # initials that leave out a one-letter word name the body, told or not
         (
             "Rights.\n\nThe rights group Ain O Salish Kendra (ASK) said five people died.\n\n"

@@ -18,9 +18,8 @@ _OUTLET_AFTER = {"newspaper", "daily", "tv", "television", "channel", "radio", "
 # "the Globo media organisation", "the Tempo media group"; not "the Hamas media office"
 _MEDIA_BODY = {"organisation", "organization", "group", "outlet", "network", "company"}
 _OUTLET_CUE = {
-    "newspaper", "daily", "broadcaster", "channel", "television", "tv", "outlet", "affiliate",
-    "website",
-}  # "CNN affiliate KSTU", "opposition website Libya Al-Youm"
+    "newspaper", "daily", "broadcaster", "channel", "television", "tv", "outlet", "affiliate"
+}  # "CNN affiliate KSTU"
 # "Televisión Canaria", "Radio Free Asia", "Télévision Suisse Romande"
 _OUTLET_PREFIX = re.compile(r"(?:Televisi[oó]n|Televis[aã]o|T[ée]l[ée]vision|R[aá]dio)\s+[A-Z]")
 _OUTLET_SUFFIX = re.compile(
@@ -64,6 +63,8 @@ def looks_like_outlet(ent: Span) -> bool:
     if ent.label_ != "ORG":
         return False
     before = {t.lower_ for t in doc[max(0, ent.start - 3) : ent.start]}
+    if ent.start > 0 and doc[ent.start - 1].lower_ == "website":
+        return True  # "opposition website Libya Al-Youm"; not "X's website. Y said"
     return bool(before & _OUTLET_CUE) or {"news", "agency"} <= before
 
 
