@@ -24,7 +24,15 @@ from typing import TYPE_CHECKING
 
 from newsprov.config import Settings
 from newsprov.errors import IngestError
-from newsprov.executors import Done, Failed, Outcome, WorkerPool, batches, run_batches
+from newsprov.executors import (
+    Done,
+    Failed,
+    Outcome,
+    WorkerPool,
+    batches,
+    fewer_collections,
+    run_batches,
+)
 from newsprov.ingest import read_paths
 from newsprov.model import MAX_CHARS, Article
 
@@ -208,6 +216,22 @@ def ingest_articles(
     report = report if report is not None else IngestReport()
     run = execution or Execution(batch_size=batch_size)
     started = time.perf_counter()
+    with fewer_collections():
+        _ingest(articles, store, settings, nlp, progress, report, run, pool)
+    report.seconds += time.perf_counter() - started
+    return report
+
+
+def _ingest(
+    articles: Iterable[Article],
+    store: Store,
+    settings: Settings,
+    nlp: Language | None,
+    progress: Progress | None,
+    report: IngestReport,
+    run: Execution,
+    pool: WorkerPool | None,
+) -> None:
     _mark_ingest(store, True)  # cleared only once cross-referenced and published
     writer = _Writer(store, report)
     outcomes = run_batches(
@@ -236,12 +260,10 @@ def ingest_articles(
         _mark_keyed(store)
     store.flush()
     _mark_ingest(store, False)
-    report.seconds += time.perf_counter() - started
-    return report
 
 
 def _import_crossref() -> None:
-    """Import the cross-reference (networkx, the verdict rules: about 0.25 s) while other
+    """Import the cross-reference (the verdict rules, NumPy: about 0.15 s) while other
     processes extract: an ingest with workers would otherwise import it in its serial
     tail, after the last batch."""
     import newsprov.analysis.crossref  # noqa: F401
