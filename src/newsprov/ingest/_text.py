@@ -19,6 +19,7 @@ paragraph each, with the credit marked like any other.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from newsprov.errors import IngestError
@@ -37,6 +38,7 @@ __all__ = ["normalise_text", "parse_text"]
 
 
 _SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u2009\u202f"})
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")  # the C0 controls but tab and line feed
 
 
 def normalise_text(text: str) -> str:
@@ -45,7 +47,7 @@ def normalise_text(text: str) -> str:
     one character for one, so offsets into the text keep."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").translate(_SPACES)
-    return "".join(c for c in text if c >= " " or c in "\n\t")
+    return _CONTROL.sub("", text)
 
 
 def parse_text(
