@@ -57,7 +57,10 @@ Progress = Callable[[int], None]
 """Called with the number of articles just finished (for progress bars)."""
 
 WRITE_BATCH_TRIPLES = 100_000
-"""Checked graphs are buffered and written to the store in batches of about this size."""
+"""Checked graphs are buffered and written to the store in batches of about this size;
+with worker processes, of a quarter of it, so that the batch written after the last
+article is small (this process writes while the workers extract, but that batch it
+writes alone)."""
 
 GIVEN_ROWS_ARTICLES = 5_000
 """The cross-reference input rows the workers read for the graphs they made are kept for
@@ -149,8 +152,8 @@ class _Writer:
     cross-reference input rows of the graphs it wrote (``given``) when each came with
     its rows and was written once."""
 
-    def __init__(self, store: Store, report: IngestReport) -> None:
-        self.store, self.report = store, report
+    def __init__(self, store: Store, report: IngestReport, limit: int) -> None:
+        self.store, self.report, self.limit = store, report, limit
         self.pending: list[Done] = []
         self.size = 0
         self.given: dict[str, GraphRows] | None = {}
@@ -163,7 +166,7 @@ class _Writer:
             else:
                 self.pending.append(item)
                 self.size += item.triples
-        if self.size >= WRITE_BATCH_TRIPLES:
+        if self.size >= self.limit:
             self.flush()
 
     def flush(self) -> None:
@@ -233,7 +236,8 @@ def _ingest(
     pool: WorkerPool | None,
 ) -> None:
     _mark_ingest(store, True)  # cleared only once cross-referenced and published
-    writer = _Writer(store, report)
+    alone = run.executor == "local" or run.workers < 2  # else workers extract meanwhile
+    writer = _Writer(store, report, WRITE_BATCH_TRIPLES if alone else WRITE_BATCH_TRIPLES // 4)
     outcomes = run_batches(
         batches(articles, run.batch_size, run.workers if run.executor != "local" else 1),
         model=settings.spacy_model,
