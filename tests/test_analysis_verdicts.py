@@ -384,3 +384,28 @@ def test_insured_and_total_losses_are_not_compared() -> None:
         ),
     ]
     assert verdicts(f, a) == []
+
+
+def test_maximal_cliques_are_networkx_find_cliques() -> None:
+    """The corroborations' cliques, found without networkx, are those networkx finds."""
+    import random
+
+    import networkx as nx
+
+    from newsprov.analysis.verdicts import maximal_cliques
+
+    rng = random.Random(12)
+    assert maximal_cliques([]) == []
+    for _ in range(300):
+        n = rng.randint(1, 12)
+        p = rng.random()
+        adjacent: list[set[int]] = [set() for _ in range(n)]
+        g = nx.Graph()
+        g.add_nodes_from(range(n))
+        for i in range(n):
+            for j in range(i + 1, n):
+                if rng.random() < p:
+                    adjacent[i].add(j)
+                    adjacent[j].add(i)
+                    g.add_edge(i, j)
+        assert maximal_cliques(adjacent) == sorted(sorted(c) for c in nx.find_cliques(g))

@@ -172,3 +172,14 @@ def test_dask_scheduler_address_is_used(local_store: Store) -> None:
         assert not report.failed
         assert cluster.scheduler.task_prefixes  # the work ran on that cluster
     _assert_same_store(local_store, store)
+
+
+def test_fewer_collections_raises_the_young_threshold_and_restores_it() -> None:
+    import gc
+
+    from newsprov.executors import GC_YOUNG_THRESHOLD, fewer_collections
+
+    before = gc.get_threshold()
+    with fewer_collections():
+        assert gc.get_threshold() == (max(before[0], GC_YOUNG_THRESHOLD), *before[1:])
+    assert gc.get_threshold() == before

@@ -251,6 +251,7 @@ def test_folder_readme_is_not_an_article(tmp_path):
         ("co-host Stu\u00a0Vale said", "co-host Stu Vale said"),  # no-break space
         ("a\u2009thin and a\u202fnarrow one", "a thin and a narrow one"),
         ("line\r\nend\ufeff", "line\nend"),
+        ("a\x00b\x08c\td\ne\x0bf\x0cg\x1bh\x1fi\x7fj", "abc\td\nefghi\x7fj"),  # C0 out
     ],
 )
 def test_normalise_text_spaces_keep_offsets(raw: str, clean: str) -> None:

@@ -16,6 +16,8 @@ batches are in flight, so memory stays bounded however long the input is.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -35,16 +37,36 @@ if TYPE_CHECKING:
 
 __all__ = [
     "EXECUTORS",
+    "GC_YOUNG_THRESHOLD",
     "Done",
     "Failed",
     "Outcome",
     "WorkerPool",
     "batches",
+    "fewer_collections",
     "process_batch",
     "run_batches",
 ]
 
 EXECUTORS = ("local", "process", "dask")
+
+GC_YOUNG_THRESHOLD = 20_000
+"""During an ingest the garbage collector looks at the young objects after this many
+allocations (Python's default is 700): the pipeline allocates millions of short-lived
+objects, few of them in cycles, so most collections find nothing (0.35 s of collections
+per 400 articles at the default, 0.09 s at this threshold)."""
+
+
+@contextlib.contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Collect young objects after ``GC_YOUNG_THRESHOLD`` allocations, not Python's
+    default 700, until the block ends (the older generations as they were)."""
+    old = gc.get_threshold()
+    gc.set_threshold(max(old[0], GC_YOUNG_THRESHOLD), *old[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*old)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,8 +109,12 @@ def _pipeline(model: str) -> Language:
 
 
 def _preload(model: str) -> None:
-    """Load the pipeline as a worker starts, while the parent is still reading articles;
-    a failure is left for the first batch to raise (as the error it is)."""
+    """Load the pipeline as a worker starts, while the parent is still reading articles
+    (a failure is left for the first batch to raise, as the error it is); the worker
+    collects garbage as an ingest does (:func:`fewer_collections`), for as long as it
+    lives."""
+    young, *older = gc.get_threshold()
+    gc.set_threshold(max(young, GC_YOUNG_THRESHOLD), *older)
     try:
         _pipeline(model)
     except Exception:  # raised again, with its own message, by the first batch

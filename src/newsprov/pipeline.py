@@ -24,7 +24,15 @@ from typing import TYPE_CHECKING
 
 from newsprov.config import Settings
 from newsprov.errors import IngestError
-from newsprov.executors import Done, Failed, Outcome, WorkerPool, batches, run_batches
+from newsprov.executors import (
+    Done,
+    Failed,
+    Outcome,
+    WorkerPool,
+    batches,
+    fewer_collections,
+    run_batches,
+)
 from newsprov.ingest import read_paths
 from newsprov.model import MAX_CHARS, Article
 
@@ -49,7 +57,10 @@ Progress = Callable[[int], None]
 """Called with the number of articles just finished (for progress bars)."""
 
 WRITE_BATCH_TRIPLES = 100_000
-"""Checked graphs are buffered and written to the store in batches of about this size."""
+"""Checked graphs are buffered and written to the store in batches of about this size;
+with worker processes, of a quarter of it, so that the batch written after the last
+article is small (this process writes while the workers extract, but that batch it
+writes alone)."""
 
 GIVEN_ROWS_ARTICLES = 5_000
 """The cross-reference input rows the workers read for the graphs they made are kept for
@@ -141,8 +152,8 @@ class _Writer:
     cross-reference input rows of the graphs it wrote (``given``) when each came with
     its rows and was written once."""
 
-    def __init__(self, store: Store, report: IngestReport) -> None:
-        self.store, self.report = store, report
+    def __init__(self, store: Store, report: IngestReport, limit: int) -> None:
+        self.store, self.report, self.limit = store, report, limit
         self.pending: list[Done] = []
         self.size = 0
         self.given: dict[str, GraphRows] | None = {}
@@ -155,7 +166,7 @@ class _Writer:
             else:
                 self.pending.append(item)
                 self.size += item.triples
-        if self.size >= WRITE_BATCH_TRIPLES:
+        if self.size >= self.limit:
             self.flush()
 
     def flush(self) -> None:
@@ -208,8 +219,25 @@ def ingest_articles(
     report = report if report is not None else IngestReport()
     run = execution or Execution(batch_size=batch_size)
     started = time.perf_counter()
+    with fewer_collections():
+        _ingest(articles, store, settings, nlp, progress, report, run, pool)
+    report.seconds += time.perf_counter() - started
+    return report
+
+
+def _ingest(
+    articles: Iterable[Article],
+    store: Store,
+    settings: Settings,
+    nlp: Language | None,
+    progress: Progress | None,
+    report: IngestReport,
+    run: Execution,
+    pool: WorkerPool | None,
+) -> None:
     _mark_ingest(store, True)  # cleared only once cross-referenced and published
-    writer = _Writer(store, report)
+    alone = run.executor == "local" or run.workers < 2  # else workers extract meanwhile
+    writer = _Writer(store, report, WRITE_BATCH_TRIPLES if alone else WRITE_BATCH_TRIPLES // 4)
     outcomes = run_batches(
         batches(articles, run.batch_size, run.workers if run.executor != "local" else 1),
         model=settings.spacy_model,
@@ -236,12 +264,10 @@ def ingest_articles(
         _mark_keyed(store)
     store.flush()
     _mark_ingest(store, False)
-    report.seconds += time.perf_counter() - started
-    return report
 
 
 def _import_crossref() -> None:
-    """Import the cross-reference (networkx, the verdict rules: about 0.25 s) while other
+    """Import the cross-reference (the verdict rules, NumPy: about 0.15 s) while other
     processes extract: an ingest with workers would otherwise import it in its serial
     tail, after the last batch."""
     import newsprov.analysis.crossref  # noqa: F401

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -59,9 +59,11 @@ class CueLexicon:
         return word.endswith(self.agent_suffixes) or lemma.endswith(self.agent_suffixes)
 
 
+@lru_cache(maxsize=1 << 16)
 def stems(word: str) -> tuple[str, ...]:
     """Candidate base forms of an inflected English verb: "rated" -> "rate", "planned" ->
-    "plan", "says" -> "say", "carried" -> "carry", "quoting" -> "quote"."""
+    "plan", "says" -> "say", "carried" -> "carry", "quoting" -> "quote" (worked out once
+    per word: the rules ask for the same words' stems some 150 times an article)."""
     out = [word]
     for suffix in ("ing", "ed", "es", "s", "d"):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:

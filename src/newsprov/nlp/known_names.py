@@ -98,12 +98,15 @@ def with_countries(doc: Doc, ents: list[Span], skip: list[tuple[int, int]]) -> l
         if e.label_ not in _PLACE_LABELS and _country_at(doc, e.start) == e.end:
             e = Span(doc, e.start, e.end, label="GPE")
         out.append(e)
-    i = 0
-    while i < len(doc):
+    texts, first = token_texts(doc), _first_words()
+    skip_to = 0  # the end of the last country name found: the next starts after it
+    for i in [k for k, text in enumerate(texts) if text in first]:  # where a name can start
+        if i < skip_to:
+            continue
         end = _country_at(doc, i)
         if end > i and not taken & set(range(i, end)) and not _inside_name(doc, i, end):
             out.append(Span(doc, i, end, label="GPE"))
-        i = max(end, i + 1)
+        skip_to = end
     return out
 
 

@@ -508,9 +508,14 @@ def _phrase_attributions(sent: Span, cues: CueLexicon, inside: set[int]) -> list
     the participle hangs on)."""
     out = []
     words = [t.lower_ for t in sent]
+    at: dict[str, list[int]] = {}  # word -> where it stands: a phrase is tried where it starts
+    for k, word in enumerate(words):
+        at.setdefault(word, []).append(k)
     for phrase in cues.phrases:
         n = len(phrase)
-        for k in range(len(words) - n + 1):
+        for k in at.get(phrase[0], []) if phrase else range(len(words) + 1):
+            if k > len(words) - n:
+                break
             if tuple(words[k : k + n]) != phrase or sent[k].i in inside:
                 continue
             prep = sent[k + n - 1]

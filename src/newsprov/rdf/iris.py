@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 from rdflib import URIRef
@@ -45,7 +46,10 @@ def _base(base_iri: str) -> str:
     return base_iri if base_iri.endswith(("/", "#")) else base_iri + "/"
 
 
+@lru_cache(maxsize=1 << 16)
 def _seg(text: str) -> str:
+    """``text`` percent-encoded as one path segment (made once per text: an article's
+    graph asks for the same keys' segments dozens of times)."""
     return quote(text, safe="")
 
 

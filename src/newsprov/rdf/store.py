@@ -47,8 +47,10 @@ EXPORT_FORMATS: Mapping[str, ox.RdfFormat] = {
 }
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _GRAPHLESS = {"turtle", "ntriples", "rdfxml"}
-BULK_MIN_TRIPLES = 50_000
-"""Batches at least this big go through Oxigraph's bulk loader (when every graph is new)."""
+BULK_MIN_TRIPLES = 5_000
+"""Batches at least this big go through Oxigraph's bulk loader (when every graph is new):
+from a few thousand triples on it is the quicker (20,000 article triples into a store on
+disk, flushed: 0.18 s, against 0.30 s in one transaction; 40,000: 0.26 against 0.58)."""
 
 
 @dataclass(frozen=True, slots=True)
