@@ -27,6 +27,7 @@ __all__ = [
     "group_names",
     "is_acronym_of",
     "is_demonym_phrase",
+    "is_role_word",
     "lexicon",
     "load_json",
     "name_skeleton",
@@ -138,6 +139,13 @@ def slugify(name: str) -> str:
 
 def _norm_word(word: str) -> str:
     return word.lower().replace("’", "'").strip(".,;:'\"()")
+
+
+def is_role_word(word: str) -> bool:
+    """Does a lower-case noun name a person by role or standing ("head", "director",
+    "spokesman", "resident")?"""
+    lex = lexicon()
+    return word in lex.role_titles or word in lex.person_nouns
 
 
 def is_demonym_phrase(text: str) -> bool:

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsprov.model import Attribution, EntityType
 
-from .aliases import lexicon
+from .aliases import is_role_word, lexicon
 from .boundaries import doc_text, paragraph_breaks
 from .context import FigureLike, carry, continues, inherit, may_inherit
 from .coref import Cluster, EntityTable
@@ -189,8 +189,7 @@ def _speaker(table: EntityTable, tok: Token | None) -> Cluster | None:
 
 def _role(tok: Token) -> bool:
     """Is the token a person's role noun ("the head of X", "its director")?"""
-    lex = lexicon()
-    return tok.pos_ == "NOUN" and (tok.lower_ in lex.role_titles or tok.lower_ in lex.person_nouns)
+    return tok.pos_ == "NOUN" and is_role_word(tok.lower_)
 
 
 def _appos_org(table: EntityTable, tok: Token) -> Cluster | None:

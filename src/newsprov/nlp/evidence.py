@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from newsprov.model import EntityType
 
-from .aliases import lexicon
+from .aliases import is_role_word, lexicon
 from .name_shape import shape_kind
 from .patterns import patterns, words_label
 
@@ -52,7 +52,7 @@ def _noun_kind(word: str) -> EntityType | None:
         return EntityType.PLACE
     if word in lex.org_nouns:
         return EntityType.ORGANISATION
-    if word in lex.person_nouns or word in lex.titles or word in lex.role_titles:
+    if is_role_word(word) or word in lex.titles:
         return EntityType.PERSON
     if word.endswith("-old"):
         return EntityType.PERSON

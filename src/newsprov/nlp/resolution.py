@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsprov.model import EntityType
 
-from .aliases import lexicon
+from .aliases import is_role_word, lexicon
 from .attributions import AttributionSpan
 from .boundaries import doc_text
 from .coref import Cluster, EntityTable, Mention
@@ -123,8 +123,7 @@ def _entity(
         found = None  # "New Hampshire surveys": the place is the survey's scope
     if found is not None or not create or head.pos_ == "PRON":
         return found
-    lex = lexicon()
-    if head.lower_ in lex.role_titles or head.lower_ in lex.person_nouns:
+    if is_role_word(head.lower_):
         found = closing_name(table, span)  # "The head of X's Earthquake Centre, Raed Ahmed"
         if found is not None:
             return found
@@ -141,6 +140,7 @@ def _entity(
         return None
     if _is_name(head):
         return _named(table, _capitalised_run(words, head))
+    lex = lexicon()
     lemma = head.lemma_.lower()
     speaks = lemma in lex.person_nouns or lemma in lex.org_nouns or head.lower_ in lex.person_nouns
     if head.pos_ in {"NOUN", "PROPN"} and (speaks or cues.names_speaker(lemma, head.lower_)):
