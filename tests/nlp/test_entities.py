@@ -341,6 +341,13 @@ def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-un
             "Deir Ezzor and Boukamal, the activists said.\n",
             {"Deir Ezzor": "Place", "Deir Ezzor and Boukamal": None},
         ),
+        # a person's name before a verb ends no list of places before it; a trooper's
+        # rank is a title
+        (
+            "Crash.\n\nThe bus had been carrying 30 people to a casino in Oklahoma, Trooper "
+            "Lonny Haskett said.\n",
+            {"Lonny Haskett": "Person", "Trooper Lonny Haskett": None},
+        ),
         # a person after "from" stays a person
         (
             "Savings.\n\nThe advice comes from Kevin Marlow, a financial adviser in Eau "

@@ -502,14 +502,23 @@ def _join_places(doc: Doc, ents: list[Span]) -> list[Span]:
             a, b = out[k], out[k + 1]
             if not joined(doc, a.end, b.start) or _apposed_person(doc, b):
                 continue
-            if possessed(doc, b.end):
-                continue  # "Aldo Ferrank, Brazil's minister for water"
+            if possessed(doc, b.end) or _speaking_person(doc, b):
+                continue  # "Aldo Ferrank, Brazil's minister", "…in Oklahoma, Trooper X said"
             labels = {a.label_, b.label_}
             if labels & {"GPE", "LOC"} and labels & {"PERSON", "ORG", "NORP"}:
                 out[k] = Span(doc, a.start, a.end, label="GPE")
                 out[k + 1] = Span(doc, b.start, b.end, label="GPE")
                 changed = True
     return out
+
+
+def _speaking_person(doc: Doc, ent: Span) -> bool:
+    """A name right before a cue verb ("…, Trooper X said"): the speaker, no item of a
+    list before it."""
+    if ent.end >= len(doc):
+        return False
+    verb = doc[ent.end]
+    return verb.pos_ == "VERB" and load_cues().is_cue_verb(verb.lemma_, verb.lower_)
 
 
 def _apposed_person(doc: Doc, ent: Span) -> bool:

@@ -29,6 +29,7 @@ from .aliases import (
 )
 from .boundaries import doc_text, heading_spans, title_case_lines
 from .coref import Cluster, EntityTable, Mention, outlet_entity
+from .cues import load_cues
 from .evidence import WEAK, context_votes, is_english, name_kind, role_beside
 from .known_names import credit_mention
 from .name_shape import demonym_kind
@@ -407,6 +408,9 @@ def _coordinated_places(doc: Doc, mentions: list[Mention], kinds: dict[str, Enti
             lone_person = kinds.get(x.name) is EntityType.PERSON and counts[x.name] == 1
             lone_person = lone_person and role_beside(doc, x.start, x.end) is None
             lone_person = lone_person and not set_off_name(doc, x.start, x.end)
+            after = doc[x.end] if x.end < len(doc) else None  # ", Trooper X said"
+            speaking = after is not None and load_cues().is_cue_verb(after.lemma_, after.lower_)
+            lone_person = lone_person and not speaking
             if lone_person and kinds.get(y.name) is EntityType.PLACE:
                 kinds[x.name] = EntityType.PLACE
 
