@@ -348,6 +348,11 @@ def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-un
             "Lonny Haskett said.\n",
             {"Lonny Haskett": "Person", "Trooper Lonny Haskett": None},
         ),
+        (
+            "Clashes.\n\nFighting killed people on both sides, officials in Bishkek and "
+            "Dushanbe said Sunday.\n",
+            {"Bishkek": "Place", "Dushanbe": "Place"},
+        ),
         # a person after "from" stays a person
         (
             "Savings.\n\nThe advice comes from Kevin Marlow, a financial adviser in Eau "

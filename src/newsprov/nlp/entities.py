@@ -502,7 +502,7 @@ def _join_places(doc: Doc, ents: list[Span]) -> list[Span]:
             a, b = out[k], out[k + 1]
             if not joined(doc, a.end, b.start) or _apposed_person(doc, b):
                 continue
-            if possessed(doc, b.end) or _speaking_person(doc, b):
+            if possessed(doc, b.end) or _speaking_person(doc, a, b):
                 continue  # "Aldo Ferrank, Brazil's minister", "…in Oklahoma, Trooper X said"
             labels = {a.label_, b.label_}
             if labels & {"GPE", "LOC"} and labels & {"PERSON", "ORG", "NORP"}:
@@ -512,10 +512,10 @@ def _join_places(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
-def _speaking_person(doc: Doc, ent: Span) -> bool:
-    """A name right before a cue verb ("…, Trooper X said"): the speaker, no item of a
-    list before it."""
-    if ent.end >= len(doc):
+def _speaking_person(doc: Doc, before: Span, ent: Span) -> bool:
+    """A name set after a comma right before a cue verb ("…in Oklahoma, Trooper X
+    said"): the speaker, no item of a list ("in Bishkek and Dushanbe said" is one)."""
+    if ent.end >= len(doc) or any(t.lower_ in {"and", "or"} for t in doc[before.end : ent.start]):
         return False
     verb = doc[ent.end]
     return verb.pos_ == "VERB" and load_cues().is_cue_verb(verb.lemma_, verb.lower_)

@@ -409,7 +409,9 @@ def _coordinated_places(doc: Doc, mentions: list[Mention], kinds: dict[str, Enti
             lone_person = lone_person and role_beside(doc, x.start, x.end) is None
             lone_person = lone_person and not set_off_name(doc, x.start, x.end)
             after = doc[x.end] if x.end < len(doc) else None  # ", Trooper X said"
-            speaking = after is not None and load_cues().is_cue_verb(after.lemma_, after.lower_)
+            listed = any(t.lower_ in {"and", "or"} for t in doc[a.end : b.start])
+            cue = after is not None and load_cues().is_cue_verb(after.lemma_, after.lower_)
+            speaking = cue and not listed
             lone_person = lone_person and not speaking
             if lone_person and kinds.get(y.name) is EntityType.PLACE:
                 kinds[x.name] = EntityType.PLACE
