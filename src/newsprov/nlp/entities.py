@@ -51,6 +51,7 @@ from .patterns import (
     joined,
     patterns,
     possessed,
+    set_off_speaker,
     split_title,
     trim_span,
     words_label,
@@ -502,7 +503,7 @@ def _join_places(doc: Doc, ents: list[Span]) -> list[Span]:
             a, b = out[k], out[k + 1]
             if not joined(doc, a.end, b.start) or _apposed_person(doc, b):
                 continue
-            if possessed(doc, b.end) or _speaking_person(doc, a, b):
+            if possessed(doc, b.end) or set_off_speaker(doc, a.end, b.start, b.end):
                 continue  # "Aldo Ferrank, Brazil's minister", "…in Oklahoma, Trooper X said"
             labels = {a.label_, b.label_}
             if labels & {"GPE", "LOC"} and labels & {"PERSON", "ORG", "NORP"}:
@@ -510,15 +511,6 @@ def _join_places(doc: Doc, ents: list[Span]) -> list[Span]:
                 out[k + 1] = Span(doc, b.start, b.end, label="GPE")
                 changed = True
     return out
-
-
-def _speaking_person(doc: Doc, before: Span, ent: Span) -> bool:
-    """A name set after a comma right before a cue verb ("…in Oklahoma, Trooper X
-    said"): the speaker, no item of a list ("in Bishkek and Dushanbe said" is one)."""
-    if ent.end >= len(doc) or any(t.lower_ in {"and", "or"} for t in doc[before.end : ent.start]):
-        return False
-    verb = doc[ent.end]
-    return verb.pos_ == "VERB" and load_cues().is_cue_verb(verb.lemma_, verb.lower_)
 
 
 def _apposed_person(doc: Doc, ent: Span) -> bool:

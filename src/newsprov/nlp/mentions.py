@@ -29,12 +29,11 @@ from .aliases import (
 )
 from .boundaries import doc_text, heading_spans, title_case_lines
 from .coref import Cluster, EntityTable, Mention, outlet_entity
-from .cues import load_cues
 from .evidence import WEAK, context_votes, is_english, name_kind, role_beside
 from .known_names import credit_mention
 from .name_shape import demonym_kind
 from .outlet_names import ambiguous_outlet, looks_like_outlet
-from .patterns import joined, patterns, possessed
+from .patterns import joined, patterns, possessed, set_off_speaker
 from .tokens import DASHES, opens_sentence, set_off_name, token_texts
 
 __all__ = ["LABELS", "ambiguous_outlet", "build_entity_table"]
@@ -408,10 +407,7 @@ def _coordinated_places(doc: Doc, mentions: list[Mention], kinds: dict[str, Enti
             lone_person = kinds.get(x.name) is EntityType.PERSON and counts[x.name] == 1
             lone_person = lone_person and role_beside(doc, x.start, x.end) is None
             lone_person = lone_person and not set_off_name(doc, x.start, x.end)
-            after = doc[x.end] if x.end < len(doc) else None  # ", Trooper X said"
-            listed = any(t.lower_ in {"and", "or"} for t in doc[a.end : b.start])
-            cue = after is not None and load_cues().is_cue_verb(after.lemma_, after.lower_)
-            speaking = cue and not listed
+            speaking = set_off_speaker(doc, a.end, b.start, x.end)  # ", Trooper X said"
             lone_person = lone_person and not speaking
             if lone_person and kinds.get(y.name) is EntityType.PLACE:
                 kinds[x.name] = EntityType.PLACE

@@ -25,6 +25,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from .aliases import is_demonym_phrase, lexicon, load_json
+from .cues import load_cues
 from .tokens import opens_sentence, token_texts
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "name_runs_untyped",
     "patterns",
     "possessed",
+    "set_off_speaker",
     "split_title",
     "trim_span",
     "words_label",
@@ -114,6 +116,16 @@ def possessed(doc: Doc, end: int) -> bool:
     """Does a name ending at token ``end`` own what follows ("Brazil's minister")? Such a
     name after a comma opens a description of the name before it, not a list."""
     return end < len(doc) and doc[end].lower_ in {"'s", "’s"}
+
+
+def set_off_speaker(doc: Doc, before_end: int, start: int, end: int) -> bool:
+    """Is the name in tokens [start, end), set after a comma behind a name ending at
+    ``before_end``, the subject of the cue verb right after it ("…in Oklahoma, Trooper X
+    said")? Then it is no item of a list ("in Bishkek and Dushanbe said" is one)."""
+    if end >= len(doc) or any(t.lower_ in {"and", "or"} for t in doc[before_end:start]):
+        return False
+    verb = doc[end]
+    return verb.pos_ == "VERB" and load_cues().is_cue_verb(verb.lemma_, verb.lower_)
 
 
 def _capitalised(text: str) -> bool:
