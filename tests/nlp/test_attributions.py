@@ -686,6 +686,12 @@ PARAGRAPH_CASES = [
         "The river rose",
         "Lena Brook",
     ),
+    # ... or on the line after the quotation, the name alone on it
+    (
+        "Voices from the shelter.\n\n“The river rose faster than anyone expected.”\n— Lena Brook\n",
+        "The river rose",
+        "Lena Brook",
+    ),
     # transcript label opening a paragraph
     (
         "Transcript of the briefing.\n\nMAYOR: We will rebuild every bridge within two years.\n",
@@ -788,6 +794,21 @@ def test_paragraph_rules(pipeline, text, content, source):  # type: ignore[no-un
 def test_a_label_that_names_no_person_is_no_transcript(pipeline, text):  # type: ignore[no-untyped-def]
     doc = pipeline(text)
     assert not [a for a in attributions(doc) if a.kind == "transcript"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a dash opening the next line is a bullet: a list of headlines after the article
+        "Floods.\n\n“Nobody slept that night.”\n- The Rise of Rents and the End of the Boom\n"
+        "- Five Ways to Save on Heating\n",
+        "Floods.\n\n“Nobody slept that night.”\n\n– The Rise of Rents in Four Charts\n",
+    ],
+)
+def test_a_bullet_after_a_quotation_credits_nobody(pipeline, text):  # type: ignore[no-untyped-def]
+    doc = pipeline(text)
+    assert not [a for a in attributions(doc) if a.kind == "dash"]
 
 
 @pytest.mark.model

@@ -102,6 +102,8 @@ def dash_credits(
             name.pop()
         if not name or not name[0].text[:1].isupper():
             continue
+        if "\n" in text[q.close_at + 1 : dash_at] and not _ends_line(doc, text, name[-1]):
+            continue  # a dash opening the next line is a bullet, unless the line is the name
         cue_tok = token_at(doc, dash_at) or name[0]
         att = AttributionSpan(
             (cue_tok.i, cue_tok.i + 1), (name[0].i, name[-1].i + 1), ((q.start, q.end),), "dash"
@@ -111,6 +113,12 @@ def dash_credits(
         claimed[qi] = len(out)
         out.append(att)
     return out
+
+
+def _ends_line(doc: Doc, text: str, last: Token) -> bool:
+    """Whether the line goes on after ``last`` only with a role set off by a comma."""
+    rest = text[last.idx + len(last.text) :].split("\n", 1)[0].strip()
+    return not rest or rest[0] == ","
 
 
 def document_colons(
