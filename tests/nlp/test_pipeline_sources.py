@@ -627,6 +627,17 @@ def test_later_cue_does_not_reach_back_across_a_semicolon(pipeline):  # type: ig
             "“She will be a fine governor.”\n",
             ["Dana Whitfield", "Dana Whitfield", "Carl Whitfield"],
         ),
+        # "he" is no group of unnamed people: not "officials", but the person named before
+        (
+            "Floods.\n\nMayor Daniel Okafor toured the dam on Monday. Police officials said "
+            "dozens were still missing. “We are searching every street,” he said.\n",
+            ["Daniel Okafor"],
+        ),
+        (
+            "Floods.\n\nPolice officials said dozens were still missing. “We are searching "
+            "every street,” he said.\n",
+            [""],
+        ),
     ],
 )
 def test_quote_speakers(pipeline, text, speakers):  # type: ignore[no-untyped-def]

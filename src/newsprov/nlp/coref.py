@@ -225,11 +225,16 @@ class EntityTable:
         """The cluster whose key is ``key``."""
         return next((c for c in self.clusters if c.key == key), None)
 
-    def last_before(self, i: int, kinds: set[EntityType], *, named: bool = True) -> Cluster | None:
-        """The entity of one of ``kinds`` named last before token ``i``."""
+    def last_before(
+        self, i: int, kinds: set[EntityType], *, named: bool = True, single: bool = False
+    ) -> Cluster | None:
+        """The entity of one of ``kinds`` named last before token ``i``; with ``single``,
+        no unnamed group ("he" is none of "police officials")."""
         pos = bisect_left(self._starts, (i, -1))
         for start, ci in reversed(self._starts[:pos]):
             c = self.clusters[ci]
+            if single and c.anonymous and is_group(c):
+                continue
             if c.kind in kinds and (not named or not c.anonymous) and start < i:
                 return c
         return None
@@ -310,7 +315,7 @@ class EntityTable:
         low = tok.lower_
         if low in lex.pronouns_person:
             found = salient_person(self, tok)
-            return found or self.last_before(tok.i, {EntityType.PERSON}, named=False)
+            return found or self.last_before(tok.i, {EntityType.PERSON}, named=False, single=True)
         if low in lex.pronouns_org:
             return salient_org(self, tok) or self.last_before(tok.i, {EntityType.ORGANISATION})
         if low in source_lexicon().organiser_nouns:
@@ -422,7 +427,7 @@ class EntityTable:
         role = _PLURAL_ROLES.get(tok.lower_, lemma)
         if role in lex.person_nouns:
             earlier = self._last_anonymous_before(tok.i)
-            agrees = earlier is not None and not (tok.tag_ == "NN" and _plural(earlier))
+            agrees = earlier is not None and not (tok.tag_ == "NN" and is_group(earlier))
             if dets & _DEFINITE and agrees and role in _GENERIC_PEOPLE:
                 return earlier  # "the man", not after "officials" only
             plural = tok.tag_ == "NNS" and tok.lower_ not in _PLURAL_ROLES and tok.lower_ != role
@@ -514,7 +519,7 @@ def _qualifier(tok: Token, owner: bool = False) -> str | None:
 
 # "the man" / "the woman" point back at the last unnamed speaker; a definite "the
 # resident" does too, but "the doctor" may be someone new, so only generic words qualify.
-def _plural(cluster: Cluster) -> bool:
+def is_group(cluster: Cluster) -> bool:
     """Is an unnamed group named in the plural ("unnamed local officials")?"""
     last = cluster.name.split()[-1]
     return last.islower() and last.endswith("s") and last != cluster.role

@@ -31,7 +31,7 @@ from newsprov.model import EntityType
 from .aliases import lexicon
 from .attribution import reporting_lexicon, sentence_frames, subject_of, verb_frame
 from .boundaries import credit_spans, doc_text, heading_spans
-from .coref import Cluster, EntityTable
+from .coref import Cluster, EntityTable, is_group
 from .patterns import patterns
 from .quote_speakers import (
     chanted_by,
@@ -142,6 +142,12 @@ def _frame_from(
         source = named_by_apposition(table, source) or source
         return source, via or _relative_via(verb, table)
     return None, None
+
+
+def _singular(verbs: list[Token]) -> bool:
+    """Is the quotation's own cue said by "he" or "she"?"""
+    pronouns = lexicon().pronouns_person
+    return any((s := subject_of(v)) is not None and s.lower_ in pronouns for v in verbs)
 
 
 def _inside(char: int, quoted: Sequence[QuoteSpan]) -> bool:
@@ -281,6 +287,8 @@ def find_quotes(doc: Doc, table: EntityTable, publisher: str | None = None) -> l
             speaker, via = out[-1].speaker, out[-1].via
         if speaker is None:
             speaker = _introduced_by(doc, text, q, table)
+        if speaker is not None and speaker.anonymous and is_group(speaker) and _singular(framing):
+            speaker, via, attached = None, None, False  # "he said" is no group's words
         if speaker is None and (mark := token_at(doc, q.open_at)) is not None:
             speaker = chanted_by(table, mark)  # "Protesters chanted “…”"
             attached = attached or speaker is not None
