@@ -789,6 +789,8 @@ def test_paragraph_rules(pipeline, text, content, source):  # type: ignore[no-un
         "Rents.\n\nGreta Lindqvist chaired the panel.\n\nUpdate: Rents rose 9 percent.\n",
         # a word of no person's name in the article
         "Rents.\n\nGreta Lindqvist chaired the panel.\n\nHousing: Rents rose 9 percent.\n",
+        # a place in capitals before a colon is a dateline
+        "Quake kills dozens\nCHILE: At least 40 people died when the quake struck on Monday.\n",
     ],
 )
 def test_a_label_that_names_no_person_is_no_transcript(pipeline, text):  # type: ignore[no-untyped-def]

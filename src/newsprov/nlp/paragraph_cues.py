@@ -15,6 +15,7 @@ from .aliases import lexicon
 from .attribution_span import AttributionSpan, Char, merge, phrase_span
 from .boundaries import doc_text, paragraph_breaks
 from .cues import CueLexicon
+from .known_names import countries
 from .quotemarks import QuoteSpan, token_at
 from .sentence_cues import VERBS
 from .subjects import subject_of
@@ -30,6 +31,7 @@ __all__ = [
 ]
 
 _TRANSCRIPT_MAX = 4  # tokens of a "NAME:" speaker label
+_PLACE_LABELS = {"GPE", "LOC"}
 
 
 def transcripts(doc: Doc, text: str, skip: Sequence[Char]) -> list[AttributionSpan]:
@@ -40,6 +42,7 @@ def transcripts(doc: Doc, text: str, skip: Sequence[Char]) -> list[AttributionSp
     people = [e for e in doc.ents if e.label_ == "PERSON"]
     named = {(e.start, e.end) for e in people}
     words = {t.text for e in people for t in e if t.is_alpha and t.is_title and len(t) > 2}
+    places = {e.text for e in doc.ents if e.label_ in _PLACE_LABELS and not e.text.isupper()}
     out = []
     for start, end in pairwise(bounds):
         if any(s <= start < e for s, e in skip):
@@ -59,6 +62,9 @@ def transcripts(doc: Doc, text: str, skip: Sequence[Char]) -> list[AttributionSp
         )
         if not capitals and not person:
             continue
+        label = " ".join(t.text for t in name).title()
+        if label in places or tuple(label.split()) in countries():
+            continue  # "INDIA: Up to 300 …": a dateline
         body = (toks[colon].idx + 1, len(text[:end].rstrip()))
         src = (name[0].i, name[-1].i + 1)
         out.append(AttributionSpan((toks[colon].i, toks[colon].i + 1), src, (body,), "transcript"))
