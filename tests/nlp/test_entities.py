@@ -359,6 +359,21 @@ def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-un
             "Claire.\n",
             {"Kevin Marlow": "Person", "Eau Claire": "Place"},
         ),
+        # a role's title before "of" is no word of the body's name
+        (
+            "Ferry.\n\nRamon Ibarra, Officer of Calvento Transport System, said the crew was "
+            "safe.\n",
+            {"Ramon Ibarra": "Person", "Calvento Transport System": "Organisation"},
+        ),
+        (
+            "Ferry.\n\nRamon Ibarra, Public Information Officer of Calvento Ferry Authority, "
+            "said the crew was safe.\n",
+            {"Ramon Ibarra": "Person", "Calvento Ferry Authority": "Organisation"},
+        ),
+        (
+            "Spies.\n\nThe Office of the Director of National Intelligence said so.\n",
+            {"Office of the Director of National Intelligence": "Organisation"},
+        ),
     ],
 )
 def test_kinds_from_the_words_around(pipeline, text, kinds):  # type: ignore[no-untyped-def]

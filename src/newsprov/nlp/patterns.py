@@ -188,13 +188,18 @@ def _after_possessor(doc: Doc, start: int, end: int) -> int:
 
 def _after_role(doc: Doc, start: int, end: int) -> int:
     """Start of the body's name after a role's title and "of" in a run named as a body:
-    "Director General of [Firefighting Services]" (the person holding the role is named
+    "Director General of [Firefighting Services]", "Public Information Officer of [X]" (the person holding the role is named
     apart; "Vice Minister of Civil Defense Óscar Villca" is no body's name at all)."""
-    lex = lexicon()
-    k = start
+    lex, heads = lexicon(), patterns().org_heads
+    k = start  # words of the title before the role: "Public Information Officer of X"
+    while k < end and doc[k].lower_ not in lex.role_titles and doc[k].lower_ not in heads:
+        if doc[k].lower_ in {"of", "for", "the"} or not doc[k].is_alpha:
+            return start
+        k += 1
+    role = k
     while k < end and (doc[k].lower_ in lex.role_titles or doc[k].lower_ in lex.titles):
         k += 1
-    if k == start or k + 1 >= end or doc[k].lower_ != "of":
+    if k == role or k + 1 >= end or doc[k].lower_ != "of":
         return start
     return k + 1 + (doc[k + 1].lower_ == "the" and k + 2 < end)
 
