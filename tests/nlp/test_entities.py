@@ -374,6 +374,12 @@ def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-un
             "Spies.\n\nThe Office of the Director of National Intelligence said so.\n",
             {"Office of the Director of National Intelligence": "Organisation"},
         ),
+        # a place noun before the name, past a double space
+        (
+            "Crash\n\nA bus overturned in the northern state of  Uttar Pradesh on Sunday, "
+            "killing 12 people.\n",
+            {"Uttar Pradesh": "Place"},
+        ),
     ],
 )
 def test_kinds_from_the_words_around(pipeline, text, kinds):  # type: ignore[no-untyped-def]

@@ -164,7 +164,9 @@ def _before(
     """ "Mr X" (person); "the town of X", "residents of X" (place); "fire agency X",
     "engineer X"; "a town called X"; "in X"
     (a hint for names the model calls organisations or places, not for persons:
-    "a message from Kamel")."""
+    "a message from Kamel"). Blanks within the line before the name are skipped."""
+    while start > 0 and doc[start - 1].is_space and "\n" not in doc[start - 1].text:
+        start -= 1
     if start == 0:
         return None
     prev = doc[start - 1]
