@@ -11,15 +11,10 @@ from newsprov.outlets import OutletRegistry
 
 from .aliases import lexicon
 from .boundaries import doc_text
+from .patterns import patterns
 
 __all__ = ["ambiguous_outlet", "looks_like_outlet"]
 
-_OUTLET_AFTER = {"newspaper", "daily", "tv", "television", "channel", "radio", "broadcaster"}
-# "the Globo media organisation", "the Tempo media group"; not "the Hamas media office"
-_MEDIA_BODY = {"organisation", "organization", "group", "outlet", "network", "company"}
-_OUTLET_CUE = {
-    "newspaper", "daily", "broadcaster", "channel", "television", "tv", "outlet", "affiliate"
-}  # "CNN affiliate KSTU"
 # "Televisión Canaria", "Radio Free Asia", "Télévision Suisse Romande"
 _OUTLET_PREFIX = re.compile(r"(?:Televisi[oó]n|Televis[aã]o|T[ée]l[ée]vision|R[aá]dio)\s+[A-Z]")
 _OUTLET_SUFFIX = re.compile(
@@ -54,9 +49,10 @@ def looks_like_outlet(ent: Span) -> bool:
     if _OUTLET_SUFFIX.search(ent.text) or _OUTLET_PREFIX.match(ent.text):
         return True
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-    if after in _OUTLET_AFTER:
+    p = patterns()
+    if after in p.outlet_nouns:
         return True
-    if after == "media" and ent.end + 1 < len(doc) and doc[ent.end + 1].lower_ in _MEDIA_BODY:
+    if after == "media" and ent.end + 1 < len(doc) and doc[ent.end + 1].lower_ in p.media_bodies:
         return True
     if _service_of_outlet(ent):
         return True
@@ -65,7 +61,8 @@ def looks_like_outlet(ent: Span) -> bool:
     before = {t.lower_ for t in doc[max(0, ent.start - 3) : ent.start]}
     if ent.start > 0 and doc[ent.start - 1].lower_ == "website":
         return True  # "opposition website Libya Al-Youm"; not "X's website. Y said"
-    return bool(before & _OUTLET_CUE) or {"news", "agency"} <= before
+    cues = (p.outlet_nouns - {"radio"}) | p.outlet_cues  # "CNN affiliate KSTU"
+    return bool(before & cues) or {"news", "agency"} <= before
 
 
 def _service_of_outlet(ent: Span) -> bool:

@@ -87,6 +87,9 @@ class Patterns:
     org_tails: frozenset[str]
     naming_verbs: frozenset[str]
     place_adjectives: frozenset[str]
+    outlet_nouns: frozenset[str]
+    outlet_cues: frozenset[str]
+    media_bodies: frozenset[str]
 
 
 @cache
