@@ -374,6 +374,18 @@ def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-un
             "Spies.\n\nThe Office of the Director of National Intelligence said so.\n",
             {"Office of the Director of National Intelligence": "Organisation"},
         ),
+        # the name of a newspaper: the model's place, or a name it left untagged after a
+        # place's possessive
+        (
+            "Ferry\n\nAbout 300 people had boarded the boat in the dark, Khulna's Janabarta "
+            "newspaper reported.\n",
+            {"Janabarta": "Outlet", "Khulna": "Place"},
+        ),
+        (
+            "Ferry\n\nAbout 300 people had boarded the boat in the dark, Khulna's Tidewater "
+            "newspaper reported.\n",
+            {"Tidewater": "Outlet", "Khulna": "Place"},
+        ),
         # a place noun before the name, past a double space
         (
             "Crash\n\nA bus overturned in the northern state of  Uttar Pradesh on Sunday, "

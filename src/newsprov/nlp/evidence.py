@@ -117,12 +117,14 @@ _PLACE_PEOPLE = {"mayor", "governor", "residents", "villagers", "townspeople"}
 
 def _after(doc: Doc, end: int) -> EntityType | None:
     """ "X, a farming town", "X, the state's firefighting agency"; "the X countryside";
-    "X mayor"."""
+    "X mayor"; "the X newspaper"."""
     if end + 1 >= len(doc):
         return None
     nxt = doc[end]
     if nxt.text in _PLACE_PEOPLE:
         return EntityType.PLACE
+    if nxt.text.islower() and nxt.lower_ in patterns().outlet_nouns:
+        return EntityType.OUTLET  # "Dhaka's Ittefaq newspaper", "the Kompas daily"
     if nxt.text.islower() and nxt.pos_ == "NOUN" and nxt.lower_ in patterns().place_appos:
         follows = doc[end + 1]
         if follows.pos_ not in {"NOUN", "PROPN"}:

@@ -108,12 +108,20 @@ def described_names(doc: Doc, ents: list[Span]) -> list[Span]:
     community of 6,000"): a strong context vote gives the type; opening a sentence, only a
     person's full name so described ("Aijamal Sydykova, 63, spent …")."""
     taken = {i for e in ents for i in range(e.start, e.end)}
-    labels = {EntityType.PLACE: "GPE", EntityType.ORGANISATION: "ORG", EntityType.PERSON: "PERSON"}
+    labels = {
+        EntityType.PLACE: "GPE",
+        EntityType.ORGANISATION: "ORG",
+        EntityType.PERSON: "PERSON",
+        EntityType.OUTLET: "ORG",  # the words after it make it an outlet ("X newspaper")
+    }
     out = []
     conn = patterns().connectors
     for start, end in name_runs_untyped(doc):
         while start < end and (doc[start].pos_ != "PROPN" or doc[start].lower_ in conn):
             start += 1  # "Residents of [Pine Hollow]"
+        owned = [k for k in range(start, end - 1) if doc[k].lower_ in {"'s", "’s"}]
+        if owned and all(i in taken for i in range(start, owned[-1])):
+            start = owned[-1] + 1  # a tagged name's: "Dhaka's [Ittefaq] newspaper"
         if start == end:
             continue
         first = doc[start]
