@@ -136,7 +136,7 @@ def _doc(words: list[str]) -> Doc:
     ],
 )
 def test_age_after_name(words: list[str], end: int, kind: EntityType | None) -> None:
-    assert _after(_doc(words), end) is kind
+    assert _after(_doc(words), 0, end) is kind
 
 
 def test_news_agency_is_an_outlet() -> None:
@@ -215,10 +215,12 @@ def test_compound_place_replaces_its_pieces() -> None:
         (["Sertã", "mayor", "Carlos", "Farinha", "said"], 1, EntityType.PLACE),
         (["Batken", "residents", "fled", "."], 1, EntityType.PLACE),
         (["Sertã", "Council", "met", "."], 1, None),
+        (["Tidewater", "newspaper", "reported", "."], 1, EntityType.OUTLET),
+        (["Telegram", "channel", "for", "news"], 1, None),  # a platform is no outlet
     ],
 )
 def test_office_of_a_place(words: list[str], end: int, kind: EntityType | None) -> None:
-    assert _after(_doc(words), end) is kind
+    assert _after(_doc(words), 0, end) is kind
 
 
 @pytest.mark.parametrize(

@@ -115,7 +115,7 @@ def _undetermined_role(doc: Doc, i: int) -> Token | None:
 _PLACE_PEOPLE = {"mayor", "governor", "residents", "villagers", "townspeople"}
 
 
-def _after(doc: Doc, end: int) -> EntityType | None:
+def _after(doc: Doc, start: int, end: int) -> EntityType | None:
     """ "X, a farming town", "X, the state's firefighting agency"; "the X countryside";
     "X mayor"; "the X newspaper"."""
     if end + 1 >= len(doc):
@@ -124,7 +124,9 @@ def _after(doc: Doc, end: int) -> EntityType | None:
     if nxt.text in _PLACE_PEOPLE:
         return EntityType.PLACE
     if nxt.text.islower() and nxt.lower_ in patterns().outlet_nouns:
-        return EntityType.OUTLET  # "Dhaka's Ittefaq newspaper", "the Kompas daily"
+        # "Dhaka's Ittefaq newspaper", "the Kompas daily"; not "our Telegram channel"
+        platform = doc[start:end].text in lexicon().platforms
+        return None if platform else EntityType.OUTLET
     if nxt.text.islower() and nxt.pos_ == "NOUN" and nxt.lower_ in patterns().place_appos:
         follows = doc[end + 1]
         if follows.pos_ not in {"NOUN", "PROPN"}:
@@ -228,7 +230,7 @@ def context_votes(
         votes.append((EntityType.ORGANISATION, STRONG))
     if _told_acronym(doc, start, end):
         votes.append((EntityType.OUTLET, STRONG))
-    after = _after(doc, end)
+    after = _after(doc, start, end)
     if after is not None:
         votes.append((after, STRONG))
     before = _before(doc, start, end, label)
