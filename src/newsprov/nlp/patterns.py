@@ -191,8 +191,9 @@ def _after_possessor(doc: Doc, start: int, end: int) -> int:
 
 def _after_role(doc: Doc, start: int, end: int) -> int:
     """Start of the body's name after a role's title and "of" in a run named as a body:
-    "Director General of [Firefighting Services]", "Public Information Officer of [X]" (the person holding the role is named
-    apart; "Vice Minister of Civil Defense Óscar Villca" is no body's name at all)."""
+    "Director General of [Firefighting Services]", "Public Information Officer of [X]" (the
+    person holding the role is named apart; "Vice Minister of Civil Defense Óscar Villca" is
+    no body's name at all)."""
     lex, heads = lexicon(), patterns().org_heads
     k = start  # words of the title before the role: "Public Information Officer of X"
     while k < end and doc[k].lower_ not in lex.role_titles and doc[k].lower_ not in heads:
