@@ -234,7 +234,9 @@ class EntityFix:
         kept = known.with_place_bodies(doc, kept)
         kept = filter_spans(kept + described_names(doc, kept))
         kept += second_pass(doc, kept)
-        datelines = _dateline_ents(doc)
+        datelines = [
+            d for d in _dateline_ents(doc) if not any(s <= d.start_char < e for s, e in clutter)
+        ]
         kept = [e for e in kept if not any(d.start <= e.start < d.end for d in datelines)]
         doc.ents = filter_spans(kept + datelines)
         return doc

@@ -27,6 +27,7 @@ from .tokens import token_texts
 __all__ = [
     "clutter_lines",
     "described_names",
+    "headline_lines",
     "route_between",
     "second_pass",
     "split_coordinated",
@@ -46,6 +47,15 @@ _PROMO = re.compile(
 _RELATED_LIST = re.compile(
     r"^[ \t]*related\b[^\n]{0,40}\n((?:[ \t]*(?:[-•*·–]|\d{1,2}[.)]?)[ \t]+[^\n]*(?:\n|$))+)",
     re.IGNORECASE | re.MULTILINE,
+)
+# a list of other stories' headlines: bullet lines in title case, two or more in a row
+# ("- The Fall of Rents and the End of the Boom")
+_BULLET_LINE = re.compile(r"^[ \t]*[-•*·–—▪►][ \t]+([^\n]+)$", re.MULTILINE)
+# a promoted story inside the text: a label of capitals, a colon and a headline with no
+# full stop ("LONGER WAITS, FEWER NURSES: Hospitals cut staff as costs rise")
+_CAPS_PROMO = re.compile(
+    r"^[ \t]*[A-Z][A-Z'’-]+(?:,?[ ]+[A-Z][A-Z'’-]+)+:[ ]+[^\n]*[^\s.!?\"”'’:][ \t]*$",
+    re.MULTILINE,
 )
 # browser and cookie notices: "This browser is not updated by Microsoft ... Edge, Safari"
 _NOTICE = re.compile(
@@ -167,13 +177,38 @@ def second_pass(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def clutter_lines(text: str) -> list[tuple[int, int]]:
     """Char spans of lines that are page furniture, not news: promotions ("Join ST's
-    Telegram channel", "READ MORE: ...") and menu rows ("Standards|About CBC News")."""
+    Telegram channel", "READ MORE: ...") and menu rows ("Standards|About CBC News"),
+    and other stories' headlines (``headline_lines``)."""
     spans = [m.span() for m in _PROMO.finditer(text) if len(m.group()) < 200]
     spans += [m.span() for m in _NOTICE.finditer(text) if len(m.group()) < 400]
-    spans += [m.span(1) for m in _RELATED_LIST.finditer(text)]
+    spans += headline_lines(text)
     menus = [m for m in _MENU.finditer(text) if len(m.group()) < 300]
     # a byline row ("Jessica Tran · CBC News · Posted: Jun 04 | Updated") holds digits
     return spans + [m.span() for m in menus if not any(c.isdigit() for c in m.group())]
+
+
+def headline_lines(text: str) -> list[tuple[int, int]]:
+    """Char spans of other stories' headlines: the items under a "Related" line, a run of
+    two or more bullet lines in title case, and a story promoted under a label in
+    capitals. Their names and numbers are not the article's."""
+    spans = [m.span(1) for m in _RELATED_LIST.finditer(text)]
+    spans += [m.span() for m in _CAPS_PROMO.finditer(text) if len(m.group()) < 200]
+    run: list[tuple[int, int]] = []
+    for m in _BULLET_LINE.finditer(text):
+        if run and text[run[-1][1] : m.start()].strip() == "" and _title_case(m.group(1)):
+            run.append(m.span())
+            continue
+        spans += run if len(run) >= 2 else []
+        run = [m.span()] if _title_case(m.group(1)) else []
+    return spans + (run if len(run) >= 2 else [])
+
+
+def _title_case(line: str) -> bool:
+    """A headline's capitals: three or more words, most of the longer ones capitalised."""
+    words = line.split()
+    longer = [w for w in words if len(w) > 3 and w[:1].isalpha()]
+    upper = sum(w[:1].isupper() for w in longer)
+    return len(words) >= 3 and bool(longer) and upper * 3 >= len(longer) * 2
 
 
 # "the road between Bahir Dar and Debre Markos": names between which something runs

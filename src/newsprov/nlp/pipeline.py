@@ -52,6 +52,7 @@ from .boundaries import trimmed as _trimmed
 from .coref import EntityTable
 from .cues import load_cues
 from .entities import build_entity_table
+from .gazetteer import headline_lines
 from .lemmas import cache_lemmas
 from .quotes import QuoteSpan, evidence_span, find_quotes
 from .resolution import Resolved, resolve_sources
@@ -631,7 +632,8 @@ def _names_speaker(doc: Doc, a: AttributionSpan, r: Resolved) -> bool:
 
 
 def _figure_spans(doc: Doc) -> list[Any]:
-    """The figures helper's spans, outside headings and credits, in text order."""
+    """The figures helper's spans, outside headings, credits and other stories'
+    headlines, in text order."""
     found: Sequence[Any] | None = None
     if Doc.has_extension("figures"):
         found = doc._.figures
@@ -639,7 +641,7 @@ def _figure_spans(doc: Doc) -> list[Any]:
         module = _figures_module()
         finder: Callable[[Doc], Sequence[Any]] | None = getattr(module, "find_figures", None)
         found = finder(doc) if finder is not None else []
-    blocked = [*heading_spans(doc), *credit_spans(doc)]
+    blocked = [*heading_spans(doc), *credit_spans(doc), *headline_lines(doc_text(doc))]
     kept = [f for f in found if not any(s <= f.start < e for s, e in blocked)]
     return sorted(kept, key=lambda f: (f.start, f.end))
 

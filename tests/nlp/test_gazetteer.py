@@ -1,0 +1,71 @@
+"""Page furniture the name and figure rules leave alone: other stories' headlines listed
+on the page (texts of our own)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprov.nlp.gazetteer import clutter_lines, headline_lines
+
+STORY = "The bridge reopened on Monday after 12 days, the council said.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "headlines"),
+    [
+        # two or more bullet lines in title case after the story
+        (
+            STORY + "- The Rise of Rents and the End of the Boom\n"
+            "- Column: 5 Simple Ways to Cut Your Heating Bill\n",
+            [
+                "- The Rise of Rents and the End of the Boom",
+                "- Column: 5 Simple Ways to Cut Your Heating Bill",
+            ],
+        ),
+        (
+            STORY + "• Harbour Board Votes to Sell the Old Pier\n• Why Ferries Are Late Again\n",
+            ["• Harbour Board Votes to Sell the Old Pier", "• Why Ferries Are Late Again"],
+        ),
+        # a story promoted under a label in capitals, with no full stop
+        (
+            "Crews cleared the track.\n\nLONGER WAITS, FEWER NURSES: Hospitals cut staff as "
+            "costs rise\n\nThe line reopened at noon.\n",
+            ["LONGER WAITS, FEWER NURSES: Hospitals cut staff as costs rise"],
+        ),
+        # one bullet line is no list
+        (STORY + "- The Rise of Rents and the End of the Boom\n", []),
+        # bullet points of the story itself are sentences, not headlines
+        (
+            STORY + "- 12 people were hurt in the crash\n- the road was shut for two days\n",
+            [],
+        ),
+        # a dateline or a speaker's label opens a sentence with its full stop
+        ("Quake.\n\nCHILE: At least 40 people died when the quake struck.\n", []),
+        ("Briefing.\n\nMAYOR JONES: We will rebuild every bridge.\n", []),
+    ],
+)
+def test_headline_lines(text: str, headlines: list[str]) -> None:
+    assert [text[s:e] for s, e in headline_lines(text)] == headlines
+
+
+def test_headlines_are_clutter() -> None:
+    text = STORY + "- The Rise of Rents and the End of the Boom\n- Why Ferries Are Late Again\n"
+    assert set(headline_lines(text)) <= set(clutter_lines(text))
+
+
+@pytest.mark.model
+def test_no_names_or_figures_from_other_stories(pipeline):  # type: ignore[no-untyped-def]
+    from nlp_docs import extract_text
+
+    text = (
+        "Ferry sinks\n\nThe ferry sank on Monday with 40 people aboard, the coast guard said. "
+        "“We found the hull at dawn,” Captain Mara Ellison told reporters.\n"
+        "- The Fall of Rents and the End of the Boom in Lisbon\n"
+        "- Column: 6 Simple Ways to Cut Your Heating Bill\n"
+        "\nLONGER WAITS, FEWER NURSES: Hospitals in Ohio cut staff as costs rise\n"
+    )
+    ex = extract_text(pipeline, text)
+    assert [f.value for f in ex.figures] == [40]
+    names = {e.name for e in ex.entities}
+    assert not names & {"Fall", "Lisbon", "Ohio", "Longer Waits"}, names
+    assert [q.speaker for q in ex.quotes] == ["person/mara-ellison"]
