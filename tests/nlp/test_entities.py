@@ -386,6 +386,15 @@ def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-un
             "newspaper reported.\n",
             {"Tidewater": "Outlet", "Khulna": "Place"},
         ),
+        # a name after a place's possessive after "in" is a place, unless it owns a noun
+        (
+            "Floods\n\nThe boat sank in a river in Malaysia's Borneo on Tuesday.\n",
+            {"Borneo": "Place", "Malaysia": "Place"},
+        ),
+        (
+            "Floods\n\nOfficials in Russia's Vladimir Putin government said so.\n",
+            {"Vladimir Putin": "Person"},
+        ),
         # a place noun before the name, past a double space
         (
             "Crash\n\nA bus overturned in the northern state of  Uttar Pradesh on Sunday, "

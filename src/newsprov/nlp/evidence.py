@@ -195,6 +195,8 @@ def _before(
         kind = _noun_kind(doc[k].lower_) if k >= 0 and doc[k].pos_ == "NOUN" else None
         if kind is not None:
             return kind, STRONG
+    if label is EntityType.PERSON and _in_place_of(doc, start, end):
+        return EntityType.PLACE, STRONG  # "in Malaysia's Borneo": no person is in one
     if prev.lower_ == "the" and start >= 2:
         prev = doc[start - 2]
     described = prev.lower_ in p.place_adjectives and prev.i > 0
@@ -207,6 +209,23 @@ def _before(
     if prev.lower_ == "to" and prev.i > 0 and doc[prev.i - 1].lower_ in _NOT_MOTION:
         return None
     return EntityType.PLACE, WEAK
+
+
+def _in_place_of(doc: Doc, start: int, end: int) -> bool:
+    """Does a place's possessive after a locative come right before the name in tokens
+    [start, end) ("in Malaysia's [Borneo]", "across South Africa's [Eastern Cape]"), the
+    name owning nothing after it ("in Russia's [Putin] era")?"""
+    if start < 3 or doc[start - 1].lower_ not in {"'s", "’s"}:
+        return False
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is not None and (nxt.pos_ in {"NOUN", "PROPN"} or nxt.lower_ in {"'s", "’s"}):
+        return False
+    k = start - 2
+    if doc[k].ent_type_ not in {"GPE", "LOC"}:
+        return False
+    while k > 0 and doc[k].ent_iob_ == "I":
+        k -= 1
+    return k > 0 and doc[k - 1].lower_ in patterns().locatives
 
 
 def _of_noun(doc: Doc, i: int) -> set[str]:
