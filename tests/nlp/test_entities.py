@@ -395,6 +395,18 @@ def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-un
             "Floods\n\nOfficials in Russia's Vladimir Putin government said so.\n",
             {"Vladimir Putin": "Person"},
         ),
+        # a body after a locative and "the" stays a body; two bodies the model named
+        # apart are not joined over "and"
+        (
+            "Shooting\n\nHarbor City Police are being assisted by forensic units from the "
+            "FBI, Department of Homeland Security and Ohio State Police.\n",
+            {
+                "FBI": "Organisation",
+                "Department of Homeland Security": "Organisation",
+                "Ohio State Police": "Organisation",
+            },
+        ),
+        ("Vote\n\nThe bill stalled in the Senate on Tuesday.\n", {"Senate": "Organisation"}),
         # a place noun before the name, past a double space
         (
             "Crash\n\nA bus overturned in the northern state of  Uttar Pradesh on Sunday, "

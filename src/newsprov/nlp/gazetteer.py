@@ -79,9 +79,16 @@ def with_patterns(doc: Doc, ents: list[Span], credits: list[tuple[int, int]]) ->
 
 def _joins_names(run: Span, ents: list[Span]) -> bool:
     """A place's run over "and" whose sides the model named apart ("Deir Ezzor and
-    Boukamal"): two places listed, not one."""
+    Boukamal"): two places listed, not one; a body's run, when the model named both
+    sides apart as bodies of two words or more ("the Department of Homeland Security and
+    Virginia State Police"; "Fire and Disaster Headquarters" is one body)."""
     cut = next((t.i for t in run[1:-1] if t.lower_ in {"and", "or"}), None)
-    if cut is None or run.label_ != "GPE":  # "Fire and Disaster Headquarters": one body
+    if cut is None:
+        return False
+    if run.label_ == "ORG":
+        bodies = {(e.start, e.end) for e in ents if e.label_ == "ORG" and len(e) >= 2}
+        return (run.start, cut) in bodies and (cut + 1, run.end) in bodies
+    if run.label_ != "GPE":
         return False
     starts = {e.start for e in ents}
     ends = {e.end for e in ents}
