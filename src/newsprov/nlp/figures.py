@@ -188,10 +188,23 @@ def _context_reason(s: _Sentence, claim: Claim, dropped: dict[int, str]) -> str 
 
 
 def _ner_reason(span: Span | None) -> str | None:
-    """A DATE/TIME entity over the number, when the entity holds a date or time word."""
-    if span is None or not span.doc.has_annotation("ENT_IOB"):
+    """A DATE/TIME entity over the number, when the entity holds a date or time word; a
+    month opening the next sentence right after the number."""
+    if span is None:
         return None
     lx = lexicon()
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    # "11 ¶ October 2022": a date the sentence split cut in two
+    if (
+        nxt is not None
+        and nxt.is_sent_start
+        and nxt.text[:1].isupper()
+        and nxt.lower_ in lx["months"]
+    ):
+        return "date"
+    if not doc.has_annotation("ENT_IOB"):
+        return None
     cues = set(lx["months"]) | set(lx["weekdays"]) | set(lx["time_units"]) | {"ago"}
     for tok in span:
         if tok.ent_type_ in _NER_NOT_FIGURE and tok.ent_iob_ != "O":
