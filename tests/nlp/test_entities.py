@@ -395,6 +395,10 @@ def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-un
             "Floods\n\nOfficials in Russia's Vladimir Putin government said so.\n",
             {"Vladimir Putin": "Person"},
         ),
+        (
+            "Race\n\nLee still faces a rival in Green Party's Dana Whitcomb; \n",
+            {"Dana Whitcomb": "Person"},
+        ),
         # a body after a locative and "the" stays a body; two bodies the model named
         # apart are not joined over "and"
         (

@@ -217,8 +217,8 @@ def _in_place_of(doc: Doc, start: int, end: int) -> bool:
     """Does a place's possessive after a locative come right before the name in tokens
     [start, end) ("in Malaysia's [Borneo]", "across South Africa's [Eastern Cape]"), the
     name owning nothing after it ("in Russia's [Putin] era")?"""
-    if start < 3 or doc[start - 1].lower_ not in {"'s", "’s"}:
-        return False
+    if start < 3 or end - start != 1 or doc[start - 1].lower_ not in {"'s", "’s"}:
+        return False  # one word: "in Green Party's Jill Stein" names the party's person
     nxt = doc[end] if end < len(doc) else None
     if nxt is not None and (nxt.pos_ in {"NOUN", "PROPN"} or nxt.lower_ in {"'s", "’s"}):
         return False
@@ -227,6 +227,8 @@ def _in_place_of(doc: Doc, start: int, end: int) -> bool:
         return False
     while k > 0 and doc[k].ent_iob_ == "I":
         k -= 1
+    if words_label([t.text for t in doc[k : start - 1]]) == "ORG":
+        return False  # the model's place is a body's name ("Green Party")
     return k > 0 and doc[k - 1].lower_ in patterns().locatives
 
 
