@@ -32,6 +32,15 @@ STORY = "The bridge reopened on Monday after 12 days, the council said.\n"
             "costs rise\n\nThe line reopened at noon.\n",
             ["LONGER WAITS, FEWER NURSES: Hospitals cut staff as costs rise"],
         ),
+        # videos listed under their running times
+        (
+            STORY + "02:17\nFlood waters rise in the north as 40 homes are lost\n01:04\n"
+            "Harbour Board: ferry fares up by 5% in 2025\nGo to video\n",
+            [
+                "02:17\nFlood waters rise in the north as 40 homes are lost",
+                "01:04\nHarbour Board: ferry fares up by 5% in 2025",
+            ],
+        ),
         # one bullet line is no list
         (STORY + "- The Rise of Rents and the End of the Boom\n", []),
         # bullet points of the story itself are sentences, not headlines
@@ -63,9 +72,10 @@ def test_no_names_or_figures_from_other_stories(pipeline):  # type: ignore[no-un
         "- The Fall of Rents and the End of the Boom in Lisbon\n"
         "- Column: 6 Simple Ways to Cut Your Heating Bill\n"
         "\nLONGER WAITS, FEWER NURSES: Hospitals in Ohio cut staff as costs rise\n"
+        "00:15\nMarcus Albright shooting witness says 30 shots were fired\n"
     )
     ex = extract_text(pipeline, text)
     assert [f.value for f in ex.figures] == [40]
     names = {e.name for e in ex.entities}
-    assert not names & {"Fall", "Lisbon", "Ohio", "Longer Waits"}, names
+    assert not names & {"Fall", "Lisbon", "Ohio", "Longer Waits", "Marcus Albright"}, names
     assert [q.speaker for q in ex.quotes] == ["person/mara-ellison"]

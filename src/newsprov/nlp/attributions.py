@@ -48,6 +48,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 from .attribution_span import AttributionSpan
 from .boundaries import credit_spans, doc_text, heading_spans
 from .cues import CueLexicon, load_cues
+from .gazetteer import headline_lines
 from .paragraph_cues import (
     carry,
     clause_subjects,
@@ -95,14 +96,17 @@ def make_attributions(nlp: Language, name: str, lexicon_path: str | None) -> Att
 
 def find_attributions(doc: Doc, cues: CueLexicon) -> list[AttributionSpan]:
     """Every attribution of ``doc`` in text order (see the module docstring)."""
-    skip = [*heading_spans(doc), *credit_spans(doc)]
     text = doc_text(doc)  # built once: Doc.text joins every token
+    others = headline_lines(text)  # other stories' headlines: nobody here says them
+    skip = [*heading_spans(doc), *credit_spans(doc), *others]
     quotes = [q for q in find_quote_spans(text, skip) if not q.single]
     inside = inside_quotes(doc, quotes)
     marks_at = mark_tokens(doc, quotes)
     found: list[AttributionSpan] = []
     claimed: dict[int, int] = {}  # quote index -> attribution index
     for sent in doc.sents:
+        if any(s <= sent.start_char < e for s, e in others):
+            continue
         found += sentence_cues(sent, cues, quotes, marks_at, inside, claimed, len(found))
     found += transcripts(doc, text, skip)
     found = dash_credits(doc, text, cues, quotes, claimed, found)

@@ -51,6 +51,9 @@ _RELATED_LIST = re.compile(
 # a list of other stories' headlines: bullet lines in title case, two or more in a row
 # ("- The Fall of Rents and the End of the Boom")
 _BULLET_LINE = re.compile(r"^[ \t]*[-•*·–—▪►][ \t]+([^\n]+)$", re.MULTILINE)
+# a list of videos: a running time on its own line over each video's headline
+# ("02:17 ¶ Flood waters rise in the north")
+_VIDEO_ITEM = re.compile(r"^[ \t]*\d{1,2}:\d{2}[ \t]*\n[^\n]+$", re.MULTILINE)
 # a promoted story inside the text: a label of capitals, a colon and a headline with no
 # full stop ("LONGER WAITS, FEWER NURSES: Hospitals cut staff as costs rise")
 _CAPS_PROMO = re.compile(
@@ -196,10 +199,12 @@ def clutter_lines(text: str) -> list[tuple[int, int]]:
 
 def headline_lines(text: str) -> list[tuple[int, int]]:
     """Char spans of other stories' headlines: the items under a "Related" line, a run of
-    two or more bullet lines in title case, and a story promoted under a label in
-    capitals. Their names and numbers are not the article's."""
+    two or more bullet lines in title case, a story promoted under a label in capitals,
+    and videos listed under their running times. Their names and numbers are not the
+    article's."""
     spans = [m.span(1) for m in _RELATED_LIST.finditer(text)]
     spans += [m.span() for m in _CAPS_PROMO.finditer(text) if len(m.group()) < 200]
+    spans += [m.span() for m in _VIDEO_ITEM.finditer(text) if len(m.group()) < 200]
     run: list[tuple[int, int]] = []
     for m in _BULLET_LINE.finditer(text):
         if run and text[run[-1][1] : m.start()].strip() == "" and _title_case(m.group(1)):
