@@ -411,6 +411,17 @@ def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-un
             },
         ),
         ("Vote\n\nThe bill stalled in the Senate on Tuesday.\n", {"Senate": "Organisation"}),
+        # a person "of the" body is two names
+        (
+            "Cholera\n\n“We are very worried,” Ingrid Solberg of the Nordic Relief "
+            "Organisation, who spoke at a briefing, added.\n",
+            {"Ingrid Solberg": "Person", "Nordic Relief Organisation": "Organisation"},
+        ),
+        (
+            "Cholera\n\nCases rose to 32, said Tomasz Wierzbicki of the European Health "
+            "Agency.\n",
+            {"Tomasz Wierzbicki": "Person", "European Health Agency": "Organisation"},
+        ),
         # a place noun before the name, past a double space
         (
             "Crash\n\nA bus overturned in the northern state of  Uttar Pradesh on Sunday, "

@@ -79,3 +79,42 @@ def test_no_names_or_figures_from_other_stories(pipeline):  # type: ignore[no-un
     names = {e.name for e in ex.entities}
     assert not names & {"Fall", "Lisbon", "Ohio", "Longer Waits", "Marcus Albright"}, names
     assert [q.speaker for q in ex.quotes] == ["person/mara-ellison"]
+
+
+def _ents(words: list[str], spans: list[tuple[int, int, str]]):  # type: ignore[no-untyped-def]
+    from spacy.tokens import Doc, Span
+
+    from nlp_docs import VOCAB
+
+    doc = Doc(VOCAB, words=words)
+    return doc, [Span(doc, s, e, label=label) for s, e, label in spans]
+
+
+@pytest.mark.parametrize(
+    ("words", "spans", "names"),
+    [
+        # the model's person before "of the" and its body stay two names
+        (
+            ["said", "Annika", "Voss", "of", "the", "World", "Health", "Organisation", "."],
+            [(1, 3, "PERSON"), (5, 8, "ORG")],
+            {("Annika Voss", "PERSON"), ("World Health Organisation", "ORG")},
+        ),
+        # the model's two bodies listed with "and" stay two
+        (
+            ["from", "Department", "of", "Homeland", "Security", "and", "Ohio", "State", "Police"],
+            [(1, 5, "ORG"), (6, 9, "ORG")],
+            {("Department of Homeland Security", "ORG"), ("Ohio State Police", "ORG")},
+        ),
+        # one body whose name holds "and"
+        (
+            ["the", "Fire", "and", "Disaster", "Headquarters", "said"],
+            [(3, 5, "ORG")],
+            {("Fire and Disaster Headquarters", "ORG")},
+        ),
+    ],
+)
+def test_rule_runs_keep_the_models_names_apart(words, spans, names):  # type: ignore[no-untyped-def]
+    from newsprov.nlp.gazetteer import with_patterns
+
+    doc, ents = _ents(words, spans)
+    assert {(e.text, e.label_) for e in with_patterns(doc, ents, [])} == names

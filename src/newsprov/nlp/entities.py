@@ -228,6 +228,7 @@ class EntityFix:
         kept += _defined_orgs(doc, kept)
         kept = with_patterns(doc, kept, [*credits, *clutter])
         kept = [part for ent in kept for part in _held_office(ent)]
+        kept = [part for ent in kept for part in _person_of_body(ent)]
         kept = without_events(without_owners(doc, kept))
         kept = known.with_slash_credits(doc, known.with_countries(doc, kept, [*credits, *clutter]))
         kept = known.with_compound_places(doc, known.with_credit_line_names(doc, kept))
@@ -305,6 +306,29 @@ def _held_office(ent: Span) -> list[Span]:
             person = Span(doc, tail.start, tail.end, label="PERSON")
             return [Span(doc, body.start, body.end, label="ORG", span_id=ent.id_), person]
     return [ent]
+
+
+def _person_of_body(ent: Span) -> list[Span]:
+    """ "[Margaret Harris of the World Health Organisation]" tagged as one body: a person
+    "of the" body, when two or three capitalised words before "of the" name no body,
+    place or role and one of them is a word no English dictionary holds, and the words
+    after name a body by themselves."""
+    doc = ent.doc
+    k = next((t.i for t in ent[2:4] if t.lower_ == "of"), None)
+    if ent.label_ != "ORG" or k is None or k + 2 >= ent.end or doc[k + 1].lower_ != "the":
+        return [ent]
+    person = doc[ent.start : k]
+    lex = lexicon()
+    named = all(t.is_alpha and t.is_title and t.pos_ == "PROPN" for t in person)
+    office = any(t.lower_ in lex.role_titles or t.lower_ in lex.titles for t in person)
+    if not named or office or words_label([t.text for t in person]) is not None:
+        return [ent]
+    if all(is_english(t) for t in person):  # "Ancient Order of the Hibernians"
+        return [ent]
+    if words_label([t.text for t in doc[k + 2 : ent.end]]) != "ORG":
+        return [ent]
+    body = Span(doc, k + 2, ent.end, label="ORG", span_id=ent.id_)
+    return [Span(doc, ent.start, k, label="PERSON"), body]
 
 
 def _owned_person(ent: Span) -> list[Span]:

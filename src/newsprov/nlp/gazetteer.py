@@ -72,29 +72,43 @@ _MENU = re.compile(r"^[^\n]*\|[^\n]*$", re.MULTILINE)
 
 def with_patterns(doc: Doc, ents: list[Span], credits: list[tuple[int, int]]) -> list[Span]:
     """Rule-based names win over the model's spans they cover or equal."""
+    seen = _Seen(ents)
     found = [
         s
         for s in [*name_runs(doc), *lower_orgs(doc)]
-        if not any(a <= s.start_char < b for a, b in credits) and not _joins_names(s, ents)
+        if not any(a <= s.start_char < b for a, b in credits) and not _joins_names(s, seen)
     ]
     return filter_spans([*found, *ents])
 
 
-def _joins_names(run: Span, ents: list[Span]) -> bool:
+class _Seen:
+    """Where the model's names start and end, indexed once per Doc."""
+
+    def __init__(self, ents: list[Span]) -> None:
+        self.starts = {e.start for e in ents}
+        self.ends = {e.end for e in ents}
+        self.bodies = {(e.start, e.end) for e in ents if e.label_ == "ORG" and len(e) >= 2}
+        self.persons = {e.start: e.end for e in ents if e.label_ == "PERSON"}
+
+
+def _joins_names(run: Span, seen: _Seen) -> bool:
     """A place's run over "and" whose sides the model named apart ("Deir Ezzor and
     Boukamal"): two places listed, not one; a body's run, when the model named both
     sides apart as bodies of two words or more ("the Department of Homeland Security and
-    Virginia State Police"; "Fire and Disaster Headquarters" is one body)."""
+    Virginia State Police"; "Fire and Disaster Headquarters" is one body); a run over a
+    person the model named before "of" ("Margaret Harris of the World Health Organisation")."""
+    doc = run.doc
+    person_end = seen.persons.get(run.start)
+    if person_end is not None and person_end < run.end and doc[person_end].lower_ == "of":
+        return True
     cut = next((t.i for t in run[1:-1] if t.lower_ in {"and", "or"}), None)
     if cut is None:
         return False
     if run.label_ == "ORG":
-        bodies = {(e.start, e.end) for e in ents if e.label_ == "ORG" and len(e) >= 2}
-        return (run.start, cut) in bodies and (cut + 1, run.end) in bodies
+        return (run.start, cut) in seen.bodies and (cut + 1, run.end) in seen.bodies
     if run.label_ != "GPE":
         return False
-    starts = {e.start for e in ents}
-    ends = {e.end for e in ents}
+    starts, ends = seen.starts, seen.ends
     return (run.start in starts and cut in ends) or (cut + 1 in starts and run.end in ends)
 
 
