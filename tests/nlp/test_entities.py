@@ -508,6 +508,15 @@ def test_a_hyphenated_given_name_belongs_to_the_person(pipeline):  # type: ignor
     assert not names & {"Choi Ji", "Kang Dong"}, names
 
 
+def test_a_name_joined_by_a_particle_is_one_person(pipeline):  # type: ignore[no-untyped-def]
+    text = (
+        "Ferry.\n\nRescuers recovered two bodies, said Rafiq-e-Mahmud, the administrator "
+        "for the region. The general, Zia-ul-Haq, said 40 soldiers died.\n"
+    )
+    names = {e.name for e in extract_text(pipeline, text).entities}
+    assert {"Rafiq-e-Mahmud", "Zia-ul-Haq"} <= names, names
+
+
 @pytest.mark.model
 def test_a_site_name_before_its_headline_is_the_publisher(pipeline):  # type: ignore[no-untyped-def]
     text = (

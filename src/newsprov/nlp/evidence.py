@@ -406,11 +406,23 @@ def given_name_end(last: Token) -> int | None:
         return None
     rest = doc[i + 2]
     joined = not doc[i + 1].whitespace_
+    if joined and _particle_joined(doc, i + 2):
+        return i + 5  # "Manzoor-e-Elahi", "Zia-ul-Haq"
     # a syllable, English or not, after a short first one ("Ban Ki-moon"); no English
     # word after a whole name ("Sanders-linked accounts", "Trump-style attacks")
     syllable = not is_english(rest) or len(doc[i]) <= 3
     given = rest.is_alpha and rest.is_lower and syllable
     return i + 3 if joined and given else None
+
+
+def _particle_joined(doc: Doc, i: int) -> bool:
+    """A short lower-case particle at token ``i`` joined by hyphens to a capitalised name
+    after it ("e-Elahi" in "Manzoor-e-Elahi", "ul-Haq" in "Zia-ul-Haq")."""
+    if i + 2 >= len(doc) or doc[i].whitespace_ or doc[i + 1].whitespace_:
+        return False
+    particle, nxt = doc[i], doc[i + 2]
+    short = particle.is_alpha and particle.is_lower and len(particle) <= 3
+    return short and doc[i + 1].text == "-" and nxt.is_alpha and nxt.is_title
 
 
 def untagged_kind(doc: Doc, start: int, end: int, org_noun: bool) -> EntityType:
