@@ -411,6 +411,11 @@ def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-un
             },
         ),
         ("Vote\n\nThe bill stalled in the Senate on Tuesday.\n", {"Senate": "Organisation"}),
+        # ... but a region's name with "the" after a locative stays a place
+        (
+            "Fires\n\nSmoke drifted over towns in the Inland Empire on Monday.\n",
+            {"Inland Empire": "Place"},
+        ),
         # a person "of the" body is two names
         (
             "Cholera\n\n“We are very worried,” Ingrid Solberg of the Nordic Relief "

@@ -198,8 +198,9 @@ def _before(
     if label is EntityType.PERSON and _in_place_of(doc, start, end):
         return EntityType.PLACE, STRONG  # "in Malaysia's Borneo": no person is in one
     if prev.lower_ == "the" and start >= 2:
-        if label is EntityType.ORGANISATION:
-            return None  # "from the FBI", "in the Senate": bodies take the article
+        last = doc[end - 1]
+        if label is EntityType.ORGANISATION and (last.is_upper or last.lower_ in p.org_heads):
+            return None  # "from the FBI", "in the Senate"; not "in the Inland Empire"
         prev = doc[start - 2]
     described = prev.lower_ in p.place_adjectives and prev.i > 0
     if described:  # "in neighbouring Andhra Pradesh", "in northern Kivu"
