@@ -427,6 +427,14 @@ def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-un
             "Agency.\n",
             {"Tomasz Wierzbicki": "Person", "European Health Agency": "Organisation"},
         ),
+        # a storm's given name is the storm's wherever it stands alone; a storm never
+        # becomes a person when something is done by it
+        (
+            "Storm\n\nHurricane Ivette moved north to Canada on Monday. Total damage from "
+            "Ivette may reach billions, an analyst said. Power losses beat the record set by "
+            "Hurricane Gloria in 1985.\n",
+            {"Ivette": None, "Hurricane Gloria": None, "Canada": "Place"},
+        ),
         # a place noun before the name, past a double space
         (
             "Crash\n\nA bus overturned in the northern state of  Uttar Pradesh on Sunday, "

@@ -22,6 +22,7 @@ from newsprov.outlets import OutletRegistry
 from .aliases import lexicon, opens_with_given_name, person_matches, slugify
 from .evidence import untagged_kind
 from .organisers import organisers
+from .patterns import is_event as is_event_name
 from .sources import (
     affiliated_org,
     bare_source,
@@ -361,6 +362,8 @@ class EntityTable:
         span = self.doc[start : tok.i + 1]
         if tok.lower_ in source_lexicon().event_heads and span.text not in lex.known_orgs:
             return None  # "Creek Fire is one of dozens of fires": an event's name
+        if is_event_name(span):
+            return None  # "the record set by Hurricane Gloria"
         known = self._named_shorter(span.text)
         if known is not None:
             return known  # "Red Cross says …" in a headline: the Philippine Red Cross

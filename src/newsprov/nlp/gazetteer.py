@@ -21,7 +21,14 @@ from newsprov.model import EntityType
 from .aliases import lexicon
 from .evidence import STRONG, context_votes, name_kind
 from .mentions import LABELS
-from .patterns import is_event, lower_orgs, name_runs, name_runs_untyped, patterns
+from .patterns import (
+    is_event,
+    lower_orgs,
+    name_runs,
+    name_runs_untyped,
+    patterns,
+    storm_names,
+)
 from .tokens import token_texts
 
 __all__ = [
@@ -113,8 +120,11 @@ def _joins_names(run: Span, seen: _Seen) -> bool:
 
 
 def without_events(ents: list[Span]) -> list[Span]:
-    """Drop named events and every other span with an event's name."""
+    """Drop named events and every other span with an event's name, a storm's among them
+    ("Irene" after "Hurricane Irene")."""
     events = {e.text.removeprefix("the ").removeprefix("The ") for e in ents if is_event(e)}
+    if ents:
+        events |= storm_names(ents[0].doc)
     return [e for e in ents if not is_event(e) and e.text not in events]
 
 

@@ -373,6 +373,18 @@ def _without_rank(ent: Span) -> Span | None:
     return body if named else None
 
 
+def storm_names(doc: Doc) -> frozenset[str]:
+    """The given names of the storms ``doc`` names ("Irene" of "Hurricane Irene", "tropical
+    storm Nalgae"): the bare name elsewhere names the storm too ("after Irene hit")."""
+    kinds = patterns().storm_kinds
+    out = set()
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        if tok.lower_ in kinds and nxt.is_alpha and nxt.is_title and nxt.pos_ == "PROPN":
+            out.add(nxt.text)
+    return frozenset(out)
+
+
 def is_event(ent: Span) -> bool:
     """A named event: "the Sawtooth Fire", "Hurricane Helene", "Operation Desert Storm",
     "tropical storm Nalgae", a fire "dubbed Fawn Fire"."""
