@@ -1,12 +1,11 @@
-"""Which numbers are figures (trained parse, texts of our own)."""
+"""Which numbers are figures (texts of our own; the trained parse where marked)."""
 
 from __future__ import annotations
 
 import pytest
 
+from newsprov.nlp.figures import find_figures
 from nlp_docs import extract_text
-
-pytestmark = pytest.mark.model
 
 
 @pytest.mark.parametrize(
@@ -27,5 +26,25 @@ pytestmark = pytest.mark.model
         ),
     ],
 )
+@pytest.mark.model
 def test_dates_are_no_figures(pipeline, text, values):  # type: ignore[no-untyped-def]
     assert [f.value for f in extract_text(pipeline, text).figures] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a capital scale letter glued to a number of two digits or a decimal
+        ("Outages fell to more than 2.4M on Friday.", [2.4e6]),
+        ("Outages total 886K in the state.", [886e3]),
+        ("The firm 3M said it would hire staff.", []),  # a name, not three million
+        # a range of money, each end with its scale letter
+        ("The storm could cost insurers $30B-$60B, an analyst said.", [30e9, 60e9]),
+        ("The jet is an F-16 fighter.", []),
+    ],
+)
+def test_scales_written_as_capital_letters(text: str, values: list[float]) -> None:
+    import spacy
+
+    doc = spacy.blank("en")(text)
+    assert [f.value for f in find_figures(doc)] == values

@@ -130,13 +130,16 @@ def _months() -> frozenset[str]:
 
 
 def _glued_letters(lexes: Sequence[Lex], m: NumberMatch) -> bool:
-    """Digits glued to letters or a slash: "G7", "MH17", "COVID-19", "F-16", "1990s", "9/11"."""
+    """Digits glued to letters or a slash: "G7", "MH17", "COVID-19", "F-16", "1990s", "9/11";
+    not the second end of a range after a scale's letter ("$30B-$60B")."""
     if m.kind != "digits":
         return False
     k = m.first - 1
     if _word(lexes, k) == "-" and _glued(lexes, k, m.first):
         k -= 1
     left = k >= 0 and _glued(lexes, k, k + 1) and lexes[k].text.isalpha()
+    # "$30B-$60B": the letters end the number before, a range's first end
+    left = left and lexes[k].lower not in lexicon()["scale_abbreviations"]
     right = _glued(lexes, m.last - 1, m.last) and lexes[m.last].text.isalpha()
     # "9/11", "1/3": a slash glued on either side
     slash = (_word(lexes, m.first - 1) == "/" and _glued(lexes, m.first - 1, m.first)) or (

@@ -341,12 +341,16 @@ def _digit_core(lexes: Sequence[Lex], i: int, currency: bool) -> _Core | None:
 
 def _abbreviation_is_scale(lexes: Sequence[Lex], j: int, currency: bool) -> bool:
     """Is "m"/"bn"/"k" at lex j a scale? "m" and "k" only when glued and money or a plural
-    noun follows ("2.3m people", not "a 2.3m wall"); "b" only for money."""
+    noun follows ("2.3m people", not "a 2.3m wall"); "b" only for money; a capital "M",
+    "K" or "B" glued to a number of two digits or a decimal ("2.4M", "886K"; not "3M")."""
     word = lexes[j].lower
     if word not in lexicon()["ambiguous_abbreviations"]:
         return True
     if not _glued(lexes[j - 1], lexes[j]) or currency:
         return currency and _glued(lexes[j - 1], lexes[j])
+    digits = lexes[j - 1].text.replace(",", "")
+    if lexes[j].text.isupper() and ("." in digits or len(digits) >= 2):
+        return True
     after = lexes[j + 1].lower if j + 1 < len(lexes) else ""
     return word != "b" and after.isalpha() and (after.endswith("s") or after == "people")
 
