@@ -98,6 +98,28 @@ def test_named_in_text(text: str, title: str | None, host: str | None, name: str
     assert named_in_text(text, title=title, host=host) == name
 
 
+@pytest.mark.parametrize(
+    ("title", "outlet"),
+    [
+        # after the dash of a headline above the page's headers: who said it
+        ("Polls mostly calm, about 60% turnout - Elections Chief", None),
+        ("Toll rises to 40, says health minister - Regional Governor", None),
+        # ... or a news site's name
+        ("Polls mostly calm, about 60% turnout - Harbour Daily News", "Harbour Daily News"),
+    ],
+)
+def test_a_headline_suffix_names_the_site_only_when_it_looks_like_one(
+    title: str, outlet: str | None
+) -> None:
+    text = f"date 2018-02-10\n\n{title}\n\nFebruary 10, 2018   06:26 pm\n\n{BODY}\n"
+    assert parse_text(text, article_id="a").outlet == outlet
+
+
+def test_a_keyed_title_names_the_site_after_its_dash() -> None:
+    text = f"Title: Floods in the valley - The Cedar Sentinel\n\n{BODY}\n"
+    assert parse_text(text, article_id="a").outlet == "The Cedar Sentinel"
+
+
 def test_republished_wire_story_keeps_publisher_and_wire_apart() -> None:
     text = "URL: https://www.cedarvalecourier.com/news/2025/03/09/floods\n\n" + (
         "CEDARVALE (AFP) - " + BODY

@@ -50,6 +50,7 @@ class Header:
     bare_date: str | None = None  # a date line with no label: a masthead's "today", maybe
     url: str | None = None
     title: str | None = None
+    title_inferred: bool = False  # the title is a line above the headers, not a "Title:"
     event: str | None = None
     wires: list[str] = field(default_factory=list)  # agencies named in a byline
     authors: list[str] = field(default_factory=list)  # people named in a byline
@@ -70,7 +71,7 @@ def lift_headers(text: str) -> tuple[str, Header]:
             index += 1
             continue
         if header.title is None and _title_before_headers(line, lines[index + 1 :]):
-            header.title = line
+            header.title, header.title_inferred = line, True
             index += 1
             continue
         break

@@ -83,11 +83,15 @@ def find_publisher(
     title: str | None = None,
     headline: str | None = None,
     own_wire: str | None = None,
+    title_is_headline: bool = False,
 ) -> Publisher:
     """The first step of the chain (see the module docstring) that names a publisher.
 
     ``title`` is the page's full title ("Headline | Site"), ``headline`` the article's
     own: an extractor's site name equal to it is a misreading, not the site's name.
+    ``title_is_headline``: the title is only the text's opening line, whose suffix after a
+    dash may name who said it ("… 65% turnout - Elections Chief"), so it must look like a
+    news site's name.
     """
     url = page_url(url)
     host = _host(url)
@@ -97,7 +101,7 @@ def find_publisher(
         ("header", header),
         ("html", site),
         ("registry", _registered(url, site_name)),
-        ("text", named_in_text(text, title=title, host=host)),
+        ("text", named_in_text(text, title=title, host=host, headline_only=title_is_headline)),
         ("domain", derive_name(url) if host and url else None),
         ("wire", own_wire),
     ]
@@ -144,16 +148,22 @@ def _registered(url: str | None, site_name: str | None) -> str | None:
 _MASTHEAD_CHARS = 60
 
 
-def named_in_text(text: str, *, title: str | None = None, host: str | None = None) -> str | None:
+def named_in_text(
+    text: str, *, title: str | None = None, host: str | None = None, headline_only: bool = False
+) -> str | None:
     """The publisher the page names itself: a phrase spelling its domain, the title's
-    suffix, a copyright line (a wire agency's copyright names a wire, not the site), or
-    a known outlet's name standing alone as the first line."""
+    suffix (a news site's name when the title is only the headline), a copyright line (a
+    wire agency's copyright names a wire, not the site), or a known outlet's name
+    standing alone as the first line."""
     chrome = text if len(text) <= 2 * _EDGE_CHARS else text[:_EDGE_CHARS] + text[-_EDGE_CHARS:]
     label = _label(host) if host else None
     spelled = _spelling(f"{title or ''}\n{chrome}", label) if label else None
     if spelled:
         return canonical_outlet(spelled)
-    for name in (_title_suffix(title), *_copyrights(chrome), _masthead(text), _site_prefix(text)):
+    suffix = _title_suffix(title)
+    if suffix and headline_only and not _site_name_like(suffix):
+        suffix = None
+    for name in (suffix, *_copyrights(chrome), _masthead(text), _site_prefix(text)):
         if name and not _is_wire(name):
             return canonical_outlet(name)
     return None

@@ -99,6 +99,7 @@ def parse_text(
         title=page_title or title or header.title,
         headline=title or header.title,
         own_wire=own_wire or next(iter(opening.agencies), None),
+        title_is_headline=not (page_title or title) and header.title_inferred,
     )
     publisher = found.name
     # a lone "AFP" line above the story is a wire unless it names the publisher itself
