@@ -48,3 +48,19 @@ def test_scales_written_as_capital_letters(text: str, values: list[float]) -> No
 
     doc = spacy.blank("en")(text)
     assert [f.value for f in find_figures(doc)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # thousands set apart by spaces, two groups or more
+        ("Out of 3 291 312 voters, 3 017 801 cast their ballots.", [3291312, 3017801]),
+        # ... or one group after a no-break space
+        ("Some 12\u00a0500 people fled the town.", [12500]),
+    ],
+)
+def test_thousands_set_apart_by_spaces(text: str, values: list[float]) -> None:
+    import spacy
+
+    doc = spacy.blank("en")(text)
+    assert [f.value for f in find_figures(doc)] == values

@@ -44,7 +44,13 @@ __all__ = [
     "words_to_number",
 ]
 
-_LEX_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
+# thousands set apart by spaces: "3 291 312", or one group after a thin or no-break space
+_SPACED = (
+    r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}){2,}(?![\d]|[.,]\d)"
+    r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?![\d]|[.,]\d)"
+)
+_SPACED_RE = re.compile(_SPACED)
+_LEX_RE = re.compile(rf"{_SPACED}|\d+(?:[.,]\d+)*|[^\W\d_]+|\S")
 _DIGITS_RE = re.compile(r"\d+(?:[.,]\d+)*")
 # Spans that hold digits but never a quantity: ISO and slashed dates, clock times,
 # phone numbers, "24/7".
@@ -130,12 +136,15 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
 
 
 def parse_digits(s: str, *, decimal_only: bool = False) -> float | None:
-    """Parse a digit run: "1,000" -> 1000, "3.5" -> 3.5, "1.000.000" -> 1000000.
+    """Parse a digit run: "1,000" -> 1000, "3.5" -> 3.5, "1.000.000" -> 1000000,
+    "3 291 312" -> 3291312.
 
     A single dot group such as "2.500" is European thousands unless ``decimal_only``
     (set when a scale word, unit or currency follows, as in "2.500 million"); it must end
     in "00" to count as thousands, so "3.125" stays a decimal.
     """
+    if _SPACED_RE.fullmatch(s):
+        return float("".join(c for c in s if c.isdigit()))
     if not _DIGITS_RE.fullmatch(s):
         return None
     if "," in s and "." in s:
