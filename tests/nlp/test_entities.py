@@ -435,6 +435,13 @@ def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-un
             "Hurricane Gloria in 1985.\n",
             {"Ivette": None, "Hurricane Gloria": None, "Canada": "Place"},
         ),
+        # a list of places: a span the model ran over a comma splits, and an untagged
+        # word listed among places is one
+        (
+            "Votes\n\nResults are still missing from eight provinces: Paktika, Wardak, "
+            "Ghazni, Baghlan, Ghor, Nuristan and Daikondi.\n",
+            {"Paktika": "Place", "Wardak": "Place", "Ghor": "Place", "Paktika, Wardak": None},
+        ),
         # a place noun before the name, past a double space
         (
             "Crash\n\nA bus overturned in the northern state of  Uttar Pradesh on Sunday, "

@@ -16,6 +16,7 @@ article's entity table.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.language import Language
@@ -521,7 +522,8 @@ def _join_places(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "Latakia and Tartus": a name joined to a place by "and"/"or"/"," is a place; not
     a person's full name set off by commas after it ("the mayor of West, Tommy Muska,
     said"), which is an apposition, not a list."""
-    out = list(ents)
+    out = sorted([p for e in ents for p in _listed_parts(doc, e)], key=lambda e: e.start)
+    out = sorted(out + _unnamed_items(doc, out), key=lambda e: e.start)
     changed = True
     while changed:  # along the whole list: "Aleppo, Hama, Tartus and Latakia"
         changed = False
@@ -532,10 +534,45 @@ def _join_places(doc: Doc, ents: list[Span]) -> list[Span]:
             if possessed(doc, b.end) or set_off_speaker(doc, a.end, b.start, b.end):
                 continue  # "Aldo Ferrank, Brazil's minister", "…in Oklahoma, Trooper X said"
             labels = {a.label_, b.label_}
-            if labels & {"GPE", "LOC"} and labels & {"PERSON", "ORG", "NORP"}:
+            if labels & {"GPE", "LOC"} and labels & {"PERSON", "ORG", "NORP", _ITEM}:
                 out[k] = Span(doc, a.start, a.end, label="GPE")
                 out[k + 1] = Span(doc, b.start, b.end, label="GPE")
                 changed = True
+    return [e for e in out if e.label_ != _ITEM]  # an untagged item of no list of places
+
+
+_ITEM = "LIST_ITEM"  # an untagged word listed among names, a place only beside places
+
+
+def _listed_parts(doc: Doc, ent: Span) -> list[Span]:
+    """A body's or person's span over a comma the model ran across a list ("[Paktika,
+    Wardak]"): its parts, each a name of capitalised words."""
+    if ent.label_ not in {"ORG", "PERSON"} or not any(t.text == "," for t in ent[1:-1]):
+        return [ent]
+    parts, start = [], ent.start
+    for t in [*ent[1:-1], doc[ent.end - 1]]:
+        if t.text == "," or t.i == ent.end - 1:
+            end = t.i if t.text == "," else t.i + 1
+            part = doc[start:end]
+            if not len(part) or not all(w.text[:1].isupper() for w in part):
+                return [ent]
+            parts.append(Span(doc, start, end, label=ent.label_))
+            start = t.i + 1
+    return parts
+
+
+def _unnamed_items(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Untagged capitalised words listed between two names ("Baghlan, [Ghor], Nuristan")."""
+    out = []
+    for a, b in itertools.pairwise(ents):
+        k = a.end
+        if k >= b.start or doc[k].text != ",":
+            continue
+        item = doc[k + 1 : b.start - 1]
+        sep = doc[b.start - 1].lower_ if b.start > 0 else ""
+        words = len(item) in {1, 2} and all(t.is_title and t.pos_ == "PROPN" for t in item)
+        if words and sep in {",", "and", "or"} and not any(t.ent_type_ for t in item):
+            out.append(Span(doc, item.start, item.end, label=_ITEM))
     return out
 
 
