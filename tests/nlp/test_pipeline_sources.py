@@ -108,6 +108,19 @@ def _names(ex):  # type: ignore[no-untyped-def]
             1e12,
             "Lee",
         ),
+        # a role's holder named right after the body's name the role's phrase ends in
+        (
+            "Votes.\n\nAccording to Chairman of the Central Election Commission of Ruritania "
+            "Ivo Marek, 91 percent of voters cast ballots.\n",
+            91,
+            "Ivo Marek",
+        ),
+        (
+            "Votes.\n\nAccording to a lawyer for Ivo Marek, 91 percent of voters cast "
+            "ballots.\n",
+            91,
+            "unnamed lawyer for Ivo Marek",
+        ),
         # "said in a statement": the speaker is still the subject
         (
             "Storm.\n\nIn a statement, the Harbor Authority said 45 boats sank.\n",

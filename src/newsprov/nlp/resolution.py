@@ -183,8 +183,9 @@ def _issuer(table: EntityTable, head: Token) -> Cluster | None:
 def closing_name(table: EntityTable, span: Span) -> Cluster | None:
     """The person a source phrase ends with, after the noun of their role or set beside
     it, who speaks for the body it names first ("Office of Civil Defense spokesperson
-    Raffy Olarte-Banzon", "His partner at Lenox, Lawrence Cummings"; not "one of the
-    prosecutors for David Petraeus", nor "Clinton's campaign")."""
+    Raffy Olarte-Banzon", "His partner at Lenox, Lawrence Cummings", "Chairman of the
+    Election Commission of Ruritania Ivo Marek"; not "one of the prosecutors for David
+    Petraeus", nor "Clinton's campaign")."""
     words = [t for t in span if not (t.is_punct or t.is_space)]
     named = table.at(words[-1].i) if words else None
     if named is None or named.kind is not EntityType.PERSON:
@@ -192,7 +193,10 @@ def closing_name(table: EntityTable, span: Span) -> Cluster | None:
     first = next((m.start for m in named.mentions if m.start <= words[-1].i < m.end), None)
     before = span.doc[first - 1] if first is not None and first > span.start else None
     role = before is not None and (before.pos_ == "NOUN" or before.text == ",")
-    return named if role else None  # "spokesperson X", "his partner at Lenox, X"
+    # "Chairman of the Central Election Commission of Turkmenistan X": the name right after
+    # the body's name the role's phrase ends in
+    titled = before is not None and before.pos_ == "PROPN" and is_role_word(span.root.lower_)
+    return named if role or titled else None  # "spokesperson X", "his partner at Lenox, X"
 
 
 def _group(head: Token, cues: CueLexicon) -> Token:
