@@ -899,3 +899,27 @@ TWEETED_AFTER = (
 def test_a_quotation_ending_the_sentence_before_goes_to_the_cue_hung_on_its_speaker():  # type: ignore[no-untyped-def]
     found = [a for a in _one(parsed(TWEETED_AFTER)) if a[1] == "tweeted"]
     assert found and any("We won" in c for c in found[0][3]), _one(parsed(TWEETED_AFTER))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a cue's participle after the count it reports, with who by
+        (
+            "Costs.\n\nThe loss came in below the $100 billion estimated by the Pacific Risk "
+            "Institute.\n",
+            "the Pacific Risk Institute",
+        ),
+        # a phrase with no count reports nothing ("a memo released by X")
+        ("Audit.\n\nA memo released Friday by the Harbor Authority found faults.\n", None),
+    ],
+)
+def test_a_participle_with_its_agent_reports_the_count_before_it(pipeline, text, source):  # type: ignore[no-untyped-def]
+    doc = pipeline(text)
+    found = [
+        doc[a.source[0] : a.source[1]].text
+        for a in attributions(doc)
+        if a.source and doc[a.cue[0]].dep_ == "acl"
+    ]
+    assert found == ([source] if source else []), found

@@ -108,6 +108,22 @@ def _names(ex):  # type: ignore[no-untyped-def]
             1e12,
             "Lee",
         ),
+        # the innermost cue around a figure beats the sentence's speaker, whose own words
+        # do not hold it
+        (
+            "Storm.\n\nThe storm could cost insurers $30 billion, Harbor Analytics analyst "
+            "Ann Lee told Reuters, but that is well below the $100 billion estimated by the "
+            "Pacific Risk Institute last week.\n",
+            100e9,
+            "Pacific Risk Institute",
+        ),
+        (
+            "Storm.\n\nThe storm could cost insurers $30 billion, Harbor Analytics analyst "
+            "Ann Lee told Reuters, but that is well below the $100 billion estimated by the "
+            "Pacific Risk Institute last week.\n",
+            30e9,
+            "Ann Lee",
+        ),
         # a role's holder named right after the body's name the role's phrase ends in
         (
             "Votes.\n\nAccording to Chairman of the Central Election Commission of Ruritania "

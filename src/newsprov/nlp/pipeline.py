@@ -360,7 +360,13 @@ def _contesting(
             for m in cluster.mentions
         )
 
-    if any(speaks(k) for k in in_sentence):
+    speaking = [k for k in in_sentence if speaks(k)]
+    holding = [k for k in in_sentence if found[k].overlap(f.start, f.end) >= f.end - f.start]
+    if speaking and holding and not set(speaking) & set(holding):
+        # "X told Reuters …, but that is below the $100B estimated by the firm": X speaks
+        # here, but not the words that hold the figure; the innermost cue around them does
+        return min(holding, key=lambda k: found[k].size)
+    if speaking:
         return None  # "Y noted that X said …": X states something here, inside Y's content
     for k in in_sentence:
         if found[k].overlap(f.start, f.end) < f.end - f.start:

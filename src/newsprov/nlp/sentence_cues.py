@@ -52,6 +52,7 @@ def sentence_cues(
     out += _phrase_attributions(sent, cues, inside)
     out += _verbs_read_as_nouns(sent, cues, inside)
     out += _verbs_read_as_modifiers(sent, cues, inside)
+    out += _agent_participles(sent, cues, inside)
     out += _owned_documents(sent, cues, inside, {v.i for v in verbs})
     out += _owned_claims(sent, cues, inside)
     for qi in _claim_quotes(sent, verbs, marks_at, claimed, offset):
@@ -163,6 +164,35 @@ def _verbs_read_as_modifiers(
             content = (tok.doc[cue.i + 1].idx, subtree_chars(tok)[1])
             source = phrase_span(root, inside)
             out.append(AttributionSpan((cue.i, cue.i + 1), source, (content,), "verb"))
+    return out
+
+
+def _agent_participles(sent: Span, cues: CueLexicon, inside: set[int]) -> list[AttributionSpan]:
+    """A cue's participle after the count it reports, with who by ("the $100B estimated by
+    the firm", "the 40 deaths reported by the ministry"): the agent is the source, the
+    phrase the participle modifies the content (a phrase with a number only: "a memo
+    released by X" reports no count)."""
+    out = []
+    for cue in sent:
+        if cue.i in inside or cue.tag_ != "VBN" or cue.dep_ != "acl" or cue.head.i >= cue.i:
+            continue
+        if not cues.is_cue_verb(cue.lemma_, cue.lower_):
+            continue
+        agent = next((c for c in cue.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+        if pobj is None:
+            continue
+        noun = cue.head
+        if not any(t.like_num or t.text[:1].isdigit() for t in sent.doc[noun.left_edge.i : cue.i]):
+            continue
+        start = tok_start = noun.left_edge
+        while tok_start.i < noun.i and tok_start.is_punct:
+            tok_start = sent.doc[tok_start.i + 1]
+        end = sent.doc[cue.i - 1]
+        content = (max(start.idx, tok_start.idx), end.idx + len(end))
+        out.append(
+            AttributionSpan((cue.i, cue.i + 1), phrase_span(pobj, inside), (content,), "verb")
+        )
     return out
 
 
