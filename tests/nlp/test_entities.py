@@ -442,6 +442,14 @@ def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-un
             "Ghazni, Baghlan, Ghor, Nuristan and Daikondi.\n",
             {"Paktika": "Place", "Wardak": "Place", "Ghor": "Place", "Paktika, Wardak": None},
         ),
+        # a word the text also writes in lower case, capitalised only where a sentence
+        # opens, is no name
+        (
+            "Outbreak\n\nCholera killed 20 people in Marlow this week, the ministry said. "
+            "The ministry launched a vaccination campaign against cholera on Monday.\n\n"
+            "Cholera is a highly contagious disease.\n",
+            {"Cholera": None, "Marlow": "Place"},
+        ),
         # a place noun before the name, past a double space
         (
             "Crash\n\nA bus overturned in the northern state of  Uttar Pradesh on Sunday, "

@@ -237,16 +237,26 @@ def _labels(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 def _drop_lone_words(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """A capitalised word opening a sentence (or following a dateline's dash) that the
     model calls a person ("Wildfires tore through…", "KATMANDU, Nepal -- Crews
-    searched…") and that never recurs nor matches a full name is not a person."""
+    searched…") and that never recurs nor matches a full name is not a person; nor is
+    any name a word the text also writes in lower case, capitalised only where a
+    sentence opens ("Cholera kills 58 …" beside "a campaign against cholera")."""
     counts: dict[str, int] = {}
     for m in mentions:
         counts[m.name] = counts.get(m.name, 0) + 1
     full = [m.name for m in mentions if m.kind is EntityType.PERSON and " " in m.name]
+    # a word the text also writes in lower case ("Cholera kills 58 …" beside "against
+    # cholera"), only ever capitalised where a sentence opens, is a common word
+    lower = {w for w in re.findall(r"(?<![\w'’-])[a-z][a-z]+(?![\w'’-])", doc_text(doc))}
+    openers = {m.name for m in mentions if " " not in m.name and opens_sentence(doc[m.start])}
+    elsewhere = {m.name for m in mentions if not opens_sentence(doc[m.start])}
+    common = {n for n in openers - elsewhere if n.lower() in lower and n[1:].islower()}
     out = []
     for m in mentions:
         lone = m.kind is EntityType.PERSON and " " not in m.name and counts[m.name] == 1
         opens = opens_sentence(doc[m.start])
         if lone and opens and not any(person_matches(m.name, f) for f in full):
+            continue
+        if m.name in common and m.kind is not EntityType.OUTLET:
             continue
         out.append(m)
     return out
