@@ -656,6 +656,13 @@ def test_later_cue_does_not_reach_back_across_a_semicolon(pipeline):  # type: ig
             "“She will be a fine governor.”\n",
             ["Dana Whitfield", "Dana Whitfield", "Carl Whitfield"],
         ),
+        # an agent's title "in Charge" is no word of the name after it
+        (
+            "Manhunt\n\nThe reward was announced at a press conference on Sunday.\n\n“We are "
+            "asking everyone for your help,” said FBI Special Agent in Charge James Smith.\n\n"
+            "“Right now we are running into dead ends,” he said.\n",
+            ["James Smith", "James Smith"],
+        ),
         # "he" is no group of unnamed people: not "officials", but the person named before
         (
             "Floods.\n\nMayor Daniel Okafor toured the dam on Monday. Police officials said "
