@@ -92,6 +92,12 @@ def test_derived_names_read_the_domain(url: str, name: str | None) -> None:
          None, None, "Metro US"),
         ("Minister says toll in the cyclone may hit 10,000 - Officials\n\n" + BODY,
          None, None, None),
+        # a news site's name alone on an opening line, or a known outlet's after a word
+        ("Floods hit the valley\n\nPine Harbor News\n\n" + BODY, None, None,
+         "Pine Harbor News"),
+        ("Watch CBS News\n\nFloods hit the valley\n\n" + BODY, None, None, "CBS News"),
+        ("Floods hit the valley\n\nFrom the Associated Press\n\n" + BODY, None, None, None),
+        ("Fox News Host Leaves\n\n" + BODY, None, None, None),
     ],
 )  # fmt: skip
 def test_named_in_text(text: str, title: str | None, host: str | None, name: str | None) -> None:

@@ -185,10 +185,14 @@ _SITE_LINES = 3  # the opening lines where a scraped page prints its title
 def _site_prefix(text: str) -> str | None:
     """The news site's name beside its headline on one of the page's opening lines
     ("RCA Telegram News California - Death toll climbs to 108", "Minister says toll may
-    hit 10,000 – Metro US"): a known outlet, or a name holding a media word."""
+    hit 10,000 – Metro US"): a known outlet, or a name holding a media word; or alone on
+    one of those lines ("Tolo News")."""
     lines = [line.strip() for line in text.splitlines() if line.strip()][:_SITE_LINES]
     for k, line in enumerate(lines):
         parts = [p.strip() for p in _TITLE_SEP_RE.split(line)]
+        alone = _site_line(line) if len(parts) == 1 else None
+        if alone:
+            return alone  # "Tolo News" on a line of its own under the headline
         if len(parts) != 2:
             continue
         sides = [(parts[1], parts[0]), (parts[0], parts[1])] if k == 0 else [(parts[0], parts[1])]
@@ -196,6 +200,22 @@ def _site_prefix(text: str) -> str | None:
             if len(headline.split()) >= 4 and _name_like(name) and _site_name_like(name):
                 return name
     return None
+
+
+def _site_line(line: str) -> str | None:
+    """The news site's name a line holds alone: up to four capitalised words ending in a
+    media word ("Tolo News", "Harbour Daily Times"; not "Fox News Host Fired", nor "From
+    the Associated Press"), a known outlet's name after a word ("Watch CBS News")."""
+    words = line.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() for w in words):
+        return None
+    if not _name_like(line) or words[-1].lower() not in _MEDIA_WORDS:
+        return None
+    for k in range(len(words) - 1):  # the longest known outlet the line ends with
+        found = OutletRegistry.default().lookup(" ".join(words[k:]))
+        if found is not None:
+            return found.name
+    return line
 
 
 def _site_name_like(name: str) -> bool:
