@@ -450,6 +450,13 @@ def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-un
             "Cholera is a highly contagious disease.\n",
             {"Cholera": None, "Marlow": "Place"},
         ),
+        # a weekday names no one, not even as the owner of a statement
+        (
+            "Budget.\n\nThe budget office said on Tuesday it would publish its estimate "
+            "soon. Tuesday's statement comes after a group of five lawmakers struck a deal on "
+            "a $1.2 trillion bill.\n",
+            {"Tuesday": None},
+        ),
         # a place noun before the name, past a double space
         (
             "Crash\n\nA bus overturned in the northern state of  Uttar Pradesh on Sunday, "

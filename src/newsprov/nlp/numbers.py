@@ -33,6 +33,7 @@ from typing import Any
 __all__ = [
     "Lex",
     "NumberMatch",
+    "is_date_word",
     "lex",
     "lexicon",
     "masked_spans",
@@ -123,6 +124,14 @@ class NumberMatch:
     def vague(self) -> bool:
         """True for vague plurals ("thousands"), whose value is a lower bound."""
         return self.kind == "vague"
+
+
+def is_date_word(word: str) -> bool:
+    """Is a word a weekday's or a month's name ("Tuesday", "march")? Such a word names no
+    one, and owns no statement ("Tuesday's statement")."""
+    low = word.lower()
+    lx = lexicon()
+    return low in lx["weekdays"] or low in lx["months"]
 
 
 def lex(text: str) -> list[Lex]:

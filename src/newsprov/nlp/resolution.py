@@ -27,6 +27,7 @@ from .boundaries import doc_text
 from .coref import Cluster, EntityTable, Mention
 from .cues import CueLexicon, load_cues
 from .evidence import untagged_kind
+from .numbers import is_date_word
 from .patterns import patterns
 from .sources import salient_org
 from .subjects import subject_of
@@ -361,8 +362,8 @@ def _named(table: EntityTable, words: list[Token]) -> Cluster | None:
         return None
     lex = lexicon()
     words = [w for w in words if w.lower_ not in lex.titles]
-    if not words:
-        return None
+    if not words or any(is_date_word(w.text) for w in words):
+        return None  # "Tuesday's statement": a day names no one
     org = words[-1].lower_ in lex.org_nouns or (len(words) == 1 and _styled(words[0].text))
     start, end = words[0], words[-1]
     kind = untagged_kind(start.doc, start.i, end.i + 1, org)
