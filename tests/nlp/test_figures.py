@@ -24,6 +24,14 @@ from nlp_docs import extract_text
             "October, a health official said.\n",
             [16],
         ),
+        # years the model calls a date, a range of them
+        (
+            "Budget\n\nThe plan will add $256 billion to deficits between 2021 and 2031, a "
+            "report from the budget office found.\n",
+            [256e9],
+        ),
+        # ... but not a count of people
+        ("Protest\n\nBetween 2000 and 2500 people marched on Sunday, police said.\n", [2000, 2500]),
     ],
 )
 @pytest.mark.model

@@ -214,7 +214,27 @@ def _ner_reason(span: Span | None) -> str | None:
             ent = next(e for e in span.doc.ents if e.start <= tok.i < e.end)
             if any(t.lower_ in cues for t in ent):
                 return "ner-" + tok.ent_type_.lower()
+            # "between 2021 and 2031": years the model calls a date, nothing counted after
+            if tok.ent_type_ == "DATE" and _year(tok) and not _counted_after(ent):
+                return "ner-date"
     return None
+
+
+def _year(tok: Token) -> bool:
+    return len(tok.text) == 4 and tok.text.isdigit() and 1800 <= int(tok.text) <= 2100
+
+
+def _counted_after(ent: Span) -> bool:
+    """Does a noun of people or things counted follow the entity ("2000 people"), past
+    the other end of a range ("Between 2000 and 2500 people")?"""
+    doc = ent.doc
+    k = ent.end
+    while k < len(doc) and (doc[k].lower_ in {"and", "to", "or", "-", "–"} or doc[k].like_num):
+        k += 1
+    if k >= len(doc):
+        return False
+    nouns = {n for _, group in measures_lexicon()["populations"] for n in group}
+    return doc[k].lower_ in nouns or doc[k].pos_ == "NOUN"
 
 
 def _parse_phrase(span: Span | None, sent: Span, start: int) -> NounPhrase | None:
