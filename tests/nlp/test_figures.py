@@ -49,9 +49,11 @@ def test_dates_are_no_figures(pipeline, text, values):  # type: ignore[no-untype
         # a range of money, each end with its scale letter
         ("The storm could cost insurers $30B-$60B, an analyst said.", [30e9, 60e9]),
         ("The jet is an F-16 fighter.", []),
+        # a bill's initials
+        ("Enacting H.R. 3684 would add $256 billion to deficits.", [256e9]),
     ],
 )
-def test_scales_written_as_capital_letters(text: str, values: list[float]) -> None:
+def test_scales_and_labels_written_with_capital_letters(text: str, values: list[float]) -> None:
     import spacy
 
     doc = spacy.blank("en")(text)

@@ -166,11 +166,14 @@ def is_age(lexes: Sequence[Lex], claim: Claim) -> bool:
 
 
 def is_name(lexes: Sequence[Lex], claim: Claim) -> bool:
-    """A label before the number ("Resolution 2254", "page 4", "No. 10")."""
+    """A label before the number ("Resolution 2254", "page 4", "No. 10", "H.R. 3684")."""
     lx, k = lexicon(), claim.first - 1
     prev = _word(lexes, k)
     if prev == "." and _word(lexes, k - 1) in lx["label_nouns"]:
         return True
+    initial = k >= 1 and len(lexes[k - 1].text) == 1 and lexes[k - 1].text.isupper()
+    if prev == "." and initial and claim.match.kind == "digits":
+        return True  # "H.R. 3684", "S. 1260": a bill's initials
     if prev in lx["label_nouns"] or prev == "#":
         return True
     if k >= 1 and lexes[k].text.isalpha() and lexes[k].text[:1].isupper():
