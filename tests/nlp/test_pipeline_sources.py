@@ -124,6 +124,14 @@ def _names(ex):  # type: ignore[no-untyped-def]
             30e9,
             "Ann Lee",
         ),
+        # ... but a frame around the speaker's own cue does not beat the speaker
+        (
+            "Polls.\n\nEarly polls show voters rejecting Lee: A Quinnipiac University poll "
+            "this month found Lee about even with Vale statewide, but losing a band of "
+            "southern counties by 38 percentage points.\n",
+            38,
+            "Quinnipiac University",
+        ),
         # a role's holder named right after the body's name the role's phrase ends in
         (
             "Votes.\n\nAccording to Chairman of the Central Election Commission of Ruritania "

@@ -361,7 +361,13 @@ def _contesting(
         )
 
     speaking = [k for k in in_sentence if speaks(k)]
-    holding = [k for k in in_sentence if found[k].overlap(f.start, f.end) >= f.end - f.start]
+    cues_at = [doc[found[k].cue[0]].idx for k in speaking]
+    holding = [
+        k
+        for k in in_sentence
+        if found[k].overlap(f.start, f.end) >= f.end - f.start
+        and not any(found[k].overlap(c, c + 1) for c in cues_at)  # no frame around theirs
+    ]
     if speaking and holding and not set(speaking) & set(holding):
         # "X told Reuters …, but that is below the $100B estimated by the firm": X speaks
         # here, but not the words that hold the figure; the innermost cue around them does
