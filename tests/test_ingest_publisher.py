@@ -98,6 +98,9 @@ def test_derived_names_read_the_domain(url: str, name: str | None) -> None:
         ("Watch CBS News\n\nFloods hit the valley\n\n" + BODY, None, None, "CBS News"),
         ("Floods hit the valley\n\nFrom the Associated Press\n\n" + BODY, None, None, None),
         ("Fox News Host Leaves\n\n" + BODY, None, None, None),
+        # a name in brackets alone on the first line credits the site
+        ("(Harbourwire)\n–\n" + BODY, None, None, "Harbourwire"),
+        ("(AFP)\n\n" + BODY, None, None, None),  # a wire's name names a wire
     ],
 )  # fmt: skip
 def test_named_in_text(text: str, title: str | None, host: str | None, name: str | None) -> None:

@@ -262,6 +262,7 @@ def test_pipeline_on_invented_story() -> None:
         ("Straits Times", "The Straits Times", True),
         ("ABC", "ABC News", False),  # a cited "ABC" keeps the article's name
         ("Anadolu", "Anadolu Agency", False),
+        ("al-Jazeera", "Al Jazeera", True),  # a hyphen for a space
     ],
 )
 def test_outlet_name_recognisable(own: str, registry_name: str, expected: bool) -> None:

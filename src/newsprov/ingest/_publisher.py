@@ -171,12 +171,16 @@ def named_in_text(
 
 def _masthead(text: str) -> str | None:
     """The page's first line when it is only a known outlet's name (a logo's text kept by
-    the scrape: "The Mercury News")."""
+    the scrape: "The Mercury News"), or a name in brackets ("(Newser)")."""
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     if len(first) > _MASTHEAD_CHARS:
         return None
     found = OutletRegistry.default().lookup(first)
-    return found.name if found is not None else None
+    if found is not None:
+        return found.name
+    # "(Newser)": the site's name in brackets alone on the first line, as a credit
+    bracketed = first[1:-1].strip() if first[:1] == "(" and first[-1:] == ")" else ""
+    return bracketed if bracketed and _name_like(bracketed) else None
 
 
 _SITE_LINES = 3  # the opening lines where a scraped page prints its title

@@ -663,8 +663,8 @@ def _registry_id(name: str | None) -> str | None:
 def _recognisable(own: str, registry_name: str) -> bool:
     """Is the article's name a form of the registry's: the same words, its initials,
     or two words or more of it ("Straits Times" / "The Straits Times")?"""
-    a, b = clean_name(own, "Outlet").lower(), clean_name(registry_name, "Outlet").lower()
-    if a == b or is_acronym_of(own, registry_name):
+    a, b = (clean_name(n, "Outlet").lower().replace("-", " ") for n in (own, registry_name))
+    if a == b or is_acronym_of(own, registry_name):  # "al-Jazeera" is "Al Jazeera"
         return True
     words = set(a.split())
     return len(words) >= 2 and words <= set(b.split())
