@@ -41,6 +41,12 @@ STORY = "The bridge reopened on Monday after 12 days, the council said.\n"
                 "01:04\nHarbour Board: ferry fares up by 5% in 2025",
             ],
         ),
+        # a breadcrumb trail over the headline
+        (
+            "News / World News / 'Strike on school killed 12': ministry\n\n" + STORY,
+            ["News / World News / 'Strike on school killed 12': ministry"],
+        ),
+        ("Prices rose 4 percent in the city / region / nation.\n", []),  # no trail
         # one bullet line is no list
         (STORY + "- The Rise of Rents and the End of the Boom\n", []),
         # bullet points of the story itself are sentences, not headlines

@@ -47,7 +47,7 @@ __all__ = [
 _PROMO = re.compile(
     r"^[ \t]*(?:join|follow|subscribe|sign up|download|read more|also read|related|"
     r"watch|listen|share|click|get the|more from|recommended|see also|catch all|"
-    r"track latest)\b[^\n]*$",
+    r"track latest|get latest)\b[^\n]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 # the items listed under a "Related Articles" line: "- Indonesia offers help after quake"
@@ -61,6 +61,8 @@ _BULLET_LINE = re.compile(r"^[ \t]*[-•*·–—▪►][ \t]+([^\n]+)$", re.MUL
 # a list of videos: a running time on its own line over each video's headline
 # ("02:17 ¶ Flood waters rise in the north")
 _VIDEO_ITEM = re.compile(r"^[ \t]*\d{1,2}:\d{2}[ \t]*\n[^\n]+$", re.MULTILINE)
+# a breadcrumb trail over the headline: "News / World News / Toll rises to 40"
+_CRUMBS = re.compile(r"^[ \t]*[A-Z][\w&' ]{0,24}(?: / [^\n/]{1,120}){2,}$", re.MULTILINE)
 # a promoted story inside the text: a label of capitals, a colon and a headline with no
 # full stop ("LONGER WAITS, FEWER NURSES: Hospitals cut staff as costs rise")
 _CAPS_PROMO = re.compile(
@@ -224,11 +226,12 @@ def clutter_lines(text: str) -> list[tuple[int, int]]:
 def headline_lines(text: str) -> list[tuple[int, int]]:
     """Char spans of other stories' headlines: the items under a "Related" line, a run of
     two or more bullet lines in title case, a story promoted under a label in capitals,
-    and videos listed under their running times. Their names and numbers are not the
-    article's."""
+    videos listed under their running times, and a breadcrumb trail over the headline.
+    Their names and numbers are not the article's (the headline repeats its own)."""
     spans = [m.span(1) for m in _RELATED_LIST.finditer(text)]
     spans += [m.span() for m in _CAPS_PROMO.finditer(text) if len(m.group()) < 200]
     spans += [m.span() for m in _VIDEO_ITEM.finditer(text) if len(m.group()) < 200]
+    spans += [m.span() for m in _CRUMBS.finditer(text)]
     run: list[tuple[int, int]] = []
     for m in _BULLET_LINE.finditer(text):
         if run and text[run[-1][1] : m.start()].strip() == "" and _title_case(m.group(1)):
