@@ -57,7 +57,8 @@ def _body_nouns() -> frozenset[str]:
 
 def _body_noun(tok: Token) -> bool:
     lemma = (tok.lemma_ or tok.lower_).lower()
-    return tok.pos_ == "NOUN" and (lemma in lexicon().org_nouns or lemma in _body_nouns())
+    noun = tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.text.islower())  # mis-tagged
+    return noun and (lemma in lexicon().org_nouns or lemma in _body_nouns())
 
 
 def _is_place_word(table: EntityTable, tok: Token) -> bool:

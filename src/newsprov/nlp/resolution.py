@@ -28,6 +28,7 @@ from .coref import Cluster, EntityTable, Mention
 from .cues import CueLexicon, load_cues
 from .evidence import untagged_kind
 from .numbers import is_date_word
+from .org_phrases import placed_org
 from .patterns import patterns
 from .sources import salient_org
 from .subjects import subject_of
@@ -117,6 +118,8 @@ def _entity(
         return None
     head = _group(span.root, cues)
     found = _called(table, head) or _apposed(table, head) or table.resolve(head)
+    if found is not None and found.kind is EntityType.PLACE and create:
+        found = placed_org(table, head) or found  # "Gaza ministry says": the place's body
     if found is not None and (found.kind is not EntityType.PERSON or found.anonymous):
         found = closing_name(table, span) or found  # "local official in X state Ann Lee"
     document = cues.is_document(head.lemma_.lower(), head.lower_)
