@@ -457,6 +457,12 @@ def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-un
             "a $1.2 trillion bill.\n",
             {"Tuesday": None},
         ),
+        # a temple's name before the noun "temple" is a place
+        (
+            "Stampede\n\nThe crush happened on the path to the remote Kalyani Devi temple in "
+            "the hills.\n",
+            {"Kalyani Devi": "Place"},
+        ),
         # a place noun before the name, past a double space
         (
             "Crash\n\nA bus overturned in the northern state of  Uttar Pradesh on Sunday, "
