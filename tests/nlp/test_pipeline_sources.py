@@ -132,6 +132,15 @@ def _names(ex):  # type: ignore[no-untyped-def]
             38,
             "Quinnipiac University",
         ),
+        # a place described as one that recorded a count is where it happened, not who
+        # counted: the frame around it names the source
+        (
+            "Clashes.\n\nThe Coastal Rights Monitor (CRM) said on Monday that 300 people had "
+            "died. According to CRM figures, the city of Marlow recorded 60 civilian deaths, "
+            "while the village of Kessab suffered 31 fatalities.\n",
+            60,
+            "Coastal Rights Monitor",
+        ),
         # a place's body named by the place and the body's noun speaks, not the place
         (
             "Strike.\n\nGaza ministry says foreign aid worker killed and 5 hurt in strike.\n",

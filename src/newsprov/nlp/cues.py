@@ -38,6 +38,7 @@ class CueLexicon:
     contrast_marks: frozenset[str] = frozenset()
     document_verbs: frozenset[str] = frozenset()
     issuing_verbs: frozenset[str] = frozenset()
+    tally_verbs: frozenset[str] = frozenset()
 
     def is_cue_verb(self, lemma: str, word: str) -> bool:
         """Is the verb a cue, by its lemma or, where the lemmatizer errs ("rated" ->
@@ -111,6 +112,7 @@ def _parse(raw: str) -> CueLexicon:
         contrast_marks=frozenset(data.get("contrast_marks", [])),
         document_verbs=frozenset(data.get("document_verbs", [])),
         issuing_verbs=frozenset(data.get("issuing_verbs", [])),
+        tally_verbs=frozenset(data.get("tally_verbs", [])),
         phrasal_verbs=frozenset(
             (lemma, particle)
             for lemma, particle in (p.split() for p in data.get("phrasal_verbs", []))

@@ -75,7 +75,7 @@ def _resolve(
     doc: Doc, table: EntityTable, a: AttributionSpan, publisher: str | None, cues: CueLexicon
 ) -> Resolved:
     source = None
-    if a.source is not None:
+    if a.source is not None and not _place_tallied(doc, a, cues):
         span = doc[a.source[0] : a.source[1]]
         cue = a.cue[0] if a.cue[0] >= a.source[1] else len(doc)
         source = _entity(table, span, cues, stop=cue)
@@ -91,6 +91,15 @@ def _resolve(
     via_key = via.key if via is not None and via.key != publisher else None
     named = source is not None and not source.anonymous
     return Resolved(source.key if source is not None else None, via_key, named)
+
+
+def _place_tallied(doc: Doc, a: AttributionSpan, cues: CueLexicon) -> bool:
+    """Is the source a place described as one ("the city of Banyas", "the village") with a
+    tally's verb ("recorded 60 deaths")? That is where the count happened, not who made it."""
+    if a.source is None or a.kind != "verb" or doc[a.cue[0]].lemma_.lower() not in cues.tally_verbs:
+        return False
+    head = doc[a.source[0] : a.source[1]].root
+    return head.lower_ in patterns().place_appos and head.pos_ == "NOUN"
 
 
 def _speaking_place(
