@@ -457,6 +457,12 @@ def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-un
             "a $1.2 trillion bill.\n",
             {"Tuesday": None},
         ),
+        # a name followed by its province in brackets is a place
+        (
+            "Toll\n\nField sources in Kessab (Latakia) and Al-Bahluliyah (Latakia) report "
+            "that deaths are likely between 2,300 and 2,400.\n",
+            {"Al-Bahluliyah": "Place", "Latakia": "Place"},
+        ),
         # a temple's name before the noun "temple" is a place
         (
             "Stampede\n\nThe crush happened on the path to the remote Kalyani Devi temple in "

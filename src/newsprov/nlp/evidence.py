@@ -117,12 +117,14 @@ _PLACE_PEOPLE = {"mayor", "governor", "residents", "villagers", "townspeople"}
 
 def _after(doc: Doc, start: int, end: int) -> EntityType | None:
     """ "X, a farming town", "X, the state's firefighting agency"; "the X countryside";
-    "X mayor"; "the X newspaper"."""
+    "X mayor"; "the X newspaper"; "X (Latakia)"."""
     if end + 1 >= len(doc):
         return None
     nxt = doc[end]
     if nxt.text in _PLACE_PEOPLE:
         return EntityType.PLACE
+    if nxt.text == "(" and _bracketed_place(doc, end):
+        return EntityType.PLACE  # "Al-Bahluliyah (Latakia)": a place and its province
     if nxt.text.islower() and nxt.lower_ in patterns().outlet_nouns:
         # "Dhaka's Ittefaq newspaper", "the Kompas daily"; not "our Telegram channel"
         platform = doc[start:end].text in lexicon().platforms
@@ -142,6 +144,14 @@ def _after(doc: Doc, start: int, end: int) -> EntityType | None:
     if "-old" in head.text:
         return EntityType.PERSON
     return _noun_kind(head.lower_)
+
+
+def _bracketed_place(doc: Doc, i: int) -> bool:
+    """Does the bracket opening at token ``i`` hold only a place's name ("(Latakia)")?"""
+    close = next((k for k in range(i + 1, min(i + 6, len(doc))) if doc[k].text == ")"), None)
+    if close is None or close == i + 1:
+        return False
+    return all(t.ent_type_ in {"GPE", "LOC"} for t in doc[i + 1 : close])
 
 
 def _office_of_place(doc: Doc, i: int) -> bool:
