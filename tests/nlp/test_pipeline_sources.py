@@ -141,6 +141,15 @@ def _names(ex):  # type: ignore[no-untyped-def]
             60,
             "Coastal Rights Monitor",
         ),
+        # "the ministry" is the one referred to last, not the one first named last
+        (
+            "'Strike on school killed 12': Harbor health ministry\n\nAn earlier statement by "
+            "the interior ministry said a shell hit the school.\n\nThe health ministry in the "
+            "port city said at least 12 people were killed on Saturday.\n\nThe ministry "
+            "reported in a statement 12 dead and upwards of 54 wounded.\n",
+            54,
+            "health ministry",
+        ),
         # a place's body named by the place and the body's noun speaks, not the place
         (
             "Strike.\n\nGaza ministry says foreign aid worker killed and 5 hurt in strike.\n",

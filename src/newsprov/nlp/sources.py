@@ -198,6 +198,19 @@ def _description_name(tok: Token, mods: list[Token]) -> str:
     return span.text
 
 
+def _last_mentioned(clusters: list[Cluster], before: int) -> Cluster | None:
+    """The cluster referred to last before token ``before`` ("the ministry" after "the
+    interior ministry …" and then "the health ministry …": the health ministry), else the
+    one made last."""
+    def last(c: Cluster) -> int:
+        return max((m.start for m in c.mentions if m.start < before), default=-1)
+
+    ranked = [(last(c), k) for k, c in enumerate(clusters)]
+    if not ranked:
+        return None
+    return clusters[max(ranked)[1]]
+
+
 def describe_org(table: EntityTable, tok: Token, lemma: str, definite: bool) -> Cluster | None:
     """The organisation a description points at (see the module docstring): a named one
     that fits its noun and identifying words, the one cited last, one named in the next
@@ -229,7 +242,7 @@ def describe_org(table: EntityTable, tok: Token, lemma: str, definite: bool) -> 
         if near is not None:
             return near
     earlier = [c for c in table.clusters if c.anonymous and c.kind is EntityType.ORGANISATION]
-    hit = next((c for c in reversed(earlier) if _names_noun(c.name, lemma)), None)
+    hit = _last_mentioned([c for c in earlier if _names_noun(c.name, lemma)], tok.i)
     if identifying or lemma in source_lexicon().specific_org_nouns:
         if hit is not None and definite and not identifying:
             return hit  # "the Mexican navy" ... "the navy"
@@ -276,14 +289,14 @@ def _early_referent(
 
 
 def _fitting(table: EntityTable, tok: Token, lemma: str, words: set[str]) -> Cluster | None:
-    """A named organisation whose name has the description's noun (the last one before
-    ``tok``) and, when the description has identifying words, shares one; with such words
-    a name without the noun fits too, unless the noun is specific ("the health ministry"
-    is no "World Health Organization")."""
+    """A named organisation whose name has the description's noun (the one referred to
+    last before ``tok``) and, when the description has identifying words, shares one;
+    with such words a name without the noun fits too, unless the noun is specific ("the
+    health ministry" is no "World Health Organization")."""
     named = named_orgs(table)
     with_noun = [c for i, c in named if i < tok.i and _names_noun(c.name, lemma)]
     if not words:
-        return with_noun[-1] if with_noun else None
+        return _last_mentioned(with_noun, tok.i)
     hit = next((c for c in reversed(with_noun) if words & _name_words(c)), None)
     if hit is not None or lemma in source_lexicon().specific_org_nouns:
         return hit
