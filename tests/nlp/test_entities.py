@@ -463,6 +463,12 @@ def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-un
             "that deaths are likely between 2,300 and 2,400.\n",
             {"Al-Bahluliyah": "Place", "Latakia": "Place"},
         ),
+        # an item listed after a plural place noun ("areas such as X") is a place
+        (
+            "Clashes\n\nSmoke covered other areas such as Al-Sanawbar in the Jableh "
+            "countryside.\n",
+            {"Al-Sanawbar": "Place"},
+        ),
         # a temple's name before the noun "temple" is a place
         (
             "Stampede\n\nThe crush happened on the path to the remote Kalyani Devi temple in "

@@ -205,6 +205,8 @@ def _before(
         kind = _noun_kind(doc[k].lower_) if k >= 0 and doc[k].pos_ == "NOUN" else None
         if kind is not None:
             return kind, STRONG
+    if _listed_after_places(doc, start):
+        return EntityType.PLACE, STRONG  # "in several locations, including Baniyas and X"
     if label is EntityType.PERSON and _in_place_of(doc, start, end):
         return EntityType.PLACE, STRONG  # "in Malaysia's Borneo": no person is in one
     if prev.lower_ == "the" and start >= 2:
@@ -222,6 +224,25 @@ def _before(
     if prev.lower_ == "to" and prev.i > 0 and doc[prev.i - 1].lower_ in _NOT_MOTION:
         return None
     return EntityType.PLACE, WEAK
+
+
+def _listed_after_places(doc: Doc, start: int) -> bool:
+    """Is the name at token ``start`` an item "including"/"such as" lists after a plural
+    place noun ("several locations, including [Baniyas] and [Jabla]"; "areas such as X")?
+    Items joined by "and"/"or"/commas count from the list's first one."""
+    k = start - 1
+    while k > 0 and (doc[k].lower_ in {"and", "or", ","} or doc[k].pos_ == "PROPN"):
+        k -= 1  # back over the items before this one
+    if k < 1 or doc[k].lower_ not in {"including", "as"}:
+        return False
+    if doc[k].lower_ == "as" and doc[k - 1].lower_ != "such":
+        return False
+    j = k - 1 if doc[k].lower_ == "including" else k - 2
+    while j >= 0 and doc[j].text == ",":
+        j -= 1
+    noun = doc[j] if j >= 0 else None
+    places = patterns().place_appos | {"location", "place"}
+    return noun is not None and noun.tag_ == "NNS" and noun.lemma_.lower() in places
 
 
 def _in_place_of(doc: Doc, start: int, end: int) -> bool:
