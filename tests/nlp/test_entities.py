@@ -463,6 +463,12 @@ def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-un
             "that deaths are likely between 2,300 and 2,400.\n",
             {"Al-Bahluliyah": "Place", "Latakia": "Place"},
         ),
+        # ... but a lawmaker's state written short in brackets leaves him a person
+        (
+            "Sanctions\n\nBut the committee's ranking Democrat, Sen. Harold Whitby (Md.), is "
+            "not on board with the compromise. Whitby said so on Monday.\n",
+            {"Harold Whitby": "Person"},
+        ),
         # an item listed after a plural place noun ("areas such as X") is a place
         (
             "Clashes\n\nSmoke covered other areas such as Al-Sanawbar in the Jableh "

@@ -147,11 +147,15 @@ def _after(doc: Doc, start: int, end: int) -> EntityType | None:
 
 
 def _bracketed_place(doc: Doc, i: int) -> bool:
-    """Does the bracket opening at token ``i`` hold only a place's name ("(Latakia)")?"""
+    """Does the bracket opening at token ``i`` hold only a place's name written out
+    ("(Latakia)"; not a state's abbreviation after a lawmaker's name, "(Md.)")?"""
     close = next((k for k in range(i + 1, min(i + 6, len(doc))) if doc[k].text == ")"), None)
     if close is None or close == i + 1:
         return False
-    return all(t.ent_type_ in {"GPE", "LOC"} for t in doc[i + 1 : close])
+    inside = doc[i + 1 : close]
+    if any("." in t.text or (t.is_upper and len(t) <= 3) for t in inside):
+        return False  # "Sen. Ben Cardin (Md.)", "(NY)": a lawmaker's state, written short
+    return all(t.ent_type_ in {"GPE", "LOC"} for t in inside)
 
 
 def _office_of_place(doc: Doc, i: int) -> bool:
