@@ -51,6 +51,9 @@ def test_dates_are_no_figures(pipeline, text, values):  # type: ignore[no-untype
         ("The jet is an F-16 fighter.", []),
         # a bill's initials
         ("Enacting H.R. 3684 would add $256 billion to deficits.", [256e9]),
+        # a bracketed credit's name, and a name opening a bracket
+        ("ERBIL (Harbour 24) – Clashes killed 24 more people.", [24]),
+        ("The toll (Harbour 24 counted it) rose to 40.", [40]),
     ],
 )
 def test_scales_and_labels_written_with_capital_letters(text: str, values: list[float]) -> None:

@@ -25,6 +25,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any, TypeVar
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from newsprov.model import Qualifier
 from newsprov.nlp.numbers import Lex, NumberMatch, lexicon
 from newsprov.nlp.qualify import Claim
@@ -176,9 +178,14 @@ def is_name(lexes: Sequence[Lex], claim: Claim) -> bool:
         return True  # "H.R. 3684", "S. 1260": a bill's initials
     if prev in lx["label_nouns"] or prev == "#":
         return True
+    named = k >= 0 and lexes[k].text.isalpha() and lexes[k].text[:1].isupper()
+    if named and lexes[k].lower not in STOP_WORDS and _word(lexes, claim.match.last) == ")":
+        return True  # "ERBIL (Kurdistan 24) –": a bracketed credit's name
     if k >= 1 and lexes[k].text.isalpha() and lexes[k].text[:1].isupper():
-        # a capitalised word before the number, not at the sentence start ("Route 66")
-        return lexes[k - 1].text not in "\"“‘'(" and claim.match.kind == "digits"
+        # a capitalised word before the number, not at the sentence start ("Route 66"),
+        # nor opening a quotation or bracket, unless no function word ("(Kurdistan 24)")
+        opener = lexes[k - 1].text in "\"“‘'(" and lexes[k].lower in STOP_WORDS
+        return not opener and claim.match.kind == "digits"
     return _word(lexes, claim.match.last) in ("street", "road", "avenue")
 
 
