@@ -469,6 +469,12 @@ def test_role_holder_beside_a_place_is_a_person(pipeline):  # type: ignore[no-un
             "not on board with the compromise. Whitby said so on Monday.\n",
             {"Harold Whitby": "Person"},
         ),
+        # a body has members
+        (
+            "Vote\n\nThe commission held a briefing on the results of elections of members "
+            "of the Mejlis on Sunday.\n",
+            {"Mejlis": "Organisation"},
+        ),
         # an item listed after a plural place noun ("areas such as X") is a place
         (
             "Clashes\n\nSmoke covered other areas such as Al-Sanawbar in the Jableh "

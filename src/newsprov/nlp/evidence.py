@@ -193,6 +193,9 @@ def _before(
         return EntityType.PERSON, STRONG  # "Mr Nugroho", "Dr. Amal"
     if prev.lower_ == "of" and start >= 2 and _of_noun(doc, start - 2) & p.place_before:
         return EntityType.PLACE, STRONG
+    owns = end < len(doc) and (doc[end].pos_ in {"NOUN", "PROPN"} or doc[end].lower_ == "'s")
+    if _members_of(doc, start) and not owns:
+        return EntityType.ORGANISATION, STRONG  # "members of the Mejlis": a body has members
     if prev.text.islower() and prev.pos_ == "NOUN":
         kind = _noun_kind(prev.lower_)
         if kind is EntityType.PLACE:
@@ -266,6 +269,14 @@ def _in_place_of(doc: Doc, start: int, end: int) -> bool:
     if words_label([t.text for t in doc[k : start - 1]]) == "ORG":
         return False  # the model's place is a body's name ("Green Party")
     return k > 0 and doc[k - 1].lower_ in patterns().locatives
+
+
+def _members_of(doc: Doc, start: int) -> bool:
+    """Does "members of (the)" come right before token ``start``?"""
+    k = start - 1
+    if k >= 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lemma_.lower() == "member"
 
 
 def _of_noun(doc: Doc, i: int) -> set[str]:
