@@ -88,8 +88,9 @@ def test_unknown_executor_is_refused() -> None:
 def test_workers_alone_mean_a_process_pool_and_a_scheduler_means_dask() -> None:
     assert Execution.for_workers(1).executor == "local"
     assert Execution.for_workers(3).executor == "process"
-    split = Execution.for_workers(1, "process")  # one worker process beside this one
+    split = Execution.for_workers(1, split=True)  # one worker process beside this one
     assert (split.executor, split.workers) == ("process", 1)
+    assert Execution.for_workers(1, "local", split=True).executor == "local"
     assert Execution.for_workers(1, scheduler="tcp://127.0.0.1:8786").executor == "dask"
     assert Execution.for_workers(2, "dask").workers == 2
 
