@@ -88,6 +88,9 @@ def test_unknown_executor_is_refused() -> None:
 def test_workers_alone_mean_a_process_pool_and_a_scheduler_means_dask() -> None:
     assert Execution.for_workers(1).executor == "local"
     assert Execution.for_workers(3).executor == "process"
+    split = Execution.for_workers(1, split=True)  # one worker process beside this one
+    assert (split.executor, split.workers) == ("process", 1)
+    assert Execution.for_workers(1, "local", split=True).executor == "local"
     assert Execution.for_workers(1, scheduler="tcp://127.0.0.1:8786").executor == "dask"
     assert Execution.for_workers(2, "dask").workers == 2
 
@@ -150,6 +153,34 @@ def test_two_worker_processes_store_the_same_graphs(local_store: Store) -> None:
     report = ingest_paths([EXAMPLES], store, Settings(), execution=run)
     assert not report.failed
     _assert_same_store(local_store, store)
+
+
+@pytest.mark.model
+def test_one_worker_process_beside_this_one_stores_the_same_graphs(local_store: Store) -> None:
+    store = Store()
+    run = Execution(executor="process", workers=1, batch_size=2)  # several batches in flight
+    report = ingest_paths([EXAMPLES], store, Settings(), execution=run)
+    assert not report.failed
+    _assert_same_store(local_store, store)
+
+
+@pytest.mark.model
+def test_the_two_halves_of_a_batch_make_what_it_makes_in_one(pipeline) -> None:  # type: ignore[no-untyped-def]
+    from newsprov.executors import extract_batch, graph_batch, process_batch
+    from newsprov.pipeline import read_all
+
+    base = Settings().base_iri
+    articles, _ = read_all([EXAMPLES])
+    whole = process_batch(articles[:3], model="", base_iri=base, nlp=pipeline, rows=True)
+    done = extract_batch(articles[:3], model="", nlp=pipeline)
+    halves = graph_batch(done, base_iri=base, rows=True)
+    assert all(isinstance(d, Done) for d in [*whole, *halves])
+    assert [_made(d) for d in whole] == [_made(d) for d in halves]
+
+
+def _made(done: object) -> tuple[object, ...]:
+    assert isinstance(done, Done)
+    return done.graph_iri, done.ntriples, done.triples, _sorted(done.rows)
 
 
 @pytest.mark.model

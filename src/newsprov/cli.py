@@ -125,10 +125,11 @@ def _warn(label: str, message: str) -> None:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Read files/folders, extract, and store one named graph per article."""
-    from newsprov.pipeline import Execution, start_workers
+    from newsprov.pipeline import Execution, split_pays, start_workers
 
     settings = _settings(args)
-    run = Execution.for_workers(args.workers, args.executor, args.scheduler)
+    split = args.workers == 1 and split_pays([Path(p) for p in args.paths])
+    run = Execution.for_workers(args.workers, args.executor, args.scheduler, split=split)
     with start_workers(run, settings.spacy_model) as pool:  # loading while the input is read
         report = _ingest(args, settings, run, pool)
     if report is None:
@@ -482,7 +483,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--executor",
         choices=["local", "process", "dask"],
-        help="where extraction runs (default: local, or process with --workers N)",
+        help=(
+            "where extraction runs (default: process with --workers N; with one worker,"
+            " a process beside this one for a big input on two cores or more, else local)"
+        ),
     )
     p.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="Dask scheduler (implies dask)")
     _add_store(p)

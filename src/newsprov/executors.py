@@ -9,7 +9,9 @@ batches are in flight, so memory stays bounded however long the input is.
 - ``local``: one process (the pipeline given, or loaded once).
 - ``process``: ``workers`` processes, each loading the model once. A
   :class:`WorkerPool` can be started before the input is read, so the workers load the
-  model while the parent reads.
+  model while the parent reads. With one worker the batch is split: the worker extracts
+  (:func:`extract_batch`) and this process maps, checks and serialises the batch before
+  (:func:`graph_batch`) meanwhile, the same function in two halves.
 - ``dask``: a Dask cluster (a ``LocalCluster`` of ``workers`` processes by default, or
   the scheduler at ``scheduler``); each Dask worker loads the model once.
 """
@@ -24,7 +26,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from newsprov.errors import NewsprovError
 from newsprov.model import Article, Extraction
@@ -95,6 +97,9 @@ class Failed:
 
 Outcome = Done | Failed
 BatchFn = Callable[[Sequence[Article]], list[Outcome]]
+ExtractFn = Callable[[Sequence[Article]], list[Extraction | Failed]]
+
+_R = TypeVar("_R")
 
 _PIPELINES: dict[str, Language] = {}
 
@@ -172,11 +177,28 @@ def process_batch(
     ``rows``, each Done also carries its graph's cross-reference input rows, read from
     the batch's own small store (a worker reads them while the other workers extract,
     instead of the parent after the last; in one process a few queries per batch instead
-    of some forty per article read back from the store)."""
+    of some forty per article read back from the store).
+
+    :func:`extract_batch` then :func:`graph_batch`, which may run in two processes."""
+    done = extract_batch(articles, model=model, nlp=nlp)
+    return graph_batch(done, base_iri=base_iri, rows=rows)
+
+
+def extract_batch(
+    articles: Sequence[Article], *, model: str, nlp: Language | None = None
+) -> list[Extraction | Failed]:
+    """The NLP half of :func:`process_batch`: each article's Extraction, or why it failed,
+    in order (the pipeline given, or ``model`` loaded once per process)."""
+    return _extract_each(nlp if nlp is not None else _pipeline(model), articles)
+
+
+def graph_batch(
+    done: Sequence[Extraction | Failed], *, base_iri: str, rows: bool = False
+) -> list[Outcome]:
+    """The graph half of :func:`process_batch`: map, check and serialise each Extraction
+    of a batch (a Failed stays as it is)."""
     from newsprov.rdf.mapping import extraction_to_graphs
 
-    pipeline = nlp if nlp is not None else _pipeline(model)
-    done = _extract_each(pipeline, articles)
     extractions = [item for item in done if not isinstance(item, Failed)]
     views: list[Any] = []  # the store the views read the batch in, if they read it at once
     mapped = iter(extraction_to_graphs(extractions, base_iri, views.append if rows else None))
@@ -242,11 +264,11 @@ def _even(articles: Sequence[Article], size: int, workers: int) -> Iterator[list
 
 def _bounded(
     submit: Callable[[list[Article]], Any],
-    result: Callable[[Any], list[Outcome]],
+    result: Callable[[Any], _R],
     work: Iterable[list[Article]],
     window: int,
     submitted: Callable[[], None] | None = None,
-) -> Iterator[list[Outcome]]:
+) -> Iterator[_R]:
     """Submit batches keeping at most ``window`` in flight; yield results in order.
     ``submitted`` is called once the last batch is submitted."""
     pending: deque[Any] = deque()
@@ -284,7 +306,7 @@ class WorkerPool:
         for _ in range(workers):
             self._pool.submit(_ready)
 
-    def map(self, fn: BatchFn, work: Iterable[list[Article]]) -> Iterator[list[Outcome]]:
+    def map(self, fn: Callable[[list[Article]], _R], work: Iterable[list[Article]]) -> Iterator[_R]:
         """``fn`` of every batch of ``work``, in order, at most ``2 × workers`` in flight.
 
         A pool serves one map: once the last batch is submitted the processes are told to
@@ -315,6 +337,21 @@ def _run_process(
 ) -> Iterator[list[Outcome]]:
     with WorkerPool(workers, model) as own:
         yield from own.map(fn, work)
+
+
+def _run_split(
+    work: Iterable[list[Article]], model: str, base_iri: str, pool: WorkerPool | None
+) -> Iterator[list[Outcome]]:
+    """One worker process extracts (the NLP) while this one maps, checks and serialises
+    the batch before (:func:`graph_batch`): the graph stage runs beside spaCy instead of
+    after it, on a core a single pipeline leaves idle."""
+    extract: ExtractFn = partial(extract_batch, model=model)
+    graphs = partial(graph_batch, base_iri=base_iri, rows=True)
+    if pool is not None and pool.workers == 1 and pool.model == model:
+        yield from map(graphs, pool.map(extract, work))
+        return
+    with WorkerPool(1, model) as own:
+        yield from map(graphs, own.map(extract, work))
 
 
 def _run_dask(
@@ -356,13 +393,16 @@ def run_batches(
 ) -> Iterator[list[Outcome]]:
     """Outcomes of every batch of ``work``, in input order, run by ``executor``; the
     ``process`` executor uses ``pool`` if it is one of ``workers`` processes for ``model``
-    (see :meth:`WorkerPool.map`), else a pool of its own."""
+    (see :meth:`WorkerPool.map`), else a pool of its own; with one worker, it only
+    extracts there (:func:`_run_split`)."""
     if executor not in EXECUTORS:
         raise NewsprovError(f"unknown executor {executor!r}; choose from {', '.join(EXECUTORS)}")
     fn: BatchFn = partial(process_batch, model=model, base_iri=base_iri, rows=True)
     if executor == "dask":
         return _run_dask(fn, work, workers, scheduler)
-    if executor == "process" and workers > 1:
+    if executor == "process" and workers == 1:
+        return _run_split(work, model, base_iri, pool)
+    if executor == "process":
         if pool is not None and pool.workers == workers and pool.model == model:
             return pool.map(fn, work)
         return _run_process(fn, work, workers, model)

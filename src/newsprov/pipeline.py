@@ -16,6 +16,7 @@ in batches, so every executor stores the same graphs.
 from __future__ import annotations
 
 import contextlib
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -50,6 +51,7 @@ __all__ = [
     "IngestReport",
     "ingest_articles",
     "ingest_paths",
+    "split_pays",
     "start_workers",
 ]
 
@@ -71,7 +73,8 @@ at most this many articles (a few kB each); a longer ingest has them read back."
 class Execution:
     """Where and how extraction runs (see :mod:`newsprov.executors`).
 
-    ``executor`` is ``local``, ``process`` (``workers`` processes) or ``dask`` (a
+    ``executor`` is ``local``, ``process`` (``workers`` processes; one process extracts
+    while this one maps, checks and writes, when ``workers`` is 1) or ``dask`` (a
     LocalCluster of ``workers`` processes, or the cluster at ``scheduler``).
     """
 
@@ -82,18 +85,60 @@ class Execution:
 
     @classmethod
     def for_workers(
-        cls, workers: int, executor: str | None = None, scheduler: str | None = None
+        cls,
+        workers: int,
+        executor: str | None = None,
+        scheduler: str | None = None,
+        *,
+        split: bool = False,
     ) -> Execution:
-        """``--workers N`` alone means a process pool; ``--scheduler`` implies Dask."""
-        kind = executor or ("dask" if scheduler else "process" if workers > 1 else "local")
+        """``--workers N`` alone means a process pool; ``--scheduler`` implies Dask; one
+        worker with ``split`` (see :func:`split_pays`) means one extracting process
+        beside this one."""
+        pool = workers > 1 or split
+        kind = executor or ("dask" if scheduler else "process" if pool else "local")
         return cls(executor=kind, workers=max(1, workers), scheduler=scheduler)
+
+
+SPLIT_MIN_BYTES = 200_000
+"""An input at least this big (about 60 articles) is extracted by one worker process
+while the ingesting process maps, checks and writes the graphs (:func:`split_pays`)."""
+
+
+def split_pays(paths: Sequence[Path], cores: int | None = None) -> bool:
+    """Whether one worker's ingest of ``paths`` should run split over two processes: the
+    NLP in a worker process, and the graph stage and the store's writes (about a tenth of
+    an article's time) in this one, beside it instead of after it. That takes a second
+    core (``cores``: the ones this process may run on), and an input big enough that the
+    graphs saved outweigh the worker's start and the Extractions sent back (files and
+    folders of at least :data:`SPLIT_MIN_BYTES` together)."""
+    if cores is None:
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
+    return cores >= 2 and _input_bytes(paths, SPLIT_MIN_BYTES) >= SPLIT_MIN_BYTES
+
+
+def _input_bytes(paths: Sequence[Path], enough: int) -> int:
+    """Bytes in the files under ``paths``, counted until ``enough`` (an unreadable path
+    counts nothing: reading it reports why)."""
+    total = 0
+    todo = list(paths)
+    while todo and total < enough:
+        path = todo.pop()
+        try:
+            if path.is_dir():
+                todo.extend(path.iterdir())
+            else:
+                total += path.stat().st_size
+        except OSError:
+            continue
+    return total
 
 
 @contextlib.contextmanager
 def start_workers(execution: Execution | None, model: str) -> Iterator[WorkerPool | None]:
     """The worker processes of ``execution`` (None for other executors), started now so
     they load the model while the caller reads the input; pass it to ingest_articles."""
-    if execution is None or execution.executor != "process" or execution.workers < 2:
+    if execution is None or execution.executor != "process":  # one worker: a pool of one
         yield None
         return
     with WorkerPool(execution.workers, model) as pool:
@@ -236,7 +281,7 @@ def _ingest(
     pool: WorkerPool | None,
 ) -> None:
     _mark_ingest(store, True)  # cleared only once cross-referenced and published
-    alone = run.executor == "local" or run.workers < 2  # else workers extract meanwhile
+    alone = run.executor == "local"  # else workers extract meanwhile
     writer = _Writer(store, report, WRITE_BATCH_TRIPLES if alone else WRITE_BATCH_TRIPLES // 4)
     outcomes = run_batches(
         batches(articles, run.batch_size, run.workers if run.executor != "local" else 1),
