@@ -47,7 +47,7 @@ from .frames import (
     reporting_lexicon,
     split_frame,
 )
-from .gazetteer import headline_lines
+from .gazetteer import doc_headlines
 from .org_phrases import conducted_by, described_name, office_of, placed_org
 from .resolution import closing_name
 from .sources import governs, source_lexicon
@@ -378,7 +378,7 @@ def attribute_figures(
     """One ``FigureAttribution`` per figure (same order), see the module docstring."""
     sents = list(doc.sents)
     sent_of = {s.start: k for k, s in enumerate(sents)}
-    others = headline_lines(doc_text(doc))  # other stories' headlines: no one's report
+    others = doc_headlines(doc)  # other stories' headlines: no one's report
     frames = [
         [] if any(a <= s.start_char < b for a, b in others) else sentence_frames(s, table)
         for s in sents

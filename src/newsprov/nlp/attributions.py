@@ -48,7 +48,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 from .attribution_span import AttributionSpan
 from .boundaries import credit_spans, doc_text, heading_spans
 from .cues import CueLexicon, load_cues
-from .gazetteer import headline_lines
+from .gazetteer import doc_headlines
 from .paragraph_cues import (
     carry,
     clause_subjects,
@@ -97,7 +97,7 @@ def make_attributions(nlp: Language, name: str, lexicon_path: str | None) -> Att
 def find_attributions(doc: Doc, cues: CueLexicon) -> list[AttributionSpan]:
     """Every attribution of ``doc`` in text order (see the module docstring)."""
     text = doc_text(doc)  # built once: Doc.text joins every token
-    others = headline_lines(text)  # other stories' headlines: nobody here says them
+    others = doc_headlines(doc)  # other stories' headlines: nobody here says them
     skip = [*heading_spans(doc), *credit_spans(doc), *others]
     quotes = [q for q in find_quote_spans(text, skip) if not q.single]
     inside = inside_quotes(doc, quotes)

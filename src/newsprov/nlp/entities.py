@@ -40,6 +40,7 @@ from .evidence import (
 from .gazetteer import (
     clutter_lines,
     described_names,
+    doc_headlines,
     route_between,
     second_pass,
     split_coordinated,
@@ -206,7 +207,7 @@ class EntityFix:
 
     def __call__(self, doc: Doc) -> Doc:
         credits = credit_spans(doc)
-        clutter = clutter_lines(doc_text(doc))
+        clutter = clutter_lines(doc_text(doc), doc_headlines(doc))
         kept = []
         for ent in doc.ents:
             if any(s <= ent.start_char < e for s, e in [*credits, *clutter]):

@@ -19,6 +19,7 @@ from spacy.util import filter_spans
 from newsprov.model import EntityType
 
 from .aliases import lexicon
+from .boundaries import doc_text
 from .evidence import STRONG, context_votes, name_kind
 from .mentions import LABELS
 from .patterns import (
@@ -34,6 +35,7 @@ from .tokens import token_texts
 __all__ = [
     "clutter_lines",
     "described_names",
+    "doc_headlines",
     "headline_lines",
     "route_between",
     "second_pass",
@@ -211,16 +213,30 @@ def second_pass(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
-def clutter_lines(text: str) -> list[tuple[int, int]]:
+def clutter_lines(
+    text: str, headlines: list[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
     """Char spans of lines that are page furniture, not news: promotions ("Join ST's
     Telegram channel", "READ MORE: ...") and menu rows ("Standards|About CBC News"),
-    and other stories' headlines (``headline_lines``)."""
+    and other stories' headlines (``headline_lines``, or ``headlines`` when found)."""
     spans = [m.span() for m in _PROMO.finditer(text) if len(m.group()) < 200]
     spans += [m.span() for m in _NOTICE.finditer(text) if len(m.group()) < 400]
-    spans += headline_lines(text)
+    spans += headline_lines(text) if headlines is None else headlines
     menus = [m for m in _MENU.finditer(text) if len(m.group()) < 300]
     # a byline row ("Jessica Tran · CBC News · Posted: Jun 04 | Updated") holds digits
     return spans + [m.span() for m in menus if not any(c.isdigit() for c in m.group())]
+
+
+_HEADLINES = "newsprov_headline_lines"
+
+
+def doc_headlines(doc: Doc) -> list[tuple[int, int]]:
+    """``headline_lines`` of the Doc's text, found once per Doc (entities, attributions
+    and figures all skip them)."""
+    found = doc.user_data.get(_HEADLINES)
+    if found is None:
+        found = doc.user_data[_HEADLINES] = headline_lines(doc_text(doc))
+    return list(found)
 
 
 def headline_lines(text: str) -> list[tuple[int, int]]:

@@ -52,7 +52,7 @@ from .boundaries import trimmed as _trimmed
 from .coref import EntityTable
 from .cues import load_cues
 from .entities import build_entity_table
-from .gazetteer import headline_lines
+from .gazetteer import doc_headlines
 from .lemmas import cache_lemmas
 from .quotes import QuoteSpan, evidence_span, find_quotes
 from .resolution import Resolved, resolve_sources
@@ -653,7 +653,7 @@ def _figure_spans(doc: Doc) -> list[Any]:
         module = _figures_module()
         finder: Callable[[Doc], Sequence[Any]] | None = getattr(module, "find_figures", None)
         found = finder(doc) if finder is not None else []
-    blocked = [*heading_spans(doc), *credit_spans(doc), *headline_lines(doc_text(doc))]
+    blocked = [*heading_spans(doc), *credit_spans(doc), *doc_headlines(doc)]
     kept = [f for f in found if not any(s <= f.start < e for s, e in blocked)]
     return sorted(kept, key=lambda f: (f.start, f.end))
 
