@@ -20,7 +20,7 @@ from newsprov.model import EntityType
 
 from .aliases import is_role_word, lexicon
 from .name_shape import shape_kind
-from .patterns import patterns, words_label
+from .patterns import patterns, possessed, words_label
 
 __all__ = [
     "STRONG",
@@ -193,7 +193,7 @@ def _before(
         return EntityType.PERSON, STRONG  # "Mr Nugroho", "Dr. Amal"
     if prev.lower_ == "of" and start >= 2 and _of_noun(doc, start - 2) & p.place_before:
         return EntityType.PLACE, STRONG
-    owns = end < len(doc) and (doc[end].pos_ in {"NOUN", "PROPN"} or doc[end].lower_ == "'s")
+    owns = end < len(doc) and (doc[end].pos_ in {"NOUN", "PROPN"} or possessed(doc, end))
     if _members_of(doc, start) and not owns:
         return EntityType.ORGANISATION, STRONG  # "members of the Mejlis": a body has members
     if prev.text.islower() and prev.pos_ == "NOUN":
@@ -256,10 +256,9 @@ def _in_place_of(doc: Doc, start: int, end: int) -> bool:
     """Does a place's possessive after a locative come right before the name in tokens
     [start, end) ("in Malaysia's [Borneo]", "across South Africa's [Eastern Cape]"), the
     name owning nothing after it ("in Russia's [Putin] era")?"""
-    if start < 3 or end - start != 1 or doc[start - 1].lower_ not in {"'s", "’s"}:
+    if start < 3 or end - start != 1 or not possessed(doc, start - 1):
         return False  # one word: "in Green Party's Jill Stein" names the party's person
-    nxt = doc[end] if end < len(doc) else None
-    if nxt is not None and (nxt.pos_ in {"NOUN", "PROPN"} or nxt.lower_ in {"'s", "’s"}):
+    if possessed(doc, end) or (end < len(doc) and doc[end].pos_ in {"NOUN", "PROPN"}):
         return False
     k = start - 2
     if doc[k].ent_type_ not in {"GPE", "LOC"}:
