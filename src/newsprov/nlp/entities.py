@@ -570,7 +570,7 @@ def _unnamed_items(doc: Doc, ents: list[Span]) -> list[Span]:
         if k >= b.start or doc[k].text != ",":
             continue
         item = doc[k + 1 : b.start - 1]
-        sep = doc[b.start - 1].lower_ if b.start > 0 else ""
+        sep = doc[b.start - 1].lower_  # b starts after a's comma
         words = len(item) in {1, 2} and all(t.is_title and t.pos_ == "PROPN" for t in item)
         if words and sep in {",", "and", "or"} and not any(t.ent_type_ for t in item):
             out.append(Span(doc, item.start, item.end, label=_ITEM))
